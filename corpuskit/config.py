@@ -1,0 +1,171 @@
+"""Configuration: one frozen object, one section per stage.
+
+Defaults live in the packaged ``defaults.toml``; a user's TOML file is layered on
+top of them section by section (unknown keys are an error, so typos surface).
+
+>>> cfg = Config.load_dict({"convert": {"to": "zh-Hans"}})
+>>> cfg.convert.to
+'zh-Hans'
+>>> cfg.with_options(**{"convert.to": "zh-TW"}).convert.to
+'zh-TW'
+"""
+from __future__ import annotations
+
+import dataclasses
+import sys
+from dataclasses import dataclass, field, fields
+from importlib import resources
+from pathlib import Path
+from typing import Any, Mapping
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+TARGETS = ("keep", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK")
+
+
+@dataclass(frozen=True)
+class DecodeConfig:
+    """bytes -> str."""
+    # Encodings tried, in order, after strict UTF-8 (and BOM detection).
+    candidates: tuple[str, ...] = ("gb18030", "big5hkscs", "cp950", "utf-16")
+
+
+@dataclass(frozen=True)
+class RepairConfig:
+    """Mojibake, HTML entities and invisible characters."""
+    enabled: bool = True
+    mojibake: bool = True
+    entities: bool = True
+    invisible: bool = True
+
+
+@dataclass(frozen=True)
+class SegmentConfig:
+    """Lines and paragraphs."""
+    join_broken: bool = True
+    max_line_chars: int = 100_000
+
+
+@dataclass(frozen=True)
+class ClassifyConfig:
+    """Keep / drop / move-to-metadata decisions per line."""
+    enabled: bool = True
+    # Extra rule files (TOML) layered on the packaged rules.
+    rules: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MetadataConfig:
+    """Authors, editors, source, published time, dateline."""
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class NormalizeConfig:
+    """Punctuation, width, whitespace, numbers and dates."""
+    enabled: bool = True
+    punctuation: bool = True
+    width: bool = True
+    whitespace: bool = True
+    quotes: str = "keep"  # keep | curly | corner
+    numbers: str = "keep"  # keep | arabic | chinese
+    dates: str = "keep"  # keep | iso
+
+
+@dataclass(frozen=True)
+class ConvertConfig:
+    """Script conversion with OpenCC and a news-context corrections lexicon."""
+    to: str = "keep"  # keep | zh-Hans | zh-Hant | zh-TW | zh-HK
+    corrections: bool = True
+
+
+@dataclass(frozen=True)
+class CorpusConfig:
+    """Across documents: workers, dedup, quality filters, learned boilerplate."""
+    workers: int = 0  # 0 = all cores
+    dedup: str = "near"  # near | exact | off
+    near_threshold: float = 0.8
+    repeated: bool = True
+    repeated_min_docs: int = 5
+    repeated_min_share: float = 0.3
+    text_field: str = "text"
+    id_field: str = "id"
+    min_chars: int = 50
+    languages: tuple[str, ...] = ("zh", "en")
+    quality: bool = True
+
+
+@dataclass(frozen=True)
+class Config:
+    decode: DecodeConfig = field(default_factory=DecodeConfig)
+    repair: RepairConfig = field(default_factory=RepairConfig)
+    segment: SegmentConfig = field(default_factory=SegmentConfig)
+    classify: ClassifyConfig = field(default_factory=ClassifyConfig)
+    metadata: MetadataConfig = field(default_factory=MetadataConfig)
+    normalize: NormalizeConfig = field(default_factory=NormalizeConfig)
+    convert: ConvertConfig = field(default_factory=ConvertConfig)
+    corpus: CorpusConfig = field(default_factory=CorpusConfig)
+
+    # -- construction -------------------------------------------------------
+    @classmethod
+    def defaults(cls) -> "Config":
+        """The packaged defaults (``corpuskit/defaults.toml``)."""
+        text = resources.files("corpuskit").joinpath("defaults.toml").read_text("utf-8")
+        return cls.load_dict(tomllib.loads(text), base=cls())
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Config":
+        """Packaged defaults, overlaid with the TOML file at ``path``."""
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+        return cls.load_dict(data, base=cls.defaults())
+
+    @classmethod
+    def load_dict(cls, data: Mapping[str, Any], base: "Config | None" = None) -> "Config":
+        base = base or cls()
+        sections = {f.name: f for f in fields(cls)}
+        updates: dict[str, Any] = {}
+        for name, values in data.items():
+            if name not in sections:
+                raise ValueError(f"unknown config section [{name}]; known: {', '.join(sections)}")
+            if not isinstance(values, Mapping):
+                raise ValueError(f"config section [{name}] must be a table")
+            updates[name] = _replace_section(getattr(base, name), name, values)
+        return dataclasses.replace(base, **updates)
+
+    def with_options(self, **dotted: Any) -> "Config":
+        """A copy with options changed, named ``"section.key"``; ``None`` values are ignored."""
+        data: dict[str, dict[str, Any]] = {}
+        for key, value in dotted.items():
+            if value is None:
+                continue
+            section, _, name = key.partition(".")
+            data.setdefault(section, {})[name] = value
+        return Config.load_dict(data, base=self)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def _replace_section(section: Any, name: str, values: Mapping[str, Any]) -> Any:
+    known = {f.name: f for f in fields(section)}
+    clean: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in known:
+            raise ValueError(f"unknown option {name}.{key}; known: {', '.join(known)}")
+        default = getattr(section, key)
+        if isinstance(default, tuple) and isinstance(value, (list, tuple)):
+            value = tuple(value)
+        elif isinstance(default, bool) and not isinstance(value, bool):
+            raise ValueError(f"option {name}.{key} must be true or false, not {value!r}")
+        elif isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        elif type(default) is not type(value):
+            raise ValueError(f"option {name}.{key} must be {type(default).__name__}, not {value!r}")
+        clean[key] = value
+    if name == "convert" and "to" in clean and clean["to"] not in TARGETS:
+        raise ValueError(f"convert.to must be one of {', '.join(TARGETS)}, not {clean['to']!r}")
+    return dataclasses.replace(section, **clean)

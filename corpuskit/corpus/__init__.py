@@ -1,0 +1,1 @@
+"""Across documents: reading inputs, running the pipeline in parallel, writing the corpus."""

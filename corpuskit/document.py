@@ -1,0 +1,132 @@
+"""The document that flows through the stages, and its per-line decisions."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Line actions. "title" and "heading" are kept; "meta" leaves the text for metadata.
+KEEP_ACTIONS = frozenset({"title", "heading", "keep"})
+ACTIONS = frozenset({"title", "heading", "keep", "meta", "drop"})
+
+# The documented vocabulary of reasons (docs/format.md). Rules may only use these.
+REASONS = frozenset({
+    # moved to metadata
+    "byline", "published", "editor", "source", "dateline",
+    # dropped
+    "copyright", "comments", "related", "nav", "share", "app", "ad", "caption",
+    "footer", "gloss", "endmark", "repeated", "empty", "other",
+})
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-blank line of the decoded input and what was decided about it."""
+
+    n: int  # 1-based line number in the decoded input
+    raw: str  # the line as decoded (and repaired)
+    text: str  # the line as it will appear in the output (edits applied)
+    block: int = 0  # index of the blank-line-separated block it belongs to
+    action: str = "keep"
+    reason: str | None = None
+    joined: bool = False  # continues the previous kept line (a paragraph broken in two)
+    edits: list[str] = field(default_factory=list)  # in-line rewrites, e.g. "gloss", "endmark"
+
+    @property
+    def kept(self) -> bool:
+        return self.action in KEEP_ACTIONS
+
+    def decide(self, action: str, reason: str | None = None) -> None:
+        assert action in ACTIONS, action
+        assert reason is None or reason in REASONS, reason
+        self.action, self.reason = action, reason
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"n": self.n, "action": self.action, "reason": self.reason}
+        if self.edits:
+            d["edits"] = list(self.edits)
+        if self.joined:
+            d["joined"] = True
+        return d
+
+
+@dataclass
+class Document:
+    """A document being cleaned. Stages fill it in, in order."""
+
+    raw: bytes | None = None  # input bytes (None when the input was already text)
+    input: str = ""  # decoded and repaired text, line structure intact
+    path: str | None = None
+    id: str | None = None
+    encoding: str | None = None
+    sha256: str | None = None
+    repairs: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)  # quality flags, e.g. "unrepaired-mojibake"
+    lines: list[Line] = field(default_factory=list)
+    title: str | None = None
+    lang: str | None = None
+    script: str | None = None  # simplified | traditional | None
+    region: str | None = None  # cn | tw | hk | None
+    meta: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)  # fields carried from a JSONL input
+    text: str = ""
+    rewrites: list[str] = field(default_factory=list)  # normalize/convert steps that changed text
+
+    @property
+    def provenance(self) -> dict[str, Any]:
+        from . import __version__
+
+        return {
+            "path": self.path,
+            "sha256": self.sha256,
+            "encoding": self.encoding,
+            "repairs": list(self.repairs),
+            "script": self.script,
+            "region": self.region,
+            "rewrites": list(self.rewrites),
+            "flags": list(self.flags),
+            "version": __version__,
+        }
+
+    def kept_lines(self) -> list[Line]:
+        return [ln for ln in self.lines if ln.kept]
+
+    def to_record(self, *, explain: bool = False) -> dict[str, Any]:
+        """The JSON object written for this document (docs/format.md)."""
+        meta = {"authors": [], "editors": [], "source": None, "published": None}
+        meta.update(self.meta)
+        if self.extra:
+            meta.setdefault("extra", self.extra)
+        rec: dict[str, Any] = {
+            "id": self.id,
+            "text": self.text,
+            "title": self.title,
+            "lang": self.lang,
+            "meta": meta,
+            "provenance": self.provenance,
+        }
+        if explain:
+            rec["lines"] = [ln.to_dict() for ln in self.lines]
+        return rec
+
+    def explain(self, *, width: int = 60) -> str:
+        """A readable per-line report: number, decision, reason, the line."""
+        out = []
+        head = [f"path: {self.path}", f"encoding: {self.encoding}"]
+        if self.repairs:
+            head.append("repairs: " + ", ".join(self.repairs))
+        if self.rewrites:
+            head.append("rewrites: " + ", ".join(self.rewrites))
+        out.append("  ".join(head))
+        for ln in self.lines:
+            what = ln.action if ln.reason is None else f"{ln.action}:{ln.reason}"
+            if ln.edits:
+                what += " [" + ",".join(ln.edits) + "]"
+            if ln.joined:
+                what += " [joined]"
+            raw = ln.raw if len(ln.raw) <= width else ln.raw[: width - 1] + "…"
+            out.append(f"{ln.n:>5}  {what:<22} {raw}")
+        if self.meta:
+            for k, v in self.meta.items():
+                if v:
+                    out.append(f"meta.{k}: {v}")
+        return "\n".join(out)
