@@ -41,24 +41,39 @@ def split_lines(text: str, max_chars: int = 100_000) -> list[Line]:
     return lines
 
 
-def is_broken(first: str, second: str) -> bool:
-    """Whether ``second`` continues a sentence ``first`` left unfinished.
+def unfinished(text: str) -> bool:
+    """Whether a line reads as a sentence under way that stops mid-clause.
 
-    >>> is_broken("如今，翻看产业目录，智睿生物", "医药产业园是全市投资规模最大的项目，投资额达130多亿元。")
-    True
-    >>> is_broken("市级重点关键园区 带动全市发展", "重庆国际生物城是产业发展的排头兵。")
-    False
+    It has a clause break already and stops on a Han character; headings rarely
+    hold a clause comma.
+
+    >>> unfinished("如今，翻看产业目录，智睿生物"), unfinished("市级重点关键园区 带动全市发展")
+    (True, False)
     """
-    if not first or not second or first[-1] in SENTENCE_END:
-        return False
-    # The first part reads as a sentence already under way (it has a clause
-    # break), and stops on a Han character; the second part starts on one and
-    # ends a sentence. Headings rarely hold a clause comma.
-    if not ("，" in first or "," in first) or not _CJK.match(first[-1]):
-        return False
-    if not _CJK.match(second[0]) or second[-1] not in SENTENCE_END:
-        return False
-    return len(second) >= 10
+    return bool(text) and ("，" in text or "," in text) and _CJK.match(text[-1]) is not None
+
+
+def broken_run(first: str, rest: list[str]) -> int:
+    """How many of the lines in ``rest`` continue the unfinished sentence ``first`` (0 if none).
+
+    The continuation starts on a Han character and runs over lines until one ends
+    a sentence; if none does, nothing is joined.
+
+    >>> broken_run("如今，翻看产业目录，智睿生物", ["医药产业园是全市投资规模最大的项目，投资额达130多亿元。"])
+    1
+    >>> broken_run("市级重点关键园区 带动全市发展", ["重庆国际生物城是产业发展的排头兵。"])
+    0
+    """
+    if not unfinished(first):
+        return 0
+    length = 0
+    for i, line in enumerate(rest):
+        if not line or not _CJK.match(line[0]):
+            return 0
+        length += len(line)
+        if line[-1] in SENTENCE_END:
+            return i + 1 if length >= 10 else 0
+    return 0
 
 
 class SegmentStage(Stage):
@@ -76,14 +91,21 @@ class JoinStage(Stage):
     def process(self, doc: Document) -> Document:
         if not self.config.segment.join_broken:
             return doc
-        prev: Line | None = None
+        # Runs of kept lines between titles and headings; a run's lines may be joined.
+        runs: list[list[Line]] = [[]]
         for ln in doc.lines:
             if ln.action == "keep":
-                if (prev is not None and prev.action == "keep" and prev.block != ln.block
-                        and is_broken(prev.text, ln.text)):
-                    ln.joined = True
-                    self.count("joined")
-                prev = ln
+                runs[-1].append(ln)
             elif ln.action in ("title", "heading"):
-                prev = None
+                runs.append([])
+        for run in runs:
+            # Blocks are not compared and a continuation must finish its sentence: the
+            # output separates paragraphs by blank lines, so this keeps cleaning idempotent.
+            i = 0
+            while i < len(run):
+                k = broken_run(run[i].text, [ln.text for ln in run[i + 1:]])
+                for ln in run[i + 1:i + 1 + k]:
+                    ln.joined = True
+                self.count("joined", k)
+                i += k + 1
         return doc
