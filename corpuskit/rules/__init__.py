@@ -1,10 +1,29 @@
-"""Loading the packaged rule files (TOML, per language), overlaid with a user's."""
+"""Rule data: the packaged TOML files per language, overlaid with a user's.
+
+A language's rules are every packaged file named ``<lang>.toml`` or
+``<lang>_*.toml`` (``zh.toml``, ``zh_hk.toml``, ...), in name order; the
+user's files from ``classify.rules`` come before them, so a user's rule wins. The format is documented at the top of
+``zh.toml`` and in ``docs/rules.md``. Four kinds of entries:
+
+- ``[[rule]]``: a line-level decision (drop or meta, with a reason);
+- ``[[edit]]``: text removed from inside a kept line (gloss, end mark, dateline);
+- ``[[meta]]``: patterns with named groups that read metadata out of the text
+  the classifier moved to metadata;
+- ``[settings]``: structural thresholds; ``[timezones]``: zone name -> offset.
+
+Everything is compiled once per (language, user files) and cached.
+
+>>> rs = ruleset("zh")
+>>> rs.match_rule("版权所有 © 2020", 0).reason
+'copyright'
+"""
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any, Iterable
 
 import regex
 
@@ -15,43 +34,167 @@ else:  # pragma: no cover
 
 from ..document import ACTIONS, REASONS
 
+META_FIELDS = frozenset({"published", "authors", "editors", "source", "dateline"})
+# Where a rule applies: anywhere, only outside the article body (before the
+# title, after the article's end), or only inside the body.
+WHERES = frozenset({"any", "outside", "body"})
+
+# Structural thresholds; a [settings] table in a rule file overrides them.
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "sentence_end": "。！？!?…",  # characters that end a sentence
+    "clause_marks": "，,；;、：:",  # characters that break a clause inside a sentence
+    "long_line": 40,  # a line this long (in characters) with sentence punctuation reads as body text
+    "short_line": 8,  # a line this short without sentence punctuation reads as a label
+    "heading_max": 40,  # longest heading
+    "title_min": 5,  # shortest and longest headline
+    "title_max": 90,
+    "title_window": 60,  # lines searched before the body for the headline
+    "related_run": 3,  # this many headline-like lines in a row make a related list
+}
+
 
 @dataclass(frozen=True)
 class Rule:
+    """One ``[[rule]]``: lines matching any pattern get ``action``/``reason``."""
+
     action: str
     reason: str
     pattern: "regex.Pattern[str]"
     max_len: int | None = None
+    min_len: int = 0
+    where: str = "any"
+    ends: bool = False  # the line closes the article: what follows is residue
+    origin: str = ""
 
     def matches(self, line: str) -> bool:
-        if self.max_len is not None and len(line) > self.max_len:
+        n = len(line)
+        if n < self.min_len or (self.max_len is not None and n > self.max_len):
             return False
         return self.pattern.search(line) is not None
 
 
-def parse_rules(data: dict, origin: str) -> list[Rule]:
-    rules = []
-    for i, r in enumerate(data.get("rule", [])):
-        action, reason = r.get("action"), r.get("reason")
+@dataclass(frozen=True)
+class Edit:
+    """One ``[[edit]]``: matched text is cut out of kept lines, recorded as ``name``."""
+
+    name: str
+    pattern: "regex.Pattern[str]"
+    to_meta: bool = False  # the cut text is read by the [[meta]] patterns
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class MetaPattern:
+    """One ``[[meta]]`` entry: a pattern whose named groups fill ``field``."""
+
+    field: str
+    pattern: "regex.Pattern[str]"
+    origin: str = ""
+
+
+@dataclass
+class RuleSet:
+    """All rules of one language, compiled."""
+
+    rules: list[Rule] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
+    meta: list[MetaPattern] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_SETTINGS))
+    timezones: dict[str, str] = field(default_factory=dict)
+    # One alternation of every rule pattern: a line it does not match needs no
+    # per-rule loop (most body lines), so matching costs one regex search.
+    any_rule: "regex.Pattern[str] | None" = None
+    any_edit: "regex.Pattern[str] | None" = None
+
+    def match_rule(self, line: str, where_mask: int = 0) -> Rule | None:
+        """The first rule matching ``line``; ``where_mask`` 1 = body, 2 = outside, 0 = unknown (any)."""
+        if self.any_rule is None or self.any_rule.search(line) is None:
+            return None
+        for rule in self.rules:
+            if rule.where == "body" and where_mask == 2:
+                continue
+            if rule.where == "outside" and where_mask == 1:
+                continue
+            if rule.matches(line):
+                return rule
+        return None
+
+    def finish(self) -> "RuleSet":
+        if self.rules:
+            self.any_rule = regex.compile("|".join(f"(?:{r.pattern.pattern})" for r in self.rules))
+        if self.edits:
+            self.any_edit = regex.compile("|".join(f"(?:{e.pattern.pattern})" for e in self.edits))
+        return self
+
+
+def _compile(patterns: Iterable[str], where: str) -> "regex.Pattern[str]":
+    pats = list(patterns)
+    if not pats or not all(isinstance(p, str) for p in pats):
+        raise ValueError(f"{where}: patterns must be a non-empty list of strings")
+    try:
+        return regex.compile("|".join(f"(?:{p})" for p in pats))
+    except regex.error as e:
+        raise ValueError(f"{where}: {e}") from None
+
+
+def parse_rules(data: dict, origin: str, into: RuleSet | None = None) -> RuleSet:
+    """Add the entries of one parsed rule file to ``into`` (a new set when None)."""
+    rs = into or RuleSet()
+    for i, r in enumerate(data.get("rule", []), 1):
+        where = f"{origin}: rule {i}"
+        action, reason = r.get("action", "drop"), r.get("reason")
         if action not in ACTIONS or reason not in REASONS:
-            raise ValueError(f"{origin}: rule {i + 1}: bad action/reason {action!r}/{reason!r}")
-        try:
-            pattern = regex.compile("|".join(f"(?:{p})" for p in r["patterns"]))
-        except regex.error as e:
-            raise ValueError(f"{origin}: rule {i + 1}: {e}") from None
-        rules.append(Rule(action, reason, pattern, r.get("max_len")))
-    return rules
+            raise ValueError(f"{where}: bad action/reason {action!r}/{reason!r}")
+        place = r.get("where", "any")
+        if place not in WHERES:
+            raise ValueError(f"{where}: where must be one of {sorted(WHERES)}, not {place!r}")
+        rs.rules.append(Rule(action, reason, _compile(r.get("patterns", []), where),
+                             r.get("max_len"), int(r.get("min_len", 0)), place,
+                             bool(r.get("ends", False)), where))
+    for i, e in enumerate(data.get("edit", []), 1):
+        where = f"{origin}: edit {i}"
+        if e.get("name") not in REASONS:
+            raise ValueError(f"{where}: name {e.get('name')!r} is not a reason")
+        rs.edits.append(Edit(e["name"], _compile(e.get("patterns", []), where),
+                             bool(e.get("to_meta", False)), where))
+    for i, m in enumerate(data.get("meta", []), 1):
+        where = f"{origin}: meta {i}"
+        if m.get("field") not in META_FIELDS:
+            raise ValueError(f"{where}: field must be one of {sorted(META_FIELDS)}")
+        rs.meta.append(MetaPattern(m["field"], _compile(m.get("patterns", []), where), where))
+    for key, value in data.get("settings", {}).items():
+        if key not in DEFAULT_SETTINGS:
+            raise ValueError(f"{origin}: unknown setting {key!r}")
+        rs.settings[key] = value
+    rs.timezones.update(data.get("timezones", {}))
+    return rs
 
 
-def load_toml_text(name: str) -> dict:
-    return tomllib.loads(resources.files(__name__).joinpath(name).read_text("utf-8"))
+def _packaged(lang: str) -> list[str]:
+    names = [p.name for p in resources.files(__name__).iterdir() if p.name.endswith(".toml")]
+    return sorted(n for n in names if n == f"{lang}.toml" or n.startswith(f"{lang}_"))
 
 
 @lru_cache(maxsize=None)
-def line_rules(lang: str, extra_files: tuple[str, ...] = ()) -> tuple[Rule, ...]:
-    """The packaged rules for ``lang`` ("zh" or "en") followed by the user's files."""
-    rules = parse_rules(load_toml_text(f"{lang}.toml"), f"rules/{lang}.toml")
+def ruleset(lang: str, extra_files: tuple[str, ...] = ()) -> RuleSet:
+    """The compiled rules for ``lang`` ("zh" or "en"): the user's files first, then the packaged ones."""
+    rs = RuleSet()
+    for name in _packaged(lang):
+        text = resources.files(__name__).joinpath(name).read_text("utf-8")
+        parse_rules(tomllib.loads(text), f"rules/{name}", rs)
+    packaged = len(rs.rules), len(rs.edits), len(rs.meta)
     for path in extra_files:
         with open(path, "rb") as f:
-            rules.extend(parse_rules(tomllib.load(f), path))
-    return tuple(rules)
+            parse_rules(tomllib.load(f), path, rs)
+    # The user's entries go first, so that they win over the packaged ones
+    # (a user's ``action = "keep"`` rule protects lines from packaged drops).
+    n_rules, n_edits, n_meta = packaged
+    rs.rules = rs.rules[n_rules:] + rs.rules[:n_rules]
+    rs.edits = rs.edits[n_edits:] + rs.edits[:n_edits]
+    rs.meta = rs.meta[n_meta:] + rs.meta[:n_meta]
+    return rs.finish()
+
+
+def line_rules(lang: str, extra_files: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+    """The line rules alone (kept for callers that only match lines)."""
+    return tuple(ruleset(lang, extra_files).rules)
