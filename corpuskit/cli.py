@@ -64,18 +64,79 @@ def clean(inputs: tuple[str, ...], output: str, to: str | None, explain: bool,
                    + (f", {len(result.failures)} inputs failed" if result.failures else ""), err=True)
 
 
+# How `explain` shows each action on a terminal (plain text elsewhere).
+ACTION_STYLES: dict[str, dict] = {
+    "drop": {"fg": "red", "dim": True},
+    "meta": {"fg": "yellow"},
+    "title": {"bold": True},
+    "heading": {"bold": True},
+    "keep": {},
+}
+
+
+def explain_lines(doc, *, width: int = 0, only: tuple[str, ...] = ()) -> list[str]:
+    """The page line by line, ``N  action:reason  text``, styled by action, then the metadata.
+
+    ``width`` > 0 cuts each line's text to that many characters; ``only`` keeps
+    the lines whose action is listed.
+    """
+    out = [click.style(f"# {doc.path or '-'}  lang={doc.lang}  encoding={doc.encoding}"
+                       + (f"  repairs={','.join(doc.repairs)}" if doc.repairs else ""), dim=True)]
+    for ln in doc.lines:
+        if only and ln.action not in only:
+            continue
+        what = ln.action if ln.reason is None else f"{ln.action}:{ln.reason}"
+        marks = list(ln.edits) + (["joined"] if ln.joined else [])
+        if marks:
+            what += " [" + ",".join(marks) + "]"
+        text = ln.raw if width <= 0 or len(ln.raw) <= width else ln.raw[: width - 1] + "…"
+        row, style = f"{ln.n:>5}  {what:<18} {text}", ACTION_STYLES.get(ln.action)
+        out.append(click.style(row, **style) if style else row)
+    out.append(click.style("# metadata", dim=True))
+    out.append(click.style(f"title: {doc.title}", bold=True))
+    for key in ("authors", "editors", "source", "published", "dateline"):
+        value = doc.meta.get(key)
+        if isinstance(value, list):
+            value = "; ".join(value)
+        out.append(click.style(f"{key}: {value if value else '-'}", fg="yellow"))
+    for key, value in doc.meta.items():
+        if key not in ("authors", "editors", "source", "published", "dateline", "extra") and value:
+            out.append(click.style(f"{key}: {value}", fg="yellow"))
+    counts: dict[str, int] = {}
+    for ln in doc.lines:
+        counts[ln.action] = counts.get(ln.action, 0) + 1
+    out.append(click.style("# lines: " + ", ".join(f"{a} {n}" for a, n in sorted(counts.items())), dim=True))
+    return out
+
+
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--to", "to", type=click.Choice(TARGETS), default=None, help="Target script.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, metavar="FILE")
-def explain(file: str, to: str | None, config_path: str | None) -> None:
-    """Show FILE line by line with each line's decision and reason."""
+@click.option("--width", type=int, default=0, metavar="N", help="Cut each line to N characters (0: whole lines).")
+@click.option("--only", multiple=True, type=click.Choice(sorted(ACTION_STYLES)),
+              help="Show only lines with this action (repeatable).")
+@click.option("--color/--no-color", default=None, help="Force colours on or off (default: on a terminal).")
+def explain(file: str, to: str | None, config_path: str | None, width: int, only: tuple[str, ...],
+            color: bool | None) -> None:
+    """Show FILE line by line with each line's decision and reason, then its metadata.
+
+    \b
+    Each line reads: its number in the input, the action (title, heading, keep,
+    meta, drop) with the reason, and the line. On a terminal, dropped lines are
+    red, lines moved to metadata yellow, the title and headings bold.
+    Example: corpuskit explain page.txt --only drop --width 80
+    """
     from . import clean as clean_doc
 
     config = _load_config(config_path, **{"convert.to": to})
-    data = click.get_binary_stream("stdin").read() if file == "-" else open(file, "rb").read()
+    try:
+        data = click.get_binary_stream("stdin").read() if file == "-" else open(file, "rb").read()
+    except OSError as e:
+        raise click.ClickException(f"cannot read {file}: {e.strerror or e}") from None
     doc = clean_doc(data, config, source=file)
-    click.echo(doc.explain())
+    for line in explain_lines(doc, width=width, only=only):
+        click.echo(line, color=color)
 
 
 if __name__ == "__main__":  # pragma: no cover
