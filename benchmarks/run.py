@@ -53,7 +53,8 @@ class Sample:
     rc: int | None = None
     timed_out: bool = False
     peak_total_rss: int = 0  # the whole process tree at its largest (sampled)
-    peak_proc_rss: int = 0  # the largest single process (kernel's ru_maxrss)
+    peak_proc_rss: int = 0  # the largest single process (sampled)
+    ru_maxrss: int = 0  # the kernel's figure; includes the pre-exec copy of this (parent) process
     worker_rss: list[int] = field(default_factory=list)  # peak RSS of each child process
     worker_uss: list[int] = field(default_factory=list)  # peak unique memory of each child process
     main_rss: int = 0
@@ -61,7 +62,7 @@ class Sample:
     tail: str = ""
 
 
-def _poll(pid: int, sample: Sample, stop: threading.Event, interval: float = 0.1) -> None:
+def _poll(pid: int, sample: Sample, stop: threading.Event, interval: float = 0.05) -> None:
     try:
         import psutil
     except ImportError:  # peak_proc_rss from wait4 still works
@@ -82,7 +83,7 @@ def _poll(pid: int, sample: Sample, stop: threading.Event, interval: float = 0.1
         for p in procs:
             try:
                 r = p.memory_info().rss
-                if tick % 5 == 0 and p.pid != pid:  # USS reads smaps: sample it less often
+                if tick % 10 == 0 and p.pid != pid:  # USS reads smaps: sample it less often
                     uss[p.pid] = max(uss.get(p.pid, 0), p.memory_full_info().uss)
             except psutil.Error:
                 continue
@@ -122,7 +123,8 @@ def measure(cmd: list[str], timeout: float, env: dict | None = None, cwd: str | 
         proc.returncode = sample.rc = os.waitstatus_to_exitcode(status)
         stop.set()
         poller.join()
-        sample.peak_proc_rss = usage.ru_maxrss * 1024  # Linux reports kilobytes
+        sample.ru_maxrss = usage.ru_maxrss * 1024  # Linux reports kilobytes
+        sample.peak_proc_rss = max([sample.main_rss, *sample.worker_rss])
         out.seek(0)
         text = out.read().decode("utf-8", "replace")
     sample.tail = text[-2000:]
@@ -396,8 +398,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="corpus size (default 1G)")
     ap.add_argument("--peer-size", type=generate.parse_size, default=generate.parse_size("32M"),
                     help="prefix of the corpus the peers run on (default 32M)")
-    ap.add_argument("--slow-peer-size", type=generate.parse_size, default=generate.parse_size("4M"),
-                    help="prefix for peers that process well under 1 MB/s (default 4M)")
+    ap.add_argument("--slow-peer-size", type=generate.parse_size, default=generate.parse_size("8M"),
+                    help="prefix for peers that process well under 1 MB/s (default 8M)")
     ap.add_argument("--rss-size", type=generate.parse_size, default=generate.parse_size("100M"),
                     help="smaller corpus to compare peak memory with (default 100M; 0 to skip)")
     ap.add_argument("--workers", type=int, nargs="+", help="corpuskit worker counts (default: 1 and all cores)")
