@@ -1,107 +1,282 @@
 """Readers: turn input paths into items (one per document), in a deterministic order.
 
-A folder is walked recursively in sorted order. ``.txt`` files are one document
-each; ``.jsonl`` files one document per line with a text field. Problems become
-:class:`Failure` items, so one bad file never stops the corpus.
+A folder is walked recursively in sorted order (symlinks followed, loops
+reported). Each input file is one *shard*: ``--resume`` skips whole finished
+shards. ``.txt`` and ``.html`` files are one document each; ``.jsonl``,
+``.jsonl.gz`` and ``.jsonl.zst`` one document per line (the JSON is parsed in
+the workers, so the reading process only splits lines). Problems become
+:class:`Failure` items with the path, the line and a one-line reason, so one
+bad file never stops the corpus.
 """
 from __future__ import annotations
 
+import gzip
+import io
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import IO, Any, Iterator
 
-import orjson
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson")
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 
-TEXT_SUFFIXES = (".txt",)
-JSONL_SUFFIXES = (".jsonl",)
+# File signatures of common binary formats that end up in scraped folders.
+_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF",
+          b"(\xb5/\xfd", b"BZh", b"\xfd7zXZ", b"RIFF", b"\x00\x00\x01\x00", b"OggS", b"ID3")
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
-    """One document to clean."""
+    """One document to clean: raw bytes and where they came from.
+
+    ``kind`` is ``text``, ``html`` or ``json`` (one JSONL line, parsed by the worker).
+    """
 
     path: str
-    data: bytes | str
+    data: bytes
+    kind: str = "text"
     line: int | None = None
+    shard: int = 0
     id: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Failure:
-    """An input that could not be read, with a one-line reason."""
+    """An input (or part of one) that could not be used, with a one-line reason.
+
+    ``skipped`` is False for a warning: the input was still cleaned (e.g. NUL bytes removed).
+    """
 
     path: str
     reason: str
     line: int | None = None
+    skipped: bool = True
+    shard: int = -1  # the input file it belongs to; -1 before reading
 
     def message(self) -> str:
+        """``path:line: reason``, the form compilers use.
+
+        >>> Failure("a b.jsonl", "broken JSON line", 3).message()
+        'a b.jsonl:3: broken JSON line'
+        """
         where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.reason}"
+        return f"{where}: {self.reason}" + ("" if self.skipped else " (cleaned anyway)")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "line": self.line, "reason": self.reason}
+        return {"path": self.path, "line": self.line, "reason": self.reason, "skipped": self.skipped}
+
+
+def kind_of(path: str) -> str:
+    """How a file is read, from its name: ``jsonl``, ``html`` or ``text`` (the default).
+
+    >>> kind_of("a/b.jsonl.zst"), kind_of("x.HTM"), kind_of("notes")
+    ('jsonl', 'html', 'text')
+    """
+    low = path.lower()
+    if low.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if low.endswith(HTML_SUFFIXES):
+        return "html"
+    return "text"
 
 
 def expand(inputs: list[str]) -> Iterator[str | Failure]:
-    """Input arguments to file paths: folders walked recursively, sorted."""
+    """Input arguments to file paths: folders walked recursively in sorted order.
+
+    Inside folders only files with a known suffix are taken; a file named on
+    the command line is read whatever its name. A symlink loop is reported once.
+    """
     for arg in inputs:
         if arg == "-":
             yield arg
         elif os.path.isdir(arg):
-            found = []
-            for root, dirs, files in os.walk(arg):
-                dirs.sort()
-                for name in files:
-                    if name.endswith(TEXT_SUFFIXES + JSONL_SUFFIXES):
-                        found.append(os.path.join(root, name))
-            yield from sorted(found)
-        elif os.path.exists(arg):
-            yield arg
+            yield from _walk(arg, {os.path.realpath(arg)})
+        elif os.path.lexists(arg):
+            yield arg  # unreadable or looping entries fail when opened, with the reason
         else:
             yield Failure(arg, "no such file or folder")
 
 
-def read_jsonl(path: str, lines: Any, text_field: str = "text", id_field: str = "id") -> Iterator[Item | Failure]:
-    for i, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
+def _walk(folder: str, seen: set[str]) -> Iterator[str | Failure]:
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as e:
+        yield Failure(folder, f"cannot list folder: {e.strerror or e}")
+        return
+    for e in entries:
+        path = os.path.join(folder, e.name)
         try:
-            obj = orjson.loads(raw)
-        except orjson.JSONDecodeError as e:
-            yield Failure(path, f"broken JSON line ({e.msg})", i)
+            is_dir = e.is_dir()  # follows symlinks
+        except OSError as err:  # ELOOP on a looping link
+            yield Failure(path, f"cannot follow link: {err.strerror or err}")
             continue
-        if not isinstance(obj, dict) or not isinstance(obj.get(text_field), str):
-            yield Failure(path, f"no string field {text_field!r}", i)
-            continue
-        text = obj.pop(text_field)
-        rid = obj.pop(id_field, None)
-        yield Item(path, text, line=i, id=None if rid is None else str(rid), extra=obj)
-
-
-def read(inputs: list[str], text_field: str = "text", id_field: str = "id") -> Iterator[Item | Failure]:
-    """Items for every document in ``inputs``."""
-    for path in expand(inputs):
-        if isinstance(path, Failure):
-            yield path
-            continue
-        try:
-            if path == "-":
-                data = sys.stdin.buffer.read()
-                if data.lstrip().startswith(b"{"):
-                    yield from read_jsonl("-", data.splitlines(), text_field, id_field)
-                else:
-                    yield Item("-", data)
-            elif path.endswith(JSONL_SUFFIXES):
-                with open(path, "rb") as f:
-                    yield from read_jsonl(path, f, text_field, id_field)
+        if is_dir:
+            real = os.path.realpath(path)
+            if real in seen:
+                yield Failure(path, "symlink loop (folder already being read)")
+                continue
+            yield from _walk(path, seen | {real})
+        elif e.name.lower().endswith(SUFFIXES):
+            if e.is_symlink() and not os.path.exists(path):
+                yield Failure(path, "broken or looping symlink")
             else:
-                with open(path, "rb") as f:
-                    data = f.read()
-                if not data.strip():
-                    yield Failure(path, "empty file")
-                else:
-                    yield Item(path, data)
-        except OSError as e:
-            yield Failure(path, f"cannot read: {e.strerror or e}")
+                yield path
+
+
+def sniff_binary(head: bytes) -> bool:
+    """Whether the first bytes of a file look like a binary format rather than text.
+
+    UTF-16 text (many NULs in alternate positions) is text.
+
+    >>> sniff_binary(b"\\x89PNG\\r\\n"), sniff_binary("中文".encode("utf-16")), sniff_binary(b"plain")
+    (True, False, False)
+    """
+    if head.startswith(_MAGIC):
+        return True
+    if not head or head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return False
+    sample = head[:8192]
+    nul = sample.count(0)
+    if nul:
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if min(even, odd) <= 0.05 * len(sample) / 2 < max(even, odd):
+            return False  # UTF-16 without BOM
+    # Control bytes other than tab, newline, carriage return, form feed and escape.
+    ctrl = sum(sample.count(b) for b in b"\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14"
+               b"\x15\x16\x17\x18\x19\x1a\x1c\x1d\x1e\x1f\x7f")
+    return (nul + ctrl) > 0.1 * len(sample)
+
+
+def incomplete_utf8_tail(data: bytes) -> int:
+    """How many bytes at the end start a UTF-8 character that was cut off (0 if none).
+
+    >>> incomplete_utf8_tail("中文".encode()[:-1]), incomplete_utf8_tail("中文".encode())
+    (2, 0)
+    """
+    for back in range(1, min(4, len(data)) + 1):
+        b = data[-back]
+        if b & 0xC0 == 0x80:  # continuation byte: keep looking for the lead
+            continue
+        need = 2 if b & 0xE0 == 0xC0 else 3 if b & 0xF0 == 0xE0 else 4 if b & 0xF8 == 0xF0 else 1
+        return back if need > back else 0
+    return 0
+
+
+def check_text(path: str, data: bytes) -> tuple[bytes | None, list[Failure]]:
+    """Vet one whole-file document: binary, empty, NULs, a cut last character.
+
+    Returns the bytes to clean (None when the file is skipped) and the notes about it.
+    """
+    if not data:
+        return None, [Failure(path, "empty file")]
+    if sniff_binary(data[:8192]):
+        return None, [Failure(path, "binary file, not text")]
+    if not data.strip():
+        return None, [Failure(path, "whitespace only")]
+    notes: list[Failure] = []
+    nul = data.count(0)
+    if nul and not (data[:2] in (b"\xff\xfe", b"\xfe\xff") or _utf16ish(data)):
+        data = data.replace(b"\x00", b"")
+        notes.append(Failure(path, f"{nul} NUL bytes removed", skipped=False))
+    cut = incomplete_utf8_tail(data)
+    if cut:
+        try:
+            data[:-cut].decode("utf-8")
+        except UnicodeDecodeError:
+            pass  # not UTF-8: the decoder deals with it
+        else:
+            data = data[:-cut]
+            notes.append(Failure(path, f"file ends inside a UTF-8 character ({cut} bytes dropped)", skipped=False))
+    return data, notes
+
+
+def _utf16ish(data: bytes) -> bool:
+    sample = data[:8192]
+    return sample[0::2].count(0) > 0.3 * len(sample) / 2 or sample[1::2].count(0) > 0.3 * len(sample) / 2
+
+
+def open_stream(path: str) -> IO[bytes]:
+    """A binary stream of a (possibly compressed) JSONL file."""
+    low = path.lower()
+    if low.endswith(".gz"):
+        return gzip.open(path, "rb")
+    if low.endswith(".zst"):
+        import zstandard
+
+        raw = open(path, "rb")
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True), 1 << 20)
+    return open(path, "rb", buffering=1 << 20)
+
+
+def read_lines(path: str, stream: IO[bytes], max_bytes: int, shard: int = 0) -> Iterator[Item | Failure]:
+    """One JSON item per non-blank line; a line longer than ``max_bytes`` is skipped
+    without holding it in memory."""
+    n = 0
+    while True:
+        raw = stream.readline(max_bytes + 1)
+        if not raw:
+            return
+        n += 1
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            size = len(raw)
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the line in bounded pieces
+                raw = stream.readline(1 << 20)
+                size += len(raw)
+            yield Failure(path, f"line too long ({size / 1e6:.1f} MB > corpus.max_doc_bytes)", n)
+            continue
+        if raw.strip():
+            yield Item(path, raw, "json", n, shard)
+
+
+def read_file(path: str, kind: str, max_bytes: int, shard: int = 0) -> Iterator[Item | Failure]:
+    """The items of one input file (or of standard input when ``path`` is ``-``)."""
+    try:
+        if path == "-":
+            stream = sys.stdin.buffer
+            head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
+            if head.lstrip().startswith(b"{"):
+                yield from read_lines("-", stream, max_bytes, shard)
+                return
+            data = stream.read(max_bytes + 1)
+            kind = "text"
+        else:
+            st = os.stat(path)
+            if stat.S_ISDIR(st.st_mode):
+                yield Failure(path, "is a folder")
+                return
+            if kind == "jsonl":
+                with open_stream(path) as stream:
+                    yield from read_lines(path, stream, max_bytes, shard)
+                return
+            if st.st_size > max_bytes:
+                yield Failure(path, f"file too large ({st.st_size / 1e6:.1f} MB > corpus.max_doc_bytes)")
+                return
+            with open(path, "rb") as f:
+                data = f.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            yield Failure(path, "input too large (> corpus.max_doc_bytes)")
+            return
+        data, notes = check_text(path, data)
+        yield from notes
+        if data is not None:
+            yield Item(path, data, kind, None, shard)
+    except (OSError, EOFError, ValueError) as e:  # includes gzip/zstd errors on a damaged file
+        reason = getattr(e, "strerror", None) or str(e) or type(e).__name__
+        yield Failure(path, f"cannot read: {reason}")
+    except Exception as e:  # noqa: BLE001 - e.g. zstandard.ZstdError; one file never stops the corpus
+        yield Failure(path, f"cannot read: {type(e).__name__}: {e}")
+
+
+def read(paths: list[str], max_bytes: int, start: int = 0) -> Iterator[Item | Failure]:
+    """Items for every document of the already expanded ``paths``, from shard ``start`` on."""
+    for shard in range(start, len(paths)):
+        path = paths[shard]
+        for x in read_file(path, kind_of(path), max_bytes, shard):
+            if isinstance(x, Failure):
+                x.shard = shard
+            yield x

@@ -1,17 +1,72 @@
-"""Run the pipeline over a corpus: read, clean in parallel (order kept), write."""
+"""Run the pipeline over a corpus: read, clean in parallel (order kept), dedup, write.
+
+The main process reads the inputs (splitting JSONL lines only), sends batches
+of raw items to the workers with a bounded window of batches in flight (so
+memory does not grow with the corpus, unlike ``Pool.imap``, which drains its
+input iterator), takes the results back in input order, decides duplicates on
+that ordered stream and writes. The output therefore does not depend on the
+number of workers, nor on whether they are processes or Dask workers.
+
+With ``corpus.repeated`` a first pass streams the corpus the same way to learn
+each site's repeated lines (:mod:`.boilerplate`).
+
+Every input file is a shard. At a shard boundary, every ``checkpoint_bytes`` or
+``checkpoint_seconds``, the run checkpoints: the open output segment is
+closed and the state (shards done, counters, the dedup index's new entries)
+saved in the work folder ``.NAME.corpuskit/`` beside the output, so that
+``resume=True`` continues from there. The work folder is removed when the run
+completes.
+"""
 from __future__ import annotations
 
+import hashlib
 import multiprocessing as mp
 import os
+import pickle
+import shutil
+import signal
+import time
+from collections import deque
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 
+import orjson
+
 from ..config import Config
-from ..document import Document
 from ..pipeline import Stats, pipeline_for
-from .readers import Failure, Item, read
-from .writers import JsonlWriter
+from . import readers
+from .boilerplate import LineTally
+from .dedup import Index, Sketch
+from .progress import Progress
+from .readers import Failure, Item
+from .report import Tally, build_report, summary, to_html, to_json
+from .worker import BatchResult, Job, Result, clean_batch, keys_batch, record_with
+from .writers import Output, OutputState, Segment, SideFile, format_of, parse_size, write_atomic
+
+BATCH_DOCS = 64
+BATCH_BYTES = 2_000_000
+
+
+class ResumeError(ValueError):
+    """``--resume`` cannot continue: nothing to resume, or the inputs or options changed."""
+
+
+@dataclass
+class Options:
+    """How to run, beyond the config (the CLI's options)."""
+
+    explain: bool = False
+    resume: bool = False
+    shard_size: str | None = None  # records, or bytes with a unit ("256MB")
+    rejected: str | None = None  # side file of rejected records, each with its reason
+    errors: str | None = None  # one line per input problem (JSON lines when named .jsonl)
+    reports: tuple[str, ...] = ()  # .json and/or .html
+    dask: str | None = None  # "local" or a scheduler address
+    progress: bool | None = None  # None: when stderr is a terminal
+    checkpoint_bytes: int = 64_000_000
+    checkpoint_seconds: float = 60.0
+    on_failure: Callable[[Failure], None] | None = None
+    on_document: Callable[[int], None] | None = None  # called with the count so far (tests, UIs)
 
 
 @dataclass
@@ -19,97 +74,402 @@ class RunResult:
     written: int = 0
     failures: list[Failure] = field(default_factory=list)
     stats: Stats = field(default_factory=Stats)
+    report: dict[str, Any] = field(default_factory=dict)
+    outputs: list[str] = field(default_factory=list)
+    interrupted: bool = False
 
 
-def clean_item(item: Item, config: Config, explain: bool) -> tuple[dict[str, Any] | None, Failure | None]:
-    try:
-        if isinstance(item.data, str):
-            doc = Document(input=item.data, path=item.path, id=item.id, extra=item.extra)
-        else:
-            doc = Document(raw=item.data, path=item.path, id=item.id, extra=item.extra)
-        doc = pipeline_for(config)(doc)
-        return doc.to_record(explain=explain), None
-    except Exception as e:  # one bad document never stops the corpus
-        return None, Failure(item.path, f"cannot clean: {type(e).__name__}: {e}", item.line)
+# -- executors: map a function over batches, results in order, a bounded window --------------
+
+_job: Job | None = None
 
 
-_worker: dict[str, Any] = {}
+def _init_worker(job: Job) -> None:
+    global _job
+    _job = job
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
 
 
-def _init(config: Config, explain: bool) -> None:
-    _worker["config"], _worker["explain"] = config, explain
+def _call(fn: Callable[[list[Item], Job], Any], batch: list[Item]) -> Any:
+    assert _job is not None
+    return fn(batch, _job)
 
 
-def _clean_batch(batch: list[Item]) -> tuple[list[tuple[dict | None, Failure | None]], Stats]:
-    config, explain = _worker["config"], _worker["explain"]
-    pipe = pipeline_for(config)
-    pipe.reset_stats()
-    out = [clean_item(it, config, explain) for it in batch]
-    return out, pipe.stats
+class SerialExecutor:
+    window = 1
+
+    def start(self, job: Job) -> None:
+        self.job = job
+
+    def submit(self, fn, batch):
+        value = fn(batch, self.job)
+        return lambda: value
+
+    def stop(self, abort: bool = False) -> None:
+        pass
 
 
-def batches(items: Iterable[Item | Failure], size: int) -> Iterator[list[Item | Failure]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
+class PoolExecutor:
+    """Worker processes (fork where available, so they inherit the built pipeline)."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.window = 2 * workers
+        self.pool = None
+
+    def start(self, job: Job) -> None:
+        self.stop()
+        pipeline_for(job.config)  # built once here, inherited by forked workers
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        self.pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(job,))
+
+    def submit(self, fn, batch):
+        return self.pool.apply_async(_call, (fn, batch)).get
+
+    def stop(self, abort: bool = False) -> None:
+        if self.pool is not None:
+            if abort:
+                self.pool.terminate()
+            else:
+                self.pool.close()
+            self.pool.join()
+            self.pool = None
+
+
+def ordered_map(executor, fn, batches: Iterable[list[Any]]) -> Iterator[tuple[list[Any], Any]]:
+    """``(entries, fn(items of entries))`` in input order, at most ``executor.window`` in flight.
+
+    Entries that are :class:`Failure` (from the reader) stay in the batch and are not sent.
+    """
+    pending: deque = deque()
+    for entries in batches:
+        items = [e for e in entries if isinstance(e, Item)]
+        pending.append((entries, executor.submit(fn, items) if items else None))
+        if len(pending) >= executor.window:
+            entries, get = pending.popleft()
+            yield entries, get() if get else None
+    while pending:
+        entries, get = pending.popleft()
+        yield entries, get() if get else None
+
+
+def batched(entries: Iterable[Item | Failure]) -> Iterator[list[Item | Failure]]:
+    batch: list[Item | Failure] = []
+    size = 0
+    for e in entries:
+        batch.append(e)
+        if isinstance(e, Item):
+            size += len(e.data)
+        if len(batch) >= BATCH_DOCS or size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def workers_for(config: Config) -> int:
     return config.corpus.workers or os.cpu_count() or 1
 
 
+def make_executor(config: Config, dask: str | None = None):
+    if dask:
+        from .dask import DaskExecutor
+
+        return DaskExecutor(dask, config.corpus.workers or None)
+    n = workers_for(config)
+    return SerialExecutor() if n <= 1 else PoolExecutor(n)
+
+
+# -- the run ----------------------------------------------------------------------------------
+
 def run(inputs: list[str], output: str, config: Config, *, explain: bool = False,
-        on_failure: Callable[[Failure], None] | None = None) -> RunResult:
-    """Clean every document in ``inputs`` and write the records to ``output``."""
-    result = RunResult()
-    items = read(inputs, config.corpus.text_field, config.corpus.id_field)
-    workers = workers_for(config)
+        on_failure: Callable[[Failure], None] | None = None, options: Options | None = None,
+        executor=None) -> RunResult:
+    """Clean every document in ``inputs`` and write the records to ``output``.
 
-    def fail(f: Failure) -> None:
-        result.failures.append(f)
-        if on_failure:
-            on_failure(f)
+    Raises :class:`ResumeError` when ``options.resume`` cannot continue, ``ValueError``
+    for a bad output name or shard size, and ``OSError`` when the output cannot be written.
+    """
+    opts = options or Options()
+    if explain:
+        opts.explain = True
+    if on_failure:
+        opts.on_failure = on_failure
+    return _Run(inputs, output, config, opts, executor).go()
 
-    def cleaned(chunks: Iterable[list[Item | Failure]], process) -> Iterator[tuple[dict | None, Failure | None]]:
-        for chunk in chunks:
-            good = [x for x in chunk if isinstance(x, Item)]
-            for x in chunk:
-                if isinstance(x, Failure):
-                    fail(x)
-            if good:
-                outs, stats = process(good)
-                result.stats += stats
-                yield from outs
 
-    with JsonlWriter(output) as writer:
-        if workers <= 1:
-            _init(config, explain)
-            stream = cleaned(batches(items, 64), _clean_batch)
-            _consume(stream, writer, fail)
+def fingerprint(config: Config, opts: Options, paths: list[str]) -> str:
+    """What must not change between a run and its ``--resume``."""
+    h = hashlib.sha256(orjson.dumps(config.to_dict(), option=orjson.OPT_SORT_KEYS))
+    h.update(orjson.dumps([opts.explain, opts.shard_size, bool(opts.rejected)]))
+    for p in paths:
+        try:
+            st = os.stat(p)
+            h.update(f"{p}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+        except OSError:
+            h.update(f"{p}\0?\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+class _Run:
+    def __init__(self, inputs: list[str], output: str, config: Config, opts: Options, executor):
+        self.inputs, self.output, self.config, self.opts = inputs, output, config, opts
+        self.fmt = format_of(output)
+        self.shard_records, self.shard_bytes = parse_size(opts.shard_size) if opts.shard_size else (0, 0)
+        if output == "-" and (opts.resume or self.shard_records or self.shard_bytes or self.fmt != ".jsonl"):
+            raise ValueError("standard output takes plain JSON lines, without --resume or --shard-size")
+        self.executor = executor or make_executor(config, opts.dask)
+        self.result = RunResult()
+        self.tally = Tally()
+        self.index = Index(config.corpus.dedup, config.corpus.near_threshold)
+        self.pending_index: list[tuple[Sketch, str]] = []
+        self.dup_pairs: list[dict[str, str]] = []
+        folder, name = os.path.split(os.path.abspath(output))
+        self.workdir = os.path.join(folder, f".{name}.corpuskit")
+        self.out: Output | _Stdout | None = None
+
+    # -- helpers --
+    def fail(self, f: Failure) -> None:
+        self.tally.failure(f)
+        if len(self.result.failures) < 10_000:
+            self.result.failures.append(f)
+        if self.errors is not None:
+            if self.opts.errors.endswith(".jsonl"):
+                self.errors.write(orjson.dumps(f.to_dict()))
+            else:
+                self.errors.write(f.message().encode("utf-8", "surrogateescape"))
+        if self.opts.on_failure:
+            self.opts.on_failure(f)
+
+    def _state_path(self) -> str:
+        return os.path.join(self.workdir, "state.json")
+
+    # -- phases --
+    def go(self) -> RunResult:
+        t0 = time.perf_counter()
+        expanded = list(readers.expand(self.inputs))
+        self.paths = [p for p in expanded if isinstance(p, str)]
+        self.fp = fingerprint(self.config, self.opts, self.paths)
+        state = self._load_state()
+        self.errors = self.rejected = None
+        side = state["side"] if state else {}
+        if self.opts.errors:
+            self.errors = SideFile(self.opts.errors, side.get("errors"))
+        if self.opts.rejected:
+            self.rejected = SideFile(self.opts.rejected, side.get("rejected"))
+        if state is None:
+            for f in expanded:
+                if isinstance(f, Failure):
+                    self.fail(f)
+        start = state["next_shard"] if state else 0
+        self.tally.shards_skipped = start
+        try:
+            learned = self._learn(state)
+            self.job = Job(self.config, self.opts.explain, learned)
+            self._clean(start, state)
+        except KeyboardInterrupt:
+            self.executor.stop(abort=True)
+            self.result.interrupted = True  # the open segment is never listed: --resume drops it
+            for f in (self.errors, self.rejected):
+                if f is not None:
+                    f.close()
+            self._report(time.perf_counter() - t0, interrupted=True)
+            return self.result
+        finally:
+            if not self.result.interrupted:
+                self.executor.stop()
+        self.result.outputs = self.out.finish() if self.output != "-" else ["-"]
+        for f in (self.errors, self.rejected):
+            if f is not None:
+                f.finish()
+        if os.path.isdir(self.workdir):
+            shutil.rmtree(self.workdir, ignore_errors=True)
+        self._report(time.perf_counter() - t0)
+        return self.result
+
+    def _load_state(self) -> dict[str, Any] | None:
+        if self.output == "-":
+            return None
+        if not self.opts.resume:
+            if os.path.isdir(self.workdir):
+                shutil.rmtree(self.workdir)
+            return None
+        try:
+            with open(self._state_path(), "rb") as f:
+                state = orjson.loads(f.read())
+        except FileNotFoundError:
+            return None  # nothing was finished: start from the beginning
+        if state.get("fingerprint") != self.fp:
+            raise ResumeError("cannot resume: the inputs or options differ from the interrupted run "
+                              "(run without --resume to start again)")
+        self.tally = Tally.from_dict(state["tally"])
+        for name in state["dedup"]:
+            with open(os.path.join(self.workdir, name), "rb") as f:
+                self.index.extend(pickle.load(f))
+        return state
+
+    def _learn(self, state: dict[str, Any] | None) -> dict[str, frozenset[int]]:
+        c = self.config.corpus
+        if not c.repeated:
+            return {}
+        saved = os.path.join(self.workdir, "learned.pickle")
+        if state is not None and os.path.exists(saved):
+            with open(saved, "rb") as f:
+                return pickle.load(f)
+        t = time.perf_counter()
+        tally = LineTally(c.repeated_capacity)
+        progress = self._progress("learning repeated lines")
+        self.executor.start(Job(self.config))
+        for entries, keys in ordered_map(self.executor, keys_batch, batched(readers.read(self.paths, c.max_doc_bytes))):
+            items = [e for e in entries if isinstance(e, Item)]
+            for item, k in zip(items, keys or ()):
+                if k is not None:
+                    tally.add(*k)
+            progress.update(len(items), sum(len(i.data) for i in items))
+        progress.close()
+        learned = tally.learned(c.repeated_min_docs, c.repeated_min_share)
+        self.tally.learned_sites = len(learned)
+        self.tally.learned_lines = sum(len(v) for v in learned.values())
+        self.tally.phases["learn"] += time.perf_counter() - t
+        if self.output != "-":
+            os.makedirs(self.workdir, exist_ok=True)
+            with open(saved, "wb") as f:
+                pickle.dump(learned, f)
+        return learned
+
+    def _progress(self, phase: str) -> Progress:
+        total = None
+        if not any(p == "-" or p.endswith((".gz", ".zst")) for p in self.paths):
+            total = 0
+            for p in self.paths:
+                try:
+                    total += os.path.getsize(p)
+                except OSError:
+                    pass
+        return Progress(phase, total, enabled=self.opts.progress)
+
+    def _clean(self, start: int, state: dict[str, Any] | None) -> None:
+        c = self.config.corpus
+        if self.output == "-":
+            self.out = _Stdout()
         else:
-            ctx = mp.get_context("spawn" if os.name == "nt" else "fork")
-            with ctx.Pool(workers, initializer=_init, initargs=(config, explain)) as pool:
-                # Batches in, results out in input order: the output does not depend on workers.
-                def parallel(chunks):
-                    def pairs():
-                        for chunk in chunks:
-                            for x in chunk:
-                                if isinstance(x, Failure):
-                                    fail(x)
-                            good = [x for x in chunk if isinstance(x, Item)]
-                            if good:
-                                yield good
-                    for outs, stats in pool.imap(_clean_batch, pairs()):
-                        result.stats += stats
-                        yield from outs
-                _consume(parallel(batches(items, 32)), writer, fail)
-        result.written = writer.count
-    return result
+            os.makedirs(self.workdir, exist_ok=True)
+            self.out = Output(self.output, self.workdir, shard_records=self.shard_records,
+                              shard_bytes=self.shard_bytes, explain=self.opts.explain,
+                              state=OutputState.from_dict(state["output"]) if state else None)
+            self.out.discard_unlisted()
+        self.dedup_files = list(state["dedup"]) if state else []
+        t = time.perf_counter()
+        progress = self._progress("cleaning")
+        self.executor.start(self.job)
+        shard = start
+        last_ck, last_size = time.monotonic(), 0
+        stream = ordered_map(self.executor, clean_batch, batched(readers.read(self.paths, c.max_doc_bytes, start)))
+        for entries, batch in stream:
+            results = iter(batch.results) if batch else iter(())
+            if batch:
+                self.tally.stats += batch.stats
+                self.tally.counts.update(batch.counts)
+            for e in entries:
+                if e.shard != shard:  # every entry of shards before e.shard is written
+                    self.tally.shards_done += e.shard - shard
+                    shard = e.shard
+                    if (self._written_bytes() - last_size >= self.opts.checkpoint_bytes
+                            or time.monotonic() - last_ck >= self.opts.checkpoint_seconds):
+                        self._checkpoint(shard)
+                        last_ck, last_size = time.monotonic(), self._written_bytes()
+                if isinstance(e, Failure):
+                    self.fail(e)
+                    continue
+                self.tally.bytes_in += len(e.data)
+                r = next(results)
+                if isinstance(r, Failure):
+                    r.shard = e.shard
+                    self.fail(r)
+                    continue
+                self._decide(r)
+                progress.update(1, len(e.data))
+                if self.opts.on_document:
+                    self.opts.on_document(self.tally.docs_in)
+        self.tally.shards_done += len(self.paths) - shard if self.paths else 0
+        progress.close()
+        self.tally.phases["clean"] += time.perf_counter() - t
+
+    def _written_bytes(self) -> int:
+        return sum(s.size for s in self.out.state.segments) + (self.out._seg.size if self.out._seg else 0) \
+            if isinstance(self.out, Output) else 0
+
+    def _decide(self, r: Result) -> None:
+        t = self.tally
+        t.docs_in += 1
+        reason, dup_of = r.reason, None
+        if reason is None and r.sketch is not None:
+            hit = self.index.check(r.sketch)
+            if hit is not None:
+                reason, dup_of = hit
+                t.clusters[dup_of] += 1
+                if len(self.dup_pairs) < 1000:
+                    self.dup_pairs.append({"removed": r.id, "kept": dup_of, "kind": reason})
+        if reason is not None:
+            t.dropped[reason] += 1
+            if self.rejected is not None:
+                why = {"reason": reason} if dup_of is None else {"reason": reason, "duplicate_of": dup_of}
+                self.rejected.write(record_with(r.record, rejected=why))
+            return
+        if r.sketch is not None and self.index.mode != "off":
+            self.index.add(r.sketch, r.id)
+            self.pending_index.append((r.sketch, r.id))
+        self.out.write(r.record)
+        t.docs_out += 1
+        t.langs[r.lang or "none"] += 1
+        t.scripts[r.script or "none"] += 1
+        self.result.written += 1
+
+    def _checkpoint(self, next_shard: int) -> None:
+        if not isinstance(self.out, Output):
+            return
+        self.out.checkpoint()
+        if self.pending_index:
+            name = f"dedup-{len(self.dedup_files):06d}.pickle"
+            with open(os.path.join(self.workdir, name), "wb") as f:
+                pickle.dump(self.pending_index, f, protocol=pickle.HIGHEST_PROTOCOL)
+            self.dedup_files.append(name)
+            self.pending_index = []
+        state = {
+            "fingerprint": self.fp, "next_shard": next_shard, "output": self.out.state.to_dict(),
+            "tally": self.tally.to_dict(), "dedup": self.dedup_files,
+            "side": {"errors": self.errors.tell() if self.errors else None,
+                     "rejected": self.rejected.tell() if self.rejected else None},
+        }
+        write_atomic(self._state_path(), orjson.dumps(state))
+
+    def _report(self, wall: float, interrupted: bool = False) -> None:
+        r = build_report(self.tally, inputs=self.inputs, outputs=self.result.outputs, wall=wall,
+                         config=self.config.to_dict(), interrupted=interrupted)
+        r["duplicates"]["pairs"] = self.dup_pairs
+        self.result.report = r
+        self.result.stats = self.tally.stats
+        for path in self.opts.reports:
+            write_atomic(path, to_html(r) if path.lower().endswith((".html", ".htm")) else to_json(r))
 
 
-def _consume(stream, writer: JsonlWriter, fail) -> None:
-    for record, failure in stream:
-        if failure is not None:
-            fail(failure)
-        elif record is not None:
-            writer.write(record)
+class _Stdout:
+    """Records straight to standard output (no segments, no resume)."""
+
+    def __init__(self):
+        self.seg = Segment("-", ".jsonl")
+        self.count = 0
+
+    def write(self, record: bytes) -> None:
+        self.seg.write(record)
+        self.count += 1
+
+    def checkpoint(self) -> None:
+        self.seg.close()
+
+    def finish(self) -> list[str]:
+        self.seg.close()
+        return ["-"]
+
+
+__all__ = ["run", "Options", "RunResult", "ResumeError", "summary", "ordered_map", "workers_for"]

@@ -1,0 +1,150 @@
+"""Cross-document residue: lines a site repeats on many of its pages.
+
+A first pass over the corpus streams every document's lines into a
+:class:`LineTally`: per site, in how many documents each line occurs. Lines
+are keyed after collapsing digits, so a footer that varies in its numbers
+(``© 2003-2024``, ``京ICP证000007号``, ``浏览 1234 次``) is one line. Memory is
+bounded: each site keeps at most ``corpus.repeated_capacity`` lines (the
+Misra-Gries frequent-items summary: counts can only be underestimated, so a
+line is never learned that is not frequent). Lines found in at least
+``corpus.repeated_min_docs`` documents and ``corpus.repeated_min_share`` of
+its site's documents are learned; :class:`RepeatedStage` then drops them, with
+reason ``repeated``, in the second pass.
+
+A document's site is the host of its ``url`` (or ``link``, ``source_url``)
+field, else its ``site`` or ``domain`` field, else the folder of its file.
+
+>>> line_key("© 2003-2024 某某网 京ICP证000007号") == line_key("© 2003-2023 某某网 京ICP证000123号")
+True
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+from urllib.parse import urlsplit
+
+from ..config import Config
+from ..document import Document
+from ..pipeline import Stage
+
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+_URL_FIELDS = ("url", "link", "source_url", "canonical_url")
+_SITE_FIELDS = ("site", "domain", "host")
+
+
+def line_key(line: str, max_chars: int = 200) -> int | None:
+    """A stable 64-bit key for a line, digits collapsed; None for a line too long to be
+    residue, or with fewer than two letters (a bare number says nothing about its site).
+
+    >>> line_key("12"), line_key("x" * 300)
+    (None, None)
+    """
+    line = line.strip()
+    if not line or len(line) > max_chars or sum(ch.isalpha() for ch in line) < 2:
+        return None
+    norm = _SPACES.sub(" ", _DIGITS.sub("0", line)).casefold()
+    return int.from_bytes(hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+def site_of(path: str | None, extra: dict[str, Any] | None) -> str:
+    """The site a document belongs to (see the module docs).
+
+    >>> site_of("a/b.jsonl", {"url": "https://news.Example.com/x/1.html"})
+    'news.example.com'
+    >>> site_of("crawl/sina/1.txt", {})
+    'crawl/sina'
+    """
+    if extra:
+        for name in _URL_FIELDS:
+            url = extra.get(name)
+            if isinstance(url, str) and url:
+                host = urlsplit(url if "//" in url else "//" + url).hostname
+                if host:
+                    return host
+        for name in _SITE_FIELDS:
+            value = extra.get(name)
+            if isinstance(value, str) and value:
+                return value.lower()
+    return os.path.dirname(path or "") or "."
+
+
+def document_keys(doc: Document, max_chars: int) -> frozenset[int]:
+    """The distinct line keys of a segmented document."""
+    keys = (line_key(ln.raw, max_chars) for ln in doc.lines)
+    return frozenset(k for k in keys if k is not None)
+
+
+@dataclass
+class _Site:
+    docs: int = 0
+    counts: dict[int, int] = field(default_factory=dict)
+
+
+class LineTally:
+    """Per site, in how many documents each line occurs (bounded, see the module docs)."""
+
+    def __init__(self, capacity: int = 4096):
+        self.capacity = capacity
+        self.sites: dict[str, _Site] = {}
+
+    def add(self, site: str, keys: Iterable[int]) -> None:
+        s = self.sites.get(site)
+        if s is None:
+            s = self.sites[site] = _Site()
+        s.docs += 1
+        counts = s.counts
+        for k in keys:
+            if k in counts:
+                counts[k] += 1
+            elif len(counts) < self.capacity:
+                counts[k] = 1
+            else:
+                # Misra-Gries: a newcomer to a full table lowers every count by one;
+                # most entries are lines seen once, so this frees most of the table.
+                s.counts = counts = {key: c - 1 for key, c in counts.items() if c > 1}
+
+    def learned(self, min_docs: int, min_share: float) -> dict[str, frozenset[int]]:
+        """Per site, the keys of the lines to treat as residue."""
+        out = {}
+        for site, s in self.sites.items():
+            if s.docs < min_docs:
+                continue
+            need = max(min_docs, min_share * s.docs)
+            keys = frozenset(k for k, c in s.counts.items() if c >= need)
+            if keys:
+                out[site] = keys
+        return out
+
+
+class RepeatedStage(Stage):
+    """Drop kept lines learned as a site's residue (runs right after classify)."""
+
+    name = "repeated"
+
+    def __init__(self, config: Config, learned: dict[str, frozenset[int]]):
+        super().__init__(config)
+        self.learned = learned
+
+    def process(self, doc: Document) -> Document:
+        keys = self.learned.get(site_of(doc.path, doc.extra))
+        if not keys:
+            return doc
+        limit = self.config.corpus.repeated_max_chars
+        lost_title = False
+        for ln in doc.lines:
+            if ln.kept and line_key(ln.raw, limit) in keys:
+                lost_title |= ln.action == "title"
+                ln.decide("drop", "repeated")
+                self.count("lines")
+        if lost_title:
+            doc.title = None
+            for ln in doc.lines:
+                if ln.kept:
+                    ln.decide("title")
+                    doc.title = ln.text
+                    break
+        return doc
