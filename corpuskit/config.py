@@ -84,20 +84,36 @@ class ConvertConfig:
 
 @dataclass(frozen=True)
 class CorpusConfig:
-    """Across documents: workers, dedup, quality filters, learned boilerplate."""
+    """Across documents: workers, dedup, quality filters, learned boilerplate (docs/corpus.md)."""
     workers: int = 0  # 0 = all cores
-    dedup: str = "near"  # near | exact | off
-    near_threshold: float = 0.8
+    text_field: str = "text"
+    id_field: str = "id"
+    max_doc_bytes: int = 10_000_000  # a larger file or JSONL line is reported and skipped
+    # Dedup: near (MinHash LSH over character n-grams) | exact (normalized key) | off.
+    dedup: str = "near"
+    near_threshold: float = 0.8  # estimated Jaccard similarity of character n-gram sets
+    near_ngram: int = 5
+    num_perm: int = 128
+    # Lines repeated across many documents of one site, learned in a first pass.
     repeated: bool = True
     repeated_min_docs: int = 5
     repeated_min_share: float = 0.3
-    text_field: str = "text"
-    id_field: str = "id"
+    repeated_max_chars: int = 200  # longer lines are content, never learned
+    repeated_capacity: int = 4096  # lines tracked per site (bounded memory)
+    # Quality filters: the switch is the filter's name in ``filters``.
+    quality: bool = True
+    filters: tuple[str, ...] = ("too-short", "too-few-letters", "too-many-symbols", "too-many-digits",
+                                "repeated-lines", "repeated-ngrams", "mojibake", "language")
     min_chars: int = 50
     languages: tuple[str, ...] = ("zh", "en")
-    quality: bool = True
 
 
+    min_letter_share: float = 0.5
+    max_digit_share: float = 0.3
+    max_symbol_share: float = 0.1
+    max_dup_line_share: float = 0.3
+    max_dup_ngram_share: float = 0.5
+    reject_flags: tuple[str, ...] = ("unrepaired-mojibake", "undecodable-bytes")
 @dataclass(frozen=True)
 class Config:
     decode: DecodeConfig = field(default_factory=DecodeConfig)
@@ -169,3 +185,5 @@ def _replace_section(section: Any, name: str, values: Mapping[str, Any]) -> Any:
     if name == "convert" and "to" in clean and clean["to"] not in TARGETS:
         raise ValueError(f"convert.to must be one of {', '.join(TARGETS)}, not {clean['to']!r}")
     return dataclasses.replace(section, **clean)
+    if name == "corpus" and clean.get("dedup", "near") not in ("near", "exact", "off"):
+        raise ValueError(f"corpus.dedup must be near, exact or off, not {clean['dedup']!r}")
