@@ -32,36 +32,84 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", required=True, metavar="OUTPUT",
-              help="Where the records go: a .jsonl path, or - for standard output.")
+              help="Where the records go: .jsonl, .jsonl.gz, .jsonl.zst or .parquet, or - for standard output.")
 @click.option("--to", "to", type=click.Choice(TARGETS), default=None,
               help="Target script: keep (default), zh-Hans, zh-Hant, zh-TW or zh-HK.")
 @click.option("--explain", is_flag=True, help="Add each line's decision and reason to its record.")
-@click.option("--workers", type=int, default=None, metavar="N", help="Worker processes (default: all cores).")
+@click.option("--dedup", type=click.Choice(["near", "exact", "off"]), default=None,
+              help="Drop duplicates: near (default; MinHash LSH), exact (normalized text) or off.")
+@click.option("--report", "reports", multiple=True, metavar="FILE",
+              help="Write the run report to FILE: .json, or .html with charts (repeatable).")
+@click.option("--rejected", metavar="FILE", default=None,
+              help="Write rejected documents (quality, duplicates) to FILE as JSON lines, with the reason.")
+@click.option("--errors", metavar="FILE", default=None,
+              help="Write one line per unusable input (path:line: reason) to FILE; JSON lines if named .jsonl.")
+@click.option("--shard-size", metavar="N|SIZE", default=None,
+              help="Split OUTPUT into shards of N records or SIZE bytes (256MB): NAME-00000.jsonl, ...")
+@click.option("--resume", is_flag=True, help="Continue an interrupted run, skipping the input files it finished.")
+@click.option("--workers", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Worker processes (default: all cores).")
+@click.option("--dask", "dask_address", metavar="local|ADDRESS", default=None,
+              help="Run the workers on Dask: local (a LocalCluster) or a scheduler such as tcp://host:8786.")
+@click.option("--text-field", default=None, metavar="NAME", help='JSONL field holding the text (default "text").')
+@click.option("--id-field", default=None, metavar="NAME", help='JSONL field holding the id (default "id").')
+@click.option("--progress/--no-progress", default=None, help="Progress line (default: on a terminal).")
+@click.option("-q", "--quiet", is_flag=True, help="No summary at the end.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="A TOML file overlaying the defaults (see docs/config.md).")
-def clean(inputs: tuple[str, ...], output: str, to: str | None, explain: bool,
-          workers: int | None, config_path: str | None) -> None:
+def clean(inputs: tuple[str, ...], output: str, to: str | None, explain: bool, dedup: str | None,
+          reports: tuple[str, ...], rejected: str | None, errors: str | None, shard_size: str | None,
+          resume: bool, workers: int | None, dask_address: str | None, text_field: str | None,
+          id_field: str | None, progress: bool | None, quiet: bool, config_path: str | None) -> None:
     """Clean INPUT files and folders into OUTPUT.
 
+    \b
     INPUT is a file, a folder (read recursively in sorted order), or - for
-    standard input. A .txt file is one document; a .jsonl file holds one
-    document per line in its "text" field. Each document becomes one JSON
-    object per line in OUTPUT (see docs/format.md).
-    """
-    from .corpus.runner import run
+    standard input. .txt and .html files are one document each (the main text
+    of an HTML page is extracted first); .jsonl, .jsonl.gz and .jsonl.zst files
+    hold one document per line. Duplicates and low-quality documents are
+    dropped, each counted by reason in the summary printed at the end.
+    See docs/cli.md and docs/corpus.md.
 
-    config = _load_config(config_path, **{"convert.to": to, "corpus.workers": workers})
+    \b
+    Exit status: 0 when the run completed (even if some inputs were rejected),
+    1 when no output could be written, 2 on a usage error, 130 when interrupted
+    (rerun with --resume to continue).
+    """
+    from .corpus.report import summary
+    from .corpus.runner import Options, ResumeError, run
+
+    for r in reports:
+        if not r.lower().endswith((".json", ".html", ".htm")):
+            raise click.UsageError(f"--report {r}: name it .json or .html")
+    config = _load_config(config_path, **{"convert.to": to, "corpus.workers": workers, "corpus.dedup": dedup,
+                                          "corpus.text_field": text_field, "corpus.id_field": id_field})
 
     def report(f) -> None:
-        click.echo(f"corpuskit: {f.message()}", err=True)
+        if not errors and not quiet:
+            click.echo(f"corpuskit: {f.message()}", err=True)
 
+    opts = Options(explain=explain, resume=resume, shard_size=shard_size, rejected=rejected, errors=errors,
+                   reports=reports, dask=dask_address, progress=progress, on_failure=report)
     try:
-        result = run(list(inputs), output, config, explain=explain, on_failure=report)
+        result = run(list(inputs), output, config, options=opts)
+    except ResumeError as e:
+        raise click.UsageError(str(e)) from None
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
     except OSError as e:
-        raise click.ClickException(f"cannot write {output}: {e.strerror or e}") from None
-    if output != "-":
-        click.echo(f"corpuskit: {result.written} documents written to {output}"
-                   + (f", {len(result.failures)} inputs failed" if result.failures else ""), err=True)
+        raise click.ClickException(f"cannot write {e.filename or output}: {e.strerror or e}") from None
+    if result.interrupted:
+        click.echo("corpuskit: interrupted; run the same command with --resume to continue", err=True)
+        sys.exit(130)
+    if not quiet:
+        click.echo(summary(result.report), err=True)
+        if output != "-":
+            click.echo(f"corpuskit: {result.written} documents written to {', '.join(result.outputs)}", err=True)
+    docs = result.report["documents"]["in"]
+    if docs == 0 and result.report["errors"]["skipped"]:
+        click.echo("corpuskit: no input could be read", err=True)
+        sys.exit(1)
 
 
 # How `explain` shows each action on a terminal (plain text elsewhere).
