@@ -1,31 +1,181 @@
 """Script conversion with OpenCC, chosen by target and detected source region.
 
-OpenCC converters are built once per process (they cannot be pickled) and reused.
+OpenCC's phrase-level configs do the work (:data:`PLAN`). Its Taiwan phrase tables
+were built for IT vocabulary and its longest match crosses word boundaries, so a
+news-context lexicon (``rules/convert/opencc.toml``) blocks the mappings that are
+wrong in general news and adds a few corrections. The lexicon is injected into a
+copy of OpenCC's own config as one more dictionary, so OpenCC's C++ matcher applies
+it in the same pass: it costs nothing per character. Converters are built once per
+process (they cannot be pickled) and reused.
+
+>>> convert("以生物藥為核心，建立健全醫工協同機制", "zh-Hans", source="tw")
+'以生物药为核心，建立健全医工协同机制'
+>>> convert("网络软件", "zh-TW", source="cn")
+'網路軟體'
 """
 from __future__ import annotations
 
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
 
 import opencc
 
 from ..document import Document
 from ..pipeline import Stage
+from ..rules.convert import load
 
-# (target, source region) -> OpenCC configs applied in order. None: unchanged.
+# (target, source region) -> OpenCC configs applied in order; () leaves the text as it is.
 PLAN: dict[tuple[str, str], tuple[str, ...]] = {
     ("zh-Hans", "cn"): (), ("zh-Hans", "tw"): ("tw2sp",), ("zh-Hans", "hk"): ("hk2s",), ("zh-Hans", "hant"): ("t2s",),
     ("zh-Hant", "cn"): ("s2t",), ("zh-Hant", "tw"): ("tw2t",), ("zh-Hant", "hk"): ("hk2t",), ("zh-Hant", "hant"): (),
     ("zh-TW", "cn"): ("s2twp",), ("zh-TW", "tw"): (), ("zh-TW", "hk"): ("hk2t", "t2tw"), ("zh-TW", "hant"): ("t2tw",),
     ("zh-HK", "cn"): ("s2hk",), ("zh-HK", "tw"): ("tw2t", "t2hk"), ("zh-HK", "hk"): (), ("zh-HK", "hant"): ("t2hk",),
 }
+SOURCES = ("cn", "tw", "hk", "hant")
+
+
+# -- the lexicon ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Table:
+    """Lexicon entries for one OpenCC dictionary (a table of ``opencc.toml``)."""
+
+    block: tuple[str, ...] = ()
+    correct: tuple[tuple[str, str], ...] = ()
 
 
 @lru_cache(maxsize=None)
-def converter(name: str) -> opencc.OpenCC:
+def lexicon() -> dict[str, Table]:
+    """The packaged lexicon: OpenCC dictionary name -> :class:`Table`.
+
+    >>> "被发" in lexicon()["STPhrases"].block
+    True
+    """
+    data = load("opencc.toml")
+    tables = {}
+    for name, spec in data.items():
+        unknown = set(spec) - {"block", "correct"}
+        if unknown:
+            raise ValueError(f"rules/convert/opencc.toml [{name}]: unknown keys {sorted(unknown)}")
+        tables[name] = Table(tuple(spec.get("block", ())), tuple(spec.get("correct", {}).items()))
+    return tables
+
+
+# -- building converters ------------------------------------------------------------
+
+def _share_dir() -> Path | None:
+    """Where the installed OpenCC keeps its configs and dictionaries."""
+    here = Path(opencc.__file__).resolve().parent
+    for d in (getattr(opencc, "_opencc_share_dir", None), here / "clib" / "share" / "opencc"):
+        if d and Path(d, "s2t.json").is_file():
+            return Path(d)
+    return None
+
+
+def _dicts(d: dict) -> Iterable[dict]:
+    if d.get("type") == "group":
+        for sub in d.get("dicts", ()):
+            yield from _dicts(sub)
+    else:
+        yield d
+
+
+def _files(d: dict) -> set[str]:
+    return {os.path.basename(x["file"]) for x in _dicts(d) if "file" in x}
+
+
+def _absolute(cfg: dict, share: Path) -> None:
+    parts = [cfg.get("segmentation", {}).get("dict")] + [s["dict"] for s in cfg.get("conversion_chain", [])]
+    parts += [s["dict"] for s in cfg.get("normalization", [])]
+    for part in parts:
+        for d in _dicts(part or {}):
+            if "file" in d and not os.path.isabs(d["file"]):
+                d["file"] = str(share / d["file"])
+
+
+def _write_dict(path: Path, entries: dict[str, str]) -> dict:
+    path.write_text("".join(f"{k}\t{v}\n" for k, v in sorted(entries.items())), "utf-8")
+    return {"type": "text", "file": str(path)}
+
+
+def _with_first(group: dict, extra: dict) -> dict:
+    """``group`` with ``extra`` tried first; the longest match wins, ``extra`` on a tie."""
+    if group.get("type") == "group" and group.get("dicts"):
+        head = group["dicts"][0]
+        return dict(group, dicts=[{"type": "group", "match_policy": "union", "dicts": [extra, head]},
+                                  *group["dicts"][1:]])
+    return {"type": "group", "match_policy": "union", "dicts": [extra, group]}
+
+
+def _open(cfg: dict, path: Path) -> opencc.OpenCC:
+    path.write_text(json.dumps(cfg, ensure_ascii=False), "utf-8")
+    return opencc.OpenCC(str(path))
+
+
+def _steps(cfg: dict, steps: list, tmp: Path, tag: str) -> opencc.OpenCC:
+    """A converter that runs only ``steps`` of ``cfg``'s conversion chain."""
+    part = {"name": tag, "conversion_chain": steps}
+    return _open(part, tmp / f"{tag}.json")
+
+
+def _build(name: str, tables: dict[str, Table]) -> opencc.OpenCC:
+    share = _share_dir()
+    if share is None:
+        raise FileNotFoundError("OpenCC's config folder")
+    cfg = json.loads((share / f"{name}.json").read_text("utf-8"))
+    _absolute(cfg, share)
+    chain = cfg["conversion_chain"]
+    # OpenCC reads text dictionaries when the converter is built; the folder can go after.
+    with tempfile.TemporaryDirectory(prefix="corpuskit-opencc-") as tmpdir:
+        tmp = Path(tmpdir)
+        segment_keys: set[str] = set()
+        for i, step in enumerate(chain):
+            entries: dict[str, str] = {}
+            for table, spec in tables.items():
+                if f"{table}.ocd2" not in _files(step["dict"]):
+                    continue
+                before = _steps(cfg, chain[:i], tmp, f"before{i}") if i else None
+                alone = _steps(cfg, [step], tmp, f"alone{i}")
+                for key in spec.block:  # character by character through this step alone
+                    k = before.convert(key) if before else key
+                    entries[k] = "".join(alone.convert(c) for c in k)
+                for key, value in spec.correct:
+                    entries[before.convert(key) if before else key] = value
+                    segment_keys.add(key)
+            if entries:
+                step["dict"] = _with_first(step["dict"], _write_dict(tmp / f"lexicon{i}.txt", entries))
+        # A correction that spans two of OpenCC's segments must be one segment to match.
+        if segment_keys and "segmentation" in cfg:
+            seg = cfg["segmentation"]
+            seg["dict"] = {"type": "group", "match_policy": "union",
+                           "dicts": [_write_dict(tmp / "segment.txt", {k: k for k in segment_keys}), seg["dict"]]}
+        return _open(cfg, tmp / f"{name}.json")
+
+
+@lru_cache(maxsize=None)
+def converter(name: str, corrections: bool = True) -> opencc.OpenCC:
+    """The OpenCC converter ``name`` (``s2twp`` …), with the news lexicon unless ``corrections`` is False.
+
+    Built once per process. If the installed OpenCC's configs cannot be found, the
+    plain converter is used.
+    """
+    if corrections:
+        try:
+            return _build(name, lexicon())
+        except (OSError, KeyError, ValueError, RuntimeError, TypeError):
+            pass
     return opencc.OpenCC(name)
 
 
-_t2s = None
+# -- detection --------------------------------------------------------------------
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def detect_script(text: str) -> str | None:
@@ -34,74 +184,134 @@ def detect_script(text: str) -> str | None:
     >>> detect_script("这是简体中文"), detect_script("這是繁體中文"), detect_script("English")
     ('simplified', 'traditional', None)
     """
-    sample = text[:4000]
-    han = [c for c in sample if "\u4e00" <= c <= "\u9fff"]
+    han = "".join(_HAN.findall(text[:6000]))
     if not han:
         return None
-    s = "".join(han)
-    changed = sum(a != b for a, b in zip(s, converter("t2s").convert(s)))
-    return "traditional" if changed / len(s) > 0.02 else "simplified"
+    changed = sum(a != b for a, b in zip(han, converter("t2s", False).convert(han)))
+    return "traditional" if changed / len(han) > 0.02 else "simplified"
 
 
-_HK_MARKS = set("嘅咗喺冇啲嘢哋佢睇噉咁乜嚟")
-_HK_VARIANTS = set("裏綫着")
+@dataclass(frozen=True)
+class RegionRules:
+    tw: "re.Pattern[str]"
+    hk: "re.Pattern[str]"
+    min_hits: int
+    margin: float
+
+
+def _markers(spec: dict) -> "re.Pattern[str]":
+    words = sorted(set(spec.get("words", ())), key=len, reverse=True)
+    alts = [re.escape(w) for w in words]
+    if spec.get("chars"):
+        alts.append("[" + re.escape(spec["chars"]) + "]")
+    return re.compile("|".join(alts))
+
+
+@lru_cache(maxsize=None)
+def region_rules() -> RegionRules:
+    data = load("regions.toml")
+    return RegionRules(_markers(data["tw"]), _markers(data["hk"]), int(data["min_hits"]), float(data["margin"]))
+
+
+def region_hits(text: str) -> tuple[int, int]:
+    """How many Taiwan and Hong Kong markers ``text`` holds (first 20,000 characters).
+
+    >>> region_hits("警方表示，這名機車騎士送醫後不治")
+    (3, 0)
+    """
+    rules = region_rules()
+    sample = text[:20000]
+    return len(rules.tw.findall(sample)), len(rules.hk.findall(sample))
 
 
 def detect_region(text: str, script: str | None) -> str | None:
-    """``cn`` for Simplified; ``tw`` or ``hk`` for Traditional from vocabulary and variants."""
+    """``cn`` for Simplified; ``tw`` or ``hk`` for Traditional when its vocabulary says so, else None.
+
+    >>> detect_region("佢哋喺香港搭港鐵", "traditional"), detect_region("民眾搭捷運到台北", "traditional")
+    ('hk', 'tw')
+    """
     if script is None:
         return None
     if script == "simplified":
         return "cn"
-    sample = text[:8000]
-    hk = sum(c in _HK_MARKS or c in _HK_VARIANTS for c in sample)
-    tw = sample.count("裡") + sample.count("線") + sample.count("著")
-    if hk > tw:
+    rules = region_rules()
+    tw, hk = region_hits(text)
+    if hk >= rules.min_hits and hk >= rules.margin * tw:
         return "hk"
-    return "tw"
+    if tw >= rules.min_hits and tw >= rules.margin * hk:
+        return "tw"
+    return None
 
 
-def convert(text: str, to: str, *, source: str | None = None) -> str:
+# -- conversion -------------------------------------------------------------------
+
+def convert(text: str, to: str, *, source: str | None = None, corrections: bool = True) -> str:
     """Convert ``text`` to script ``to``; ``source`` is cn/tw/hk/hant, detected when None.
 
-    >>> convert("網際網路", "zh-Hans", source="tw")
-    '互联网'
+    ``corrections=False`` runs OpenCC without the news lexicon.
+
+    >>> convert("網際網路與智慧型手機", "zh-Hans", source="tw")
+    '互联网与智能手机'
+    >>> convert("他被发明者起诉", "zh-Hant", source="cn")
+    '他被發明者起訴'
     """
     if to == "keep" or not text:
         return text
+    if (to, "cn") not in PLAN:
+        raise ValueError(f"unknown target {to!r}")
     if source is None:
         script = detect_script(text)
         if script is None:
             return text
         source = detect_region(text, script) or "hant"
+    elif source not in SOURCES:
+        raise ValueError(f"unknown source {source!r}; one of {', '.join(SOURCES)}")
     for name in PLAN[(to, source)]:
-        text = converter(name).convert(text)
+        text = converter(name, corrections).convert(text)
     return text
 
 
+def _convert_meta(meta: dict[str, Any], fn) -> None:
+    for key in ("authors", "editors"):
+        if meta.get(key):
+            meta[key] = [fn(v) if isinstance(v, str) else v for v in meta[key]]
+    for key in ("source", "dateline"):
+        if isinstance(meta.get(key), str):
+            meta[key] = fn(meta[key])
+
+
 class ConvertStage(Stage):
+    """Detects script and region of every document; converts it when ``convert.to`` asks."""
+
     name = "convert"
 
     def process(self, doc: Document) -> Document:
-        sample = "\n".join(ln.text for ln in doc.lines if ln.kept)
+        kept = [ln.text for ln in doc.lines if ln.kept]
+        sample = "\n".join(([doc.title] if doc.title else []) + kept)
         doc.script = detect_script(sample)
         doc.region = detect_region(sample, doc.script)
-        to = self.config.convert.to
-        if to == "keep" or doc.script is None:
+        cfg = self.config.convert
+        if cfg.to == "keep" or doc.script is None:
             return doc
         source = doc.region or "hant"
-        if not PLAN[(to, source)]:
+        if not PLAN[(cfg.to, source)]:
             return doc
-        for ln in doc.lines:
-            if ln.kept:
-                ln.text = convert(ln.text, to, source=source)
+
+        def fn(s: str) -> str:
+            return convert(s, cfg.to, source=source, corrections=cfg.corrections)
+
+        lines = [ln for ln in doc.lines if ln.kept]
+        # One OpenCC call per document: no phrase spans a line break.
+        converted = fn("\n".join(ln.text for ln in lines)).split("\n")
+        if len(converted) == len(lines):
+            for ln, text in zip(lines, converted):
+                ln.text = text
+        else:  # pragma: no cover - a line held a line break
+            for ln in lines:
+                ln.text = fn(ln.text)
         if doc.title:
-            doc.title = convert(doc.title, to, source=source)
-        for key in ("authors", "editors"):
-            doc.meta[key] = [convert(v, to, source=source) for v in doc.meta.get(key) or []]
-        for key in ("source", "dateline"):
-            if isinstance(doc.meta.get(key), str):
-                doc.meta[key] = convert(doc.meta[key], to, source=source)
-        doc.rewrites.append(f"convert:{source}->{to}")
-        self.count(f"{source}->{to}")
+            doc.title = fn(doc.title)
+        _convert_meta(doc.meta, fn)
+        doc.rewrites.append(f"convert:{source}->{cfg.to}")
+        self.count(f"{source}->{cfg.to}")
         return doc
