@@ -1,0 +1,262 @@
+"""English page structure that line rules cannot see: a second look after the engine.
+
+The engine (``classify.py``) decides every line from the rules in ``rules/en.toml`` and from
+the page's shape. English news pages have a few layouts of their own, each handled here by
+one small function over the decided lines (their ``action``/``reason``):
+
+- a photo gallery whose title repeats before every slide (``gallery``);
+- a caption whose credit sits on the next line, "Image: X" (``credit_captions``);
+- captions and highlight boxes between the byline and a wire-dateline lead (``wire_lead``);
+- a bare author name next to the date line, or repeated after the article (``name_bylines``);
+- a headline the engine passed over for the standfirst under it (``headline_over_standfirst``);
+- the short promo lines under an inline "Related" header (``related_after_header``);
+- dates of a related list after the article, once the article has its date (``list_dates``);
+- labelled metadata printed under a related list (``labelled_meta``).
+
+Every function only changes decisions, never text, and only on signals a cleaned text no
+longer has (residue lines, metadata lines), so cleaning stays idempotent.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import regex
+
+from ..document import Line
+from ..rules import Rule, RuleSet
+
+# 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe").
+_NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|la|le|bin|al)){1,3}$")
+# A bare credit line: "Image: NASA", "Photo: Jane Doe / Example News".
+_CREDIT = regex.compile(r"^\p{L}[\p{L} ]{1,20}:\s*\S.{0,50}$")
+_TWO_SENTENCES = regex.compile(r"[.!?]\s+\p{Lu}")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*$")
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _rule_of(lines: list[Line], rs: RuleSet) -> list[Rule | None]:
+    return [rs.match_rule(ln.raw) for ln in lines]
+
+
+def _body_span(lines: list[Line]) -> tuple[int, int] | None:
+    """Indexes of the first and last kept body line (``keep`` or ``heading``)."""
+    kept = [i for i, ln in enumerate(lines) if ln.action in ("keep", "heading")]
+    return (kept[0], kept[-1]) if kept else None
+
+
+def gallery(lines: list[Line]) -> None:
+    """A short label (not a sentence) printed 3+ times on a page is a gallery's or a widget's
+    title: its copies are captions. Copies at a steady step of 1-4 lines frame the slides of a
+    gallery, whose text between them (and a credit right after) is captions too.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
+    ...     ["Body text.", "Our gallery", "Slide one.", "Our gallery", "Slide two.", "Our gallery", "Slide three.", "More body."])]
+    >>> gallery(ls); [ln.action for ln in ls]
+    ['keep', 'drop', 'drop', 'drop', 'drop', 'drop', 'drop', 'keep']
+    """
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, ln in enumerate(lines):
+        if 2 <= _words(ln.raw) and len(ln.raw) <= 80 and not _SENTENCE_END.search(ln.raw):
+            where[ln.raw].append(i)
+    for idx in where.values():
+        if len(idx) < 3:
+            continue
+        for i in idx:
+            if lines[i].action != "title":
+                lines[i].decide("drop", "caption")
+        for chain in _steady_chains(idx):
+            step = chain[1] - chain[0]
+            last = min(len(lines), chain[-1] + step)
+            for k in range(chain[0], last):
+                if lines[k].action != "title":
+                    lines[k].decide("drop", "caption")
+            if last < len(lines) and lines[last].action == "meta" and lines[last].reason == "byline":
+                lines[last].decide("drop", "caption")  # the gallery's photo credit
+
+
+def _steady_chains(idx: list[int], max_step: int = 4) -> list[list[int]]:
+    """Runs of 3+ positions at one steady step of at most ``max_step``.
+
+    >>> _steady_chains([1, 4, 7, 10, 30, 31, 40])
+    [[1, 4, 7, 10]]
+    """
+    out, chain = [], [idx[0]]
+    for i in idx[1:]:
+        step = chain[1] - chain[0] if len(chain) > 1 else i - chain[-1]
+        if i - chain[-1] == step <= max_step:
+            chain.append(i)
+        else:
+            if len(chain) >= 3:
+                out.append(chain)
+            chain = [i]
+    if len(chain) >= 3:
+        out.append(chain)
+    return out
+
+
+def credit_captions(lines: list[Line], rules: list[Rule | None]) -> None:
+    """A short kept line right above a bare photo credit ("Image: X") is that photo's caption.
+
+    >>> ls = [Line(n=1, raw="A chart of the fires.", text=""), Line(n=2, raw="Image: NASA", text="")]
+    >>> ls[1].decide("drop", "caption")
+    >>> credit_captions(ls, [None, None]); ls[0].action, ls[0].reason
+    ('drop', 'caption')
+    """
+    for i in range(len(lines) - 1):
+        ln, nxt = lines[i], lines[i + 1]
+        if (ln.action == "keep" and rules[i] is None and len(ln.raw) <= 130 and not _TWO_SENTENCES.search(ln.raw)
+                and nxt.action == "drop" and nxt.reason == "caption" and _CREDIT.match(nxt.raw)):
+            ln.decide("drop", "caption")
+
+
+def wire_lead(lines: list[Line]) -> None:
+    """The lead of a wire story opens with a dateline ("(CNN) --", "PARIS (Reuters) -"). Kept
+    lines between the byline/date block and that lead are photo captions and highlight boxes."""
+    lead = next((i for i, ln in enumerate(lines) if ln.kept and "dateline" in ln.edits), None)
+    if lead is None:
+        return
+    metas = [i for i in range(lead) if lines[i].action == "meta"]
+    if not metas:
+        return
+    for k in range(metas[-1] + 1, lead):
+        if lines[k].action == "keep":
+            lines[k].decide("drop", "caption")
+
+
+def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
+    """A name alone on a line is a byline when it sits next to the date or byline lines
+    (within two lines), or repeats a name already in a byline."""
+    metas = [i for i, ln in enumerate(lines) if ln.action == "meta"]
+    named = {ln.raw for ln in lines if ln.action == "meta" and _NAME.match(ln.raw)}
+    for i, ln in enumerate(lines):
+        if ln.action in ("meta", "title") or rules[i] is not None or not _NAME.match(ln.raw):
+            continue
+        near = any(0 < abs(i - k) <= 2 and lines[k].reason in ("published", "byline", "source") for k in metas)
+        if near:
+            ln.decide("meta", "byline")
+            named.add(ln.raw)
+    for i, ln in enumerate(lines):
+        if ln.action == "drop" and ln.raw in named and rules[i] is None:
+            ln.decide("meta", "byline")
+
+
+def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> None:
+    """English pages print the headline, then a standfirst, then the byline. When the engine
+    took the standfirst for the title, the headline-like line just above it (only ruled
+    residue between) that the engine dropped unnamed by any rule is the headline.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
+    ...     ["World", "Storm heads east as millions travel", "Forecasters see clear skies", "By Jane Doe"])]
+    >>> for ln, a in zip(ls, ["drop", "drop", "title", "meta"]): ln.decide(a, "byline" if a == "meta" else None)
+    >>> headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
+    ['drop', 'title', 'keep', 'meta']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    after = next((k for k in range(t + 1, len(lines)) if lines[k].action != "drop"), None)
+    if after is None or lines[after].action != "meta":
+        return  # a standfirst sits right above the byline/date block
+    p = t - 1
+    while p >= 0 and lines[p].action == "drop" and rules[p] is not None and rules[p].action == "drop" \
+            and rules[p].reason in ("share", "comments"):
+        p -= 1
+    if p < 0 or lines[p].action != "drop" or rules[p] is not None:
+        return
+    text = lines[p].raw
+    if not 4 <= _words(text) <= 30 or _SENTENCE_END.search(text) and not text.endswith("?"):
+        return
+    if p > 0 and lines[p - 1].action != "drop":
+        return  # the line above must be residue: the headline opens the article
+    lines[p].decide("title")
+    lines[t].decide("keep")
+
+
+def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
+    """Inside the body, a "Related"-type header drops alone; the promo lines under it, up to
+    the first line that ends a sentence, are related links too (teasers glue a headline to
+    its blurb and end without a full stop).
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
+    ...     ["Storm heads east", "Related Coverage", "Factbox: the winners", "The show went on.", "A heading"])]
+    >>> ls[0].decide("title"); ls[1].decide("drop", "related"); ls[2].decide("heading")
+    >>> r = Rule("drop", "related", regex.compile("^Related"), ends=True)
+    >>> related_after_header(ls, [None, r, None, None, None]); [ln.action for ln in ls]
+    ['title', 'drop', 'drop', 'keep', 'keep']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    for i, r in enumerate(rules):
+        if i < t or r is None or r.reason != "related" or not r.ends or lines[i].action != "drop":
+            continue
+        for k in range(i + 1, min(len(lines), i + 16)):
+            ln = lines[k]
+            if ln.action == "drop":
+                continue
+            if ln.action not in ("keep", "heading") or _SENTENCE_END.search(ln.raw):
+                break
+            ln.decide("drop", "related")
+
+
+def _bare_date(text: str, months: dict[str, int]) -> bool:
+    """A date with no label in front: it opens with a number or a month name.
+
+    >>> _bare_date("August 21, 2019", {"aug": 8}), _bare_date("Date 19.01.2020", {"aug": 8})
+    (True, False)
+    """
+    first = regex.sub(r"\W+$", "", text.split()[0]).lower() if text.split() else ""
+    return first[:1].isdigit() or first in months or first[:3] in months
+
+
+def list_dates(lines: list[Line], months: dict[str, int]) -> None:
+    """Once a date line before the body gave the article its date, bare dates after the body
+    belong to lists of other stories."""
+    span = _body_span(lines)
+    if span is None:
+        return
+    start, end = span
+    if not any(ln.action == "meta" and ln.reason == "published" for ln in lines[:start]):
+        return
+    for ln in lines[end + 1:]:
+        if ln.action == "meta" and ln.reason == "published" and _bare_date(ln.raw, months):
+            ln.decide("drop", "related")
+
+
+def labelled_meta(lines: list[Line], rules: list[Rule | None], months: dict[str, int]) -> None:
+    """A labelled metadata line ("Date 19.01.2020", "Author Jane Doe", "By Jane Doe") dropped
+    in the tail, under a related list, is still the article's own when nothing before the
+    body gave that kind of metadata (unlike a bare date or name, which lists also show).
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Title here", "Body.", "More stories", "Date 19.01.2020"])]
+    >>> for ln, a in zip(ls, ["title", "keep", "drop", "drop"]): ln.decide(a, "related" if a == "drop" else None)
+    >>> r = Rule("meta", "published", regex.compile("^Date"))
+    >>> labelled_meta(ls, [None, None, None, r], {}); ls[3].action, ls[3].reason
+    ('meta', 'published')
+    """
+    span = _body_span(lines)
+    if span is None:
+        return
+    start, end = span
+    before = {ln.reason for ln in lines[:start] if ln.action == "meta"}
+    for i in range(end + 1, len(lines)):
+        r, ln = rules[i], lines[i]
+        if (r is not None and r.action == "meta" and ln.action == "drop" and r.reason not in before
+                and not (r.reason == "published" and _bare_date(ln.raw, months))):
+            ln.decide("meta", r.reason)
+
+
+def refine(lines: list[Line], rs: RuleSet) -> None:
+    """Apply the English layout checks, in order, to a page the engine has decided."""
+    rules = _rule_of(lines, rs)
+    gallery(lines)
+    credit_captions(lines, rules)
+    wire_lead(lines)
+    related_after_header(lines, rules)
+    list_dates(lines, rs.months)
+    labelled_meta(lines, rules, rs.months)
+    name_bylines(lines, rules)
+    headline_over_standfirst(lines, rules)
