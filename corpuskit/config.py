@@ -29,8 +29,12 @@ TARGETS = ("keep", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK")
 @dataclass(frozen=True)
 class DecodeConfig:
     """bytes -> str."""
-    # Encodings tried, in order, after strict UTF-8 (and BOM detection).
-    candidates: tuple[str, ...] = ("gb18030", "big5hkscs", "cp950", "utf-16")
+    # Encoding families tried after a BOM and strict UTF-8, ranked by a Chinese
+    # frequency score: "gb18030" (GB2312/GBK/GB18030), "big5" (Big5/cp950/HKSCS),
+    # "utf-16" (no BOM), or any Python codec name (docs/encodings.md).
+    candidates: tuple[str, ...] = ("gb18030", "big5", "utf-16")
+    # Asked only when no candidate reads well: charset-normalizer | chardet | none.
+    detector: str = "charset-normalizer"
 
 
 @dataclass(frozen=True)

@@ -1,112 +1,299 @@
 """bytes -> str: detect the encoding of bytes a scraper saved.
 
-Strict UTF-8 first (the common case, and fast); then a BOM; then each candidate
-legacy encoding decoded strictly, the survivors ranked by how Chinese-like the
-result reads (see :func:`score`).
+The order (docs/encodings.md):
+
+1. a byte-order mark decides (``utf-8-sig``, ``utf-16``, ``utf-32``);
+2. strict UTF-8, the common case and the fast path: taken as it is, unless every
+   non-ASCII character is a two-byte one and a legacy Chinese reading of the
+   same bytes is clearly better (short GBK text can be valid UTF-8 by chance);
+3. each candidate family decoded strictly (GB: ``gbk``/``gb18030``; Big5:
+   ``big5``/``cp950``/``big5hkscs``; UTF-16 without a BOM where the byte pattern
+   allows it; any other Python codec named in the config), and the readings
+   ranked by :func:`.badness.badness`, a Chinese character-frequency score;
+4. a detector (charset-normalizer by default) is asked only when the best
+   reading still scores badly: it brings the encodings outside the Chinese
+   families (cp1252, Shift_JIS, EUC-KR, ...);
+5. when nothing decodes strictly, the reading with the fewest replacement
+   characters and the best score, named ``<name>-replace``.
+
+Names are Python codec names and ``data.decode(name)`` gives the text back,
+except for ``-replace`` readings and the few Big5 punctuation codes that the
+``cp950`` and ``big5hkscs`` readings take from Python's ``big5`` table.
 """
 from __future__ import annotations
 
 import codecs
 import hashlib
+import re
+from typing import Iterable
 
-from ..config import Config
 from ..document import Document
 from ..pipeline import Stage
+from .badness import badness, han_share
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: FF FE 00 00 starts both
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+DEFAULT_CANDIDATES = ("gb18030", "big5", "utf-16")
+SAMPLE_BYTES = 1 << 15  # readings are scored on the first 32 KiB
+CLEAR_MARGIN = 1.0  # how much better a reading must score to beat valid UTF-8
+DETECTOR_ABOVE = 4.5  # a best reading scoring worse than this asks the detector
+_BEYOND_TWO_BYTES = re.compile("[^\x00-\u07ff]")
+_GB = ("gb18030", "gbk", "gb2312", "cp936", "gb")
+_BIG5 = ("big5", "cp950", "big5hkscs", "big5-hkscs")
 
-# The most frequent Han characters in news text, in both scripts. A decoding
-# that yields many of them is far likelier right than one that yields rare ones.
-_COMMON = set(
-    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龍國會這個們來時對說為進過還發與經後從實現動長開種點當學體關業電問話應區產見"
-    "們華臺灣說這麼還會時間現實點經濟發體關係對應學問題開門車東"
-)
+
+def _big5_fallback(tables: tuple[str, ...]):
+    def handler(err: UnicodeDecodeError) -> tuple[str, int]:
+        pair = err.object[err.start:err.start + 2]
+        for table in tables:
+            try:
+                return pair.decode(table), err.start + 2
+            except UnicodeDecodeError:
+                continue
+        raise err
+    return handler
 
 
-def score(text: str) -> float:
-    """How Chinese-like a decoding reads: share of common Han characters among all Han.
+# Python's big5 table first (it keeps U+2022 and the other punctuation that
+# cp950 folds away), then the codes only cp950 has, then Big5-HKSCS.
+codecs.register_error("corpuskit-cp950", _big5_fallback(("cp950",)))
+codecs.register_error("corpuskit-hkscs", _big5_fallback(("cp950", "big5hkscs")))
 
-    >>> score("中国人民") > score("涓浗浜烘皯")
+
+def _decode_gb(data: bytes) -> tuple[str, str]:
+    """GB2312/GBK/GB18030 bytes; named ``gbk`` unless four-byte GB18030 codes occur.
+
+    >>> _decode_gb("中文".encode("gb2312"))
+    ('中文', 'gbk')
+    >>> _decode_gb("中文😀".encode("gb18030"))
+    ('中文😀', 'gb18030')
+    """
+    try:
+        return data.decode("gbk"), "gbk"
+    except UnicodeDecodeError:
+        return data.decode("gb18030"), "gb18030"
+
+
+def _decode_big5(data: bytes) -> tuple[str, str]:
+    """Big5 bytes, named by the widest table needed: ``big5``, ``cp950`` or ``big5hkscs``.
+
+    >>> _decode_big5("中文".encode("big5"))
+    ('中文', 'big5')
+    >>> _decode_big5("碁".encode("cp950"))
+    ('碁', 'cp950')
+    """
+    try:
+        return data.decode("big5"), "big5"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("big5", "corpuskit-cp950"), "cp950"
+    except UnicodeDecodeError:
+        return data.decode("big5", "corpuskit-hkscs"), "big5hkscs"
+
+
+def _family(name: str) -> str:
+    n = name.lower().replace("_", "-")
+    if n in _GB:
+        return "gb"
+    if n in _BIG5:
+        return "big5"
+    if n in ("utf-16", "utf16"):
+        return "utf-16"
+    return n
+
+
+def _decode_as(data: bytes, family: str) -> tuple[str, str]:
+    """Strict decoding of the whole of ``data`` as one family; raises UnicodeDecodeError."""
+    if family == "gb":
+        return _decode_gb(data)
+    if family == "big5":
+        return _decode_big5(data)
+    return data.decode(family), codecs.lookup(family).name
+
+
+def _sample(data: bytes, family: str) -> str | None:
+    """The strict decoding of the first SAMPLE_BYTES (a cut character at the end forgiven)."""
+    codec = {"gb": "gb18030", "big5": "big5hkscs"}.get(family, family)
+    chunk = data[:SAMPLE_BYTES]
+    try:
+        if family == "big5":
+            return codecs.getincrementaldecoder("big5")("corpuskit-hkscs").decode(chunk, final=len(chunk) == len(data))
+        return codecs.getincrementaldecoder(codec)("strict").decode(chunk, final=len(chunk) == len(data))
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _plausible_high(units: bytes) -> int:
+    return sum(units.count(b) for b in (0x00, 0x20, 0x30, 0xFF)) + sum(1 for b in units if 0x4E <= b <= 0x9F)
+
+
+def _utf16_orders(data: bytes) -> list[str]:
+    """Byte orders in which ``data`` plausibly is UTF-16 without a BOM.
+
+    In UTF-16 text, the high byte of each unit is 0x00 (ASCII), 0x20 (general
+    punctuation), 0x30 (CJK punctuation, kana), 0x4E-0x9F (Han) or 0xFF
+    (full-width forms) nearly always.
+
+    >>> _utf16_orders("中文，UTF-16".encode("utf-16-le"))
+    ['utf-16-le']
+    >>> _utf16_orders("中文".encode("gbk"))
+    []
+    """
+    if len(data) < 8 or len(data) % 2:
+        return []
+    sample = data[:SAMPLE_BYTES]
+    orders = []
+    for name, high, low in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2])):
+        # ... and the low byte is anything: single-byte text (ASCII letters at
+        # both positions) is not mistaken for Han.
+        n = len(high)
+        ascii_like = high.count(0) >= 0.3 * n and low.count(0) <= 0.05 * n
+        if ascii_like or (_plausible_high(high) >= 0.9 * n and _plausible_high(low) <= 0.6 * n):
+            orders.append(name)
+    return orders
+
+
+def detect(data: bytes, detector: str = "charset-normalizer") -> str | None:
+    """The encoding a third-party detector guesses (a Python codec name), or None.
+
+    >>> detect("Ein schöner Tag für alle, über den Fluss.".encode("cp1252")) in ("cp1252", "latin_1", "cp1250", "iso8859_15")
     True
     """
-    han = common = 0
-    for ch in text:
-        if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
-            han += 1
-            common += ch in _COMMON
-    if not han:
-        return 0.0
-    return common / han
+    if detector == "chardet":
+        import chardet
+
+        name = chardet.detect(data[:SAMPLE_BYTES]).get("encoding")
+    elif detector == "charset-normalizer":
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:SAMPLE_BYTES]).best()
+        name = best.encoding if best else None
+    else:
+        return None
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
-def _looks_utf16(data: bytes) -> bool:
-    if len(data) < 4:
-        return False
-    sample = data[:4000]
-    zeros_even = sample[0::2].count(0)
-    zeros_odd = sample[1::2].count(0)
-    half = len(sample) / 2
-    return max(zeros_even, zeros_odd) > 0.3 * half and min(zeros_even, zeros_odd) < 0.05 * half
+def _maybe_legacy(text: str) -> bool:
+    """Valid UTF-8 whose non-ASCII characters are all two-byte ones (U+0080-U+07FF)."""
+    return not text.isascii() and _BEYOND_TWO_BYTES.search(text) is None
 
 
-def decode(data: bytes, candidates: tuple[str, ...] = ("gb18030", "big5hkscs", "cp950", "utf-16")) -> tuple[str, str]:
+def decode(data: bytes, candidates: Iterable[str] = DEFAULT_CANDIDATES,
+           detector: str = "charset-normalizer") -> tuple[str, str]:
     """Decode bytes of unknown encoding; returns ``(text, encoding)``.
 
     >>> decode("中文".encode("gbk"))
-    ('中文', 'gb18030')
+    ('中文', 'gbk')
     >>> decode("中文".encode("utf-8"))
     ('中文', 'utf-8')
+    >>> decode("中文".encode("utf-16"))
+    ('中文', 'utf-16')
+    >>> decode("繁體中文".encode("big5"))
+    ('繁體中文', 'big5')
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(name), name
             except UnicodeDecodeError:
-                break
+                return data.decode(name, "replace"), name + "-replace"
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    if _looks_utf16(data):
-        for name in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                continue
-            if "\x00" not in text:
-                return text, name
-    best: tuple[float, int, str, str] | None = None
-    for i, name in enumerate(candidates):
-        if name.startswith("utf-16"):
-            continue
+        text = None
+    families = []
+    for name in candidates:
+        fam = _family(name)
+        if fam not in families:
+            families.append(fam)
+    if text is not None and "\x00" in text and "utf-16" in families:
+        utf16 = _best_strict(data, _utf16_orders(data))  # ASCII-heavy UTF-16 is valid UTF-8
+        if utf16 is not None:
+            return utf16[0], utf16[1]
+    if text is not None:
+        if not _maybe_legacy(text):
+            return text, "utf-8"
+        alt = _best_strict(data, [f for f in families if f != "utf-16"])
+        if alt is not None:
+            alt_text, alt_name, alt_cost = alt
+            if (alt_cost + CLEAR_MARGIN < badness(text) and alt_cost <= 4.0
+                    and han_share(alt_text) >= 0.5 and sum(ch >= "\u3400" for ch in alt_text) >= 2):
+                return alt_text, alt_name
+        return text, "utf-8"
+
+    expanded = []
+    for fam in families:
+        expanded.extend(_utf16_orders(data) if fam == "utf-16" else [fam])
+    best = _best_strict(data, expanded)
+    if best is not None and best[2] <= DETECTOR_ABOVE:
+        return best[0], best[1]
+    # Not Chinese, it seems: cp1252 (Western web pages), then the detector's guess.
+    extra = ["cp1252"]
+    guess = detect(data, detector) if detector and detector != "none" else None
+    if guess is not None and guess not in extra and _family(guess) not in expanded \
+            and not guess.startswith(("utf", "ascii")):
+        extra.append(guess)
+    other = _best_strict(data, extra)
+    if other is not None and (best is None or other[2] < best[2]):
+        best = other
+    if best is not None:
+        return best[0], best[1]
+    return _best_lossy(data, ["utf-8", *expanded, *extra])
+
+
+def _best_strict(data: bytes, families: list[str]) -> tuple[str, str, float] | None:
+    """The best-scoring family that decodes all of ``data`` strictly: (text, name, cost)."""
+    scored = []
+    for i, fam in enumerate(families):
+        sample = _sample(data, fam)
+        if sample is not None:
+            scored.append((badness(sample), i, fam))
+    for cost, _, fam in sorted(scored):
         try:
-            text = data.decode(name)
+            text, name = _decode_as(data, fam)
         except UnicodeDecodeError:
             continue
-        key = (score(text), -i, name, text)
-        if best is None or key[:2] > best[:2]:
+        return text, name, cost
+    return None
+
+
+def _best_lossy(data: bytes, families: list[str]) -> tuple[str, str]:
+    """Nothing decodes strictly: the reading with the lowest score, U+FFFD costing most."""
+    best: tuple[float, int, str, str] | None = None
+    for i, fam in enumerate(families):
+        codec = {"gb": "gb18030", "big5": "big5hkscs"}.get(fam, fam)
+        try:
+            text = data.decode(codec, "replace")
+        except LookupError:
+            continue
+        key = (badness(text[:SAMPLE_BYTES]), i, text, codecs.lookup(codec).name)
+        if best is None or key[:2] < best[:2]:
             best = key
-    if best is not None:
-        return best[3], best[2]
-    # Nothing decodes strictly: take UTF-8 with replacement characters, flagged later.
-    return data.decode("utf-8", errors="replace"), "utf-8-replace"
+    assert best is not None
+    return best[2], best[3] + "-replace"
 
 
 class DecodeStage(Stage):
     name = "decode"
 
     def process(self, doc: Document) -> Document:
+        cfg = self.config.decode
         if doc.raw is not None:
             doc.sha256 = hashlib.sha256(doc.raw).hexdigest()
-            doc.input, doc.encoding = decode(doc.raw, self.config.decode.candidates)
+            doc.input, doc.encoding = decode(doc.raw, cfg.candidates, cfg.detector)
             self.count(doc.encoding)
-            if doc.encoding == "utf-8-replace":
+            if doc.encoding.endswith("-replace") and "undecodable-bytes" not in doc.flags:
                 doc.flags.append("undecodable-bytes")
         else:
             doc.sha256 = doc.sha256 or hashlib.sha256(doc.input.encode("utf-8", "surrogatepass")).hexdigest()

@@ -1,21 +1,464 @@
-"""Repair decoded text: HTML entities, invisible characters, mojibake.
+"""Repair decoded text: HTML entities, mojibake, invisible characters.
 
 Each fix is a small ``str -> str`` function; :func:`repair_steps` returns the
 text and the names of the fixes that changed it, for ``provenance.repairs``.
 A fix that does not clearly improve the text leaves it alone.
+
+Mojibake (docs/encodings.md): the kinds in ``rules/mojibake.toml`` (UTF-8 read
+as GBK, Big5 or cp1252; GBK and Big5 read as cp1252/latin-1), undone span by
+span where :func:`.badness.badness` says the result is clearly better, layer
+after layer; then ftfy, with every option that would touch clean CJK text off,
+for the Latin-script mojibake that is left. A cheap pre-check picks the lines
+worth trying, so clean text costs one regex scan.
+
+>>> repair("鍙戝竷鏃堕棿锛�2020")  # the colon's last byte was lost
+'发布时间2020'
+>>> repair("ÖÐ¹ú")
+'中国'
+>>> repair("â€œä¸\xadæ–‡â€\x9d")
+'“中文”'
 """
 from __future__ import annotations
 
+import codecs
 import html
 import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-from ..config import Config, RepairConfig
+from ..config import RepairConfig
 from ..document import Document
 from ..pipeline import Stage
+from .badness import CP1252_CONTINUATION, RARE_HAN, badness, han_costs
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+UNREPAIRED = "unrepaired-mojibake"  # the name in provenance.repairs and the quality flag
+MARGIN = 1.0  # a fix must lower the badness by this much
+MAX_LAYERS = 4
+ACCEPT_MAX = 4.3  # and must read as well as real text does (Chinese news: 2.8-3.3)
+SUSPECT_ABOVE = 4.5  # a character this rare (han_freq cost) may flag a line for mojibake
+SAMPLE_CHARS = 4000  # flagged text searched for the fix
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-# Zero-width characters, soft hyphen, stray BOMs, C0/C1 controls except tab and newline.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Zero-width characters, soft hyphen, stray BOMs, invisible operators, U+FFFD,
+# C0/C1 controls except tab and newline; a zero-width joiner inside an emoji
+# sequence stays.
+_INVISIBLE = re.compile("[\u200b\u200c\u2060-\u2064\ufeff\u00ad\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+                        "|(?<![\U0001f000-\U0001faff\u2600-\u27bf])\u200d"
+                        "|\u200d(?![\U0001f000-\U0001faff\u2600-\u27bf])")
+
+_INVISIBLE_ANY = re.compile("[\u200b-\u200d\u2060-\u2064\ufeff\u00ad\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+# Byte-level tokens of each original encoding; a span is re-decoded only where
+# tokens and the wrong encoding's character boundaries line up.
+_TOKENS = {
+    "utf-8": re.compile(rb"[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]"
+                        rb"|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+                        rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"),
+    "gbk": re.compile(rb"[\x00-\x7f]|[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]|[\x81-\xfe][\x40-\x7e\x80-\xfe]"),
+    "big5": re.compile(rb"[\x00-\x7f]|[\x81-\xfe][\x40-\x7e\xa1-\xfe]"),
+}
+_CJK_OUTPUT = re.compile("[\x00-\x7f\u2000-\u9fff\uf900-\uffef]*")
+_DECODERS = {"utf-8": "utf-8", "gbk": "gb18030", "big5": "big5hkscs"}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of mojibake: text that was ``original`` bytes decoded as ``wrong``."""
+
+    name: str
+    original: str
+    wrong: str
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[Kind, ...], tuple[str, ...]]:
+    text = resources.files("corpuskit").joinpath("rules/mojibake.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    kinds = tuple(Kind(k["name"], k["original"], k["wrong"]) for k in data["kind"])
+    for k in kinds:
+        assert k.original in _TOKENS, f"mojibake kind {k.name}: original must be one of {', '.join(_TOKENS)}"
+        codecs.lookup(k.wrong)
+    return kinds, tuple(data.get("unrepairable", {}).get("marks", ()))
+
+
+def kinds() -> tuple[Kind, ...]:
+    """The mojibake kinds from ``rules/mojibake.toml``.
+
+    >>> [k.name for k in kinds()][:2]
+    ['utf8-as-gbk', 'utf8-as-big5']
+    """
+    return _rules()[0]
+
+
+@lru_cache(maxsize=None)
+def _encoder(wrong: str):
+    """char -> bytes in the ``wrong`` encoding (None when it has none), cached."""
+    cache: dict[str, bytes | None] = {}
+    name = codecs.lookup(wrong).name
+    sloppy = name == "cp1252"
+    # GBK decoders (gb18030, Windows) read GBK's unassigned user areas as private-use characters.
+    wider = "gb18030" if name in ("gbk", "gb2312", "cp936") else None
+
+    def encode(ch: str) -> bytes | None:
+        try:
+            return cache[ch]
+        except KeyError:
+            pass
+        try:
+            b: bytes | None = ch.encode(wrong)
+        except UnicodeEncodeError:
+            # cp1252 leaves 0x81 0x8D 0x8F 0x90 0x9D undefined; latin-1 and
+            # sloppy decoders turn them (and the rest) into C1 controls.
+            b = bytes([ord(ch)]) if sloppy and ord(ch) < 0x100 else None
+            if wider:
+                b = ch.encode(wider)
+                b = b if len(b) == 2 else None
+        cache[ch] = b
+        return b
+    return encode
+
+
+@lru_cache(maxsize=1)
+def _suspects() -> tuple[re.Pattern, re.Pattern]:
+    """Two patterns: rare characters that mojibake of Chinese is full of, and Latin mojibake pairs.
+
+    The first: rare characters whose GBK or Big5 bytes are a UTF-8 lead byte
+    and a continuation byte (鍙 戝 鏃, about one in three characters of UTF-8
+    read as GBK), and private-use characters (GB18030 decoders' reading of
+    GBK's empty areas). The second: a UTF-8 lead byte's character then a
+    continuation byte's (Ã©, â€œ), or two Latin-1 letters and signs, as GBK and
+    Big5 read as latin-1 give (ÖÐ¹ú).
+    """
+    costs = han_costs()
+    chars = set()
+    for lead in range(0xE0, 0xF0):
+        for trail in range(0x80, 0xC0):
+            for enc in ("gbk", "big5"):
+                try:
+                    ch = bytes([lead, trail]).decode(enc)
+                except UnicodeDecodeError:
+                    continue
+                # Common characters (甯 or 鐘 in Traditional text) would flag clean lines.
+                if len(ch) == 1 and costs.get(ch, RARE_HAN) > SUSPECT_ABOVE:
+                    chars.add(ch)
+    cjk = re.compile(f"[{re.escape(''.join(sorted(chars)))}\ue000-\uf8ff]")
+    latin = re.compile(f"[\xa1-\xff][\x80-\xff{CP1252_CONTINUATION}]")
+    return cjk, latin
+
+
+@lru_cache(maxsize=1)
+def _any_suspect() -> re.Pattern:
+    """One character class holding every character that can start a suspect: one fast scan."""
+    return re.compile(_suspects()[0].pattern[:-1] + "\xa1-\xff]")
+
+
+def _flagged(line: str) -> bool:
+    """Whether a line is worth trying to repair: Latin mojibake pairs, or rare suspects densely.
+
+    >>> _flagged("鍙戝竷鏃堕棿"), _flagged("中国人民"), _flagged("ä¸­æ–‡")
+    (True, False, True)
+    """
+    cjk, latin = _suspects()
+    if latin.search(line):
+        return True
+    found = len(cjk.findall(line))
+    if not found:
+        return False
+    nonascii = len(line) - len(line.encode("ascii", "ignore"))
+    return found >= 0.3 * nonascii or (found >= 2 and found >= 0.1 * nonascii)
+
+
+def _units(data: bytes, bounds: dict[int, int], token: re.Pattern) -> list[tuple[int, int]]:
+    """Byte spans between char boundaries that are also token boundaries, tokens unbroken."""
+    units = []
+    start = None
+    cursor = -1
+    for m in token.finditer(data):
+        s, e = m.span()
+        if s != cursor:
+            start = None
+        if start is None and s in bounds:
+            start = s
+        cursor = e
+        if start is not None and e in bounds:
+            if e > start:
+                units.append((start, e))
+            start = e
+    return units
+
+
+def _fixable(kind: Kind, before: str, after: str) -> bool:
+    if after == before:
+        return False
+    if kind.original != "utf-8":
+        return "\ufffd" not in after  # a code the GBK/Big5 table lacks: not that kind
+    if kind.wrong != "cp1252":
+        # Chinese read as GBK/Big5 gives back CJK characters and punctuation;
+        # GBK characters that read as anything else (楼 -> ¥, 歙縣 -> 쨿h) are clean text.
+        return _CJK_OUTPUT.fullmatch(after) is not None
+    return True
+
+
+def redecode(text: str, kind: Kind, force: bool = False) -> str:
+    """Undo one kind of mojibake in the spans of ``text`` where that is clearly better.
+
+    With ``force``, every span that re-decodes is taken, better or not (a
+    middle layer of layered mojibake can read worse than its mojibake).
+
+    >>> k = {k.name: k for k in kinds()}
+    >>> redecode("标题：鍙戝竷鏃堕棿", k["utf8-as-gbk"])
+    '标题：发布时间'
+    >>> redecode("楼主", k["utf8-as-gbk"])
+    '楼主'
+    """
+    encode = _encoder(kind.wrong)
+    token = _TOKENS[kind.original]
+    decoder = _DECODERS[kind.original]
+    out: list[str] = []
+    i = 0
+    n = len(text)
+    fixed_any = False
+    while i < n:
+        # a run of characters the wrong encoding has
+        j = i
+        parts = []
+        bounds = {0: i}
+        size = 0
+        while j < n:
+            b = encode(text[j])
+            if b is None:
+                break
+            parts.append(b)
+            size += len(b)
+            j += 1
+            bounds[size] = j
+        if j == i:
+            out.append(text[i])
+            i += 1
+            continue
+        data = b"".join(parts)
+        pos = i
+        start_out = len(out)
+        group: list[tuple[int, int, str]] = []
+
+        def flush() -> None:
+            nonlocal pos
+            if not group:
+                return
+            a, z = group[0][0], group[-1][1]
+            after = "".join(g[2] for g in group)
+            if force or badness(after) + MARGIN < badness(text[a:z]):
+                out.append(text[pos:a])
+                out.append(after)
+                pos = z
+            group.clear()
+
+        for s, e in _units(data, bounds, token):
+            a, z = bounds[s], bounds[e]
+            after = data[s:e].decode(decoder, "replace")
+            before = text[a:z]
+            if before.isascii():
+                if group and group[-1][1] == a:
+                    group.append((a, z, before))
+                continue
+            if _fixable(kind, before, after):
+                if group and group[-1][1] != a:
+                    flush()
+                group.append((a, z, after))
+            else:
+                flush()
+        flush()
+        fixed_any = fixed_any or pos > i
+        out.append(text[pos:j])
+        lost = (j < n and text[j] == "\ufffd") or (i > 0 and text[i - 1] == "\ufffd")
+        if lost and fixed_any and kind.original == "utf-8":
+            # Bytes were lost next to this run (the U+FFFD): the characters
+            # they cut leave halves that no unit lines up with. Decoding the
+            # whole run, the halves becoming U+FFFD, may read better.
+            mine = "".join(out[start_out:])
+            lossy = data.decode("utf-8", "replace")
+            clean = lossy.replace("\ufffd", "")
+            if (len(lossy) - len(clean) <= 4 and _fixable(kind, text[i:j], clean)
+                    and badness(clean) < badness(mine.replace("\ufffd", ""))):
+                del out[start_out:]
+                out.append(lossy)
+        if j < n:
+            out.append(text[j])
+        i = j + 1
+    return "".join(out)
+
+
+def _ftfy_config():
+    import ftfy
+
+    # Everything that would change clean CJK text off: width (，→,), quotes
+    # (“”→""), NFC (CJK compatibility ideographs), line breaks, controls, entities
+    # (done here, with a stricter pattern).
+    return ftfy.TextFixerConfig(unescape_html=False, fix_character_width=False, uncurl_quotes=False,
+                                fix_latin_ligatures=False, fix_line_breaks=False, remove_control_chars=False,
+                                remove_terminal_escapes=False, normalization=None, explain=False)
+
+
+def fix_latin(text: str) -> str:
+    """ftfy's encoding fixes for Latin-script mojibake, kept only when they read better.
+
+    >>> fix_latin("The Mona Lisa doesnÃ¢â‚¬â„¢t have eyebrows.")
+    'The Mona Lisa doesn’t have eyebrows.'
+    >>> fix_latin("“中文，全角！”")
+    '“中文，全角！”'
+    """
+    import ftfy
+
+    fixed = ftfy.fix_text(text, _ftfy_config())
+    if fixed != text and badness(fixed) < badness(text):
+        return fixed
+    return text
+
+
+def fix_mojibake_steps(text: str) -> tuple[str, list[str]]:
+    """Undo mojibake layer by layer; returns the text and the kinds undone, in order.
+
+    The lines a cheap pre-check flags are searched, together, for the kind (or
+    pair of kinds, for layered mojibake) that most lowers their badness; that
+    fix is then applied line by line, each line keeping it only where it reads
+    clearly better; repeated while a fix helps. ftfy then gets the lines that
+    still look like Latin-script mojibake.
+
+    >>> fix_mojibake_steps(make_mojibake(make_mojibake("中文", "utf8-as-gbk"), "utf8-as-cp1252"))
+    ('中文', ['utf8-as-cp1252', 'utf8-as-gbk'])
+    """
+    hits = [m.start() for m in _any_suspect().finditer(text)]
+    if not hits:
+        return text, []
+    # Only the lines that hold a suspect are looked at.
+    starts = sorted({text.rfind("\n", 0, pos) + 1 for pos in hits})
+    todo_lines = [text[a:text.find("\n", a) % (len(text) + 1)] for a in starts]
+    if not any(_flagged(line) for line in todo_lines):
+        return text, []
+    done: list[str] = []
+    lines = text.split("\n")
+    todo = [i for i, line in enumerate(lines) if _flagged(line)]
+    for _ in range(MAX_LAYERS):
+        sample = "\n".join(lines[i] for i in todo)[:SAMPLE_CHARS]
+        path = _best_path(sample)
+        if path is None:
+            break
+        changed = False
+        for i in todo:
+            fixed = _apply(lines[i], path)
+            if fixed != lines[i]:
+                lines[i] = fixed
+                changed = True
+        if not changed:
+            break
+        done.extend(k.name for k in path)
+        todo = [i for i in todo if _flagged(lines[i])]
+        if not todo:
+            break
+    for i in todo:
+        fixed = fix_latin(lines[i])
+        if fixed != lines[i]:
+            lines[i] = fixed
+            done.append("latin-mojibake")
+    return "\n".join(lines), _dedupe(done)
+
+
+def _apply(line: str, path: tuple[Kind, ...]) -> str:
+    """``line`` with the kinds of ``path`` undone, if that reads clearly better."""
+    fixed = line
+    for n, kind in enumerate(path):
+        fixed = redecode(fixed, kind, force=n < len(path) - 1)
+    if fixed == line:
+        return line
+    cost = badness(fixed)
+    if len(path) == 1 and _readable(fixed):
+        return fixed  # redecode kept only the spans that read clearly better
+    if cost + MARGIN < badness(line) and _readable(fixed):
+        return fixed
+    return line
+
+
+def _readable(text: str) -> bool:
+    """Reads as well as real text does (lost characters aside)."""
+    return badness(text.replace("\ufffd", "")) <= ACCEPT_MAX
+
+
+def _best_path(text: str) -> tuple[Kind, ...] | None:
+    """The kind, or pair of kinds, whose undoing reads best, if clearly better than ``text``."""
+    current = badness(text)
+    best: tuple[float, tuple[Kind, ...]] | None = None
+    firsts = []
+    for kind in kinds():
+        fixed = redecode(text, kind)
+        if fixed != text:
+            cost = badness(fixed)
+            if cost < current and _readable(fixed) and (best is None or cost < best[0]):
+                best = (cost, (kind,))
+        forced = redecode(text, kind, force=True)
+        if forced != text and _flagged(forced):
+            firsts.append((forced, kind))
+    # Layered mojibake: a middle layer can read worse than the text
+    # (æ¶“î…Ÿæžƒ -> 涓\ue15f枃 -> 中文), so pairs are tried as well; a pair
+    # must beat the best single kind clearly.
+    pair: tuple[float, tuple[Kind, ...]] | None = None
+    for forced, first in firsts:
+        for kind in kinds():
+            again = redecode(forced, kind)
+            if again != forced:
+                cost = badness(again)
+                if cost + MARGIN < current and _readable(again) and (pair is None or cost < pair[0]):
+                    pair = (cost, (first, kind))
+    if pair is not None and (best is None or pair[0] + MARGIN < best[0]):
+        best = pair
+    return None if best is None else best[1]
+
+
+def make_mojibake(text: str, kind: str) -> str:
+    """``text`` garbled as one kind of mojibake, the way browsers and Windows garble it.
+
+    Bytes the wrong encoding lacks become U+FFFD (GBK, Big5) or C1 controls
+    (cp1252, as latin-1 and the WHATWG decoder do). For tests and benchmarks.
+
+    >>> make_mojibake("中文", "utf8-as-cp1252")
+    'ä¸\xadæ–‡'
+    >>> make_mojibake("中国", "gbk-as-cp1252")
+    'ÖÐ¹ú'
+    """
+    k = {k.name: k for k in kinds()}[kind]
+    data = text.encode({"gbk": "gb18030", "big5": "big5hkscs"}.get(k.original, k.original))
+    if codecs.lookup(k.wrong).name == "cp1252":
+        return data.decode("cp1252", "corpuskit-c1")
+    wrong = {"gbk": "gb18030"}.get(k.wrong, k.wrong)
+    return data.decode(wrong, "replace")
+
+
+codecs.register_error("corpuskit-c1", lambda e: (e.object[e.start:e.end].decode("latin-1"), e.end))
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: list[str] = []
+    for name in names:
+        if name not in seen:
+            seen.append(name)
+    return seen
+
+
+def fix_mojibake(text: str) -> str:
+    """Undo mojibake where the result reads clearly better.
+
+    >>> fix_mojibake("ä¸­æ–‡")
+    '中文'
+    >>> fix_mojibake("中文，“引号”……")
+    '中文，“引号”……'
+    """
+    return fix_mojibake_steps(text)[0]
 
 
 def unescape_entities(text: str) -> str:
@@ -30,35 +473,54 @@ def unescape_entities(text: str) -> str:
 
 
 def remove_invisible(text: str) -> str:
-    """Zero-width characters, soft hyphens, stray BOMs and control characters removed.
+    """Zero-width characters, soft hyphens, stray BOMs, U+FFFD and control characters removed.
 
-    >>> remove_invisible("中\\u200b文\\ufeff")
+    >>> remove_invisible("中\\u200b文\\ufeff\\ufffd")
     '中文'
     """
+    if not _INVISIBLE_ANY.search(text):
+        return text
     return _INVISIBLE.sub("", text)
 
 
-def fix_mojibake(text: str) -> str:
-    """Undo mojibake (placeholder: returns the text unchanged)."""
-    return text
+def unrepaired(text: str) -> bool:
+    """Whether ``text`` holds mojibake whose original is lost (U+FFFD, 锟斤拷).
+
+    >>> unrepaired("发布\\ufffd"), unrepaired("锟斤拷锟斤拷"), unrepaired("中文")
+    (True, True, False)
+    """
+    return "\ufffd" in text or any(mark in text for mark in _rules()[1])
 
 
 def repair_steps(text: str, config: RepairConfig | None = None) -> tuple[str, list[str]]:
-    """Apply the enabled fixes; return the text and the names of those that changed it."""
+    """Apply the enabled fixes; return the text and the names of those that changed it.
+
+    The names are ``entities``, the mojibake kinds (``utf8-as-gbk``, ...,
+    ``latin-mojibake``), ``invisible``, and ``unrepaired-mojibake`` when lost
+    text remains (checked before U+FFFD is removed).
+
+    >>> repair_steps("&lt;鍙戝竷鏃堕棿\\u200b")
+    ('<发布时间', ['entities', 'utf8-as-gbk', 'invisible'])
+    """
     config = config or RepairConfig()
     done: list[str] = []
-    steps = []
-    if config.mojibake:
-        steps.append(("mojibake", fix_mojibake))
-    if config.entities:
-        steps.append(("entities", unescape_entities))
-    if config.invisible:
-        steps.append(("invisible", remove_invisible))
-    for name, fix in steps:
+
+    def step(name: str, fix) -> None:
+        nonlocal text
         fixed = fix(text)
         if fixed != text:
             done.append(name)
             text = fixed
+
+    if config.entities:
+        step("entities", unescape_entities)
+    if config.mojibake and not text.isascii():
+        text, names = fix_mojibake_steps(text)
+        done.extend(names)
+    if not text.isascii() and unrepaired(text):
+        done.append(UNREPAIRED)
+    if config.invisible:
+        step("invisible", remove_invisible)
     return text, done
 
 
@@ -82,6 +544,6 @@ class RepairStage(Stage):
         for name in done:
             self.count(name)
         doc.repairs.extend(done)
-        if "\ufffd" in doc.input and "undecodable-bytes" not in doc.flags:
-            doc.flags.append("replacement-characters")
+        if UNREPAIRED in done and UNREPAIRED not in doc.flags:
+            doc.flags.append(UNREPAIRED)
         return doc

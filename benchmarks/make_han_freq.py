@@ -1,0 +1,56 @@
+"""Regenerate ``corpuskit/rules/han_freq.txt``, the Han character frequency table.
+
+The counts come from the word list of jieba (MIT licence; ``jieba/dict.txt``,
+word, count, tag per line): a character's count is the sum of the counts of
+the words it occurs in. jieba's single-character entries tagged zg/g/x/z/i are
+skipped: many of them are mojibake (浠 涔 璇 紝 銆 ...) that leaked into its
+training data, the very thing the table must score low. Each Simplified
+character's count is also credited to its Traditional forms (OpenCC s2t, s2tw,
+s2hk, character by character), so one table serves both scripts.
+
+    python benchmarks/make_han_freq.py path/to/jieba/dict.txt > corpuskit/rules/han_freq.txt
+"""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+
+import opencc
+
+SKIP_SINGLE_TAGS = {"zg", "g", "x", "z", "i"}
+MIN_COUNT = 20  # per ~100 million characters of counted words
+PER = 10_000_000
+
+
+def is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def main(path: str) -> None:
+    simp: Counter[str] = Counter()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            word, count, tag = line.split()
+            if len(word) == 1 and tag in SKIP_SINGLE_TAGS:
+                continue
+            for ch in word:
+                if is_han(ch):
+                    simp[ch] += int(count)
+    total = sum(simp.values())
+    combined: Counter[str] = Counter(simp)
+    converters = [opencc.OpenCC(c) for c in ("s2t", "s2tw", "s2hk")]
+    for ch, n in simp.items():
+        for trad in {conv.convert(ch) for conv in converters}:
+            if trad != ch and len(trad) == 1 and is_han(trad):
+                combined[trad] = max(combined[trad], n)
+    print("# Han character frequencies, both scripts: character, count per 10 million characters.")
+    print("# Made by benchmarks/make_han_freq.py from jieba's word list (MIT); see docs/encodings.md.")
+    print("# Characters not listed count as rare. Add lines to teach the scorer a character.")
+    for ch, n in sorted(combined.items(), key=lambda kv: (-kv[1], kv[0])):
+        per = round(n * PER / total)
+        if n >= MIN_COUNT and per >= 1:
+            print(f"{ch}\t{per}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
