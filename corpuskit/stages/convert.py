@@ -118,6 +118,14 @@ def _open(cfg: dict, path: Path) -> opencc.OpenCC:
     return opencc.OpenCC(str(path))
 
 
+def _without(d: dict, filename: str) -> dict:
+    """Dictionary spec ``d`` with the dictionary file ``filename`` left out."""
+    if d.get("type") == "group":
+        return dict(d, dicts=[_without(x, filename) for x in d.get("dicts", ())
+                              if os.path.basename(x.get("file", "")) != filename])
+    return d
+
+
 def _steps(cfg: dict, steps: list, tmp: Path, tag: str) -> opencc.OpenCC:
     """A converter that runs only ``steps`` of ``cfg``'s conversion chain."""
     part = {"name": tag, "conversion_chain": steps}
@@ -141,8 +149,9 @@ def _build(name: str, tables: dict[str, Table]) -> opencc.OpenCC:
                 if f"{table}.ocd2" not in _files(step["dict"]):
                     continue
                 before = _steps(cfg, chain[:i], tmp, f"before{i}") if i else None
-                alone = _steps(cfg, [step], tmp, f"alone{i}")
-                for key in spec.block:  # character by character through this step alone
+                # this step without the table: what a blocked phrase becomes, character by character
+                alone = _steps(cfg, [{"dict": _without(step["dict"], f"{table}.ocd2")}], tmp, f"alone{i}")
+                for key in spec.block:
                     k = before.convert(key) if before else key
                     entries[k] = "".join(alone.convert(c) for c in k)
                 for key, value in spec.correct:
@@ -184,8 +193,10 @@ def detect_script(text: str) -> str | None:
     >>> detect_script("这是简体中文"), detect_script("這是繁體中文"), detect_script("English")
     ('simplified', 'traditional', None)
     """
-    han = "".join(_HAN.findall(text[:6000]))
-    if not han:
+    sample = text[:6000]
+    han = "".join(_HAN.findall(sample))
+    # a few Han characters in an English page (a language menu) do not make it Chinese
+    if not han or len(han) < 0.1 * sum(c.isascii() and c.isalpha() for c in sample):
         return None
     changed = sum(a != b for a, b in zip(han, converter("t2s", False).convert(han)))
     return "traditional" if changed / len(han) > 0.02 else "simplified"
@@ -193,15 +204,13 @@ def detect_script(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class RegionRules:
-    tw: "re.Pattern[str]"
-    hk: "re.Pattern[str]"
+    markers: dict[str, "re.Pattern[str]"]  # tw, hk, cn -> pattern of its marks
     min_hits: int
     margin: float
 
 
 def _markers(spec: dict) -> "re.Pattern[str]":
-    words = sorted(set(spec.get("words", ())), key=len, reverse=True)
-    alts = [re.escape(w) for w in words]
+    alts = [re.escape(w) for w in sorted(set(spec.get("words", ())), key=len, reverse=True)]
     if spec.get("chars"):
         alts.append("[" + re.escape(spec["chars"]) + "]")
     return re.compile("|".join(alts))
@@ -210,18 +219,18 @@ def _markers(spec: dict) -> "re.Pattern[str]":
 @lru_cache(maxsize=None)
 def region_rules() -> RegionRules:
     data = load("regions.toml")
-    return RegionRules(_markers(data["tw"]), _markers(data["hk"]), int(data["min_hits"]), float(data["margin"]))
+    return RegionRules({side: _markers(data[side]) for side in ("tw", "hk", "cn")},
+                       int(data["min_hits"]), float(data["margin"]))
 
 
-def region_hits(text: str) -> tuple[int, int]:
-    """How many Taiwan and Hong Kong markers ``text`` holds (first 20,000 characters).
+def region_hits(text: str) -> dict[str, int]:
+    """How many Taiwan, Hong Kong and converted-from-Simplified marks ``text`` holds (first 20,000 characters).
 
     >>> region_hits("警方表示，這名機車騎士送醫後不治")
-    (3, 0)
+    {'tw': 2, 'hk': 0, 'cn': 0}
     """
-    rules = region_rules()
     sample = text[:20000]
-    return len(rules.tw.findall(sample)), len(rules.hk.findall(sample))
+    return {side: len(p.findall(sample)) for side, p in region_rules().markers.items()}
 
 
 def detect_region(text: str, script: str | None) -> str | None:
@@ -229,17 +238,19 @@ def detect_region(text: str, script: str | None) -> str | None:
 
     >>> detect_region("佢哋喺香港搭港鐵", "traditional"), detect_region("民眾搭捷運到台北", "traditional")
     ('hk', 'tw')
+    >>> detect_region("這是一個普通的句子", "traditional") is None
+    True
     """
     if script is None:
         return None
     if script == "simplified":
         return "cn"
     rules = region_rules()
-    tw, hk = region_hits(text)
-    if hk >= rules.min_hits and hk >= rules.margin * tw:
-        return "hk"
-    if tw >= rules.min_hits and tw >= rules.margin * hk:
-        return "tw"
+    hits = region_hits(text)
+    for side, other in (("hk", ("tw", "cn")), ("tw", ("hk",))):
+        n = hits[side]
+        if n >= rules.min_hits and all(n >= rules.margin * hits[o] for o in other):
+            return side
     return None
 
 
