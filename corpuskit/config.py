@@ -95,7 +95,7 @@ class CorpusConfig:
     max_doc_bytes: int = 10_000_000  # a larger file or JSONL line is reported and skipped
     # Dedup: near (MinHash LSH over character n-grams) | exact (normalized key) | off.
     dedup: str = "near"
-    near_threshold: float = 0.8  # estimated Jaccard similarity of character n-gram sets
+    near_threshold: float = 0.7  # estimated Jaccard similarity of character n-gram sets
     near_ngram: int = 5
     num_perm: int = 128
     # Lines repeated across many documents of one site, learned in a first pass.

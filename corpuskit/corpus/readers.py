@@ -233,31 +233,40 @@ def read_lines(path: str, stream: IO[bytes], max_bytes: int, shard: int = 0) -> 
             yield Item(path, raw, "json", n, shard)
 
 
-def read_file(path: str, kind: str, max_bytes: int, shard: int = 0) -> Iterator[Item | Failure]:
-    """The items of one input file (or of standard input when ``path`` is ``-``)."""
+def spool_stdin(folder: str | None = None) -> str:
+    """Copy standard input to a temporary file (both passes read it), in bounded pieces."""
+    import shutil
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=".corpuskit-stdin-", dir=folder)
+    with os.fdopen(fd, "wb") as f:
+        shutil.copyfileobj(sys.stdin.buffer, f, 1 << 20)
+    return tmp
+
+
+def read_file(path: str, kind: str, max_bytes: int, shard: int = 0, real: str | None = None) -> Iterator[Item | Failure]:
+    """The items of one input file; ``real`` is where its bytes are when they are not at ``path``
+    (standard input, ``-``, spooled to a file). A ``-`` input holding JSON lines is read as JSONL."""
+    real = real or path
     try:
+        st = os.stat(real)
+        if stat.S_ISDIR(st.st_mode):
+            yield Failure(path, "is a folder")
+            return
         if path == "-":
-            stream = sys.stdin.buffer
-            head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
-            if head.lstrip().startswith(b"{"):
-                yield from read_lines("-", stream, max_bytes, shard)
-                return
-            data = stream.read(max_bytes + 1)
-            kind = "text"
-        else:
-            st = os.stat(path)
-            if stat.S_ISDIR(st.st_mode):
-                yield Failure(path, "is a folder")
-                return
-            if kind == "jsonl":
-                with open_stream(path) as stream:
-                    yield from read_lines(path, stream, max_bytes, shard)
-                return
-            if st.st_size > max_bytes:
-                yield Failure(path, f"file too large ({st.st_size / 1e6:.1f} MB > corpus.max_doc_bytes)")
-                return
-            with open(path, "rb") as f:
-                data = f.read(max_bytes + 1)
+            with open(real, "rb") as f:
+                if f.read(64).lstrip().startswith(b"{"):
+                    kind = "jsonl"
+        if kind == "jsonl":
+            with open_stream(real) as stream:
+                for x in read_lines(path, stream, max_bytes, shard):
+                    yield x
+            return
+        if st.st_size > max_bytes:
+            yield Failure(path, f"file too large ({st.st_size / 1e6:.1f} MB > corpus.max_doc_bytes)")
+            return
+        with open(real, "rb") as f:
+            data = f.read(max_bytes + 1)
         if len(data) > max_bytes:
             yield Failure(path, "input too large (> corpus.max_doc_bytes)")
             return
@@ -272,11 +281,12 @@ def read_file(path: str, kind: str, max_bytes: int, shard: int = 0) -> Iterator[
         yield Failure(path, f"cannot read: {type(e).__name__}: {e}")
 
 
-def read(paths: list[str], max_bytes: int, start: int = 0) -> Iterator[Item | Failure]:
+def read(paths: list[str], max_bytes: int, start: int = 0, real: dict[str, str] | None = None) -> Iterator[Item | Failure]:
     """Items for every document of the already expanded ``paths``, from shard ``start`` on."""
+    real = real or {}
     for shard in range(start, len(paths)):
         path = paths[shard]
-        for x in read_file(path, kind_of(path), max_bytes, shard):
+        for x in read_file(path, kind_of(path), max_bytes, shard, real.get(path)):
             if isinstance(x, Failure):
                 x.shard = shard
             yield x

@@ -249,6 +249,18 @@ class _Run:
         t0 = time.perf_counter()
         expanded = list(readers.expand(self.inputs))
         self.paths = [p for p in expanded if isinstance(p, str)]
+        self.real: dict[str, str] = {}
+        if "-" in self.paths:
+            if self.opts.resume:
+                raise ResumeError("standard input cannot be resumed")
+            self.real["-"] = readers.spool_stdin(None if self.output == "-" else os.path.dirname(os.path.abspath(self.output)))
+        try:
+            return self._go(t0, expanded)
+        finally:
+            if "-" in self.real:
+                os.unlink(self.real["-"])
+
+    def _go(self, t0: float, expanded: list) -> RunResult:
         self.fp = fingerprint(self.config, self.opts, self.paths)
         state = self._load_state()
         self.errors = self.rejected = None
@@ -320,7 +332,7 @@ class _Run:
         tally = LineTally(c.repeated_capacity)
         progress = self._progress("learning repeated lines")
         self.executor.start(Job(self.config))
-        for entries, keys in ordered_map(self.executor, keys_batch, batched(readers.read(self.paths, c.max_doc_bytes))):
+        for entries, keys in ordered_map(self.executor, keys_batch, batched(readers.read(self.paths, c.max_doc_bytes, 0, self.real))):
             items = [e for e in entries if isinstance(e, Item)]
             for item, k in zip(items, keys or ()):
                 if k is not None:
@@ -364,7 +376,7 @@ class _Run:
         self.executor.start(self.job)
         shard = start
         last_ck, last_size = time.monotonic(), 0
-        stream = ordered_map(self.executor, clean_batch, batched(readers.read(self.paths, c.max_doc_bytes, start)))
+        stream = ordered_map(self.executor, clean_batch, batched(readers.read(self.paths, c.max_doc_bytes, start, self.real)))
         for entries, batch in stream:
             results = iter(batch.results) if batch else iter(())
             if batch:
