@@ -9,12 +9,13 @@ user's files from ``classify.rules`` come before them, so a user's rule wins. Th
 - ``[[edit]]``: text removed from inside a kept line (gloss, end mark, dateline);
 - ``[[meta]]``: patterns with named groups that read metadata out of the text
   the classifier moved to metadata;
-- ``[settings]``: structural thresholds; ``[timezones]``: zone name -> offset.
+- ``[settings]``: structural thresholds; ``[timezones]``: zone name -> offset;
+  ``[months]``: month name -> number.
 
 Everything is compiled once per (language, user files) and cached.
 
 >>> rs = ruleset("zh")
->>> rs.match_rule("版权所有 © 2020", 0).reason
+>>> rs.match_rule("版权所有 © 2020").reason
 'copyright'
 """
 from __future__ import annotations
@@ -35,21 +36,57 @@ else:  # pragma: no cover
 from ..document import ACTIONS, REASONS
 
 META_FIELDS = frozenset({"published", "authors", "editors", "source", "dateline"})
-# Where a rule applies: anywhere, only outside the article body (before the
-# title, after the article's end), or only inside the body.
-WHERES = frozenset({"any", "outside", "body"})
+# Where a rule applies. The engine splits a page into zones: "before" the
+# headline, "head" (from the headline to the body), "body" and "tail" (after
+# the article's end). A rule's ``where`` names the zones it applies in.
+ZONES = ("before", "head", "body", "tail")
+WHERES = {
+    "any": frozenset(ZONES),
+    "outside": frozenset({"before", "head", "tail"}),  # anywhere but the body
+    "head": frozenset({"before", "head"}),  # around the headline
+    "body": frozenset({"body"}),
+    "tail": frozenset({"tail"}),
+}
 
 # Structural thresholds; a [settings] table in a rule file overrides them.
 DEFAULT_SETTINGS: dict[str, Any] = {
     "sentence_end": "。！？!?…",  # characters that end a sentence
     "clause_marks": "，,；;、：:",  # characters that break a clause inside a sentence
-    "long_line": 40,  # a line this long (in characters) with sentence punctuation reads as body text
-    "short_line": 8,  # a line this short without sentence punctuation reads as a label
+    "comma_marks": "，,；;",  # clause breaks that lists of names or headlines rarely hold twice
+    "item_split": r"[,，|｜/、·]+",  # how a menu written on one line splits into items
+    "item_max": 6,  # a menu's items are this short
+    "statement_end": "。.；;",  # a line ending so is a statement, never a headline
+    "closers": "”’」』）)】〗》\"'",  # skipped when looking at how a line ends
+    "separators": r"\s[|｜│>»·•/]\s|[|｜│]|\s>|>\s|(?<!\d)[．・•](?!\d)",  # menu and breadcrumb separators
+    # a date or time (or "3 hours ago") closing a line, as in lists of related articles
+    "date_tail": r"(\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{1,2}[-/]\d{1,2})(\s*\d{1,2}:\d{2}(:\d{2})?)?[)）]?\s*$"
+                 r"|\d{1,2}:\d{2}(:\d{2})?\s*$",
+    "long_line": 40,  # a prose line this long (in characters) weighs 1 - 0.4 in the body score
+    "short_line": 8,  # shorter lines without sentence punctuation read as labels
     "heading_max": 40,  # longest heading
-    "title_min": 5,  # shortest and longest headline
+    "heading_needs": "",  # a pattern a heading must hold (Chinese: a Han character); empty: none
+    # a bare caption: a sentence this short with no word of ``predicate`` and nothing of
+    # ``not_caption`` (docs/rules.md); an empty ``predicate`` turns the check off
+    "caption_max": 24,
+    "predicate": "",
+    "not_caption": "",
+    "title_min": 2,  # shortest and longest headline
     "title_max": 90,
-    "title_window": 60,  # lines searched before the body for the headline
+    "title_window": 400,  # lines searched before the body for the headline
+    "title_threshold": 0.6,  # least score a headline needs (docs/rules.md)
+    "title_margin": 0.3,  # the earliest candidate this close to the best score is the headline
+    "meta_reach": 4,  # lines from the headline (or the article's end) where metadata lines count
+    "body_gap": 40,  # residue lines a body may span between two prose lines
+    "article_min": 3.0,  # body score of a first article that wins over a longer one appended after it
+    "name_line_max": 12,  # longest author name alone on a line next to the date
     "related_run": 3,  # this many headline-like lines in a row make a related list
+    "prose_min": 0,  # a line this long reads as a sentence even without end punctuation (0: off)
+    # metadata: how a byline's names are split, which role words are removed, longest name
+    "name_split": r"[\s、，,/／;；]+",
+    "name_strip": r"^$",
+    "name_max": 30,
+    "am_words": [],  # words for a.m. / p.m. besides those starting with a / p
+    "pm_words": [],
 }
 
 
@@ -80,6 +117,7 @@ class Edit:
     name: str
     pattern: "regex.Pattern[str]"
     to_meta: bool = False  # the cut text is read by the [[meta]] patterns
+    early: bool = False  # applied to every line before the rules see it (a pinyin gloss)
     origin: str = ""
 
 
@@ -89,6 +127,7 @@ class MetaPattern:
 
     field: str
     pattern: "regex.Pattern[str]"
+    reasons: frozenset = frozenset()  # only text moved with these reasons (empty: any)
     origin: str = ""
 
 
@@ -101,19 +140,18 @@ class RuleSet:
     meta: list[MetaPattern] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_SETTINGS))
     timezones: dict[str, str] = field(default_factory=dict)
+    months: dict[str, int] = field(default_factory=dict)  # month names (lowercase) -> number
     # One alternation of every rule pattern: a line it does not match needs no
     # per-rule loop (most body lines), so matching costs one regex search.
     any_rule: "regex.Pattern[str] | None" = None
     any_edit: "regex.Pattern[str] | None" = None
 
-    def match_rule(self, line: str, where_mask: int = 0) -> Rule | None:
-        """The first rule matching ``line``; ``where_mask`` 1 = body, 2 = outside, 0 = unknown (any)."""
+    def match_rule(self, line: str, zone: str | int | None = None) -> Rule | None:
+        """The first rule matching ``line`` in ``zone`` (one of ZONES; None or 0: any zone)."""
         if self.any_rule is None or self.any_rule.search(line) is None:
             return None
         for rule in self.rules:
-            if rule.where == "body" and where_mask == 2:
-                continue
-            if rule.where == "outside" and where_mask == 1:
+            if zone and zone not in WHERES[rule.where]:
                 continue
             if rule.matches(line):
                 return rule
@@ -147,7 +185,7 @@ def parse_rules(data: dict, origin: str, into: RuleSet | None = None) -> RuleSet
             raise ValueError(f"{where}: bad action/reason {action!r}/{reason!r}")
         place = r.get("where", "any")
         if place not in WHERES:
-            raise ValueError(f"{where}: where must be one of {sorted(WHERES)}, not {place!r}")
+            raise ValueError(f"{where}: where must be one of {', '.join(WHERES)}, not {place!r}")
         rs.rules.append(Rule(action, reason, _compile(r.get("patterns", []), where),
                              r.get("max_len"), int(r.get("min_len", 0)), place,
                              bool(r.get("ends", False)), where))
@@ -156,17 +194,21 @@ def parse_rules(data: dict, origin: str, into: RuleSet | None = None) -> RuleSet
         if e.get("name") not in REASONS:
             raise ValueError(f"{where}: name {e.get('name')!r} is not a reason")
         rs.edits.append(Edit(e["name"], _compile(e.get("patterns", []), where),
-                             bool(e.get("to_meta", False)), where))
+                             bool(e.get("to_meta", False)), bool(e.get("early", False)), where))
     for i, m in enumerate(data.get("meta", []), 1):
         where = f"{origin}: meta {i}"
         if m.get("field") not in META_FIELDS:
             raise ValueError(f"{where}: field must be one of {sorted(META_FIELDS)}")
-        rs.meta.append(MetaPattern(m["field"], _compile(m.get("patterns", []), where), where))
+        reasons = frozenset(m.get("reasons", ()))
+        if not reasons <= REASONS:
+            raise ValueError(f"{where}: unknown reasons {sorted(reasons - REASONS)}")
+        rs.meta.append(MetaPattern(m["field"], _compile(m.get("patterns", []), where), reasons, where))
     for key, value in data.get("settings", {}).items():
         if key not in DEFAULT_SETTINGS:
             raise ValueError(f"{origin}: unknown setting {key!r}")
         rs.settings[key] = value
     rs.timezones.update(data.get("timezones", {}))
+    rs.months.update({str(k).lower(): int(v) for k, v in data.get("months", {}).items()})
     return rs
 
 

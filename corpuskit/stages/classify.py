@@ -1,14 +1,33 @@
-"""Keep, drop (with a reason) or move to metadata: one decision per line."""
+"""Keep, drop (with a reason) or move to metadata: one decision per line.
+
+The engine knows no words of any language: the words are in the rule files
+(``corpuskit/rules/<lang>.toml``, see ``docs/rules.md``). What it adds is the
+page's structure: where the article body is (the best-scoring stretch of
+prose lines), which line is the headline, where the article ends, and what a
+line that no rule names is, from its place, length and punctuation.
+
+>>> doc = Document(input="首页 | 新闻 | 体育\\n\\n标题在这里\\n\\n2020-01-01 10:00\\n\\n"
+...                "正文第一段，写得很长很长，有逗号也有句号，一直写到这里为止。\\n\\n相关新闻")
+>>> from ..config import Config
+>>> from .segment import SegmentStage
+>>> doc = ClassifyStage(Config())(SegmentStage(Config())(doc))
+>>> [(ln.action, ln.reason) for ln in doc.lines]
+[('drop', 'nav'), ('title', None), ('meta', 'published'), ('keep', None), ('drop', 'related')]
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 import regex
 
-from ..document import Document
+from ..document import Document, Line
 from ..pipeline import Stage
-from ..rules import line_rules
+from ..rules import Rule, RuleSet, ruleset
 
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
+_TOKENS = regex.compile(r"\p{Han}+|[A-Za-z]{2,}|\d+")
 
 
 def detect_lang(text: str) -> str:
@@ -23,23 +42,533 @@ def detect_lang(text: str) -> str:
     return "zh" if han and han * 3 >= latin * 0.5 else "en"
 
 
+# ----------------------------------------------------------------------------- features
+
+
+@dataclass(slots=True)
+class Features:
+    """What the engine measures of one line."""
+
+    n: int  # length in characters
+    sent: bool  # ends a sentence
+    clause: bool  # ends on a clause mark: a sentence broken across lines
+    marks: int  # sentence and clause marks inside
+    commas: int  # clause breaks inside (commas, semicolons), enumeration marks aside
+    seps: int  # separators (| > · ｜), as in menus and breadcrumbs
+    date: bool  # ends with a date or a time
+    rule: Rule | None  # the first rule matching it (position not yet known)
+    weight: float = 0.0  # body score
+
+    @property
+    def prose(self) -> bool:
+        """Reads as running text: ends a sentence or a clause, or holds two clause breaks
+        (a paragraph the page cut off mid-sentence)."""
+        return (self.sent or self.clause or self.commas >= 2) and self.seps < 2 and not self.date
+
+    @property
+    def ruled(self) -> bool:
+        return self.rule is not None and self.rule.action != "keep"
+
+
+class _Compiled:
+    """Per-language compiled structural settings."""
+
+    def __init__(self, rs: RuleSet):
+        s = rs.settings
+        self.rs, self.s = rs, s
+        self.sentence_end = frozenset(s["sentence_end"])
+        self.clause_marks = frozenset(s["clause_marks"])
+        self.marks = regex.compile("[" + regex.escape(s["sentence_end"] + s["clause_marks"]) + "]")
+        self.commas = regex.compile("[" + regex.escape(s["comma_marks"]) + "]")
+        self.items = regex.compile(s["item_split"])
+        self.closers = frozenset(s["closers"])
+        self.seps = regex.compile(s["separators"])
+        self.date_tail = regex.compile(s["date_tail"])
+        self.heading_needs = regex.compile(s["heading_needs"]) if s["heading_needs"] else None
+        self.predicate = regex.compile(s["predicate"]) if s["predicate"] else None
+        self.not_caption = regex.compile(s["not_caption"]) if s["not_caption"] else None
+
+
+_COMPILED: dict[int, _Compiled] = {}
+
+
+def _compiled(rs: RuleSet) -> _Compiled:
+    """Compiled once per rule set (rule sets are cached for the life of the process)."""
+    c = _COMPILED.get(id(rs))
+    if c is None or c.rs is not rs:
+        c = _COMPILED[id(rs)] = _Compiled(rs)
+    return c
+
+
+def _end_char(text: str, closers: frozenset) -> str:
+    """The last character that says how a line ends: closing quotes and brackets skipped,
+    and a trailing bracketed note (a credit, a source) looked through.
+
+    >>> _end_char("他说：“好。”", frozenset("”）)"))
+    '。'
+    >>> _end_char("修建了400多座。（BBC）", frozenset("”）)"))
+    '。'
+    """
+    t = text.rstrip()
+    if t and t[-1] in "）)" and len(t) > 2:
+        open_at = max(t.rfind("（"), t.rfind("("))
+        if open_at > 0 and len(t) - open_at <= 30:
+            inner = t[:open_at].rstrip()
+            if inner:
+                t = inner
+    i = len(t) - 1
+    while i > 0 and (t[i] in closers or t[i].isspace()):
+        i -= 1
+    return t[i] if t else ""
+
+
+def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
+    end = _end_char(text, c.closers)
+    n = len(text)
+    # a line past prose_min characters reads as a sentence however it ends (0: off)
+    sent = end in c.sentence_end or 0 < c.s["prose_min"] <= n
+    seps = len(c.seps.findall(text))
+    if not sent and seps < 2:
+        # a menu written as a list: three or more short items, "要闻, 国内, 国际,"
+        items = [x for x in c.items.split(text) if x]
+        if len(items) >= 3 and max(map(len, items)) <= c.s["item_max"]:
+            seps = len(items)
+    f = Features(
+        n=n,
+        sent=sent,
+        clause=end in c.clause_marks,
+        marks=len(c.marks.findall(text)),
+        commas=len(c.commas.findall(text)),
+        seps=seps,
+        date=c.date_tail.search(text) is not None,
+        rule=rs.match_rule(text),
+    )
+    f.weight = _weight(f, c)
+    return f
+
+
+def _weight(f: Features, c: _Compiled) -> float:
+    """How much a line says "article body here": long prose adds, residue costs."""
+    if f.ruled:
+        return -2.0
+    long_line = c.s["long_line"]
+    if f.prose:
+        return max(0.1, min(f.n / long_line - 0.4, 8.0))
+    if f.date or f.seps >= 2:
+        return -1.0
+    return -0.5
+
+
+def _best_stretch(weights: list[float]) -> tuple[int, int] | None:
+    """The stretch of lines with the largest total weight (Kadane), or None when none is positive.
+
+    >>> _best_stretch([-1, 2, -0.5, 3, -4, 1])
+    (1, 3)
+    """
+    best, best_span = 0.0, None
+    run, start = 0.0, 0
+    for i, w in enumerate(weights):
+        if run <= 0:
+            run, start = w, i
+        else:
+            run += w
+        if run > best:
+            best, best_span = run, (start, i)
+    return best_span
+
+
+def _tokens(text: str) -> set[str]:
+    """Han character bigrams, Latin words and numbers: what a headline shares with its article."""
+    out: set[str] = set()
+    for m in _TOKENS.findall(text):
+        if _HAN.match(m):
+            out.update(m[i:i + 2] for i in range(max(1, len(m) - 1)))
+        else:
+            out.add(m.lower())
+    return out
+
+
+# ----------------------------------------------------------------------------- the stage
+
+
 class ClassifyStage(Stage):
     name = "classify"
 
     def process(self, doc: Document) -> Document:
         doc.lang = doc.lang or detect_lang(doc.input)
-        if not self.config.classify.enabled:
+        if not self.config.classify.enabled or not doc.lines:
             return doc
-        rules = line_rules(doc.lang, self.config.classify.rules)
+        rs = ruleset(doc.lang, tuple(self.config.classify.rules))
+        c = _compiled(rs)
+        _early_edits(doc.lines, rs)
+        feats = [features(ln.text, rs, c) for ln in doc.lines]
+        page = _Page(doc.lines, feats, rs, c)
+        page.decide()
+        _late_edits(doc.lines, rs)
+        if doc.lang == "en":
+            from .english import refine  # English page layouts (stages/english.py)
+
+            refine(doc.lines, rs)
         for ln in doc.lines:
-            for rule in rules:
-                if rule.matches(ln.text):
-                    ln.decide(rule.action, rule.reason)
-                    self.count(rule.reason)
-                    break
-        for ln in doc.lines:
-            if ln.kept:
-                ln.decide("title")
+            if ln.action == "title":
                 doc.title = ln.text
-                break
+            self.count(ln.reason or ln.action)
         return doc
+
+
+class _Page:
+    """The decisions for one page, from its lines' features."""
+
+    def __init__(self, lines: list[Line], feats: list[Features], rs: RuleSet, c: _Compiled):
+        self.lines, self.f, self.rs, self.c, self.s = lines, feats, rs, c, c.s
+
+    # -- the article's shape -----------------------------------------------------------
+    def headline_like(self, i: int) -> bool:
+        f, t = self.f[i], self.lines[i].text
+        if f.ruled or f.date or f.seps > 1:
+            return False
+        if not self.s["title_min"] <= f.n <= self.s["title_max"]:
+            return False
+        end = _end_char(t, self.c.closers)
+        return (end not in self.c.clause_marks and end not in self.s["statement_end"] and f.commas <= 2
+                and self.headed(i))
+
+    def title_scores(self, start: int, body: str) -> list[tuple[float, int]]:
+        """Headline candidates before ``start`` (or at it) with their scores: words shared
+        with the body, metadata lines (a date, a byline) right under it, nothing but residue
+        or the article's own subheads between it and the body, the page opening with it."""
+        body_tokens = _tokens(body)
+        lo = max(0, start - self.s["title_window"])
+        hi = min(start, len(self.lines) - 1)
+        overlap: dict[int, float] = {}
+
+        def shared(k: int) -> float:
+            """Share of the line's words found in the body (few words say little)."""
+            if k not in overlap:
+                toks = _tokens(self.lines[k].text)
+                overlap[k] = len(toks & body_tokens) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0
+            return overlap[k]
+
+        def meta(j: int) -> bool:
+            r = self.f[j].rule
+            return r is not None and r.action == "meta" and r.reason != "source"
+
+        # headline-like lines: rival headlines, or the article's subheads (sharing its words)
+        rivals = [k for k in range(lo, hi + 1) if self.headline_like(k) and self.f[k].n >= self.s["short_line"]]
+        self.rivals = rivals
+        self.subhead = {k: shared(k) >= 0.5 for k in rivals}
+        scored = []
+        for i in range(lo, hi + 1):
+            if not self.headline_like(i):
+                continue
+            text = self.lines[i].text
+            score = 2.0 * shared(i)
+            if any(meta(j) for j in range(i + 1, min(start, i + 8))) or any(meta(j) for j in range(max(0, i - 3), i)):
+                score += 1.0  # a date or byline under (or just over) it
+            between = [k for k in rivals if i < k < start and self.lines[k].text != text]
+            if all(self.subhead[k] for k in between):
+                score += 0.5  # nothing but residue, body text or subheads between it and the body
+            if i == 0:
+                score += 0.5  # a page (or a cleaned text) that opens with its headline
+            if i == start:
+                score -= 0.3
+            if self.f[i].n < self.s["title_min"] + 3:
+                score -= 0.3 if i == 0 else 1.0  # a short label is rarely the headline
+            score -= min(len(between) * 0.01, 0.6)
+            scored.append((score, i))
+        return scored
+
+    def find_title(self, start: int, body: str) -> int | None:
+        """The headline: the earliest candidate scoring close to the best (a subhead under
+        the headline scores as well as the headline does)."""
+        scored = self.title_scores(start, body)
+        if not scored:
+            return None
+        top, best = max(scored)
+        if top < self.s["title_threshold"]:
+            return None
+        for s, i in sorted(scored, key=lambda x: x[1]):
+            if i < best and s >= top - self.s["title_margin"] and all(
+                    self.subhead[k] or self.lines[k].text == self.lines[i].text
+                    for k in self.rivals if i < k < best):
+                best = i  # the headline over its own subheads
+                break
+        # a headline printed twice in a row (a share box, a sticky header): the first copy
+        j = best - 1
+        while j >= 0 and self.lines[j].text == self.lines[best].text and self.lines[best].n - self.lines[j].n <= 4:
+            best, j = j, j - 1
+        return best
+
+    def find_end(self, core_end: int) -> int:
+        """The last body line: prose continues after the core until a closing rule
+        (a related or comments header) or a long stretch of residue."""
+        end = core_end
+        gap = 0
+        for j in range(core_end + 1, len(self.lines)):
+            f = self.f[j]
+            if f.rule is not None and f.rule.ends:
+                break
+            if f.prose and not f.ruled and (gap <= self.s["body_gap"] or f.weight >= 2.0):
+                end, gap = j, 0
+                continue
+            gap += 1
+        return end
+
+    def decide(self) -> None:
+        lines, f = self.lines, self.f
+        span = self.core()
+        if span is None:
+            self.no_body()
+            return
+        a, b = span
+        sample = "".join(lines[k].text for k in range(a, b + 1) if not f[k].ruled)[:3000]
+        self.sample_tokens = _tokens(sample)
+        t = self.find_title(a, sample)
+        body_start = a
+        if t is not None:
+            body_start = next((k for k in range(t + 1, a + 1) if f[k].prose and not f[k].ruled
+                               and (k == a or not self.headline_like(k))), a)
+        end = self.find_end(b)
+        self.title, self.body_start, self.end = t, body_start, end
+        first = t if t is not None else body_start
+        for i, ln in enumerate(lines):
+            if i == t:
+                ln.decide("title")
+            elif i < first:
+                self.decide_outside(i, "before")
+            elif i < body_start:
+                self.decide_head(i)
+            elif i <= end:
+                self.decide_body(i)
+            else:
+                self.decide_outside(i, "tail")
+        self.name_residue()
+
+    def core(self) -> tuple[int, int] | None:
+        """The article's core: the best-scoring stretch of the page. When a section header
+        (related, comments) after a first article is followed by a second one with its own
+        metadata lines (a site that appends the next article), the first article wins."""
+        weights = [x.weight for x in self.f]
+        span = _best_stretch(weights)
+        if span is None:
+            return None
+        prose = 0.0
+        for k, f in enumerate(self.f[:span[0]]):
+            if (f.rule is not None and f.rule.ends and f.rule.reason in ("related", "comments")
+                    and prose >= self.s["article_min"]):
+                if any(g.rule is not None and g.rule.action == "meta" for g in self.f[k + 1:span[0]]):
+                    first = _best_stretch(weights[:k])
+                    if first is not None:
+                        return first
+                break
+            prose += max(f.weight, 0.0)
+        return span
+
+    def no_body(self) -> None:
+        """No prose at all: keep what no rule names; the first headline-like line is the title."""
+        titled = False
+        self.title, self.body_start, self.end = None, 0, len(self.lines) - 1
+        for i, ln in enumerate(self.lines):
+            r = self.f[i].rule
+            if r is not None and r.action != "keep":
+                ln.decide(r.action, r.reason)
+            elif not titled and self.headline_like(i):
+                ln.decide("title")
+                titled = True
+            else:
+                ln.decide("keep")
+
+    # -- decisions by zone ---------------------------------------------------------------
+    def apply_rule(self, i: int, zone: str) -> bool:
+        r = self.f[i].rule and self.rs.match_rule(self.lines[i].text, zone)
+        if not r:
+            return False
+        if r.action == "keep":
+            self.lines[i].decide("keep")
+        else:
+            self.lines[i].decide(r.action, r.reason)
+        return True
+
+    def decide_outside(self, i: int, zone: str) -> None:
+        """Before the headline or after the article: residue. Metadata lines stay metadata
+        only next to the headline or to the article's end (dates further off are lists')."""
+        ln = self.lines[i]
+        r = self.f[i].rule and self.rs.match_rule(ln.text, zone)
+        if r and r.action == "meta":
+            if zone == "before":
+                near = self.title is not None and self.title - i <= self.s["meta_reach"]
+            else:  # under the article, above any related or comments section
+                near = i - self.end <= 2 * self.s["meta_reach"] and not any(
+                    self.f[k].rule is not None and self.f[k].rule.ends
+                    and self.f[k].rule.reason in ("related", "comments") for k in range(self.end + 1, i))
+            if near:
+                ln.decide("meta", r.reason)
+                return
+            r = None
+        if r and r.action == "drop":
+            ln.decide("drop", r.reason)
+        else:
+            ln.decide("drop", None)  # reason named in name_residue
+
+    def decide_head(self, i: int) -> None:
+        """Between the headline and the body: metadata, widgets, or a subhead/standfirst."""
+        ln, f = self.lines[i], self.f[i]
+        if self.apply_rule(i, "head"):
+            return
+        if self.title is not None and ln.text == self.lines[self.title].text:
+            ln.decide("drop", "nav")
+        elif f.prose and f.n >= self.s["short_line"]:
+            ln.decide("keep")
+        elif (self.headline_like(i) and f.n >= self.s["short_line"] and self.headed(i)
+              and self.shared(i) >= 0.3):
+            ln.decide("heading")  # a subhead: it shares words with the article
+        elif self.name_by_date(i):
+            ln.decide("meta", "byline")
+        else:
+            ln.decide("drop", None)
+
+    def shared(self, i: int) -> float:
+        toks = _tokens(self.lines[i].text)
+        return len(toks & self.sample_tokens) / len(toks) if toks else 0.0
+
+    def headed(self, i: int) -> bool:
+        """Whether the line has what a heading needs in this language (a Han character)."""
+        return self.c.heading_needs is None or self.c.heading_needs.search(self.lines[i].text) is not None
+
+    def name_by_date(self, i: int) -> bool:
+        """A short name alone next to the date line under the headline: the author."""
+        f = self.f[i]
+        if f.ruled or f.prose or f.seps or not 2 <= f.n <= self.s["name_line_max"]:
+            return False
+        if any(ch.isdigit() for ch in self.lines[i].text):
+            return False
+        k = i + 1  # above the date line, under the headline
+        return k < len(self.f) and self.f[k].rule is not None and self.f[k].rule.reason == "published"
+
+    def decide_body(self, i: int) -> None:
+        ln, f = self.lines[i], self.f[i]
+        if self.apply_rule(i, "body"):
+            return
+        if f.prose and self.bare_caption(i):
+            ln.decide("drop", "caption")
+        elif f.prose:
+            ln.decide("keep")
+        elif self.is_heading(i):
+            ln.decide("heading")
+        else:
+            ln.decide("drop", None)
+
+    def bare_caption(self, i: int) -> bool:
+        """A photo caption with no credit: a short sentence with no verb (a noun phrase, "小刚的
+        作业本。") standing between finished paragraphs. Needs the language's ``predicate``
+        pattern (the words that make a sentence); off where it is empty."""
+        f, text = self.f[i], self.lines[i].text
+        if self.c.predicate is None or f.n > self.s["caption_max"] or f.marks > 1:
+            return False
+        if _end_char(text, self.c.closers) not in self.s["statement_end"]:
+            return False
+        if self.c.predicate.search(text) or (self.c.not_caption and self.c.not_caption.search(text)):
+            return False
+        prev = next((ln for ln in reversed(self.lines[:i]) if ln.kept), None)
+        if prev is None or prev.action == "title" or i + 1 >= len(self.lines):
+            return False
+        return _end_char(prev.text, self.c.closers) in self.c.sentence_end
+
+    def is_heading(self, i: int) -> bool:
+        """A short label inside the body followed by body text (or by up to two more labels
+        and then body text: a kicker and a heading), not part of a run of labels."""
+        f = self.f[i]
+        if f.ruled or f.date or f.seps > 1 or f.n > self.s["heading_max"] or f.commas > 1:
+            return False
+        if not self.headed(i):
+            return False
+        labels = 0
+        for j in range(i + 1, min(self.end + 1, i + 8)):
+            g = self.f[j]
+            if g.ruled and g.rule.reason == "caption":
+                continue
+            if g.prose and not g.ruled:
+                return True
+            labels += 1
+            if labels > 2 or g.ruled or g.date or g.n > self.s["heading_max"]:
+                return False
+        return False
+
+    def name_residue(self) -> None:
+        """Give dropped lines that no rule named a reason from their surroundings: the
+        section header above them (after a comments header: comments), a run of
+        headline-like lines (related), else nav."""
+        section: str | None = None
+        for i, ln in enumerate(self.lines):
+            f = self.f[i]
+            if i > self.end and f.rule is not None and f.rule.ends and ln.action == "drop":
+                section = f.rule.reason
+            if ln.action != "drop" or ln.reason is not None:
+                continue
+            if section is not None and section != "copyright":
+                ln.reason = section
+            elif f.date or self.in_headline_run(i):
+                ln.reason = "related"
+            else:
+                ln.reason = "nav"
+
+    def in_headline_run(self, i: int) -> bool:
+        """Whether line ``i`` sits among ``related_run`` headline-length lines in a row."""
+        def headliny(k: int) -> bool:
+            g = self.f[k]
+            return not g.ruled and g.n >= self.s["short_line"] and (g.date or self.headline_like(k) or g.prose)
+        if not headliny(i):
+            return False
+        run = 1
+        k = i - 1
+        while k >= 0 and headliny(k) and run < self.s["related_run"]:
+            run, k = run + 1, k - 1
+        k = i + 1
+        while k < len(self.lines) and headliny(k) and run < self.s["related_run"]:
+            run, k = run + 1, k + 1
+        return run >= self.s["related_run"]
+
+
+# ----------------------------------------------------------------------------- in-line edits
+
+
+def _apply_edits(ln: Line, rs: RuleSet, early: bool) -> None:
+    if rs.any_edit is None or rs.any_edit.search(ln.text) is None:
+        return
+    for e in rs.edits:
+        if e.early != early:
+            continue
+        moved: list[str] = []
+
+        def cut(m: "regex.Match[str]") -> str:
+            moved.append(m.group(0).strip())
+            return ""
+        new = e.pattern.sub(cut, ln.text).strip()
+        if new != ln.text and moved:
+            ln.text = new
+            if e.name not in ln.edits:
+                ln.edits.append(e.name)
+            if e.to_meta:
+                ln.moved.extend((e.name, text) for text in moved)
+
+
+def _early_edits(lines: list[Line], rs: RuleSet) -> None:
+    """Edits that make a line readable to the rules (a pinyin gloss), on every line."""
+    for ln in lines:
+        _apply_edits(ln, rs, early=True)
+
+
+def _late_edits(lines: list[Line], rs: RuleSet) -> None:
+    """Edits of kept lines: end marks, a dateline or trailing byline moved to metadata.
+    A kept line left empty is dropped (reason: the edit's name)."""
+    for ln in lines:
+        if not ln.kept:
+            continue
+        _apply_edits(ln, rs, early=False)
+        if not ln.text:
+            ln.decide("meta" if ln.moved else "drop", ln.edits[-1] if ln.edits else "empty")
+
+
+def settings_of(lang: str) -> dict[str, Any]:
+    """The structural settings in force for ``lang`` (for docs and tests)."""
+    return dict(ruleset(lang).settings)

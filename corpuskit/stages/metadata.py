@@ -1,16 +1,184 @@
-"""Metadata from lines moved out of the text: authors, editors, source, published time."""
+"""Metadata from the text the classifier moved out: authors, editors, source, published, dateline.
+
+The patterns are data (``[[meta]]`` entries of the rule files, ``docs/rules.md``);
+this module only reads their named groups:
+
+- ``published``: ``year month day hour minute second ampm tz``. A date without a year takes
+  the year of the page's other full dates (a dateline 11月8日电 on a page that lists
+  2024-11-10 elsewhere is 2024-11-08). ``tz`` is an offset (``+08:00``) or a name from
+  ``[timezones]``. The ISO 8601 result is as precise as the page: a date, or a time.
+- ``authors``/``editors``: ``names``, split on ``settings.name_split`` with role words
+  (``settings.name_strip``) removed. Names stay as the page writes them.
+- ``source``: ``source``. ``dateline``: ``place`` (with ``month``/``day``: a publication
+  date when the page states no other).
+
+>>> texts = [("published", "2019年11月25日 18:57 参考消息"), ("editor", "责任编辑：张迪")]
+>>> m = extract(texts, ruleset("zh"), "")
+>>> m["published"], m["source"], m["editors"]
+('2019-11-25T18:57', '参考消息', ['张迪'])
+"""
 from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Iterable
+
+import regex
 
 from ..document import Document
 from ..pipeline import Stage
+from ..rules import RuleSet, ruleset
+
+_FULL_DATE = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)")
+_OFFSET = regex.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})?$")
+
+
+def _int(m: "regex.Match[str]", name: str) -> int | None:
+    try:
+        v = m.group(name)
+    except IndexError:
+        return None
+    if v is None:
+        return None
+    v = v.strip()
+    return int(v) if v.isdigit() else None
+
+
+def _group(m: "regex.Match[str]", name: str) -> str | None:
+    try:
+        v = m.group(name)
+    except IndexError:
+        return None
+    return v.strip() if v else None
+
+
+def page_year(text: str, month: int | None = None) -> int | None:
+    """The year a page's full dates point to: the most common, the latest on a tie;
+    dates in ``month`` (or next to it) count first.
+
+    >>> page_year("- 新闻2024-11-10\\n- 新闻2024-11-10\\n2019年1月1日")
+    2024
+    """
+    years: Counter = Counter()
+    near: Counter = Counter()
+    for y, mo, _d in _FULL_DATE.findall(text):
+        years[int(y)] += 1
+        if month is not None and mo.isdigit() and abs(int(mo) - month) <= 1:
+            near[int(y)] += 1
+    pool = near or years
+    if not pool:
+        return None
+    return max(pool, key=lambda y: (pool[y], y))
+
+
+def _tz(value: str | None, rs: RuleSet) -> str:
+    if not value:
+        return ""
+    if value in rs.timezones:
+        return rs.timezones[value]
+    upper = {k.upper(): v for k, v in rs.timezones.items()}
+    if value.upper() in upper:
+        return upper[value.upper()]
+    m = _OFFSET.match(value.strip())
+    if m:
+        return f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}"
+    return ""
+
+
+def iso_time(m: "regex.Match[str]", rs: RuleSet, page_text: str) -> str | None:
+    """An ISO 8601 string from a match's date groups, or None when it names no valid date."""
+    year, day = _int(m, "year"), _int(m, "day")
+    month = _int(m, "month")
+    if month is None:
+        name = (_group(m, "month") or "").lower()
+        month = rs.months.get(name) or rs.months.get(name[:3])
+    if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if year is None:
+        year = page_year(page_text, month)
+        if year is None:
+            return None
+    elif year < 100:
+        year += 2000
+    out = f"{year:04d}-{month:02d}-{day:02d}"
+    hour, minute, second = _int(m, "hour"), _int(m, "minute"), _int(m, "second")
+    if hour is not None and minute is not None:
+        ampm = (_group(m, "ampm") or "").lower()
+        if ampm and (ampm.startswith("p") or ampm in rs.settings.get("pm_words", ())) and hour < 12:
+            hour += 12
+        elif ampm and hour == 12 and (ampm.startswith("a") or ampm in rs.settings.get("am_words", ())):
+            hour = 0
+        if hour > 23 or minute > 59:
+            return out
+        out += f"T{hour:02d}:{minute:02d}"
+        if second is not None and second <= 59:
+            out += f":{second:02d}"
+        out += _tz(_group(m, "tz"), rs)
+    return out
+
+
+def split_names(value: str, rs: RuleSet) -> list[str]:
+    """Names from a byline's name part: split, role words removed.
+
+    >>> split_names("谭柯 实习生 徐樱菡", ruleset("zh"))
+    ['谭柯', '徐樱菡']
+    """
+    s = rs.settings
+    out = []
+    for part in regex.split(s["name_split"], value):
+        part = regex.sub(s["name_strip"], "", part).strip(" \t·・-—:：,，、()（）[]【】")
+        if part and len(part) <= s["name_max"] and not part.isdigit():
+            out.append(part)
+    return out
+
+
+def extract(texts: Iterable[tuple[str | None, str]], rs: RuleSet, page_text: str) -> dict[str, Any]:
+    """Metadata from ``(reason, text)`` pairs in page order."""
+    texts = [(r, t) for r, t in texts if t]
+    out: dict[str, Any] = {"authors": [], "editors": [], "source": None, "published": None,
+                           "dateline": None}
+    dateline_date: str | None = None
+    for mp in rs.meta:
+        for reason, text in texts:
+            if mp.reasons and reason not in mp.reasons:
+                continue
+            for m in mp.pattern.finditer(text):
+                if mp.field in ("authors", "editors"):
+                    for name in split_names(_group(m, "names") or "", rs):
+                        if name not in out[mp.field]:
+                            out[mp.field].append(name)
+                elif mp.field == "published" and out["published"] is None:
+                    out["published"] = iso_time(m, rs, page_text)
+                elif mp.field == "source" and out["source"] is None:
+                    out["source"] = _group(m, "source")
+                elif mp.field == "dateline" and out["dateline"] is None:
+                    out["dateline"] = _group(m, "place")
+                    if dateline_date is None and _group(m, "day"):
+                        dateline_date = iso_time(m, rs, page_text)
+                    if out["source"] is None and _group(m, "source"):
+                        out["source"] = _group(m, "source")
+    if out["published"] is None:
+        out["published"] = dateline_date
+    return out
 
 
 class MetadataStage(Stage):
     name = "metadata"
 
     def process(self, doc: Document) -> Document:
-        doc.meta.setdefault("authors", [])
-        doc.meta.setdefault("editors", [])
-        doc.meta.setdefault("source", None)
-        doc.meta.setdefault("published", None)
+        for key, empty in (("authors", []), ("editors", []), ("source", None), ("published", None)):
+            doc.meta.setdefault(key, empty)
+        if not self.config.metadata.enabled or not doc.lines:
+            return doc
+        rs = ruleset(doc.lang or "zh", tuple(self.config.classify.rules))
+        texts: list[tuple[str | None, str]] = []
+        for ln in doc.lines:
+            if ln.action == "meta":
+                texts.append((ln.reason, ln.text))
+            texts.extend(ln.moved)
+        found = extract(texts, rs, doc.input)
+        for key, value in found.items():
+            if value and not doc.meta.get(key):
+                doc.meta[key] = value
+                self.count(key)
+        doc.meta.setdefault("dateline", None)
         return doc
