@@ -30,6 +30,7 @@ class Line:
     reason: str | None = None
     joined: bool = False  # continues the previous kept line (a paragraph broken in two)
     edits: list[str] = field(default_factory=list)  # in-line rewrites, e.g. "gloss", "endmark"
+    moved: list[tuple[str, str]] = field(default_factory=list)  # (edit, text) cut from a kept line for metadata
 
     @property
     def kept(self) -> bool:
