@@ -47,6 +47,8 @@ def main() -> None:
 @click.option("--shard-size", metavar="N|SIZE", default=None,
               help="Split OUTPUT into shards of N records or SIZE bytes (256MB): NAME-00000.jsonl, ...")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run, skipping the input files it finished.")
+@click.option("--checkpoint", "checkpoint_seconds", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              metavar="SECONDS", help="Save the state --resume needs at least this often (at input file ends).")
 @click.option("--workers", type=click.IntRange(min=0), default=None, metavar="N",
               help="Worker processes (default: all cores).")
 @click.option("--dask", "dask_address", metavar="local|ADDRESS", default=None,
@@ -59,7 +61,7 @@ def main() -> None:
               help="A TOML file overlaying the defaults (see docs/config.md).")
 def clean(inputs: tuple[str, ...], output: str, to: str | None, explain: bool, dedup: str | None,
           reports: tuple[str, ...], rejected: str | None, errors: str | None, shard_size: str | None,
-          resume: bool, workers: int | None, dask_address: str | None, text_field: str | None,
+          resume: bool, checkpoint_seconds: float, workers: int | None, dask_address: str | None, text_field: str | None,
           id_field: str | None, progress: bool | None, quiet: bool, config_path: str | None) -> None:
     """Clean INPUT files and folders into OUTPUT.
 
@@ -90,7 +92,8 @@ def clean(inputs: tuple[str, ...], output: str, to: str | None, explain: bool, d
             click.echo(f"corpuskit: {f.message()}", err=True)
 
     opts = Options(explain=explain, resume=resume, shard_size=shard_size, rejected=rejected, errors=errors,
-                   reports=reports, dask=dask_address, progress=progress, on_failure=report)
+                   reports=reports, dask=dask_address, progress=progress, on_failure=report,
+                   checkpoint_seconds=checkpoint_seconds)
     try:
         result = run(list(inputs), output, config, options=opts)
     except ResumeError as e:

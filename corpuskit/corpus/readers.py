@@ -176,7 +176,7 @@ def check_text(path: str, data: bytes) -> tuple[bytes | None, list[Failure]]:
         return None, [Failure(path, "empty file")]
     if sniff_binary(data[:8192]):
         return None, [Failure(path, "binary file, not text")]
-    if not data.strip():
+    if not data.strip() or (len(data) < 1 << 16 and not data.decode("utf-8", "ignore").strip()):
         return None, [Failure(path, "whitespace only")]
     notes: list[Failure] = []
     nul = data.count(0)
