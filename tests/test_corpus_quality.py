@@ -1,0 +1,80 @@
+"""Quality filters: each drops its kind of document with its reason, can be switched off,
+and keeps real Chinese, Traditional and English news (datatrove's defaults drop all Chinese)."""
+import pytest
+
+import corpuskit
+from conftest import SEEDS, SHARED
+from corpuskit.config import Config, CorpusConfig
+from corpuskit.corpus.dedup import dedup_key, distinct_share, shingle_hashes
+from corpuskit.corpus.quality import FILTERS, QualityFilter, detect_language
+
+NEWS = ("国家统计局今天发布数据，今年前三季度国内生产总值同比增长百分之五，经济运行总体平稳。"
+        "分产业看，第一产业增加值增长较快，第二产业和第三产业保持恢复态势。"
+        "专家表示，随着一系列政策措施落地见效，四季度经济有望继续回升向好。")
+
+BAD = {
+    "too-short": "今日天气晴。",
+    "too-few-letters": "（" + "——，。、；：？！" * 12 + "）" + NEWS[:20],
+    "too-many-digits": NEWS[:100] + " ".join(f"{i:06d}" for i in range(10)),
+    "too-many-symbols": NEWS[:100] + "★☆◆◇■□▲△●○" * 2,
+    "repeated-lines": "\n\n".join([NEWS[:40], "点击进入专题页面查看更多精彩内容推荐"] + ["点击进入专题页面查看更多精彩内容推荐"] * 6),
+    "repeated-ngrams": "重要通知请注意" * 30,
+    "language": "Le gouvernement a annoncé aujourd'hui une nouvelle série de mesures pour soutenir "
+                "les entreprises et les ménages face à la hausse des prix de l'énergie cet hiver.",
+}
+
+
+def verdict(text: str, flags=(), config: CorpusConfig | None = None):
+    f = QualityFilter(config or CorpusConfig())
+    return f(text, list(flags), distinct_share(shingle_hashes(dedup_key(text))))
+
+
+@pytest.mark.parametrize("reason", sorted(BAD))
+def test_each_filter_drops_its_kind_with_its_reason(reason):
+    assert verdict(BAD[reason]) == reason
+
+
+@pytest.mark.parametrize("reason", sorted(BAD))
+def test_each_filter_has_a_switch(reason):
+    cfg = CorpusConfig(filters=tuple(f for f in FILTERS if f != reason))
+    assert verdict(BAD[reason], config=cfg) != reason
+
+
+def test_mojibake_flag_and_master_switch():
+    assert verdict(NEWS) is None
+    assert verdict(NEWS, ["unrepaired-mojibake"]) == "mojibake"
+    assert verdict(NEWS, ["replacement-characters"]) is None
+    assert verdict(BAD["too-short"], config=CorpusConfig(quality=False)) is None
+
+
+def test_unknown_filter_name_is_an_error():
+    with pytest.raises(ValueError):
+        QualityFilter(CorpusConfig(filters=("too-long",)))
+
+
+def test_real_news_in_every_script_passes():
+    pages = sorted(SEEDS.glob("*.txt")) + sorted((SHARED / "pages").glob("*.txt"))
+    cfg = Config.defaults()
+    dropped = {}
+    for p in pages:
+        doc = corpuskit.clean(p.read_bytes(), cfg)
+        why = verdict(doc.text, doc.flags, cfg.corpus)
+        if why:
+            dropped[p.name] = why
+    assert not dropped
+
+
+@pytest.mark.parametrize("text, lang", [
+    (NEWS, "zh"), ("國家統計局今天發布數據，經濟運行總體平穩。", "zh"),
+    ("The central bank left interest rates unchanged on Tuesday, saying inflation was easing.", "en"),
+    ("政府は本日、新たな経済対策を発表しました。", "ja"), ("정부는 오늘 새로운 경제 대책을 발표했다.", "ko"),
+    ("Правительство объявило о новых мерах.", "other"), ("12345 67890", "other"),
+])
+def test_language_from_script_statistics(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_english_news_with_chinese_names_is_english():
+    text = ("Chinese President Xi Jinping met the delegation in Beijing on Monday, state media said, "
+            "and the two sides signed agreements on trade and investment. 习近平")
+    assert detect_language(text) == "en"
