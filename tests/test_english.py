@@ -42,24 +42,38 @@ def klass(label_or_action):
     return "keep" if label_or_action in ("title", "heading", "content", "keep") else label_or_action.split(":")[0]
 
 
+# Reasons the engine gives from a line's place rather than from a rule: one group.
+PLACE_REASONS = {"nav", "footer", "related"}
+
+
+def line_ok(label, ln):
+    """Whether a decided line matches its label (a bare "drop" accepts any reason)."""
+    if klass(label) != klass(ln.action) or (label == "title") != (ln.action == "title"):
+        return False
+    if ":" not in label:
+        return True
+    want = label.split(":")[1]
+    return want == ln.reason or {want, ln.reason} <= PLACE_REASONS
+
+
 @pytest.mark.parametrize("path", CASE_FILES, ids=lambda p: p.stem)
 def test_case_lines(path):
+    """Every labelled line decided as labelled; a label marked "!" is a known failure that
+    must still fail (remove the "!" when it is fixed)."""
     text, labels, _ = parse_case(path)
     doc = corpuskit.clean(text.encode("utf-8"))
     assert doc.lang == "en"
     got = {ln.n: ln for ln in doc.lines}
     wrong = []
     for n, label in labels.items():
+        known = label.startswith("!")
+        label = label.lstrip("!")
         if label == "either":
             continue
         ln = got[n]
-        ok = klass(label) == klass(ln.action)
-        if ok and label == "title":
-            ok = ln.action == "title"
-        if ok and ":" in label:
-            ok = label.split(":")[1] == ln.reason
-        if not ok:
-            wrong.append(f"{n}: want {label}, got {ln.action}:{ln.reason}  {ln.raw[:60]}")
+        if line_ok(label, ln) == known:
+            what = "now passes, remove the !" if known else f"got {ln.action}:{ln.reason}"
+            wrong.append(f"{n}: want {label}, {what}  {ln.raw[:60]}")
     assert not wrong, "\n".join(wrong)
 
 
@@ -141,6 +155,8 @@ def test_bylines(line, authors, editors, source):
     "Follow-up tests confirmed the results, the researchers said in a statement.",
     "Related measures include a ban on single-use plastics and a tax on landfill waste.",
     "Advertising revenue rose 12 percent in the quarter, helped by strong demand for video.",
+    "5 people were injured in the crash, which closed the motorway for several hours.",
+    "10 things changed after the vote, according to the report published on Monday.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
@@ -165,7 +181,7 @@ def test_gallery_with_repeated_slide_title():
                  ("keep", None, f"Slide text number {k} describing the picture.")]
     rows += [("meta", "byline", "Author: Jane Roe"), ("keep", None, "More body text.")]
     ls = lines_of(*rows)
-    english.gallery(ls)
+    english.gallery(ls, [None] * len(ls))
     assert [ln.action for ln in ls] == ["keep"] + ["drop"] * 13 + ["keep"]
     assert {ln.reason for ln in ls[1:-1]} == {"caption"}
 
@@ -197,18 +213,27 @@ def test_list_dates_after_the_body():
 
 # ------------------------------------------------------------------ properties
 
+RESIDUE = ["By Jane Doe", "Share this story", "Photograph: Jane Roe/Getty Images", "Advertisement",
+           "January 10, 2020 9:00AM (UTC)", "Related Coverage", "Read more: Another story here",
+           "Our gallery", "A short heading", "© 2024 Example Media. All rights reserved.",
+           "Image: NASA", "Image caption,", "Sign up for our newsletter", "12 comments", "Home > World"]
+BODY = ["LONDON (Reuters) - The pound rose on Tuesday after the data showed inflation easing faster than expected.",
+        "The committee met on Tuesday and agreed to publish its findings next month, officials said.",
+        "Officials said the work would take about six months to finish and cost less than planned.",
+        "Analysts said the figures pointed to a slowdown, though wages were still rising steadily."]
+
+
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from([
-    "By Jane Doe", "Share this story", "Photograph: Jane Roe/Getty Images", "Advertisement",
-    "January 10, 2020 9:00AM (UTC)", "Related Coverage", "Read more: Another story here",
-    "LONDON (Reuters) - The pound rose on Tuesday after the data.",
-    "The committee met on Tuesday and agreed to publish its findings next month.",
-    "Officials said the work would take about six months to finish.",
-    "Our gallery", "A short heading", "© 2024 Example Media. All rights reserved.", "",
-]), max_size=25))
-def test_english_pages_never_raise_and_are_idempotent(rows):
-    text = "\n\n".join(rows)
-    once = corpuskit.clean(text.encode("utf-8"))
+@given(st.lists(st.tuples(st.integers(0, 5), st.sampled_from(RESIDUE)), max_size=20))
+def test_english_pages_never_raise_and_are_idempotent(inserts):
+    """A headline and four paragraphs with residue lines put anywhere: cleaning never raises,
+    keeps the paragraphs, and cleaning the result again changes nothing."""
+    rows = ["Pound rises as inflation eases faster than expected"] + BODY
+    for at, line in inserts:
+        rows.insert(min(at, len(rows)), line)
+    once = corpuskit.clean("\n\n".join(rows).encode("utf-8"))
+    for para in BODY[1:]:
+        assert para in once.text
     assert corpuskit.clean(once.text.encode("utf-8")).text == once.text
 
 

@@ -5,7 +5,7 @@ the page's shape. English news pages have a few layouts of their own, each handl
 one small function over the decided lines (their ``action``/``reason``):
 
 - a photo gallery whose title repeats before every slide (``gallery``);
-- a caption whose credit sits on the next line, "Image: X" (``credit_captions``);
+- a caption announced by a label on the line above, "Image caption," (``caption_labels``);
 - captions and highlight boxes between the byline and a wire-dateline lead (``wire_lead``);
 - a bare author name next to the date line, or repeated after the article (``name_bylines``);
 - a headline the engine passed over for the standfirst under it (``headline_over_standfirst``);
@@ -27,9 +27,7 @@ from ..rules import Rule, RuleSet
 
 # 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe").
 _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|la|le|bin|al)){1,3}$")
-# A bare credit line: "Image: NASA", "Photo: Jane Doe / Example News".
-_CREDIT = regex.compile(r"^\p{L}[\p{L} ]{1,20}:\s*\S.{0,50}$")
-_TWO_SENTENCES = regex.compile(r"[.!?]\s+\p{Lu}")
+_LINK_TEXT = regex.compile(r"[:»›>|-]\s*\S")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*$")
 
 
@@ -47,19 +45,20 @@ def _body_span(lines: list[Line]) -> tuple[int, int] | None:
     return (kept[0], kept[-1]) if kept else None
 
 
-def gallery(lines: list[Line]) -> None:
+def gallery(lines: list[Line], rules: list[Rule | None]) -> None:
     """A short label (not a sentence) printed 3+ times on a page is a gallery's or a widget's
     title: its copies are captions. Copies at a steady step of 1-4 lines frame the slides of a
     gallery, whose text between them (and a credit right after) is captions too.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
     ...     ["Body text.", "Our gallery", "Slide one.", "Our gallery", "Slide two.", "Our gallery", "Slide three.", "More body."])]
-    >>> gallery(ls); [ln.action for ln in ls]
+    >>> gallery(ls, [None] * len(ls)); [ln.action for ln in ls]
     ['keep', 'drop', 'drop', 'drop', 'drop', 'drop', 'drop', 'keep']
     """
     where: dict[str, list[int]] = defaultdict(list)
     for i, ln in enumerate(lines):
-        if 2 <= _words(ln.raw) and len(ln.raw) <= 80 and not _SENTENCE_END.search(ln.raw):
+        # a label no rule names (a repeated share button or ad slot is not a gallery)
+        if rules[i] is None and 2 <= _words(ln.raw) and len(ln.raw) <= 80 and not _SENTENCE_END.search(ln.raw):
             where[ln.raw].append(i)
     for idx in where.values():
         if len(idx) < 3:
@@ -70,6 +69,8 @@ def gallery(lines: list[Line]) -> None:
         for chain in _steady_chains(idx):
             step = chain[1] - chain[0]
             last = min(len(lines), chain[-1] + step)
+            if any(lines[k].action == "title" for k in range(chain[0], last)):
+                continue  # the headline is no slide
             for k in range(chain[0], last):
                 if lines[k].action != "title":
                     lines[k].decide("drop", "caption")
@@ -97,19 +98,23 @@ def _steady_chains(idx: list[int], max_step: int = 4) -> list[list[int]]:
     return out
 
 
-def credit_captions(lines: list[Line], rules: list[Rule | None]) -> None:
-    """A short kept line right above a bare photo credit ("Image: X") is that photo's caption.
+def caption_labels(lines: list[Line], rules: list[Rule | None]) -> None:
+    """A caption label ("Image caption,", "Caption:") announces the caption on the next line.
 
-    >>> ls = [Line(n=1, raw="A chart of the fires.", text=""), Line(n=2, raw="Image: NASA", text="")]
-    >>> ls[1].decide("drop", "caption")
-    >>> credit_captions(ls, [None, None]); ls[0].action, ls[0].reason
+    (A line above a bare credit, "Image: X", is left alone: it is as often the paragraph before
+    an uncaptioned photo as a caption.)
+
+    >>> ls = [Line(n=1, raw="Image caption,", text=""), Line(n=2, raw="Rescuers search the rubble", text="")]
+    >>> ls[0].decide("drop", "caption"); ls[1].decide("heading")
+    >>> caption_labels(ls, [None, None]); ls[1].action, ls[1].reason
     ('drop', 'caption')
     """
     for i in range(len(lines) - 1):
         ln, nxt = lines[i], lines[i + 1]
-        if (ln.action == "keep" and rules[i] is None and len(ln.raw) <= 130 and not _TWO_SENTENCES.search(ln.raw)
-                and nxt.action == "drop" and nxt.reason == "caption" and _CREDIT.match(nxt.raw)):
-            ln.decide("drop", "caption")
+        if (ln.action == "drop" and ln.reason == "caption" and ln.raw.endswith((",", ":"))
+                and nxt.kept and nxt.action != "title" and rules[i + 1] is None and len(nxt.raw) <= 200
+                and not _SENTENCE_END.search(nxt.raw)):  # a caption, not the next paragraph
+            nxt.decide("drop", "caption")
 
 
 def wire_lead(lines: list[Line]) -> None:
@@ -127,12 +132,16 @@ def wire_lead(lines: list[Line]) -> None:
 
 
 def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
-    """A name alone on a line is a byline when it sits next to the date or byline lines
-    (within two lines), or repeats a name already in a byline."""
+    """A name alone on a line is a byline when it sits next to the date or source lines
+    (within two lines) of a page whose rules found no byline, or repeats a name already in a
+    byline. (A page with a "By ..." line has its authors; capitalised words next to it are
+    more likely a widget, "Gift Article".)"""
     metas = [i for i, ln in enumerate(lines) if ln.action == "meta"]
     named = {ln.raw for ln in lines if ln.action == "meta" and _NAME.match(ln.raw)}
+    ruled_byline = any(r is not None and r.reason == "byline" for r in rules)
     for i, ln in enumerate(lines):
-        if ln.action in ("meta", "title") or rules[i] is not None or not _NAME.match(ln.raw):
+        if (ruled_byline or ln.action in ("meta", "title") or rules[i] is not None
+                or not _NAME.match(ln.raw)):
             continue
         near = any(0 < abs(i - k) <= 2 and lines[k].reason in ("published", "byline", "source") for k in metas)
         if near:
@@ -183,7 +192,7 @@ def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
     ...     ["Storm heads east", "Related Coverage", "Factbox: the winners", "The show went on.", "A heading"])]
     >>> ls[0].decide("title"); ls[1].decide("drop", "related"); ls[2].decide("heading")
-    >>> r = Rule("drop", "related", regex.compile("^Related"), ends=True)
+    >>> r = Rule("drop", "related", regex.compile("^Related"))
     >>> related_after_header(ls, [None, r, None, None, None]); [ln.action for ln in ls]
     ['title', 'drop', 'drop', 'keep', 'keep']
     """
@@ -191,8 +200,9 @@ def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
     if t is None:
         return
     for i, r in enumerate(rules):
-        if i < t or r is None or r.reason != "related" or not r.ends or lines[i].action != "drop":
-            continue
+        if (i < t or r is None or r.reason != "related" or lines[i].action != "drop"
+                or len(lines[i].raw) > 40 or _LINK_TEXT.search(lines[i].raw)):
+            continue  # only a bare header ("Related Coverage"), not "Read more: Title"
         for k in range(i + 1, min(len(lines), i + 16)):
             ln = lines[k]
             if ln.action == "drop":
@@ -252,8 +262,8 @@ def labelled_meta(lines: list[Line], rules: list[Rule | None], months: dict[str,
 def refine(lines: list[Line], rs: RuleSet) -> None:
     """Apply the English layout checks, in order, to a page the engine has decided."""
     rules = _rule_of(lines, rs)
-    gallery(lines)
-    credit_captions(lines, rules)
+    gallery(lines, rules)
+    caption_labels(lines, rules)
     wire_lead(lines)
     related_after_header(lines, rules)
     list_dates(lines, rs.months)
