@@ -46,9 +46,9 @@ def _body_span(lines: list[Line]) -> tuple[int, int] | None:
 
 
 def gallery(lines: list[Line], rules: list[Rule | None]) -> None:
-    """A short label (not a sentence) printed 3+ times on a page is a gallery's or a widget's
-    title: its copies are captions. Copies at a steady step of 1-4 lines frame the slides of a
-    gallery, whose text between them (and a credit right after) is captions too.
+    """A short label (not a sentence, no rule names it) printed 3+ times on a page is a widget's
+    or a gallery's title: its copies are residue. Copies at a steady step of 1-4 lines frame the
+    slides of a gallery: they, the slide text between them and a credit right after are captions.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
     ...     ["Body text.", "Our gallery", "Slide one.", "Our gallery", "Slide two.", "Our gallery", "Slide three.", "More body."])]
@@ -63,9 +63,9 @@ def gallery(lines: list[Line], rules: list[Rule | None]) -> None:
     for idx in where.values():
         if len(idx) < 3:
             continue
-        for i in idx:
-            if lines[i].action != "title":
-                lines[i].decide("drop", "caption")
+        for i in idx:  # copies outside a gallery: a repeated menu or widget label
+            if lines[i].kept and lines[i].action != "title":
+                lines[i].decide("drop", "nav")
         for chain in _steady_chains(idx):
             step = chain[1] - chain[0]
             last = min(len(lines), chain[-1] + step)
