@@ -34,6 +34,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from ..document import ACTIONS, REASONS
+from .prefilter import Prefilter
 
 META_FIELDS = frozenset({"published", "authors", "editors", "source", "dateline"})
 # Where a rule applies. The engine splits a page into zones: "before" the
@@ -102,6 +103,7 @@ class Rule:
     where: str = "any"
     ends: bool = False  # the line closes the article: what follows is residue
     origin: str = ""
+    parts: tuple = ()  # the patterns one by one (the prefilter runs only those a line may match)
 
     def matches(self, line: str) -> bool:
         n = len(line)
@@ -141,27 +143,35 @@ class RuleSet:
     settings: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_SETTINGS))
     timezones: dict[str, str] = field(default_factory=dict)
     months: dict[str, int] = field(default_factory=dict)  # month names (lowercase) -> number
-    # One alternation of every rule pattern: a line it does not match needs no
-    # per-rule loop (most body lines), so matching costs one regex search.
-    any_rule: "regex.Pattern[str] | None" = None
-    any_edit: "regex.Pattern[str] | None" = None
+    # One Aho-Corasick pass over a line finds the rules (and edits) whose required
+    # literals it holds; only those run their regexes (prefilter.py).
+    rule_filter: Prefilter | None = None
+    edit_filter: Prefilter | None = None
+    _parts: list = field(default_factory=list)  # (rule, one of its patterns), in order
 
     def match_rule(self, line: str, zone: str | int | None = None) -> Rule | None:
         """The first rule matching ``line`` in ``zone`` (one of ZONES; None or 0: any zone)."""
-        if self.any_rule is None or self.any_rule.search(line) is None:
-            return None
-        for rule in self.rules:
+        if self.rule_filter is None:
+            self.finish()
+        n = len(line)
+        for i in self.rule_filter.candidates(line):
+            rule, part = self._parts[i]
             if zone and zone not in WHERES[rule.where]:
                 continue
-            if rule.matches(line):
+            if n >= rule.min_len and (rule.max_len is None or n <= rule.max_len) and part.search(line):
                 return rule
         return None
 
+    def edits_for(self, line: str) -> list[Edit]:
+        """The edits that may apply to ``line``, in order."""
+        if self.edit_filter is None:
+            self.finish()
+        return [self.edits[i] for i in self.edit_filter.candidates(line)]
+
     def finish(self) -> "RuleSet":
-        if self.rules:
-            self.any_rule = regex.compile("|".join(f"(?:{r.pattern.pattern})" for r in self.rules))
-        if self.edits:
-            self.any_edit = regex.compile("|".join(f"(?:{e.pattern.pattern})" for e in self.edits))
+        self._parts = [(r, part) for r in self.rules for part in (r.parts or (r.pattern,))]
+        self.rule_filter = Prefilter([[part.pattern] for _r, part in self._parts])
+        self.edit_filter = Prefilter([[e.pattern.pattern] for e in self.edits])
         return self
 
 
@@ -169,6 +179,9 @@ def _compile(patterns: Iterable[str], where: str) -> "regex.Pattern[str]":
     pats = list(patterns)
     if not pats or not all(isinstance(p, str) for p in pats):
         raise ValueError(f"{where}: patterns must be a non-empty list of strings")
+    # A leading (?i) would make the whole alternation case-insensitive (and slow on Han
+    # text): scope it to its own pattern.
+    pats = [f"(?i:{p[4:]})" if p.startswith("(?i)") else p for p in pats]
     try:
         return regex.compile("|".join(f"(?:{p})" for p in pats))
     except regex.error as e:
@@ -186,9 +199,11 @@ def parse_rules(data: dict, origin: str, into: RuleSet | None = None) -> RuleSet
         place = r.get("where", "any")
         if place not in WHERES:
             raise ValueError(f"{where}: where must be one of {', '.join(WHERES)}, not {place!r}")
-        rs.rules.append(Rule(action, reason, _compile(r.get("patterns", []), where),
+        pats = r.get("patterns", [])
+        rs.rules.append(Rule(action, reason, _compile(pats, where),
                              r.get("max_len"), int(r.get("min_len", 0)), place,
-                             bool(r.get("ends", False)), where))
+                             bool(r.get("ends", False)), where,
+                             tuple(_compile([p], where) for p in pats)))
     for i, e in enumerate(data.get("edit", []), 1):
         where = f"{origin}: edit {i}"
         if e.get("name") not in REASONS:

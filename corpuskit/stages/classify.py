@@ -19,11 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import re
+
 import regex
 
 from ..document import Document, Line
 from ..pipeline import Stage
-from ..rules import Rule, RuleSet, ruleset
+from ..rules import WHERES, Rule, RuleSet, ruleset
 
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -78,15 +80,29 @@ class _Compiled:
         self.rs, self.s = rs, s
         self.sentence_end = frozenset(s["sentence_end"])
         self.clause_marks = frozenset(s["clause_marks"])
-        self.marks = regex.compile("[" + regex.escape(s["sentence_end"] + s["clause_marks"]) + "]")
-        self.commas = regex.compile("[" + regex.escape(s["comma_marks"]) + "]")
-        self.items = regex.compile(s["item_split"])
+        self.marks = _fast("[" + regex.escape(s["sentence_end"] + s["clause_marks"]) + "]")
+        self.commas = _fast("[" + regex.escape(s["comma_marks"]) + "]")
+        self.items = _fast(s["item_split"])
         self.closers = frozenset(s["closers"])
-        self.seps = regex.compile(s["separators"])
-        self.date_tail = regex.compile(s["date_tail"])
-        self.heading_needs = regex.compile(s["heading_needs"]) if s["heading_needs"] else None
-        self.predicate = regex.compile(s["predicate"]) if s["predicate"] else None
-        self.not_caption = regex.compile(s["not_caption"]) if s["not_caption"] else None
+        self.seps = _fast(s["separators"])
+        self.date_tail = _fast(s["date_tail"])
+        self.heading_needs = _fast(s["heading_needs"]) if s["heading_needs"] else None
+        self.predicate = _fast(s["predicate"]) if s["predicate"] else None
+        self.not_caption = _fast(s["not_caption"]) if s["not_caption"] else None
+        self.cache: dict[str, Features] = {}
+
+
+_HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+
+
+def _fast(pattern: str) -> Any:
+    """The standard library's engine where it can read the pattern (it is quicker on short
+    simple patterns), else the regex module's."""
+    plain = pattern.replace("[\\p{Han}", "[" + _HAN_CLASS).replace("\\p{Han}", "[" + _HAN_CLASS + "]")
+    try:
+        return re.compile(plain)
+    except re.error:
+        return regex.compile(pattern)
 
 
 _COMPILED: dict[int, _Compiled] = {}
@@ -122,6 +138,19 @@ def _end_char(text: str, closers: frozenset) -> str:
     return t[i] if t else ""
 
 
+_CACHE_MAX = 50_000  # lines; a site's boilerplate repeats across its pages
+
+
+def cached_features(text: str, rs: RuleSet, c: _Compiled) -> Features:
+    """``features``, remembered per line text (features never change once computed)."""
+    f = c.cache.get(text)
+    if f is None:
+        if len(c.cache) >= _CACHE_MAX:
+            c.cache.clear()
+        f = c.cache[text] = features(text, rs, c)
+    return f
+
+
 def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     end = _end_char(text, c.closers)
     n = len(text)
@@ -140,7 +169,8 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
         marks=len(c.marks.findall(text)),
         commas=len(c.commas.findall(text)),
         seps=seps,
-        date=c.date_tail.search(text) is not None,
+        # a date or time ends on a digit (or a closing bracket around one)
+        date=(text[-1:].isdigit() or text[-1:] in ")）") and c.date_tail.search(text) is not None,
         rule=rs.match_rule(text),
     )
     f.weight = _weight(f, c)
@@ -201,7 +231,7 @@ class ClassifyStage(Stage):
         rs = ruleset(doc.lang, tuple(self.config.classify.rules))
         c = _compiled(rs)
         _early_edits(doc.lines, rs)
-        feats = [features(ln.text, rs, c) for ln in doc.lines]
+        feats = [cached_features(ln.text, rs, c) for ln in doc.lines]
         page = _Page(doc.lines, feats, rs, c)
         page.decide()
         _late_edits(doc.lines, rs)
@@ -379,8 +409,15 @@ class _Page:
                 ln.decide("keep")
 
     # -- decisions by zone ---------------------------------------------------------------
+    def rule_in(self, i: int, zone: str) -> Rule | None:
+        """The first rule matching line ``i`` among those that apply in ``zone``."""
+        r = self.f[i].rule
+        if r is None or zone in WHERES[r.where]:
+            return r  # the first rule of all applies here, so it is the first here too
+        return self.rs.match_rule(self.lines[i].text, zone)
+
     def apply_rule(self, i: int, zone: str) -> bool:
-        r = self.f[i].rule and self.rs.match_rule(self.lines[i].text, zone)
+        r = self.rule_in(i, zone)
         if not r:
             return False
         if r.action == "keep":
@@ -393,7 +430,7 @@ class _Page:
         """Before the headline or after the article: residue. Metadata lines stay metadata
         only next to the headline or to the article's end (dates further off are lists')."""
         ln = self.lines[i]
-        r = self.f[i].rule and self.rs.match_rule(ln.text, zone)
+        r = self.rule_in(i, zone)
         if r and r.action == "meta":
             if zone == "before":
                 near = self.title is not None and self.title - i <= self.s["meta_reach"]
@@ -533,9 +570,7 @@ class _Page:
 
 
 def _apply_edits(ln: Line, rs: RuleSet, early: bool) -> None:
-    if rs.any_edit is None or rs.any_edit.search(ln.text) is None:
-        return
-    for e in rs.edits:
+    for e in rs.edits_for(ln.text):
         if e.early != early:
             continue
         moved: list[str] = []
