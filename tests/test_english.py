@@ -203,12 +203,13 @@ def test_name_bylines_next_to_date_and_repeated():
     assert [ln.action for ln in ls] == ["title", "meta", "meta", "keep", "meta", "drop"]
 
 
-def test_list_dates_after_the_body():
-    ls = lines_of(("title", None, "A headline here"), ("meta", "published", "July 30, 2019"),
-                  ("keep", None, "Body."), ("drop", "related", "Another story"),
-                  ("meta", "published", "August 21, 2019"), ("meta", "published", "Date 19.01.2020"))
-    english.list_dates(ls, ruleset("en").months)
-    assert [(ln.action, ln.reason) for ln in ls[4:]] == [("drop", "related"), ("meta", "published")]
+def test_labelled_meta_under_a_related_list():
+    ls = lines_of(("title", None, "A headline here"), ("keep", None, "Body."),
+                  ("drop", "related", "More stories"), ("drop", "related", "Date 19.01.2020"),
+                  ("drop", "related", "August 21, 2019"), ("drop", "related", "Author Ben Roe"))
+    english.labelled_meta(ls, english._rule_of(ls, ruleset("en")), ruleset("en").months)
+    assert [(ln.action, ln.reason) for ln in ls[3:]] == [
+        ("meta", "published"), ("drop", "related"), ("meta", "byline")]
 
 
 # ------------------------------------------------------------------ properties
@@ -224,10 +225,11 @@ BODY = ["LONDON (Reuters) - The pound rose on Tuesday after the data showed infl
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 5), st.sampled_from(RESIDUE)), max_size=20))
+@given(st.lists(st.tuples(st.integers(0, 5), st.sampled_from(RESIDUE)), max_size=12,
+                unique_by=lambda t: t[1]))
 def test_english_pages_never_raise_and_are_idempotent(inserts):
-    """A headline and four paragraphs with residue lines put anywhere: cleaning never raises,
-    keeps the paragraphs, and cleaning the result again changes nothing."""
+    """A headline and four paragraphs with residue lines (each once) put anywhere: cleaning never
+    raises, keeps the paragraphs, and cleaning the result again changes nothing."""
     rows = ["Pound rises as inflation eases faster than expected"] + BODY
     for at, line in inserts:
         rows.insert(min(at, len(rows)), line)
@@ -255,5 +257,5 @@ def test_english_sample_pages():
             right += klass(label) == klass(got.get(int(n), "missing"))
         titles += doc.title == g["expect"]["title"]
     assert total > 1000
-    assert right / total >= 0.98, right / total
+    assert right / total >= 0.995, right / total  # measured 0.998: a floor, not a goal
     assert titles == 8

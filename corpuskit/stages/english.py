@@ -10,7 +10,6 @@ one small function over the decided lines (their ``action``/``reason``):
 - a bare author name next to the date line, or repeated after the article (``name_bylines``);
 - a headline the engine passed over for the standfirst under it (``headline_over_standfirst``);
 - the short promo lines under an inline "Related" header (``related_after_header``);
-- dates of a related list after the article, once the article has its date (``list_dates``);
 - labelled metadata printed under a related list (``labelled_meta``).
 
 Every function only changes decisions, never text, and only on signals a cleaned text no
@@ -222,20 +221,6 @@ def _bare_date(text: str, months: dict[str, int]) -> bool:
     return first[:1].isdigit() or first in months or first[:3] in months
 
 
-def list_dates(lines: list[Line], months: dict[str, int]) -> None:
-    """Once a date line before the body gave the article its date, bare dates after the body
-    belong to lists of other stories."""
-    span = _body_span(lines)
-    if span is None:
-        return
-    start, end = span
-    if not any(ln.action == "meta" and ln.reason == "published" for ln in lines[:start]):
-        return
-    for ln in lines[end + 1:]:
-        if ln.action == "meta" and ln.reason == "published" and _bare_date(ln.raw, months):
-            ln.decide("drop", "related")
-
-
 def labelled_meta(lines: list[Line], rules: list[Rule | None], months: dict[str, int]) -> None:
     """A labelled metadata line ("Date 19.01.2020", "Author Jane Doe", "By Jane Doe") dropped
     in the tail, under a related list, is still the article's own when nothing before the
@@ -266,7 +251,6 @@ def refine(lines: list[Line], rs: RuleSet) -> None:
     caption_labels(lines, rules)
     wire_lead(lines)
     related_after_header(lines, rules)
-    list_dates(lines, rs.months)
     labelled_meta(lines, rules, rs.months)
     name_bylines(lines, rules)
     headline_over_standfirst(lines, rules)
