@@ -31,9 +31,25 @@ from ..document import Document
 from ..pipeline import Stage
 
 _DIGITS = re.compile(r"\d+")
+_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.S)
 _SPACES = re.compile(r"\s+")
 _URL_FIELDS = ("url", "link", "source_url", "canonical_url")
 _SITE_FIELDS = ("site", "domain", "host")
+
+
+def _two_letters(line: str) -> bool:
+    """Whether ``line`` holds two letters or more (stops at the second: most lines start with them).
+
+    >>> _two_letters("1a2"), _two_letters("中文")
+    (False, True)
+    """
+    seen = False
+    for ch in line:
+        if ch.isalpha():
+            if seen:
+                return True
+            seen = True
+    return False
 
 
 def line_key(line: str, max_chars: int = 200) -> int | None:
@@ -44,7 +60,7 @@ def line_key(line: str, max_chars: int = 200) -> int | None:
     (None, None)
     """
     line = line.strip()
-    if not line or len(line) > max_chars or sum(ch.isalpha() for ch in line) < 2:
+    if not line or len(line) > max_chars or not _two_letters(line):
         return None
     norm = _SPACES.sub(" ", _DIGITS.sub("0", line)).casefold()
     return int.from_bytes(hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")

@@ -4,8 +4,9 @@ The work is split so that the costly part runs in the workers and the ordered
 decision in the main process:
 
 * :func:`dedup_key` normalizes a cleaned text (punctuation, spaces, case and
-  full-width forms removed), so that reposts that differ only in those count as
-  exact duplicates. The exact key is a hash of it, never of the output text.
+  full-width forms removed, see :func:`.charclass.word_key`), so that reposts
+  that differ only in those count as exact duplicates. The exact key is a hash
+  of it, never of the output text.
 * :class:`Signer` (in a worker) turns a batch of keys into MinHash signatures
   over character n-grams (n=5 suits Chinese, where a word is one to four
   characters, and works for English) with rensa, a Rust MinHash library, and
@@ -17,49 +18,50 @@ decision in the main process:
 
 >>> dedup_key("Hello,  World！ 中文，测试。")
 'helloworld中文测试'
+>>> exact_hash(dedup_key("Ｈｉ 你好")) == exact_hash(word_key(codepoints("hi，你好")))
+True
 """
 from __future__ import annotations
 
 import hashlib
 import math
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
 import numpy as np
 
-_NOT_WORD = re.compile(r"[\W_]+")
-# Full-width ASCII (！ to ～) to half-width, so ＡＢＣ１２３ and ABC123 give one key.
-_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+from .charclass import codepoints, word_key
+
 _MASK64 = (1 << 64) - 1
 
 
 def dedup_key(text: str) -> str:
     """The text reduced to lower-cased letters and digits (the exact-duplicate key)."""
-    return _NOT_WORD.sub("", text.translate(_WIDTH)).lower()
+    return word_key(codepoints(text)).tobytes().decode("utf-32-le", "surrogatepass")
 
 
-def exact_hash(key: str) -> bytes:
-    """A 128-bit hash of a dedup key.
+def exact_hash(key: str | np.ndarray) -> bytes:
+    """A 128-bit hash of a dedup key (a str, or its code point array).
 
     >>> exact_hash("abc") == exact_hash("abc") != exact_hash("abd")
     True
     """
-    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    data = key.encode("utf-32-le", "surrogatepass") if isinstance(key, str) else key.astype(np.uint32).tobytes()
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 _P = np.uint64(0x100000001B3)
 _M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
 
 
-def shingle_hashes(key: str, n: int = 5) -> np.ndarray:
+def shingle_hashes(key: str | np.ndarray, n: int = 5) -> np.ndarray:
     """64-bit hashes of the character n-grams of ``key`` (one per position), vectorized.
 
     >>> len(shingle_hashes("abcdefg", 5)), len(shingle_hashes("ab", 5))
     (3, 1)
     """
-    cp = np.frombuffer(key.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+    cp = (codepoints(key) if isinstance(key, str) else key).astype(np.uint64)
     if len(cp) < n:
         cp = np.concatenate([cp, np.zeros(n - len(cp), np.uint64)])
     m = len(cp) - n + 1
@@ -128,8 +130,9 @@ class Signer:
         self.mode, self.num_perm, self.ngram, self.seed = mode, num_perm, ngram, seed
         self.bands, self.rows = lsh_params(threshold, num_perm)
 
-    def sketch_keys(self, keys: list[str]) -> list[tuple[Sketch, float]]:
-        """One sketch per key, with the share of repeated n-grams (for the quality filter)."""
+    def sketch_keys(self, keys: list[str] | list[np.ndarray]) -> list[tuple[Sketch, float]]:
+        """One sketch per key (see :func:`dedup_key`), with the share of repeated n-grams
+        (for the quality filter)."""
         exact = [exact_hash(k) for k in keys]
         shingles = [shingle_hashes(k, self.ngram) for k in keys]
         repeats = [distinct_share(sh) for sh in shingles]

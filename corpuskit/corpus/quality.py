@@ -14,25 +14,18 @@ A filter returns ``None`` to keep a document or the reason to drop it:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
-import regex
-
 from ..config import CorpusConfig
+from . import charclass as cc
+from .charclass import class_counts, codepoints
 
 FILTERS = ("too-short", "too-few-letters", "too-many-symbols", "too-many-digits",
            "repeated-lines", "repeated-ngrams", "mojibake", "language")
 
-_HAN = regex.compile(r"[\p{Han}]")
-_LETTER = regex.compile(r"[\p{L}\p{M}]")  # Han, kana and Hangul are letters too
-_DIGIT = regex.compile(r"\p{Nd}")
-_SYMBOL = regex.compile(r"[\p{S}#*|_~\\^`<>=@]")
-_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-_HANGUL = regex.compile(r"\p{Hangul}")
-_LATIN = regex.compile(r"\p{Latin}")
-_WORD = regex.compile(r"[a-z]+")
-_SPACE = regex.compile(r"\s+")
+_WORD = re.compile(r"[a-z]+")
 
 # The most frequent English words; in English running text they make up a third of the words.
 _EN_COMMON = frozenset(
@@ -43,19 +36,26 @@ _EN_COMMON = frozenset(
 
 @dataclass(frozen=True)
 class Measures:
-    """Character statistics of a text, computed once for all filters."""
+    """Character statistics of a text (from :mod:`.charclass`), computed once for all filters."""
 
     chars: int  # non-space characters
     letters: int
     han: int
+    latin: int
+    kana: int
+    hangul: int
     digits: int
     symbols: int
 
     @classmethod
     def of(cls, text: str) -> "Measures":
-        body = _SPACE.sub("", text)
-        return cls(len(body), len(_LETTER.findall(body)), len(_HAN.findall(body)),
-                   len(_DIGIT.findall(body)), len(_SYMBOL.findall(body)))
+        return cls.from_counts(class_counts(codepoints(text)))
+
+    @classmethod
+    def from_counts(cls, c) -> "Measures":
+        total = int(c.sum())
+        return cls(total - int(c[cc.SPACE]), int(sum(c[k] for k in cc.LETTERS)), int(c[cc.HAN]),
+                   int(c[cc.LATIN]), int(c[cc.KANA]), int(c[cc.HANGUL]), int(c[cc.DIGIT]), int(c[cc.SYMBOL]))
 
 
 def detect_language(text: str, m: Measures | None = None) -> str:
@@ -66,21 +66,17 @@ def detect_language(text: str, m: Measures | None = None) -> str:
     >>> detect_language("これは日本語の文章です。"), detect_language("Le chat est sur le tapis.")
     ('ja', 'other')
     """
-    sample = text[:5000]
-    m = m or Measures.of(sample)
+    m = m or Measures.of(text)
     if not m.letters:
         return "other"
-    kana = len(_KANA.findall(sample))
-    if kana and kana >= 0.1 * m.letters:
+    if m.kana and m.kana >= 0.1 * m.letters:
         return "ja"
-    if len(_HANGUL.findall(sample)) >= 0.3 * m.letters:
+    if m.hangul >= 0.3 * m.letters:
         return "ko"
-    han = len(_HAN.findall(sample))
-    latin = len(_LATIN.findall(sample))
-    if han >= 0.2 * m.letters:
+    if m.han >= 0.2 * m.letters:
         return "zh"
-    if latin >= 0.5 * m.letters:
-        words = _WORD.findall(sample.lower())
+    if m.latin >= 0.5 * m.letters:
+        words = _WORD.findall(text[:5000].lower())
         if words and sum(w in _EN_COMMON for w in words) >= 0.15 * len(words):
             return "en"
     return "other"
@@ -118,13 +114,13 @@ class QualityFilter:
         self.wanted = set(config.languages)
 
     def __call__(self, text: str, flags: list[str], ngram_dup: float = 0.0,
-                 lang: str | None = None) -> str | None:
+                 lang: str | None = None, measures: Measures | None = None) -> str | None:
         c, on = self.config, self.on
         if not on:
             return None
         if "mojibake" in on and any(f in c.reject_flags for f in flags):
             return "mojibake"
-        m = Measures.of(text)
+        m = measures or Measures.of(text)
         if "too-short" in on and m.chars < c.min_chars:
             return "too-short"
         if not m.chars:
@@ -135,13 +131,9 @@ class QualityFilter:
             ("too-many-symbols", lambda: m.symbols > c.max_symbol_share * m.chars),
             ("repeated-lines", lambda: duplicate_line_share(text) > c.max_dup_line_share),
             ("repeated-ngrams", lambda: ngram_dup > c.max_dup_ngram_share),
-            ("language", lambda: bool(self.wanted) and (lang or self.language(text, m)) not in self.wanted),
+            ("language", lambda: bool(self.wanted) and (lang or detect_language(text, m)) not in self.wanted),
         ]
         for name, fails in tests:
             if name in on and fails():
                 return name
         return None
-
-    @staticmethod
-    def language(text: str, m: Measures) -> str:
-        return detect_language(text, m if len(text) <= 5000 else None)

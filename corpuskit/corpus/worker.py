@@ -21,8 +21,9 @@ from ..config import Config
 from ..document import Document
 from ..pipeline import Pipeline, Stats, pipeline_for
 from .boilerplate import RepeatedStage, document_keys, site_of
-from .dedup import Signer, Sketch, dedup_key
-from .quality import QualityFilter
+from .charclass import class_counts, classes, codepoints, word_key
+from .dedup import Signer, Sketch
+from .quality import Measures, QualityFilter
 from .readers import Failure, Item
 
 
@@ -128,7 +129,10 @@ def clean_batch(items: list[Item], job: Job) -> BatchResult:
         except Exception as e:  # noqa: BLE001 - one bad document never stops the corpus
             slots.append(Failure(item.path, f"cannot clean: {type(e).__name__}: {e}", item.line, shard=item.shard))
     docs = [d for d in slots if isinstance(d, Document)]
-    sketches = iter(w.signer.sketch_keys([dedup_key(d.text) for d in docs]))
+    cps = [codepoints(d.text) for d in docs]  # one pass over each text serves filters and dedup
+    cls = [classes(cp) for cp in cps]
+    measures = iter([Measures.from_counts(class_counts(cp, c)) for cp, c in zip(cps, cls)])
+    sketches = iter(w.signer.sketch_keys([word_key(cp, c) for cp, c in zip(cps, cls)]))
     out: list[Result | Failure] = []
     for item, doc in zip(items, slots):
         if isinstance(doc, Failure):
@@ -137,7 +141,7 @@ def clean_batch(items: list[Item], job: Job) -> BatchResult:
         sketch, ngram_dup = next(sketches)
         counts.update(f"repair.{r}" for r in doc.repairs)
         counts.update(f"flag.{f}" for f in doc.flags)
-        reason = w.filter(doc.text, doc.flags, ngram_dup)
+        reason = w.filter(doc.text, doc.flags, ngram_dup, measures=next(measures))
         record = orjson.dumps(doc.to_record(explain=job.explain))
         out.append(Result(doc.id or "", record, reason, sketch, doc.lang, doc.script, item.path, item.line))
     return BatchResult(out, pipe.stats, counts)
