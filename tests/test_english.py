@@ -114,12 +114,14 @@ def test_case_idempotent(path):
     ("Published 3:45 PM ET, Mon January 6, 2020", "2020-01-06T15:45"),
     ("Updated 12:05 a.m. EDT Sept. 9, 2021", "2021-09-09T00:05-04:00"),
     ("2023-05-02T09:15:00+01:00", "2023-05-02T09:15:00+01:00"),
+    ("By Jane Doe • Published March 3, 2021 • 5 min read", "2021-03-03"),
+    ("Jane Doe | March 3, 2021", "2021-03-03"),
 ])
 def test_published_formats(line, published):
     from corpuskit.stages.metadata import extract
 
     rs = ruleset("en")
-    assert rs.match_rule(line).reason == "published"
+    assert rs.match_rule(line).action == "meta"
     assert extract([("published", line)], rs, "")["published"] == published
 
 
@@ -134,6 +136,13 @@ def test_published_formats(line, published):
      ["Jane Doe", "Omar Said"], ["Peter Grant"], None),
     ("Additional reporting by Steve Gorman; Editing by Ann Lee, Nick Roe and Simon Cameron-Moore",
      [], ["Ann Lee", "Nick Roe", "Simon Cameron-Moore"], None),
+    ("By Jane Doe, Political Correspondent", ["Jane Doe"], [], None),
+    ("By Jane Doe and John Roe, The Associated Press", ["Jane Doe", "John Roe"], [], "The Associated Press"),
+    ("By Jane Doe, Reuters", ["Jane Doe"], [], "Reuters"),
+    ("By JANE DOE, CNN Business", ["JANE DOE"], [], "CNN Business"),
+    ("Words: Jane Doe", ["Jane Doe"], [], None),
+    ("by Jane Doe and John Roe for Example News", ["Jane Doe", "John Roe"], [], None),
+    ("By ZEKE MILLER Associated Press", ["ZEKE MILLER"], [], None),
 ])
 def test_bylines(line, authors, editors, source):
     from corpuskit.stages.metadata import extract
