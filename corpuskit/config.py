@@ -24,6 +24,11 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 TARGETS = ("keep", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK")
+# Options that take one of a few words: section -> key -> allowed values.
+CHOICES = {"normalize": {"quotes": ("auto", "keep", "curly", "corner"),
+                         "cjk_latin_space": ("keep", "remove", "add"),
+                         "numbers": ("keep", "arabic", "chinese"),
+                         "dates": ("keep", "iso")}}
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,8 @@ class NormalizeConfig:
     punctuation: bool = True
     width: bool = True
     whitespace: bool = True
-    quotes: str = "keep"  # keep | curly | corner
+    quotes: str = "auto"  # auto (by convert.to) | keep | curly | corner
+    cjk_latin_space: str = "keep"  # keep | remove | add: spaces between Han and Latin letters or digits
     numbers: str = "keep"  # keep | arabic | chinese
     dates: str = "keep"  # keep | iso
 
@@ -186,6 +192,9 @@ def _replace_section(section: Any, name: str, values: Mapping[str, Any]) -> Any:
         elif type(default) is not type(value):
             raise ValueError(f"option {name}.{key} must be {type(default).__name__}, not {value!r}")
         clean[key] = value
+    for key, allowed in CHOICES.get(name, {}).items():
+        if key in clean and clean[key] not in allowed:
+            raise ValueError(f"{name}.{key} must be one of {', '.join(allowed)}, not {clean[key]!r}")
     if name == "convert" and "to" in clean and clean["to"] not in TARGETS:
         raise ValueError(f"convert.to must be one of {', '.join(TARGETS)}, not {clean['to']!r}")
     return dataclasses.replace(section, **clean)

@@ -1,7 +1,7 @@
 """Data for the convert and normalize stages: OpenCC lexicon, regions, numbers, punctuation.
 
->>> sorted(load("regions.toml"))[:2]
-['hk', 'margin']
+>>> sorted(load("regions.toml"))
+['cn', 'hk', 'margin', 'min_hits', 'tw']
 """
 from __future__ import annotations
 

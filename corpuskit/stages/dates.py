@@ -1,0 +1,155 @@
+"""Dates: any written date to ISO 8601 (``to_iso``), and dates inside a text rewritten (``iso_dates``).
+
+Only whole dates change: a year, a month and a day, written in Chinese
+(2021年12月31日, 二〇二一年十二月三十一日), with separators (2021/12/31,
+2021.12.31, 2021-12-31) or in English (Dec. 31, 2021; 31 December 2021). A
+month and day without a year (12月31日) take the year of an earlier date in the
+same sentence, or else the year that puts them closest to the publication date.
+Relative dates (昨日, 今年) and partial ones (2021年12月) stay as written.
+
+>>> iso_dates("2021年12月1日至12月31日，昨日发布；Dec. 31, 2021")
+'2021-12-01至2021-12-31，昨日发布；2021-12-31'
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_CN_DIGITS["零"] = 0
+_CN_SMALL = r"(?:[一二三四五六七八九]|十[一二三四五六七八九]?|[二三]十[一二三四五六七八九]?)"
+
+# Whole dates; every pattern has groups y, m (or mon) and d.
+_FULL = re.compile("|".join([
+    r"(?<![\d.])(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]",
+    rf"(?P<y2>[〇零一二三四五六七八九]{{4}})年(?P<m2>{_CN_SMALL})月(?P<d2>{_CN_SMALL})[日号]",
+    r"(?<![\d./-])(?P<y3>(?:19|20)\d{2})(?P<sep>[/.-])(?P<m3>\d{1,2})(?P=sep)(?P<d3>\d{1,2})(?!\d|\.\d|/\d)",
+    rf"\b{_MON}\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}})\b",
+    rf"\b(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON.replace('mon', 'mon5')}\.?,?\s+(?P<y5>\d{{4}})\b",
+]))
+_MONTH_DAY = re.compile(r"(?<![\d年./-])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
+_YEAR_BEFORE = re.compile(r"(\d{4})(?:-\d{2}-\d{2}|\s*年)")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_TIME = re.compile(r"\s*(?P<h>\d{1,2})[:：时](?P<mi>\d{2})(?:[:：分](?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?")
+
+
+def _cn_number(s: str) -> int:
+    """一 .. 三十一 as an integer; 〇-digit strings digit by digit.
+
+    >>> _cn_number("二〇二一"), _cn_number("十二"), _cn_number("三十一"), _cn_number("十")
+    (2021, 12, 31, 10)
+    """
+    if "十" not in s:
+        return int("".join(str(_CN_DIGITS[c]) for c in s))
+    tens, _, ones = s.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1] and 1000 <= y <= 9999
+
+
+def _ymd(m: "re.Match[str]") -> tuple[int, int, int] | None:
+    g = m.groupdict()
+    if g["y"]:
+        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+    elif g["y2"]:
+        y, mo, d = _cn_number(g["y2"]), _cn_number(g["m2"]), _cn_number(g["d2"])
+    elif g["y3"]:
+        y, mo, d = int(g["y3"]), int(g["m3"]), int(g["d3"])
+    elif g["y4"]:
+        y, mo, d = int(g["y4"]), _MONTHS[g["mon"].lower()[:3]], int(g["d4"])
+    else:
+        y, mo, d = int(g["y5"]), _MONTHS[g["mon5"].lower()[:3]], int(g["d5"])
+    return (y, mo, d) if _valid(y, mo, d) else None
+
+
+def _nearest_year(month: int, day: int, ref: date) -> int | None:
+    """The year that puts month/day closest to ``ref``."""
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        if _valid(y, month, day):
+            gap = abs((date(y, month, day) - ref).days)
+            if best is None or gap < best[0]:
+                best = (gap, y)
+    return best[1] if best else None
+
+
+def _reference(published: str | None) -> date | None:
+    if published and _ISO.match(published):
+        try:
+            return date(int(published[:4]), int(published[5:7]), int(published[8:10]))
+        except ValueError:
+            return None
+    return None
+
+
+def iso_dates(text: str, *, published: str | None = None) -> str:
+    """Whole dates in ``text`` to ``YYYY-MM-DD``; ``published`` (ISO) dates a month and day without a year.
+
+    >>> iso_dates("会议于2021/12/31举行，12月30日筹备", published="2022-01-03")
+    '会议于2021-12-31举行，2021-12-30筹备'
+    >>> iso_dates("12月30日筹备，版本2.1.3，今年1月"), iso_dates("31 December 2021 and 2021-2-30")
+    ('12月30日筹备，版本2.1.3，今年1月', '2021-12-31 and 2021-2-30')
+    """
+    if not any(c in text for c in "年月/.-") and not re.search(r"\d", text):
+        return text
+
+    def full(m: "re.Match[str]") -> str:
+        ymd = _ymd(m)
+        return f"{ymd[0]:04d}-{ymd[1]:02d}-{ymd[2]:02d}" if ymd else m.group()
+
+    text = _FULL.sub(full, text)
+    if "月" not in text:
+        return text
+    ref = _reference(published)
+
+    def month_day(m: "re.Match[str]") -> str:
+        mo, d = int(m.group("m")), int(m.group("d"))
+        start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+        years = _YEAR_BEFORE.findall(text, start, m.start())
+        year = int(years[-1]) if years else (_nearest_year(mo, d, ref) if ref else None)
+        if year is None or not _valid(year, mo, d):
+            return m.group()
+        return f"{year:04d}-{mo:02d}-{d:02d}"
+
+    return _MONTH_DAY.sub(month_day, text)
+
+
+def to_iso(value: str) -> str | None:
+    """A date (and time) written any common way to ISO 8601; an ISO value stays; None without a date.
+
+    >>> to_iso("2020年09月10日 18:30:46"), to_iso("2021/12/31"), to_iso("Dec. 31, 2021 4:05 PM")
+    ('2020-09-10T18:30:46', '2021-12-31', '2021-12-31T16:05')
+    >>> to_iso("2024-11-08T10:00+08:00"), to_iso("昨日")
+    ('2024-11-08T10:00+08:00', None)
+    """
+    value = value.strip()
+    m = _ISO.fullmatch(value)
+    if m:
+        return value.replace(" ", "T", 1) if len(value) > 10 else value
+    m = _FULL.search(value)
+    if not m:
+        return None
+    ymd = _ymd(m)
+    if ymd is None:
+        return None
+    out = f"{ymd[0]:04d}-{ymd[1]:02d}-{ymd[2]:02d}"
+    t = _TIME.match(value, m.end())
+    if t:
+        h, mi = int(t.group("h")), int(t.group("mi"))
+        ampm = (t.group("ampm") or "").lower()
+        if ampm.startswith("p") and h < 12:
+            h += 12
+        elif ampm.startswith("a") and h == 12:
+            h = 0
+        if h <= 23 and mi <= 59:
+            out += f"T{h:02d}:{mi:02d}"
+            if t.group("s") and int(t.group("s")) <= 59:
+                out += f":{int(t.group('s')):02d}"
+    return out
