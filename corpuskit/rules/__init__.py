@@ -148,6 +148,9 @@ class RuleSet:
     rule_filter: Prefilter | None = None
     edit_filter: Prefilter | None = None
     _parts: list = field(default_factory=list)  # (rule, one of its patterns), in order
+    early_filter: Prefilter | None = None
+    early_edits: list[Edit] = field(default_factory=list)
+    late_edits: list[Edit] = field(default_factory=list)
 
     def match_rule(self, line: str, zone: str | int | None = None) -> Rule | None:
         """The first rule matching ``line`` in ``zone`` (one of ZONES; None or 0: any zone)."""
@@ -162,16 +165,20 @@ class RuleSet:
                 return rule
         return None
 
-    def edits_for(self, line: str) -> list[Edit]:
-        """The edits that may apply to ``line``, in order."""
+    def edits_for(self, line: str, early: bool = False) -> list[Edit]:
+        """The edits (early ones, or the others) that may apply to ``line``, in order."""
         if self.edit_filter is None:
             self.finish()
-        return [self.edits[i] for i in self.edit_filter.candidates(line)]
+        f, edits = (self.early_filter, self.early_edits) if early else (self.edit_filter, self.late_edits)
+        return [edits[i] for i in f.candidates(line)]
 
     def finish(self) -> "RuleSet":
         self._parts = [(r, part) for r in self.rules for part in (r.parts or (r.pattern,))]
         self.rule_filter = Prefilter([[part.pattern] for _r, part in self._parts])
-        self.edit_filter = Prefilter([[e.pattern.pattern] for e in self.edits])
+        self.early_edits = [e for e in self.edits if e.early]
+        self.late_edits = [e for e in self.edits if not e.early]
+        self.early_filter = Prefilter([[e.pattern.pattern] for e in self.early_edits])
+        self.edit_filter = Prefilter([[e.pattern.pattern] for e in self.late_edits])
         return self
 
 

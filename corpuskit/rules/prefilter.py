@@ -125,7 +125,13 @@ class Prefilter:
         """Indexes of the entries that may match ``line``, in order."""
         if self.empty:
             return self.always
-        hits = set(self.always)
+        hits: set[int] | None = None
         for _end, idx in self.automaton.iter(line.lower()):
-            hits.update(idx)
+            if hits is None:
+                hits = set(idx)
+            else:
+                hits.update(idx)
+        if hits is None:
+            return self.always
+        hits.update(self.always)
         return sorted(hits)

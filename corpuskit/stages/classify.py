@@ -16,6 +16,7 @@ line that no rule names is, from its place, length and punctuation.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +30,10 @@ from ..rules import WHERES, Rule, RuleSet, ruleset
 
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
-_TOKENS = regex.compile(r"\p{Han}+|[A-Za-z]{2,}|\d+")
+# Counting by deleting the runs of everything else: a few long matches instead of one per character.
+_NOT_HAN = regex.compile(r"\P{Han}+")
+_NOT_LATIN = regex.compile(r"[^A-Za-z]+")
+_TOKENS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z]{2,}|\\d+")
 
 
 def detect_lang(text: str) -> str:
@@ -39,8 +43,8 @@ def detect_lang(text: str) -> str:
     ('zh', 'en')
     """
     sample = text[:5000]
-    han = len(_HAN.findall(sample))
-    latin = len(_LATIN.findall(sample))
+    han = len(_NOT_HAN.sub("", sample))
+    latin = len(_NOT_LATIN.sub("", sample))
     return "zh" if han and han * 3 >= latin * 0.5 else "en"
 
 
@@ -211,8 +215,8 @@ def _tokens(text: str) -> set[str]:
     """Han character bigrams, Latin words and numbers: what a headline shares with its article."""
     out: set[str] = set()
     for m in _TOKENS.findall(text):
-        if _HAN.match(m):
-            out.update(m[i:i + 2] for i in range(max(1, len(m) - 1)))
+        if m[0] >= "\u3400":
+            out.update(map(str.__add__, m, m[1:]) if len(m) > 1 else (m,))
         else:
             out.add(m.lower())
     return out
@@ -284,19 +288,25 @@ class _Page:
             return r is not None and r.action == "meta" and r.reason != "source"
 
         # headline-like lines: rival headlines, or the article's subheads (sharing its words)
-        rivals = [k for k in range(lo, hi + 1) if self.headline_like(k) and self.f[k].n >= self.s["short_line"]]
+        like = {k for k in range(lo, hi + 1) if self.headline_like(k)}
+        rivals = sorted(k for k in like if self.f[k].n >= self.s["short_line"])
         self.rivals = rivals
         self.subhead = {k: shared(k) >= 0.5 for k in rivals}
+        # rivals that are not subheads, counted up to each position (and by text, for copies)
+        bad = [k for k in rivals if not self.subhead[k]]
+        bad_by_text: dict[str, list[int]] = {}
+        for k in bad:
+            bad_by_text.setdefault(self.lines[k].text, []).append(k)
+        end_bad = bisect_left(bad, start)
         scored = []
-        for i in range(lo, hi + 1):
-            if not self.headline_like(i):
-                continue
+        for i in sorted(like):
             text = self.lines[i].text
             score = 2.0 * shared(i)
             if any(meta(j) for j in range(i + 1, min(start, i + 8))) or any(meta(j) for j in range(max(0, i - 3), i)):
                 score += 1.0  # a date or byline under (or just over) it
-            between = [k for k in rivals if i < k < start and self.lines[k].text != text]
-            if all(self.subhead[k] for k in between):
+            copies = bad_by_text.get(text, ())
+            n_bad = (end_bad - bisect_right(bad, i)) - (bisect_left(copies, start) - bisect_right(copies, i))
+            if n_bad == 0:
                 score += 0.5  # nothing but residue, body text or subheads between it and the body
             if i == 0:
                 score += 0.5  # a page (or a cleaned text) that opens with its headline
@@ -304,7 +314,8 @@ class _Page:
                 score -= 0.3
             if self.f[i].n < self.s["title_min"] + 3:
                 score -= 0.3 if i == 0 else 1.0  # a short label is rarely the headline
-            score -= min(len(between) * 0.01, 0.6)
+            n_between = bisect_left(rivals, start) - bisect_right(rivals, i)
+            score -= min(n_between * 0.01, 0.6)
             scored.append((score, i))
         return scored
 
@@ -570,9 +581,7 @@ class _Page:
 
 
 def _apply_edits(ln: Line, rs: RuleSet, early: bool) -> None:
-    for e in rs.edits_for(ln.text):
-        if e.early != early:
-            continue
+    for e in rs.edits_for(ln.text, early):
         moved: list[str] = []
 
         def cut(m: "regex.Match[str]") -> str:

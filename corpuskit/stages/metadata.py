@@ -126,7 +126,7 @@ def split_names(value: str, rs: RuleSet) -> list[str]:
     out = []
     for part in regex.split(s["name_split"], value):
         part = regex.sub(s["name_strip"], "", part).strip(" \t·・-—:：,，、()（）[]【】")
-        if part and len(part) <= s["name_max"] and not part.isdigit():
+        if 2 <= len(part) <= s["name_max"] and not part.isdigit():  # one character is a role ("文")
             out.append(part)
     return out
 

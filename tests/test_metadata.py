@@ -1,0 +1,70 @@
+"""Metadata from the lines moved out of a page: data cases, dates, names, and pages end to end."""
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+import corpuskit
+from corpuskit.rules import ruleset
+from corpuskit.stages.metadata import extract, page_year, split_names
+from conftest import CASES
+
+CASES_META = tomllib.loads((CASES / "residue" / "metadata.toml").read_text("utf-8"))["case"]
+
+
+@pytest.mark.parametrize("case", CASES_META, ids=lambda c: c["texts"][0][1][:14])
+def test_metadata_case(case):
+    texts = [tuple(t) if len(t) == 2 else (t[0], t[0]) for t in case["texts"]]
+    page = case.get("page", "") + "\n".join(t for _r, t in texts)
+    meta = extract(texts, ruleset("zh"), page)
+    for who in case.get("authors", []):
+        assert who in meta["authors"], meta
+    for who in case.get("editors", []):
+        assert who in meta["editors"], meta
+    if "source" in case:
+        assert meta["source"] == case["source"], meta
+    if "published" in case:
+        assert (meta["published"] or "") == case["published"] or (
+            case["published"] and (meta["published"] or "").startswith(case["published"])), meta
+    if "dateline" in case:
+        assert meta["dateline"] == case["dateline"], meta
+
+
+def test_role_words_are_not_names():
+    rs = ruleset("zh")
+    assert split_names("记者 张三 实习生 李四 通讯员 王五", rs) == ["张三", "李四", "王五"]
+    assert split_names("文/赵六", rs) == ["赵六"]
+    assert split_names("陳大文　攝影：李小明", rs) == ["陳大文", "李小明"]
+
+
+def test_year_of_a_page():
+    assert page_year("2019-01-02\n2020-11-10\n2020-11-11") == 2020
+    assert page_year("no dates here") is None
+    # a date in the month asked for counts first
+    assert page_year("2021-03-01\n2021-04-01\n2020-12-30", month=12) == 2020
+
+
+def test_pages_end_to_end_fill_meta_and_keep_names_as_written():
+    page = ("首页 > 新闻\n\n城市公园改造完成\n\n2022年5月3日 09:15　来源：某某日报\n\n"
+            "本报讯（记者 刘洋）经过半年施工，城市公园改造完成，今天起重新向市民开放，园内新增了步道和座椅。\n\n"
+            "附近居民表示，改造后的公园环境更好了，每天都会来散步锻炼。\n\n责任编辑：陳小明\n")
+    doc = corpuskit.clean(page)
+    assert doc.meta["published"] == "2022-05-03T09:15"
+    assert doc.meta["source"] == "某某日报"
+    assert doc.meta["authors"] == ["刘洋"] and doc.meta["editors"] == ["陳小明"]
+    assert "本报讯" not in doc.text and doc.text.split("\n\n")[1].startswith("经过半年施工")
+    rec = doc.to_record(explain=True)
+    edited = [d for d in rec["lines"] if d.get("edits")]
+    assert edited and edited[0]["edits"] == ["dateline"]
+
+
+def test_metadata_off_leaves_empty_fields():
+    cfg = corpuskit.Config.defaults().with_options(**{"metadata.enabled": False})
+    doc = corpuskit.clean("标题\n\n2022年5月3日 09:15\n\n正文写得足够长，说明了事情的经过，也有各方的看法。\n", cfg)
+    assert doc.meta["published"] is None and doc.meta["authors"] == []
+
+
+def test_unreadable_dates_are_not_invented():
+    meta = extract([("published", "2022年13月45日 99:99")], ruleset("zh"), "")
+    assert meta["published"] is None
