@@ -35,6 +35,14 @@ def main() -> None:
               help="Where the records go: .jsonl, .jsonl.gz, .jsonl.zst or .parquet, or - for standard output.")
 @click.option("--to", "to", type=click.Choice(TARGETS), default=None,
               help="Target script: keep (default), zh-Hans, zh-Hant, zh-TW or zh-HK.")
+@click.option("--numbers", type=click.Choice(["keep", "arabic", "chinese"]), default=None,
+              help="Chinese numerals that count or measure to digits (arabic), digits read out (chinese), "
+                   "or keep (default).")
+@click.option("--dates", type=click.Choice(["keep", "iso"]), default=None,
+              help="Whole dates in the text to 2021-12-31 (iso), or keep (default).")
+@click.option("--quotes", type=click.Choice(["auto", "keep", "curly", "corner"]), default=None,
+              help="Quotation marks: auto (default: “” for zh-Hans, 「」 for Traditional targets), keep, "
+                   "curly or corner.")
 @click.option("--explain", is_flag=True, help="Add each line's decision and reason to its record.")
 @click.option("--dedup", type=click.Choice(["near", "exact", "off"]), default=None,
               help="Drop duplicates: near (default; MinHash LSH), exact (normalized text) or off.")
@@ -59,7 +67,8 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No summary at the end.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="A TOML file overlaying the defaults (see docs/config.md).")
-def clean(inputs: tuple[str, ...], output: str, to: str | None, explain: bool, dedup: str | None,
+def clean(inputs: tuple[str, ...], output: str, to: str | None, numbers: str | None, dates: str | None,
+          quotes: str | None, explain: bool, dedup: str | None,
           reports: tuple[str, ...], rejected: str | None, errors: str | None, shard_size: str | None,
           resume: bool, checkpoint_seconds: float, workers: int | None, dask_address: str | None, text_field: str | None,
           id_field: str | None, progress: bool | None, quiet: bool, config_path: str | None) -> None:
@@ -84,7 +93,9 @@ def clean(inputs: tuple[str, ...], output: str, to: str | None, explain: bool, d
     for r in reports:
         if not r.lower().endswith((".json", ".html", ".htm")):
             raise click.UsageError(f"--report {r}: name it .json or .html")
-    config = _load_config(config_path, **{"convert.to": to, "corpus.workers": workers, "corpus.dedup": dedup,
+    config = _load_config(config_path, **{"convert.to": to, "normalize.numbers": numbers, "normalize.dates": dates,
+                                          "normalize.quotes": quotes,
+                                          "corpus.workers": workers, "corpus.dedup": dedup,
                                           "corpus.text_field": text_field, "corpus.id_field": id_field})
 
     def report(f) -> None:
