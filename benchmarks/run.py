@@ -223,7 +223,7 @@ def machine() -> dict:
         except ImportError:
             versions[mod] = "missing"
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+        commit = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True,
                                 text=True).stdout.strip()
     except OSError:
         commit = "?"
@@ -307,14 +307,14 @@ class Bench:
         a = self.args
         main = self.corpus(a.size)
         self.floor(main)
-        counts = sorted(set(a.workers or [1, self.ncpu]))
+        counts = sorted(set([1, self.ncpu] if a.workers is None else a.workers))
         for w in counts:
             if w > self.ncpu and not a.oversubscribe:
                 self.rows.append(Row(f"corpuskit --workers {w}", "skipped", main.name, 0, 0, w, w, Sample(),
                                      f"skipped: needs {w} cores, this machine has {self.ncpu}"))
                 continue
             self.corpuskit(main, w)
-        if a.rss_size and a.rss_size < a.size:
+        if a.rss_size and a.rss_size < a.size and counts:
             small = self.corpus(a.rss_size)
             self.floor(small)
             self.corpuskit(small, self.ncpu, f"corpuskit --workers {self.ncpu} (RSS check)")
@@ -327,7 +327,7 @@ class Bench:
                 self.floor(slow_in)
             for name in a.peers:
                 self.peer(name, slow_in if name in peers.SLOW else peer_in)
-            if self.ncpu > 1 and not any(r.input == peer_in.name and r.name.startswith("corpuskit")
+            if counts and self.ncpu > 1 and not any(r.input == peer_in.name and r.name.startswith("corpuskit")
                                          for r in self.rows):
                 self.corpuskit(peer_in, self.ncpu)
 
@@ -402,7 +402,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="prefix for peers that process well under 1 MB/s (default 8M)")
     ap.add_argument("--rss-size", type=generate.parse_size, default=generate.parse_size("100M"),
                     help="smaller corpus to compare peak memory with (default 100M; 0 to skip)")
-    ap.add_argument("--workers", type=int, nargs="+", help="corpuskit worker counts (default: 1 and all cores)")
+    ap.add_argument("--workers", type=int, nargs="*",
+                    help="corpuskit worker counts (default: 1 and all cores; none: floor and peers only)")
     ap.add_argument("--oversubscribe", action="store_true", help="run worker counts above the core count too")
     ap.add_argument("--peers", nargs="*", default=["zhconv", "ftfy", "datatrove-io", "datatrove", "data-juicer"],
                     choices=sorted(set(peers.PEERS) - {"floor"}), help="peers to run (none: --peers)")
