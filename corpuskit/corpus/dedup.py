@@ -69,13 +69,7 @@ def shingle_hashes(key: str | np.ndarray, n: int = 5) -> np.ndarray:
     for k in range(1, n):
         h *= _P
         h += cp[k:m + k]
-    # splitmix64 finalizer: polynomial hashes of nearby n-grams are correlated.
-    h ^= h >> np.uint64(30)
-    h *= _M1
-    h ^= h >> np.uint64(27)
-    h *= _M2
-    h ^= h >> np.uint64(31)
-    return h
+    return _mix(h)  # polynomial hashes of nearby n-grams are correlated
 
 
 def distinct_share(hashes: np.ndarray) -> float:
@@ -144,14 +138,31 @@ class Signer:
         np.cumsum([len(s) for s in shingles], out=offsets[1:])
         matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(
             np.concatenate(shingles), offsets, self.num_perm, self.seed)
-        out = []
-        r = self.rows
-        for e, rep, row in zip(exact, repeats, matrix.to_rows()):
-            # Tuple hashes of ints are the same in every process (no hash randomization).
-            bands = tuple((hash(tuple(row[i * r:(i + 1) * r])) * 1_000_003 + i) & _MASK64
-                          for i in range(self.bands))
-            out.append((Sketch(e, bands, bytes(v & 0xFF for v in row)), rep))
-        return out
+        rows = np.array(matrix.to_rows(), dtype=np.uint64)
+        return [(Sketch(e, tuple(b), sig.tobytes()), rep) for e, b, sig, rep in
+                zip(exact, band_keys(rows, self.bands, self.rows).tolist(),
+                    (rows & np.uint64(0xFF)).astype(np.uint8), repeats)]
+
+
+def band_keys(rows: np.ndarray, bands: int, r: int) -> np.ndarray:
+    """One 64-bit key per LSH band of each signature row (band index mixed in), vectorized;
+    the same in every process (no per-process hash seed)."""
+    m = rows[:, : bands * r].reshape(len(rows), bands, r)
+    h = np.zeros((len(rows), bands), dtype=np.uint64) + np.arange(1, bands + 1, dtype=np.uint64)
+    for j in range(r):
+        h *= _P
+        h += m[:, :, j]
+    return _mix(h)
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    """The splitmix64 finalizer, in place."""
+    h ^= h >> np.uint64(30)
+    h *= _M1
+    h ^= h >> np.uint64(27)
+    h *= _M2
+    h ^= h >> np.uint64(31)
+    return h
 
 
 def estimate_jaccard(a: bytes, b: bytes) -> float:
