@@ -58,7 +58,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "item_max": 6,  # a menu's items are this short
     "statement_end": "。.；;",  # a line ending so is a statement, never a headline
     "closers": "”’」』）)】〗》\"'",  # skipped when looking at how a line ends
-    "separators": r"\s[|｜│>»·•/]\s|[|｜│]|\s>|>\s|(?<!\d)[．・•](?!\d)",  # menu and breadcrumb separators
+    "separators": r"\s[|｜│>»·•/]\s|[|｜│]|\s>|>\s|>>|»|(?<!\d)[．・•](?!\d)",  # menu and breadcrumb separators
     # a date or time (or "3 hours ago") closing a line, as in lists of related articles
     "date_tail": r"(\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{1,2}[-/]\d{1,2})(\s*\d{1,2}:\d{2}(:\d{2})?)?[)）]?\s*$"
                  r"|\d{1,2}:\d{2}(:\d{2})?\s*$",

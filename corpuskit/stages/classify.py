@@ -302,8 +302,8 @@ class _Page:
         for i in sorted(like):
             text = self.lines[i].text
             score = 2.0 * shared(i)
-            if any(meta(j) for j in range(i + 1, min(start, i + 8))) or any(meta(j) for j in range(max(0, i - 3), i)):
-                score += 1.0  # a date or byline under (or just over) it
+            if any(meta(j) for j in range(i + 1, min(start, i + 8))) or self.meta_over(i, meta, like):
+                score += 1.0  # a date or byline under it (or over it, unclaimed by a line above)
             copies = bad_by_text.get(text, ())
             n_bad = (end_bad - bisect_right(bad, i)) - (bisect_left(copies, start) - bisect_right(copies, i))
             if n_bad == 0:
@@ -318,6 +318,18 @@ class _Page:
             score -= min(n_between * 0.01, 0.6)
             scored.append((score, i))
         return scored
+
+    def meta_over(self, i: int, meta: Any, like: set) -> bool:
+        """Whether metadata lines sit just over line ``i`` with no headline-like line over them
+        (a page that prints the date above its headline)."""
+        j = i - 1
+        while j >= 0 and i - j <= 3 and not meta(j):
+            j -= 1
+        if j < 0 or i - j > 3:
+            return False
+        while j >= 0 and meta(j):
+            j -= 1
+        return j < 0 or j not in like or self.f[j].n < self.s["short_line"]
 
     def find_title(self, start: int, body: str) -> int | None:
         """The headline: the earliest candidate scoring close to the best (a subhead under
