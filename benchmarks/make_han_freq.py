@@ -6,9 +6,11 @@ the words it occurs in. jieba's single-character entries tagged zg/g/x/z/i are
 skipped: many of them are mojibake (浠 涔 璇 紝 銆 ...) that leaked into its
 training data, the very thing the table must score low. Each Simplified
 character's count is also credited to its Traditional forms (OpenCC s2t, s2tw,
-s2hk, character by character), so one table serves both scripts.
+s2hk, character by character, and every variant OpenCC's STCharacters.txt
+lists, at a twentieth of the count: 表 -> 錶, 钟 -> 鍾), so one table serves both scripts.
 
-    python benchmarks/make_han_freq.py path/to/jieba/dict.txt > corpuskit/rules/han_freq.txt
+    python benchmarks/make_han_freq.py path/to/jieba/dict.txt [path/to/STCharacters.txt] \
+        > corpuskit/rules/han_freq.txt
 """
 from __future__ import annotations
 
@@ -20,13 +22,14 @@ import opencc
 SKIP_SINGLE_TAGS = {"zg", "g", "x", "z", "i"}
 MIN_COUNT = 20  # per ~100 million characters of counted words
 PER = 10_000_000
+VARIANT_SHARE = 20
 
 
 def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
-def main(path: str) -> None:
+def main(path: str, variants: str | None = None) -> None:
     simp: Counter[str] = Counter()
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -39,10 +42,19 @@ def main(path: str) -> None:
     total = sum(simp.values())
     combined: Counter[str] = Counter(simp)
     converters = [opencc.OpenCC(c) for c in ("s2t", "s2tw", "s2hk")]
+    table: dict[str, set[str]] = {}
+    if variants:
+        with open(variants, encoding="utf-8") as f:
+            for line in f:
+                src, _, targets = line.rstrip("\n").partition("\t")
+                table[src] = set(targets.split())
     for ch, n in simp.items():
-        for trad in {conv.convert(ch) for conv in converters}:
+        primary = {conv.convert(ch) for conv in converters}
+        for trad in primary | table.get(ch, set()):
             if trad != ch and len(trad) == 1 and is_han(trad):
-                combined[trad] = max(combined[trad], n)
+                # a variant that no converter picks (坛 -> 罈) is far rarer than its source
+                share = n if trad in primary else n // VARIANT_SHARE
+                combined[trad] = max(combined[trad], share)
     print("# Han character frequencies, both scripts: character, count per 10 million characters.")
     print("# Made by benchmarks/make_han_freq.py from jieba's word list (MIT); see docs/encodings.md.")
     print("# Characters not listed count as rare. Add lines to teach the scorer a character.")
@@ -53,4 +65,4 @@ def main(path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(*sys.argv[1:3])

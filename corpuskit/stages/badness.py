@@ -30,11 +30,27 @@ RARE_HAN = 8.0  # a Han character the table does not list
 CP1252_CONTINUATION = "\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc" \
                       "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026" \
                       "\u2030\u2039\u203a\u20ac\u2122"
-_UTF8_AS_LATIN = regex.compile(f"[\xc2-\xf4][{CP1252_CONTINUATION}]")
+_C = f"[{CP1252_CONTINUATION}]"
+_UTF8_AS_LATIN = regex.compile(f"[\xc2-\xdf]{_C}|[\xe0-\xef]{_C}{{2}}|[\xf0-\xf4]{_C}{{3}}")
+# An accented letter inside a Latin word is likely (Rondônia); a lone Han
+# character inside one is not (Rond么nia: UTF-8 read as GBK).
+_LATIN_IN_WORD = regex.compile("(?<=[A-Za-z])[\xc0-\xff\u0100-\u024f]|[\xc0-\xff\u0100-\u024f](?=[a-z])")
+_HAN_IN_WORD = regex.compile("(?<=[A-Za-z][a-z])[\u3400-\u9fff](?=[a-z]{2})")
+WORD_BONUS = 1.5
 PAIR_PENALTY = 8.0
+# Latin-1 letters and signs stand next to each other rarely in real words (ção, créée).
+_LATIN1_RUN = regex.compile("[\xa1-\xff]{2,}")
+LATIN_RUN_PENALTY = 2.5
+# A Latin-1 sign glued to a letter or a Han character (°s, u´f, 頦©) is a byte of
+# something else; real text writes 25°C, µg, ¿Qué, «mot», © 2020.
+_SIGNS = "\xa2-\xa9\xac-\xaf\xb1-\xb4\xb6-\xb9\xbc-\xbe\xd7\xf7"
+_SIGNS += "\u2020\u2021\u2030\u02c6\u02dc\u0192\u0160\u0161\u0152\u0153\u017d\u017e\u0178\u2039\u203a\u2122"  # cp1252's
+_SIGN_TOUCHING_LETTER = regex.compile(
+    f"[A-Za-z\xc0-\xff\u3400-\u9fff][{_SIGNS}\xb0]|[{_SIGNS}][A-Za-z\xc0-\xff\u3400-\u9fff]|\xb0(?![CF])[A-Za-z]")
+SIGN_PENALTY = 3.0
 
 # Cheap non-Han classes; anything else is looked up by Unicode category once.
-_CHEAP = set("\u00a0\u3000·°×÷±§©®¥£€‰′″℃№\u2010\u2011\u2012\u2013\u2014\u2015‘’“”•…‧※")
+_CHEAP = set("\u00a0\u3000·°×÷±§©®¥£€℃№\u2010\u2011\u2012\u2013\u2014\u2015‘’“”•…‧※")
 
 
 @lru_cache(maxsize=1)
@@ -56,12 +72,14 @@ def han_costs() -> dict[str, float]:
 
 def _class_cost(ch: str) -> float:
     o = ord(ch)
+    if 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
+        return 4.0  # fullwidth letters: rare in text, common in GBK read wrongly (ｅ)
     if ch in _CHEAP or 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF65 or 0xFE30 <= o <= 0xFE4F:
-        return 2.0  # CJK and fullwidth punctuation, common symbols
+        return 2.0  # CJK and fullwidth punctuation and digits, common symbols
     if 0x3400 <= o <= 0x9FFF or 0x20000 <= o <= 0x3FFFF or 0xF900 <= o <= 0xFAFF:
         return RARE_HAN
     if 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF:
-        return 3.0  # kana
+        return 3.8  # kana: real, but in a Chinese text more often GBK mojibake (ヤ, ュ)
     if 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
         return 4.5  # hangul
     if o == 0xFFFD:
@@ -132,9 +150,17 @@ def badness(text: str) -> float:
         n += 1
     if not n:
         return 0.0
+    if n < len(text):  # ASCII letters around: Latin words
+        total -= WORD_BONUS * len(_LATIN_IN_WORD.findall(text))
+        total += PAIR_PENALTY * len(_HAN_IN_WORD.findall(text))
     pairs = len(_UTF8_AS_LATIN.findall(text))
     if pairs:
         total += PAIR_PENALTY * pairs
+    signs = len(_SIGN_TOUCHING_LETTER.findall(text))
+    if signs:
+        total += SIGN_PENALTY * signs
+    for run in _LATIN1_RUN.findall(text):  # ÈÈÃÅÆÀÂÛ: GBK read as latin-1, not a word
+        total += LATIN_RUN_PENALTY * (len(run) - 1)
     if "锟斤拷" in text:  # U+FFFD U+FFFD read as GBK: lost text in disguise
         total += PAIR_PENALTY * 3 * text.count("锟斤拷")
     return total / n

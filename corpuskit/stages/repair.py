@@ -22,6 +22,9 @@ from __future__ import annotations
 
 import codecs
 import html
+from bisect import bisect_right
+from itertools import accumulate
+import html.entities
 import re
 import sys
 from dataclasses import dataclass
@@ -31,7 +34,7 @@ from importlib import resources
 from ..config import RepairConfig
 from ..document import Document
 from ..pipeline import Stage
-from .badness import CP1252_CONTINUATION, RARE_HAN, badness, han_costs
+from .badness import CP1252_CONTINUATION, badness
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -40,10 +43,12 @@ else:  # pragma: no cover
 
 UNREPAIRED = "unrepaired-mojibake"  # the name in provenance.repairs and the quality flag
 MARGIN = 1.0  # a fix must lower the badness by this much
+MARGIN_UTF8 = 0.3
+STILL_SUSPECT = 1.0  # added to a repair's badness while it still looks like mojibake  # ... or this much, for UTF-8 read as GBK or Big5
 MAX_LAYERS = 4
 ACCEPT_MAX = 4.3  # and must read as well as real text does (Chinese news: 2.8-3.3)
-SUSPECT_ABOVE = 4.5  # a character this rare (han_freq cost) may flag a line for mojibake
-SAMPLE_CHARS = 4000  # flagged text searched for the fix
+ACCEPT_MAX_UTF8 = 5.0
+SAMPLE_CHARS = 1500  # flagged text searched for the fix
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Zero-width characters, soft hyphen, stray BOMs, invisible operators, U+FFFD,
@@ -64,7 +69,8 @@ _TOKENS = {
     "gbk": re.compile(rb"[\x00-\x7f]|[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]|[\x81-\xfe][\x40-\x7e\x80-\xfe]"),
     "big5": re.compile(rb"[\x00-\x7f]|[\x81-\xfe][\x40-\x7e\xa1-\xfe]"),
 }
-_CJK_OUTPUT = re.compile("[\x00-\x7f\u2000-\u9fff\uf900-\uffef]*")
+_CJK_OUTPUT = re.compile("[\x00-\u07ff\u2000-\u9fff\uf900-\uffef]*")
+_UTF8_FRAGMENT = re.compile(rb"([\x80-\xbf]{0,3})((?:" + _TOKENS["utf-8"].pattern + rb")*)([\xc2-\xf4][\x80-\xbf]{0,2})?")
 _DECODERS = {"utf-8": "utf-8", "gbk": "gb18030", "big5": "big5hkscs"}
 
 
@@ -129,14 +135,13 @@ def _encoder(wrong: str):
 def _suspects() -> tuple[re.Pattern, re.Pattern]:
     """Two patterns: rare characters that mojibake of Chinese is full of, and Latin mojibake pairs.
 
-    The first: rare characters whose GBK or Big5 bytes are a UTF-8 lead byte
+    The first: characters whose GBK or Big5 bytes are a UTF-8 lead byte
     and a continuation byte (鍙 戝 鏃, about one in three characters of UTF-8
     read as GBK), and private-use characters (GB18030 decoders' reading of
     GBK's empty areas). The second: a UTF-8 lead byte's character then a
     continuation byte's (Ã©, â€œ), or two Latin-1 letters and signs, as GBK and
     Big5 read as latin-1 give (ÖÐ¹ú).
     """
-    costs = han_costs()
     chars = set()
     for lead in range(0xE0, 0xF0):
         for trail in range(0x80, 0xC0):
@@ -145,8 +150,7 @@ def _suspects() -> tuple[re.Pattern, re.Pattern]:
                     ch = bytes([lead, trail]).decode(enc)
                 except UnicodeDecodeError:
                     continue
-                # Common characters (甯 or 鐘 in Traditional text) would flag clean lines.
-                if len(ch) == 1 and costs.get(ch, RARE_HAN) > SUSPECT_ABOVE:
+                if len(ch) == 1:
                     chars.add(ch)
     cjk = re.compile(f"[{re.escape(''.join(sorted(chars)))}\ue000-\uf8ff]")
     latin = re.compile(f"[\xa1-\xff][\x80-\xff{CP1252_CONTINUATION}]")
@@ -172,7 +176,7 @@ def _flagged(line: str) -> bool:
     if not found:
         return False
     nonascii = len(line) - len(line.encode("ascii", "ignore"))
-    return found >= 0.3 * nonascii or (found >= 2 and found >= 0.1 * nonascii)
+    return found >= 0.1 * nonascii
 
 
 def _units(data: bytes, bounds: dict[int, int], token: re.Pattern) -> list[tuple[int, int]]:
@@ -200,10 +204,107 @@ def _fixable(kind: Kind, before: str, after: str) -> bool:
     if kind.original != "utf-8":
         return "\ufffd" not in after  # a code the GBK/Big5 table lacks: not that kind
     if kind.wrong != "cp1252":
-        # Chinese read as GBK/Big5 gives back CJK characters and punctuation;
-        # GBK characters that read as anything else (楼 -> ¥, 歙縣 -> 쨿h) are clean text.
+        # Chinese read as GBK/Big5 gives back CJK characters and punctuation
+        # (and the odd two-byte one, · or ©, among them: see _cjk_group).
+        # GBK characters that read as anything else (歙縣 -> 쨿h) are clean text.
         return _CJK_OUTPUT.fullmatch(after) is not None
     return True
+
+
+def _cjk_group(kind: Kind, after: str) -> bool:
+    """A span re-decoded from GBK/Big5 must give back CJK text, not just two-byte characters (楼 -> ¥)."""
+    if kind.original != "utf-8" or kind.wrong == "cp1252":
+        return True
+    cjk = sum(ch >= "\u2000" for ch in after)
+    return cjk > 0 and cjk >= sum("\x80" <= ch < "\u0800" for ch in after)
+
+
+def _runs(text: str, encode) -> list[tuple[int, int, bytes, dict[int, int]]]:
+    """Maximal runs of characters the wrong encoding has: (start, end, bytes, byte offset -> char index)."""
+    runs = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i
+        parts = []
+        bounds = {0: i}
+        size = 0
+        while j < n:
+            b = encode(text[j])
+            if b is None:
+                break
+            parts.append(b)
+            size += len(b)
+            j += 1
+            bounds[size] = j
+        if j > i:
+            runs.append((i, j, b"".join(parts), bounds))
+        i = j + 1
+    return runs
+
+
+def _margin(kind: Kind, after: str) -> float:
+    """How much better a span must read. Valid UTF-8 that lines up with GBK or Big5
+    characters for several CJK characters running is evidence in itself: random
+    text of common characters garbled reads nearly as well as it did (亡临夥令)."""
+    if kind.original != "utf-8" or kind.wrong == "cp1252":
+        return MARGIN
+    run = sum(ch >= "\u0800" for ch in after)
+    return max(MARGIN_UTF8 - 0.25 * (run - 2), -1.0)
+
+
+def _fix_run(text: str, kind: Kind, data: bytes, bounds: dict[int, int], force: bool) -> list[tuple[int, int, str]]:
+    """The spans of one run to replace: (start, end, replacement), in order."""
+    token = _TOKENS[kind.original]
+    decoder = _DECODERS[kind.original]
+    fixes: list[tuple[int, int, str]] = []
+    group: list[tuple[int, int, str]] = []
+
+    def flush() -> None:
+        if group:
+            a, z = group[0][0], group[-1][1]
+            after = "".join(g[2] for g in group)
+            if _cjk_group(kind, after) and (force or _cost(after) + _margin(kind, after) < _cost(text[a:z])):
+                fixes.append((a, z, after))
+            group.clear()
+
+    for s, e in _units(data, bounds, token):
+        a, z = bounds[s], bounds[e]
+        after = data[s:e].decode(decoder, "replace")
+        before = text[a:z]
+        if before.isascii():
+            if group and group[-1][1] == a:
+                group.append((a, z, before))
+            continue
+        if _fixable(kind, before, after):
+            if group and group[-1][1] != a:
+                flush()
+            group.append((a, z, after))
+        else:
+            flush()
+    flush()
+    return fixes
+
+
+def _remnant(text: str, kind: Kind, data: bytes, bounds: dict[int, int], a: int, z: int) -> str | None:
+    """Characters cut by lost bytes, text[a:z], read with the lost ends shown as U+FFFD.
+
+    The bytes must be the tail of a character whose lead was lost (right
+    after a U+FFFD), then whole characters, then the lead of one whose tail was
+    lost (right before a U+FFFD).
+    """
+    if a >= z or len(text[a:z].encode("ascii", "ignore")) < z - a - 3:
+        return None
+    offset = {c: b for b, c in bounds.items()}
+    m = _UTF8_FRAGMENT.fullmatch(data[offset[a]:offset[z]])
+    if m is None:
+        return None
+    tail, body, head = m.groups()
+    if tail and text[a - 1:a] != "\ufffd" or head and text[z:z + 1] != "\ufffd" or not (tail or head):
+        return None
+    kept = body.decode("utf-8")
+    if not _fixable(kind, text[a:z], kept):
+        return None
+    return "\ufffd" * bool(tail) + kept + "\ufffd" * bool(head)
 
 
 def redecode(text: str, kind: Kind, force: bool = False) -> str:
@@ -218,80 +319,33 @@ def redecode(text: str, kind: Kind, force: bool = False) -> str:
     >>> redecode("楼主", k["utf8-as-gbk"])
     '楼主'
     """
-    encode = _encoder(kind.wrong)
-    token = _TOKENS[kind.original]
-    decoder = _DECODERS[kind.original]
-    out: list[str] = []
-    i = 0
-    n = len(text)
-    fixed_any = False
-    while i < n:
-        # a run of characters the wrong encoding has
-        j = i
-        parts = []
-        bounds = {0: i}
-        size = 0
-        while j < n:
-            b = encode(text[j])
-            if b is None:
-                break
-            parts.append(b)
-            size += len(b)
-            j += 1
-            bounds[size] = j
-        if j == i:
-            out.append(text[i])
-            i += 1
-            continue
-        data = b"".join(parts)
-        pos = i
-        start_out = len(out)
-        group: list[tuple[int, int, str]] = []
-
-        def flush() -> None:
-            nonlocal pos
-            if not group:
-                return
-            a, z = group[0][0], group[-1][1]
-            after = "".join(g[2] for g in group)
-            if force or badness(after) + MARGIN < badness(text[a:z]):
-                out.append(text[pos:a])
-                out.append(after)
-                pos = z
-            group.clear()
-
-        for s, e in _units(data, bounds, token):
-            a, z = bounds[s], bounds[e]
-            after = data[s:e].decode(decoder, "replace")
-            before = text[a:z]
-            if before.isascii():
-                if group and group[-1][1] == a:
-                    group.append((a, z, before))
-                continue
-            if _fixable(kind, before, after):
-                if group and group[-1][1] != a:
-                    flush()
-                group.append((a, z, after))
-            else:
-                flush()
-        flush()
-        fixed_any = fixed_any or pos > i
-        out.append(text[pos:j])
-        lost = (j < n and text[j] == "\ufffd") or (i > 0 and text[i - 1] == "\ufffd")
-        if lost and fixed_any and kind.original == "utf-8":
-            # Bytes were lost next to this run (the U+FFFD): the characters
-            # they cut leave halves that no unit lines up with. Decoding the
-            # whole run, the halves becoming U+FFFD, may read better.
-            mine = "".join(out[start_out:])
-            lossy = data.decode("utf-8", "replace")
-            clean = lossy.replace("\ufffd", "")
-            if (len(lossy) - len(clean) <= 4 and _fixable(kind, text[i:j], clean)
-                    and badness(clean) < badness(mine.replace("\ufffd", ""))):
-                del out[start_out:]
-                out.append(lossy)
-        if j < n:
-            out.append(text[j])
-        i = j + 1
+    runs = _runs(text, _encoder(kind.wrong))
+    fixes = [_fix_run(text, kind, data, bounds, force) for _, _, data, bounds in runs]
+    if not any(fixes):
+        return text
+    if kind.original == "utf-8" and "\ufffd" in text:
+        # Bytes were lost (U+FFFD): the characters they cut leave halves next
+        # to it that no unit lines up with (涓\ufffd for 中,); they are shown
+        # as lost too.
+        for (i, j, data, bounds), spans in zip(runs, fixes):
+            first = spans[0][0] if spans else j
+            if i > 0 and text[i - 1] == "\ufffd" and first > i:
+                lossy = _remnant(text, kind, data, bounds, i, first)
+                if lossy is not None:
+                    spans.insert(0, (i, first, lossy))
+            last = spans[-1][1] if spans else i
+            if j < len(text) and text[j] == "\ufffd" and last < j:
+                lossy = _remnant(text, kind, data, bounds, last, j)
+                if lossy is not None:
+                    spans.append((last, j, lossy))
+    out = []
+    pos = 0
+    for spans in fixes:
+        for a, z, after in spans:
+            out.append(text[pos:a])
+            out.append(after)
+            pos = z
+    out.append(text[pos:])
     return "".join(out)
 
 
@@ -338,14 +392,13 @@ def fix_mojibake_steps(text: str) -> tuple[str, list[str]]:
     if not hits:
         return text, []
     # Only the lines that hold a suspect are looked at.
-    starts = sorted({text.rfind("\n", 0, pos) + 1 for pos in hits})
-    todo_lines = [text[a:text.find("\n", a) % (len(text) + 1)] for a in starts]
-    if not any(_flagged(line) for line in todo_lines):
-        return text, []
-    done: list[str] = []
     lines = text.split("\n")
-    todo = [i for i, line in enumerate(lines) if _flagged(line)]
+    ends = list(accumulate(len(line) + 1 for line in lines))
+    todo = [i for i in sorted({bisect_right(ends, pos) for pos in hits}) if _flagged(lines[i])]
+    done: list[str] = []
     for _ in range(MAX_LAYERS):
+        if not todo:
+            break
         sample = "\n".join(lines[i] for i in todo)[:SAMPLE_CHARS]
         path = _best_path(sample)
         if path is None:
@@ -360,10 +413,9 @@ def fix_mojibake_steps(text: str) -> tuple[str, list[str]]:
             break
         done.extend(k.name for k in path)
         todo = [i for i in todo if _flagged(lines[i])]
-        if not todo:
-            break
+    latin = _suspects()[1]
     for i in todo:
-        fixed = fix_latin(lines[i])
+        fixed = fix_latin(lines[i]) if latin.search(lines[i]) else lines[i]
         if fixed != lines[i]:
             lines[i] = fixed
             done.append("latin-mojibake")
@@ -377,29 +429,45 @@ def _apply(line: str, path: tuple[Kind, ...]) -> str:
         fixed = redecode(fixed, kind, force=n < len(path) - 1)
     if fixed == line:
         return line
-    cost = badness(fixed)
-    if len(path) == 1 and _readable(fixed):
+    if len(path) == 1 and _readable(fixed, path):
         return fixed  # redecode kept only the spans that read clearly better
-    if cost + MARGIN < badness(line) and _readable(fixed):
+    if _cost(fixed) + MARGIN < _cost(line) and _readable(fixed, path):
         return fixed
     return line
 
 
-def _readable(text: str) -> bool:
-    """Reads as well as real text does (lost characters aside)."""
-    return badness(text.replace("\ufffd", "")) <= ACCEPT_MAX
+def _readable(text: str, path: tuple[Kind, ...]) -> bool:
+    """Reads as well as real text does (lost characters aside).
+
+    Valid UTF-8 is rare in other bytes, so a UTF-8 repair may give back rarer
+    words (嫦娥奔月) than one from GBK or Big5, which any pair of high bytes is.
+    """
+    limit = ACCEPT_MAX if any(k.original != "utf-8" for k in path) else ACCEPT_MAX_UTF8
+    return badness(text.replace("\ufffd", "")) <= limit
+
+
+def _cost(text: str) -> float:
+    """A repair's badness, dearer when it still looks like mojibake (鍋ヤ华 read from 健仪's bytes)."""
+    return badness(text) + (STILL_SUSPECT if _flagged(text) else 0.0)
+
+
+def _applicable(text: str) -> list[Kind]:
+    """The kinds whose wrong encoding gives characters like those in ``text``: a cheap first cut."""
+    cjk, latin = _suspects()
+    has_cjk, has_latin = cjk.search(text) is not None, latin.search(text) is not None
+    return [k for k in kinds() if (has_latin if codecs.lookup(k.wrong).name == "cp1252" else has_cjk)]
 
 
 def _best_path(text: str) -> tuple[Kind, ...] | None:
     """The kind, or pair of kinds, whose undoing reads best, if clearly better than ``text``."""
-    current = badness(text)
+    current = _cost(text)
     best: tuple[float, tuple[Kind, ...]] | None = None
     firsts = []
-    for kind in kinds():
+    for kind in _applicable(text):
         fixed = redecode(text, kind)
         if fixed != text:
-            cost = badness(fixed)
-            if cost < current and _readable(fixed) and (best is None or cost < best[0]):
+            cost = _cost(fixed)
+            if cost < current and _readable(fixed, (kind,)) and (best is None or cost < best[0]):
                 best = (cost, (kind,))
         forced = redecode(text, kind, force=True)
         if forced != text and _flagged(forced):
@@ -409,11 +477,11 @@ def _best_path(text: str) -> tuple[Kind, ...] | None:
     # must beat the best single kind clearly.
     pair: tuple[float, tuple[Kind, ...]] | None = None
     for forced, first in firsts:
-        for kind in kinds():
+        for kind in _applicable(forced):
             again = redecode(forced, kind)
             if again != forced:
-                cost = badness(again)
-                if cost + MARGIN < current and _readable(again) and (pair is None or cost < pair[0]):
+                cost = _cost(again)
+                if cost + MARGIN < current and _readable(again, (first, kind)) and (pair is None or cost < pair[0]):
                     pair = (cost, (first, kind))
     if pair is not None and (best is None or pair[0] + MARGIN < best[0]):
         best = pair
@@ -464,12 +532,19 @@ def fix_mojibake(text: str) -> str:
 def unescape_entities(text: str) -> str:
     """HTML entities to characters.
 
-    >>> unescape_entities("a&nbsp;b &#x4E2D;&amp;")
-    'a\\xa0b 中&'
+    >>> unescape_entities("a&nbsp;b &#x4E2D;&amp; &notanentity;")
+    'a\\xa0b 中& &notanentity;'
     """
     if "&" not in text or not _ENTITY.search(text):
         return text
-    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    return _ENTITY.sub(_entity, text)
+
+
+def _entity(m: re.Match) -> str:
+    name = m.group(0)
+    if name[1] != "#" and name[1:] not in html.entities.html5:
+        return name  # &notanentity; is text, not &not; followed by "anentity;"
+    return html.unescape(name)
 
 
 def remove_invisible(text: str) -> str:
