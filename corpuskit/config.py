@@ -115,15 +115,15 @@ class CorpusConfig:
     filters: tuple[str, ...] = ("too-short", "too-few-letters", "too-many-symbols", "too-many-digits",
                                 "repeated-lines", "repeated-ngrams", "mojibake", "language")
     min_chars: int = 50
-    languages: tuple[str, ...] = ("zh", "en")
-
-
     min_letter_share: float = 0.5
     max_digit_share: float = 0.3
     max_symbol_share: float = 0.1
     max_dup_line_share: float = 0.3
     max_dup_ngram_share: float = 0.5
     reject_flags: tuple[str, ...] = ("unrepaired-mojibake", "undecodable-bytes")
+    languages: tuple[str, ...] = ("zh", "en")
+
+
 @dataclass(frozen=True)
 class Config:
     decode: DecodeConfig = field(default_factory=DecodeConfig)
@@ -197,6 +197,6 @@ def _replace_section(section: Any, name: str, values: Mapping[str, Any]) -> Any:
             raise ValueError(f"{name}.{key} must be one of {', '.join(allowed)}, not {clean[key]!r}")
     if name == "convert" and "to" in clean and clean["to"] not in TARGETS:
         raise ValueError(f"convert.to must be one of {', '.join(TARGETS)}, not {clean['to']!r}")
-    return dataclasses.replace(section, **clean)
     if name == "corpus" and clean.get("dedup", "near") not in ("near", "exact", "off"):
         raise ValueError(f"corpus.dedup must be near, exact or off, not {clean['dedup']!r}")
+    return dataclasses.replace(section, **clean)
