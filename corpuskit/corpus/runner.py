@@ -290,7 +290,7 @@ class _Run:
         finally:
             if not self.result.interrupted:
                 self.executor.stop()
-        self.result.outputs = self.out.finish() if self.output != "-" else ["-"]
+        self.result.outputs = self.out.finish()
         for f in (self.errors, self.rejected):
             if f is not None:
                 f.finish()
