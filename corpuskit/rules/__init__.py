@@ -62,6 +62,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # a date or time (or "3 hours ago") closing a line, as in lists of related articles
     "date_tail": r"(\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{1,2}[-/]\d{1,2})(\s*\d{1,2}:\d{2}(:\d{2})?)?[)）]?\s*$"
                  r"|\d{1,2}:\d{2}(:\d{2})?\s*$",
+    "date_tail_ends": "",  # characters besides digits and brackets a date_tail match can end on
     "long_line": 40,  # a prose line this long (in characters) weighs 1 - 0.4 in the body score
     "short_line": 8,  # shorter lines without sentence punctuation read as labels
     "heading_max": 40,  # longest heading

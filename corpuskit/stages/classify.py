@@ -90,6 +90,7 @@ class _Compiled:
         self.closers = frozenset(s["closers"])
         self.seps = _fast(s["separators"])
         self.date_tail = _fast(s["date_tail"])
+        self.date_ends = frozenset(")）" + s["date_tail_ends"])
         self.heading_needs = _fast(s["heading_needs"]) if s["heading_needs"] else None
         self.predicate = _fast(s["predicate"]) if s["predicate"] else None
         self.not_caption = _fast(s["not_caption"]) if s["not_caption"] else None
@@ -173,8 +174,8 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
         marks=len(c.marks.findall(text)),
         commas=len(c.commas.findall(text)),
         seps=seps,
-        # a date or time ends on a digit (or a closing bracket around one)
-        date=(text[-1:].isdigit() or text[-1:] in ")）") and c.date_tail.search(text) is not None,
+        # a date or time ends on a digit, a bracket or one of date_tail_ends ("3小时前")
+        date=(text[-1:].isdigit() or text[-1:] in c.date_ends) and c.date_tail.search(text) is not None,
         rule=rs.match_rule(text),
     )
     f.weight = _weight(f, c)
@@ -352,6 +353,22 @@ class _Page:
             best, j = j, j - 1
         return best
 
+    def extend_back(self, a: int) -> int:
+        """With no headline, the body starts at the earliest prose line before the core that
+        only short labels (at most two in a row) or lines a rule names separate from it."""
+        start, labels = a, 0
+        for k in range(a - 1, -1, -1):
+            f = self.f[k]
+            if f.prose and not f.ruled:
+                start, labels = k, 0
+            elif f.ruled:
+                continue
+            else:
+                labels += 1
+                if labels > 2 or f.date or f.seps > 1 or f.n > self.s["heading_max"]:
+                    break
+        return start
+
     def find_end(self, core_end: int) -> int:
         """The last body line: prose continues after the core until a closing rule
         (a related or comments header) or a long stretch of residue."""
@@ -381,6 +398,8 @@ class _Page:
         if t is not None:
             body_start = next((k for k in range(t + 1, a + 1) if f[k].prose and not f[k].ruled
                                and (k == a or not self.headline_like(k))), a)
+        else:
+            body_start = self.extend_back(a)
         end = self.find_end(b)
         self.title, self.body_start, self.end = t, body_start, end
         first = t if t is not None else body_start
