@@ -25,17 +25,17 @@ _CN_SMALL = r"(?:[一二三四五六七八九]|十[一二三四五六七八九]?
 
 # Whole dates; every pattern has groups y, m (or mon) and d.
 _FULL = re.compile("|".join([
-    r"(?<![\d.])(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]",
+    r"(?<![\d.])(?P<y>\d{4})[ \t]*年[ \t]*(?P<m>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*[日号]",
     rf"(?P<y2>[〇零一二三四五六七八九]{{4}})年(?P<m2>{_CN_SMALL})月(?P<d2>{_CN_SMALL})[日号]",
     r"(?<![\d./-])(?P<y3>(?:19|20)\d{2})(?P<sep>[/.-])(?P<m3>\d{1,2})(?P=sep)(?P<d3>\d{1,2})(?!\d|\.\d|/\d)",
-    rf"\b{_MON}\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}})\b",
-    rf"\b(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON.replace('mon', 'mon5')}\.?,?\s+(?P<y5>\d{{4}})\b",
+    rf"\b{_MON}\.?[ \t]+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]+(?P<y4>\d{{4}})\b",
+    rf"\b(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+{_MON.replace('mon', 'mon5')}\.?,?[ \t]+(?P<y5>\d{{4}})\b",
 ]))
-_MONTH_DAY = re.compile(r"(?<![\d年./-])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
-_YEAR_BEFORE = re.compile(r"(\d{4})(?:-\d{2}-\d{2}|\s*年)")
+_MONTH_DAY = re.compile(r"(?<![\d年./-])(?P<m>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*[日号]")
+_YEAR_BEFORE = re.compile(r"(\d{4})(?:-\d{2}-\d{2}|[ \t]*年)")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
-_TIME = re.compile(r"\s*(?P<h>\d{1,2})[:：时](?P<mi>\d{2})(?:[:：分](?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?")
+_TIME = re.compile(r"[ \t]*(?P<h>\d{1,2})[:：时](?P<mi>\d{2})(?:[:：分](?P<s>\d{2}))?[ \t]*(?P<ampm>[AaPp]\.?[Mm]\.?)?")
 
 
 def _cn_number(s: str) -> int:

@@ -31,11 +31,12 @@ _HAN_RE = re.compile(f"[{HAN}]")
 class Tables:
     """The compiled punctuation tables (``rules/convert/punctuation.toml``)."""
 
-    marks: "re.Pattern[str]"  # half-width , : ; ! ? runs in Chinese context
+    marks: "re.Pattern[str]"  # runs of half-width , : ; ! ?
     marks_table: dict[int, str]
     parens: "re.Pattern[str]"
     cjk: str  # Han ranges and Chinese marks, for character classes
     cjk_set: frozenset[str]
+    cjk_open: frozenset[str]
     ellipsis: "re.Pattern[str]"
     dash: "re.Pattern[str]"
     narrow: "re.Pattern[str]"
@@ -50,15 +51,15 @@ def tables() -> Tables:
     marks = re.escape("".join(k for k in h2f if k not in "()"))
     cjk_marks = data["cjk_marks"]
     cjk = HAN + re.escape(cjk_marks)
-    after = HAN + re.escape(data["cjk_open"])
     return Tables(
-        marks=re.compile(f"(?<=[{cjk}])[{marks}]+|[{marks}]+(?=[{after}])"),
+        marks=re.compile(f"[{marks}]+"),
         marks_table=str.maketrans({k: v for k, v in h2f.items() if k not in "()"}),
         parens=re.compile(r"[(（]([^()（）\n]*)[)）]"),
         cjk=cjk,
         cjk_set=frozenset(cjk_marks),
-        ellipsis=re.compile("|".join(f"(?:{p})" for p in data["ellipsis"])),
-        dash=re.compile("|".join(f"(?:{p})" for p in data["dash"])),
+        cjk_open=frozenset(data["cjk_open"]),
+        ellipsis=re.compile(data["ellipsis"]),
+        dash=re.compile(data["dash"]),
         narrow=re.compile(f"(?<=[0-9A-Za-z])[{re.escape(data['narrow_between_alnum'])}](?=[0-9A-Za-z])"),
         quote_styles={k: tuple(v) for k, v in data["quotes"].items()},
         quotes_auto=dict(data["quotes_auto"]),
@@ -91,20 +92,47 @@ def normalize_width(text: str) -> str:
 
 # -- punctuation -------------------------------------------------------------------
 
-_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s\u3000，。；！？、“”「」（）《》]+"
-                  r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
-_PUNCT_TRIGGER = re.compile(r'[,:;!?()"（）“”‘’「」『』…⋯]|\.\.\.|。。。|--|[—―－–]{2}|[·・]{3}')
+# For each mark: what may stand before it and after it in a URL or an e-mail address.
+_URL_MARKS = {"://": (re.compile("[A-Za-z0-9+.-]"), re.compile(r"[!-~]")),
+              "www.": (None, re.compile(r"[!-~]")),
+              "@": (re.compile(r"[A-Za-z0-9._%+-]"), re.compile("[A-Za-z0-9.-]"))}
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs and e-mail addresses, found from each ://, www. or @ outwards.
+
+    >>> t = "网址:http://a.b/c?x=1,2 邮箱a@b.com,电话"
+    >>> [t[s:e] for s, e in _url_spans(t)]
+    ['http://a.b/c?x=1,2', 'a@b.com']
+    """
+    spans: list[tuple[int, int]] = []
+    for mark, (left, right) in _URL_MARKS.items():
+        i = text.find(mark)
+        while i >= 0:
+            s, e = i, i + len(mark)
+            while left and s > 0 and left.match(text[s - 1]):
+                s -= 1
+            while e < len(text) and right.match(text[e]):
+                e += 1
+            # an ASCII mark that ends the run belongs to the sentence, not the address (…com, 然后)
+            while e > i + len(mark) and text[e - 1] in ",.;:!?)\"'":
+                e -= 1
+            spans.append((s, e))
+            i = text.find(mark, e)
+    return sorted(spans)
 
 
 def _outside_urls(text: str, fn) -> str:
     """Apply ``fn`` to the parts of ``text`` that are not URLs or e-mail addresses."""
-    if "://" not in text and "www." not in text and "@" not in text:
+    if not any(m in text for m in _URL_MARKS):
         return fn(text)
     out, last = [], 0
-    for m in _URL.finditer(text):
-        out.append(fn(text[last:m.start()]))
-        out.append(m.group())
-        last = m.end()
+    for s, e in _url_spans(text):
+        if s < last:
+            continue
+        out.append(fn(text[last:s]))
+        out.append(text[s:e])
+        last = e
     out.append(fn(text[last:]))
     return "".join(out)
 
@@ -115,8 +143,17 @@ def _in_context(text: str, start: int, end: int) -> bool:
 
 
 def _marks(text: str) -> str:
+    """Runs of , : ; ! ? after Chinese text, or before a Han character or opening mark, to full-width."""
     t = tables()
-    return t.marks.sub(lambda m: m.group().translate(t.marks_table), text)
+
+    def fix(m: "re.Match[str]") -> str:
+        s, e = m.span()
+        after = text[e] if e < len(text) else ""
+        if (s and _is_cjk(text[s - 1])) or (after and (after in t.cjk_open or _HAN_RE.match(after))):
+            return m.group().translate(t.marks_table)
+        return m.group()
+
+    return t.marks.sub(fix, text) if t.marks.search(text) else text
 
 
 def _parens(text: str) -> str:
@@ -137,7 +174,11 @@ def _parens(text: str) -> str:
 
 
 def _runs(pattern: "re.Pattern[str]", repl: str, text: str) -> str:
-    return pattern.sub(lambda m: repl if _in_context(text, *m.span()) else m.group(), text)
+    def fix(m: "re.Match[str]") -> str:
+        g = m.group()
+        return g if g == repl or not _in_context(text, *m.span()) else repl
+
+    return pattern.sub(fix, text) if pattern.search(text) else text
 
 
 def normalize_punctuation(text: str) -> str:
@@ -148,7 +189,7 @@ def normalize_punctuation(text: str) -> str:
     >>> normalize_punctuation("小明--他来了。。。 He said: wait... (really)")
     '小明——他来了…… He said: wait... (really)'
     """
-    if not _PUNCT_TRIGGER.search(text) or not _HAN_RE.search(text):
+    if not _HAN_RE.search(text):
         return text
 
     def fix(part: str) -> str:
@@ -222,15 +263,17 @@ _SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|  ")
 _SENTENCE = re.compile("[。；]")  # prose; a headline rarely holds one
 _LETTER_SPACED = re.compile(f"[{HAN}](?: [{HAN}]){{2,}}(?![{HAN}])")
+_EDGE_SPACES = re.compile("^ +| +$", re.M)
 
 
 @lru_cache(maxsize=None)
 def _space_patterns() -> tuple["re.Pattern[str]", "re.Pattern[str]", "re.Pattern[str]", "re.Pattern[str]"]:
+    # Every pattern starts with a literal space or a small class, so the scan over clean text is fast.
     marks = re.escape("".join(sorted(tables().cjk_set)))
-    return (re.compile(f" (?=[{marks}])|(?<=[{marks}]) "),
-            re.compile(f"(?<=[{HAN}]) (?=[{HAN}])"),
-            re.compile(f"(?<=[{HAN}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[{HAN}])"),
-            re.compile(f"(?<=[{HAN}])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])(?=[{HAN}])"))
+    return (re.compile(f" (?:(?=[{marks}])|(?<=[{marks}] ))"),
+            re.compile(f" (?=[{HAN}])(?<=[{HAN}] )"),
+            re.compile(f" (?:(?=[0-9A-Za-z])(?<=[{HAN}] )|(?=[{HAN}])(?<=[0-9A-Za-z] ))"),
+            re.compile(f"[0-9A-Za-z](?=[{HAN}])|[{HAN}](?=[0-9A-Za-z])"))
 
 
 def normalize_whitespace(text: str, cjk_latin: str = "keep") -> str:
@@ -238,10 +281,10 @@ def normalize_whitespace(text: str, cjk_latin: str = "keep") -> str:
 
     Between two Han characters a space goes in prose (a line holding 。 or ；),
     and in letter-spaced runs (``产 业 园``); in a headline it separates clauses
-    and stays. Between Han and Latin letters or digits:
-    ``keep`` as written, ``remove`` or ``add`` one.
+    and stays. Between Han and Latin letters or digits: ``keep`` as written,
+    ``remove`` or ``add`` one. Works line by line on a text of many lines.
 
-    >>> normalize_whitespace("　产业园 。 a\u00a0\u00a0b  ")
+    >>> normalize_whitespace("　产业园 。 a\\u00a0\\u00a0b  ")
     '产业园。a b'
     >>> normalize_whitespace("较强冷空气来袭 全国多地降温"), normalize_whitespace("据 新华社报道。产 业 园 区")
     ('较强冷空气来袭 全国多地降温', '据新华社报道。产业园区')
@@ -250,20 +293,29 @@ def normalize_whitespace(text: str, cjk_latin: str = "keep") -> str:
     """
     if _ODD_SPACE.search(text):
         text = _SPACES.sub(" ", text)
-    text = text.strip()
+    if text[:1] == " " or text[-1:] == " " or " \n" in text or "\n " in text:
+        text = _EDGE_SPACES.sub("", text)
     if not _HAN_RE.search(text):
         return text
     around_marks, han_han, han_latin, han_latin_gap = _space_patterns()
     if " " in text:
         text = around_marks.sub("", text)
-        if _SENTENCE.search(text):
-            text = han_han.sub("", text)
-        elif _LETTER_SPACED.search(text):
-            text = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
+        if han_han.search(text):  # decided line by line, only for the lines that have such a space
+            out, last = [], 0
+            for m in han_han.finditer(text):
+                if m.start() < last:
+                    continue
+                start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+                end = len(text) if end < 0 else end
+                s = text[start:end]
+                out += [text[last:start], han_han.sub("", s) if _SENTENCE.search(s)
+                        else _LETTER_SPACED.sub(lambda r: r.group().replace(" ", ""), s)]
+                last = end
+            text = "".join(out) + text[last:]
         if cjk_latin == "remove":
             text = han_latin.sub("", text)
     if cjk_latin == "add":
-        text = han_latin_gap.sub(" ", text)
+        text = han_latin_gap.sub(r"\g<0> ", text)
     return text
 
 
@@ -272,14 +324,23 @@ def normalize_whitespace(text: str, cjk_latin: str = "keep") -> str:
 _LINE_ENDS = re.compile("\r\n?|[\u2028\u2029\x85]")
 
 
-def normalize_line(text: str, config: NormalizeConfig | None = None, *, target: str = "keep",
+_DEFAULT = NormalizeConfig()
+
+
+def normalize_text(text: str, config: NormalizeConfig | None = None, *, target: str = "keep",
                    published: str | None = None) -> str:
-    """One line through every enabled step: width, whitespace, punctuation and quotes, numbers, dates.
+    """A text of one or many lines through every enabled step: line endings, width,
+    whitespace, punctuation and quotes, numbers, dates. No rule crosses a line break.
 
     ``target`` (the conversion target) resolves ``quotes = "auto"``; ``published``
     (ISO 8601) dates a month and day without a year, when ``dates = "iso"``.
+
+    >>> normalize_text("标题 \\r\\n\\r\\n正文,第一段。  \\r\\n")
+    '标题\\n\\n正文，第一段。\\n'
     """
-    config = config or NormalizeConfig()
+    config = config or _DEFAULT
+    if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
+        text = _LINE_ENDS.sub("\n", text)
     if config.width:
         text = normalize_width(text)
     style = quote_style(config.quotes, target)
@@ -302,14 +363,8 @@ def normalize_line(text: str, config: NormalizeConfig | None = None, *, target: 
     return text
 
 
-def normalize_text(text: str, config: NormalizeConfig | None = None, *, target: str = "keep") -> str:
-    """A whole text, line by line: line endings to ``\\n``, every line normalized, blank lines kept empty.
-
-    >>> normalize_text("标题 \\r\\n\\r\\n正文,第一段。  \\r\\n")
-    '标题\\n\\n正文，第一段。\\n'
-    """
-    lines = _LINE_ENDS.sub("\n", text).split("\n")
-    return "\n".join(normalize_line(ln, config, target=target) for ln in lines)
+# A line is a text of one line.
+normalize_line = normalize_text
 
 
 class NormalizeStage(Stage):
@@ -331,13 +386,21 @@ class NormalizeStage(Stage):
             return doc
         published = doc.meta.get("published") if isinstance(doc.meta.get("published"), str) else None
         target = self.config.convert.to
+        lines = [ln for ln in doc.lines if ln.kept]
+        # One pass over the document: each rule is one regular expression over all its lines.
+        texts = normalize_text("\n".join(ln.text for ln in lines), cfg, target=target,
+                               published=published).split("\n")
         changed = 0
-        for ln in doc.lines:
-            if ln.kept:
-                new = normalize_line(ln.text, cfg, target=target, published=published)
+        if len(texts) == len(lines):
+            for ln, new in zip(lines, texts):
                 if new != ln.text:
                     ln.text = new
                     changed += 1
+        else:  # pragma: no cover - a line held a line break
+            for ln in lines:
+                new = normalize_text(ln.text, cfg, target=target, published=published)
+                changed += new != ln.text
+                ln.text = new
         if doc.title:
             doc.title = normalize_line(doc.title, cfg, target=target, published=published)
         if changed:

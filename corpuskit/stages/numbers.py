@@ -130,7 +130,7 @@ def _to_arabic(text: str) -> str:
 
 _CJK = f"[{_HAN}，。、；：！？“”‘’「」『』（）《》【】…—]"
 _NUMBER = re.compile(r"(?<![\w.,:/+\-@#])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w,:/+\-@#]|\.\d)", re.ASCII)
-_PERCENT = re.compile(r"(?<![\w.,:/+\-@#])(\d+)(\.\d+)?\s?[%％]", re.ASCII)
+_PERCENT = re.compile(r"(?<![\w.,:/+\-@#])(\d+)(\.\d+)? ?[%％]", re.ASCII)
 _YEAR = re.compile(r"(?<![\w.,:/+\-@#])([12]\d{3})(?=年)(?!年[前后後来來间間多余餘以内內])", re.ASCII)
 _YEAR_RANGE = re.compile(r"(?<![\w.,:/+\-@#])([12]\d{3})(?=[—–\-~～至到][12]\d{3}年)", re.ASCII)
 
