@@ -23,6 +23,9 @@ SKIP_SINGLE_TAGS = {"zg", "g", "x", "z", "i"}
 MIN_COUNT = 20  # per ~100 million characters of counted words
 PER = 10_000_000
 VARIANT_SHARE = 20
+# Hong Kong pages write Cantonese: its common characters, given a modest count.
+CANTONESE = "嘅係佢哋咗嘢喺冇啲嚟睇咁乜嗰噉攞諗揾搵咪㗎囉喎嘞啦唔俾畀咩嘥瞓靚餸嗌攰"
+CANTONESE_PER = 300
 
 
 def is_han(ch: str) -> bool:
@@ -55,8 +58,11 @@ def main(path: str, variants: str | None = None) -> None:
                 # a variant that no converter picks (坛 -> 罈) is far rarer than its source
                 share = n if trad in primary else n // VARIANT_SHARE
                 combined[trad] = max(combined[trad], share)
+    for ch in CANTONESE:  # written Cantonese, which a Mandarin word list lacks
+        combined[ch] = max(combined[ch], total * CANTONESE_PER // PER)
     print("# Han character frequencies, both scripts: character, count per 10 million characters.")
-    print("# Made by benchmarks/make_han_freq.py from jieba's word list (MIT); see docs/encodings.md.")
+    print("# Made by benchmarks/make_han_freq.py from jieba's word list (MIT) and OpenCC's")
+    print("# STCharacters.txt (Apache 2.0), with written Cantonese added; see docs/encodings.md.")
     print("# Characters not listed count as rare. Add lines to teach the scorer a character.")
     for ch, n in sorted(combined.items(), key=lambda kv: (-kv[1], kv[0])):
         per = round(n * PER / total)

@@ -40,9 +40,11 @@ _BOMS = (
 )
 DEFAULT_CANDIDATES = ("gb18030", "big5", "utf-16")
 SAMPLE_BYTES = 1 << 15  # readings are scored on the first 32 KiB
-CLEAR_MARGIN = 1.0  # how much better a reading must score to beat valid UTF-8
+LEGACY_MARGIN = 0.5  # how much better a GBK/Big5 reading must score to beat valid two-byte UTF-8 (һЩ -> 一些)
 DETECTOR_ABOVE = 4.5  # a best reading scoring worse than this asks the detector
+LOSSY_MARGIN = 1.0  # a reading with replacement characters must be this much better than a strict one
 _BEYOND_TWO_BYTES = re.compile("[^\x00-\u07ff]")
+_LATIN_LETTER = re.compile("[\xc0-\xff\u0100-\u024f]")
 _GB = ("gb18030", "gbk", "gb2312", "cp936", "gb")
 _BIG5 = ("big5", "cp950", "big5hkscs", "big5-hkscs")
 
@@ -154,7 +156,8 @@ def _utf16_orders(data: bytes) -> list[str]:
         # both positions) is not mistaken for Han.
         n = len(high)
         ascii_like = high.count(0) >= 0.3 * n and low.count(0) <= 0.05 * n
-        if ascii_like or (_plausible_high(high) >= 0.9 * n and _plausible_high(low) <= 0.6 * n):
+        cjk_like = n >= 8 and _plausible_high(high) >= 0.9 * n and _plausible_high(low) <= 0.6 * n
+        if ascii_like or cjk_like:
             orders.append(name)
     return orders
 
@@ -185,8 +188,13 @@ def detect(data: bytes, detector: str = "charset-normalizer") -> str | None:
 
 
 def _maybe_legacy(text: str) -> bool:
-    """Valid UTF-8 whose non-ASCII characters are all two-byte ones (U+0080-U+07FF)."""
-    return not text.isascii() and _BEYOND_TWO_BYTES.search(text) is None
+    """Valid UTF-8 whose non-ASCII characters are all two-byte ones (U+0080-U+07FF), and no
+    accented Latin letter among them: GBK text read so gives Cyrillic, Greek, Hebrew, ... (一些 -> һЩ).
+
+    >>> _maybe_legacy("һЩ"), _maybe_legacy("café"), _maybe_legacy("中文")
+    (True, False, False)
+    """
+    return not text.isascii() and _BEYOND_TWO_BYTES.search(text) is None and _LATIN_LETTER.search(text) is None
 
 
 def decode(data: bytes, candidates: Iterable[str] = DEFAULT_CANDIDATES,
@@ -227,7 +235,7 @@ def decode(data: bytes, candidates: Iterable[str] = DEFAULT_CANDIDATES,
         alt = _best_strict(data, [f for f in families if f != "utf-16"])
         if alt is not None:
             alt_text, alt_name, alt_cost = alt
-            if (alt_cost + CLEAR_MARGIN < badness(text) and alt_cost <= 4.0
+            if (alt_cost + LEGACY_MARGIN < badness(text) and alt_cost <= 4.0
                     and han_share(alt_text) >= 0.5 and sum(ch >= "\u3400" for ch in alt_text) >= 2):
                 return alt_text, alt_name
         return text, "utf-8"
@@ -238,7 +246,8 @@ def decode(data: bytes, candidates: Iterable[str] = DEFAULT_CANDIDATES,
     best = _best_strict(data, expanded)
     if best is not None and best[2] <= DETECTOR_ABOVE:
         return best[0], best[1]
-    # Not Chinese, it seems: cp1252 (Western web pages), then the detector's guess.
+    # Not Chinese, it seems: cp1252 (Western web pages), then the detector's
+    # guess; and, in case a few bytes are broken, the lossy readings.
     extra = ["cp1252"]
     guess = detect(data, detector) if detector and detector != "none" else None
     if guess is not None and guess not in extra and _family(guess) not in expanded \
@@ -247,9 +256,10 @@ def decode(data: bytes, candidates: Iterable[str] = DEFAULT_CANDIDATES,
     other = _best_strict(data, extra)
     if other is not None and (best is None or other[2] < best[2]):
         best = other
-    if best is not None:
-        return best[0], best[1]
-    return _best_lossy(data, ["utf-8", *expanded, *extra])
+    lossy = _best_lossy(data, ["utf-8", *expanded])
+    if best is None or lossy[2] + LOSSY_MARGIN < best[2]:
+        return lossy[0], lossy[1]
+    return best[0], best[1]
 
 
 def _best_strict(data: bytes, families: list[str]) -> tuple[str, str, float] | None:
@@ -268,7 +278,7 @@ def _best_strict(data: bytes, families: list[str]) -> tuple[str, str, float] | N
     return None
 
 
-def _best_lossy(data: bytes, families: list[str]) -> tuple[str, str]:
+def _best_lossy(data: bytes, families: list[str]) -> tuple[str, str, float]:
     """Nothing decodes strictly: the reading with the lowest score, U+FFFD costing most."""
     best: tuple[float, int, str, str] | None = None
     for i, fam in enumerate(families):
@@ -281,7 +291,7 @@ def _best_lossy(data: bytes, families: list[str]) -> tuple[str, str]:
         if best is None or key[:2] < best[:2]:
             best = key
     assert best is not None
-    return best[2], best[3] + "-replace"
+    return best[2], best[3] + "-replace", best[0]
 
 
 class DecodeStage(Stage):
