@@ -116,6 +116,9 @@ def test_case_idempotent(path):
     ("2023-05-02T09:15:00+01:00", "2023-05-02T09:15:00+01:00"),
     ("By Jane Doe • Published March 3, 2021 • 5 min read", "2021-03-03"),
     ("Jane Doe | March 3, 2021", "2021-03-03"),
+    ("Tuesday, April 22, 2014 at 1:00 PM", "2014-04-22T13:00"),
+    ("Wednesday, July 22, 2020 4:15 PM", "2020-07-22T16:15"),
+    ("Dec 22, 2014 | 4 min read", "2014-12-22"),
 ])
 def test_published_formats(line, published):
     from corpuskit.stages.metadata import extract
@@ -123,6 +126,34 @@ def test_published_formats(line, published):
     rs = ruleset("en")
     assert rs.match_rule(line).action == "meta"
     assert extract([("published", line)], rs, "")["published"] == published
+
+
+@pytest.mark.parametrize("line", [
+    "Tuesday, September 24, 2013 at 2:30 PM *Virtual",
+    "Thursday, July 23, 2020 is expected to be the hottest day of the year so far",
+    "March 3, 2020 Atlanta",
+    "21 August 2019: the day the river burst its banks",
+])
+def test_lines_opening_with_a_date_are_not_the_publication_time(line):
+    """A bare date is the publication time only when nothing but times, zones and stamps follow."""
+    r = ruleset("en").match_rule(line)
+    assert r is None or r.reason != "published", r
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Tweet", "share"), ("Share", "share"), ("Email", "share"), ("Pin", "share"), ("Pin it", "share"),
+    ("Print", "share"), ("Christopher Roe/Flickr", "caption"), ("Jean-Luc Martin/AFP via Getty Images", "caption"),
+    ("Ana de la Cruz/Wikimedia Commons", "caption"), ("@janedoe", "byline"),
+])
+def test_share_words_credits_and_handles(line, reason):
+    assert ruleset("en").match_rule(line).reason == reason
+
+
+@pytest.mark.parametrize("line", ["Work/Life Balance", "News / Local", "Serbian Српски/Srpski", "Jane Doe"])
+def test_not_credits(line):
+    """A slash in a heading, a breadcrumb or a language menu is no photo credit."""
+    r = ruleset("en").match_rule(line)
+    assert r is None or r.reason != "caption", r
 
 
 @pytest.mark.parametrize("line, authors, editors, source", [
@@ -143,6 +174,8 @@ def test_published_formats(line, published):
     ("Words: Jane Doe", ["Jane Doe"], [], None),
     ("by Jane Doe and John Roe for Example News", ["Jane Doe", "John Roe"], [], None),
     ("By ZEKE MILLER Associated Press", ["ZEKE MILLER"], [], None),
+    ("Jane Doe is an assistant editor at Example News, where she covers science.", ["Jane Doe"], [], None),
+    ("Maria de la Cruz is a staff writer at The Example Review.", ["Maria de la Cruz"], [], None),
 ])
 def test_bylines(line, authors, editors, source):
     from corpuskit.stages.metadata import extract
@@ -166,6 +199,10 @@ def test_bylines(line, authors, editors, source):
     "Advertising revenue rose 12 percent in the quarter, helped by strong demand for video.",
     "5 people were injured in the crash, which closed the motorway for several hours.",
     "10 things changed after the vote, according to the report published on Monday.",
+    "Tuesday, March 3, 2020 was the day the city closed its schools and offices.",
+    "Tweets from the account were deleted on Friday, the company said in a statement.",
+    "Pinterest shares rose 5 percent in early trading after the results were published.",
+    "Jane Doe/John Roe and their lawyers declined to comment on the ruling on Friday.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
@@ -226,7 +263,8 @@ def test_labelled_meta_under_a_related_list():
 RESIDUE = ["By Jane Doe", "Share this story", "Photograph: Jane Roe/Getty Images", "Advertisement",
            "January 10, 2020 9:00AM (UTC)", "Related Coverage", "Read more: Another story here",
            "Our gallery", "A short heading", "© 2024 Example Media. All rights reserved.",
-           "Image: NASA", "Image caption,", "Sign up for our newsletter", "12 comments", "Home > World"]
+           "Image: NASA", "Image caption,", "Sign up for our newsletter", "12 comments", "Home > World",
+           "Tweet", "Jane Roe/Flickr", "@janedoe", "Monday, May 4, 2020 at 3:00 PM"]
 BODY = ["LONDON (Reuters) - The pound rose on Tuesday after the data showed inflation easing faster than expected.",
         "The committee met on Tuesday and agreed to publish its findings next month, officials said.",
         "Officials said the work would take about six months to finish and cost less than planned.",

@@ -10,7 +10,10 @@ one small function over the decided lines (their ``action``/``reason``):
 - a bare author name next to the date line, or repeated after the article (``name_bylines``);
 - a headline the engine passed over for the standfirst under it (``headline_over_standfirst``);
 - the short promo lines under an inline "Related" header (``related_after_header``);
-- labelled metadata printed under a related list (``labelled_meta``).
+- labelled metadata printed under a related list (``labelled_meta``);
+- a schedule, lines that open with different dates, in the body (``date_lists``);
+- the unpunctuated sentences closing a short notice, and footnotes to a mark in the body
+  (``notice_tail``).
 
 Every function only changes decisions, never text, and only on signals a cleaned text no
 longer has (residue lines, metadata lines), so cleaning stays idempotent.
@@ -28,6 +31,17 @@ from ..rules import Rule, RuleSet
 _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|la|le|bin|al)){1,3}$")
 _LINK_TEXT = regex.compile(r"[:»›>|-]\s*\S")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*$")
+_HANDLE = regex.compile(r"^@\w{2,30}$")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# a line opening with a full date: "Tuesday, September 24, 2013", "3 May 2021"
+_DATE_START = regex.compile(
+    rf"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})\b")
+# running text: three lower-case words in a row ("please call the")
+_RUNNING = regex.compile(r"\b\p{Ll}+\s+\p{Ll}+\s+\p{Ll}+\b")
+# a note mark glued to a word in the body ("**Telephonic", "price*") and a line opening with it
+_NOTE_IN = regex.compile(r"(?:(?<=\w)([*†‡]+)(?!\w)|(?<![\w*†‡])([*†‡]+)(?=\w))")
+_NOTE_LINE = regex.compile(r"^([*†‡]+)\s*\p{L}")
 
 
 def _words(text: str) -> int:
@@ -131,19 +145,32 @@ def wire_lead(lines: list[Line]) -> None:
 
 
 def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
-    """A name alone on a line is a byline when it sits next to the date or source lines
-    (within two lines) of a page whose rules found no byline, or repeats a name already in a
-    byline. (A page with a "By ..." line has its authors; capitalised words next to it are
-    more likely a widget, "Gift Article".)"""
+    """A name alone on a line is a byline when it sits next to the author's handle
+    ("@janedoe"), or next to the date or source lines (within two lines, under the headline)
+    of a page whose rules found no byline in the article, or repeats a name already in a byline. (A page with a
+    "By ..." line has its authors; capitalised words next to it are more likely a widget,
+    "Gift Article". An author's bio under the article does not count.)
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Storm heads east", "Jane Doe", "@janedoe", "Body."])]
+    >>> for ln, a in zip(ls, ["title", "drop", "meta", "keep"]): ln.decide(a, "byline" if a == "meta" else None)
+    >>> name_bylines(ls, [None] * 4); ls[1].action, ls[1].reason
+    ('meta', 'byline')
+    """
     metas = [i for i, ln in enumerate(lines) if ln.action == "meta"]
     named = {ln.raw for ln in lines if ln.action == "meta" and _NAME.match(ln.raw)}
-    ruled_byline = any(r is not None and r.reason == "byline" for r in rules)
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), -1)
+    span = _body_span(lines)
+    end = span[1] if span else len(lines)  # a bio or a handle under the article: not the byline block
+    ruled_byline = any(r is not None and r.reason == "byline" and not _HANDLE.match(lines[i].raw)
+                       for i, r in enumerate(rules[:end]))
     for i, ln in enumerate(lines):
-        if (ruled_byline or ln.action in ("meta", "title") or rules[i] is not None
-                or not _NAME.match(ln.raw)):
+        if ln.action in ("meta", "title") or rules[i] is not None or not _NAME.match(ln.raw):
             continue
-        near = any(0 < abs(i - k) <= 2 and lines[k].reason in ("published", "byline", "source") for k in metas)
-        if near:
+        handle = i < end and any(0 < abs(i - k) <= 1 and _HANDLE.match(lines[k].raw) for k in metas)
+        near = not ruled_byline and t < i < end and any(
+            0 < abs(i - k) <= 2 and lines[k].reason in ("published", "byline", "source")
+            and not _HANDLE.match(lines[k].raw) for k in metas)
+        if handle or near:
             ln.decide("meta", "byline")
             named.add(ln.raw)
     for i, ln in enumerate(lines):
@@ -154,7 +181,9 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
 def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> None:
     """English pages print the headline, then a standfirst, then the byline. When the engine
     took the standfirst for the title, the headline-like line just above it (only ruled
-    residue between) that the engine dropped unnamed by any rule is the headline.
+    residue between) that the engine dropped unnamed by any rule is the headline. The
+    standfirst is known by the byline/date block under it, or, on a page that opens with the
+    headline (a cleaned text, which has lost that block), by reading as a sentence.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
     ...     ["World", "Storm heads east as millions travel", "Forecasters see clear skies", "By Jane Doe"])]
@@ -166,7 +195,8 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
     if t is None:
         return
     after = next((k for k in range(t + 1, len(lines)) if lines[k].action != "drop"), None)
-    if after is None or lines[after].action != "meta":
+    opens = t == 1 and (_SENTENCE_END.search(lines[t].raw) is not None or len(lines[t].raw) >= 100)
+    if not opens and (after is None or lines[after].action != "meta"):
         return  # a standfirst sits right above the byline/date block
     p = t - 1
     while p >= 0 and lines[p].action == "drop" and rules[p] is not None and rules[p].action == "drop" \
@@ -244,6 +274,81 @@ def labelled_meta(lines: list[Line], rules: list[Rule | None], months: dict[str,
             ln.decide("meta", r.reason)
 
 
+def date_lists(lines: list[Line]) -> None:
+    """Two or more lines in a row that open with different dates, under the headline and
+    joined to the body (a body line right above them, or a kept line among them), are a
+    schedule or a list of events: content, not the publication time (a page prints its date
+    once; a created and an updated date right under the headline stay metadata).
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Board meetings", "The board meets at City Hall, Room 4, 5th Floor.",
+    ...     "Monday, May 4, 2020 at 3:00 PM", "Monday, June 1, 2020 at 3:00 PM"])]
+    >>> for ln, a in zip(ls, ["title", "keep", "meta", "meta"]): ln.decide(a, "published" if a == "meta" else None)
+    >>> date_lists(ls); [ln.action for ln in ls]
+    ['title', 'keep', 'keep', 'keep']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    i = t + 1
+    while i < len(lines):
+        run = []
+        while i < len(lines) and (m := _DATE_START.match(lines[i].raw)) and (
+                lines[i].kept or lines[i].reason == "published"):
+            run.append((i, m.group(0).lower()))
+            i += 1
+        dates = {d for _, d in run}
+        above = lines[run[0][0] - 1] if run else None
+        if len(dates) >= 2 and (above.kept and above.action != "title" or any(lines[k].kept for k, _ in run)):
+            for k, _ in run:
+                if not lines[k].kept:
+                    lines[k].decide("keep")
+        i += 1 if not run else 0
+
+
+def _running(text: str) -> bool:
+    """Reads as a sentence that lost its full stop: eight words or more, three of them
+    lower-case in a row, no menu separators.
+
+    >>> _running("For a ride to a center, please call (555) 010 - 4400"), _running("Why Sweden Has the World's Safest Roads")
+    (True, False)
+    """
+    return _words(text) >= 8 and "|" not in text and _RUNNING.search(text) is not None
+
+
+def notice_tail(lines: list[Line], rules: list[Rule | None], short: int = 600, most: int = 3) -> None:
+    """The lines right after the body that read as running text (no rule names them; at most
+    ``most``) are the notice's last sentences on a short page (under ``short`` characters of
+    body: a press notice, a meeting schedule, whose lines often lack full stops). On any page,
+    a running line just under the body that opens with a note mark the body uses
+    ("**Telephonic" ... "** To request the number, please call ...") is a footnote.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["City opens cooling centers",
+    ...     "Centers open at all libraries from Thursday.", "Residents are urged to spend the hottest hours at a center",
+    ...     "Privacy | Terms | Contact"])]
+    >>> for ln, a in zip(ls, ["title", "keep", "drop", "drop"]): ln.decide(a, "related" if a == "drop" else None)
+    >>> notice_tail(ls, [None] * 4); [ln.action for ln in ls]
+    ['title', 'keep', 'keep', 'drop']
+    """
+    span = _body_span(lines)
+    if span is None:
+        return
+    start, end = span
+    body = [ln.raw for ln in lines[start:end + 1] if ln.action in ("keep", "heading")]
+    if sum(map(len, body)) < short:
+        k = end + 1
+        while (k < len(lines) and k <= end + most and lines[k].action == "drop" and rules[k] is None
+               and _running(lines[k].raw)):
+            lines[k].decide("keep")
+            k += 1
+    marks = {a or b for text in body for a, b in _NOTE_IN.findall(text)}
+    if marks:
+        for k in range(end + 1, min(len(lines), end + 6)):
+            m = _NOTE_LINE.match(lines[k].raw)
+            if (m and m.group(1) in marks and lines[k].action == "drop" and rules[k] is None
+                    and _running(lines[k].raw)):
+                lines[k].decide("keep")
+
+
 def refine(lines: list[Line], rs: RuleSet) -> None:
     """Apply the English layout checks, in order, to a page the engine has decided."""
     rules = _rule_of(lines, rs)
@@ -252,5 +357,7 @@ def refine(lines: list[Line], rs: RuleSet) -> None:
     wire_lead(lines)
     related_after_header(lines, rules)
     labelled_meta(lines, rules, rs.months)
+    date_lists(lines)
+    notice_tail(lines, rules)
     name_bylines(lines, rules)
     headline_over_standfirst(lines, rules)
