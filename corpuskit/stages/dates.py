@@ -18,21 +18,52 @@ from datetime import date
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_MONTHS["sept"] = 9
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _CN_DIGITS["零"] = 0
 _CN_SMALL = r"(?:[一二三四五六七八九]|十[一二三四五六七八九]?|[二三]十[一二三四五六七八九]?)"
 
-# Whole dates; every pattern has groups y, m (or mon) and d.
-_FULL = re.compile("|".join([
-    r"(?<![\d.])(?P<y>\d{4})[ \t]*年[ \t]*(?P<m>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*[日号]",
-    rf"(?P<y2>[〇零一二三四五六七八九]{{4}})年(?P<m2>{_CN_SMALL})月(?P<d2>{_CN_SMALL})[日号]",
-    r"(?<![\d./-])(?P<y3>(?:19|20)\d{2})(?P<sep>[/.-])(?P<m3>\d{1,2})(?P=sep)(?P<d3>\d{1,2})(?!\d|\.\d|/\d)",
-    rf"\b{_MON}\.?[ \t]+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]+(?P<y4>\d{{4}})\b",
-    rf"\b(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+{_MON.replace('mon', 'mon5')}\.?,?[ \t]+(?P<y5>\d{{4}})\b",
-]))
-_MONTH_DAY = re.compile(r"(?<![\d年./-])(?P<m>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*[日号]")
+# Whole dates, one pattern per way of writing them; each starts with a character class (a
+# look-behind after the first character checks what stands before it), so the scan is fast.
+_CN_DATE = re.compile(r"(\d(?<![\d.]\d)\d{3})[ \t]*年[ \t]*(\d{1,2})[ \t]*月[ \t]*(\d{1,2})[ \t]*[日号]")
+_CN_NUMERAL_DATE = re.compile(f"([〇零一二三四五六七八九]{{4}})年({_CN_SMALL})月({_CN_SMALL})[日号]")
+_SEP_DATE = re.compile(r"([12](?<![\d./-][12])\d{3})([/.-])(\d{1,2})\2(\d{1,2})(?!\d|\.\d|/\d)")
+_MONTH_WORD = r"([ADFJMNOS](?<![A-Za-z][ADFJMNOS])[a-z]{2,8})"
+_EN_DATE = re.compile(_MONTH_WORD + r"\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4})(?!\d)")
+_EN_DAY_FIRST = re.compile(r"(\d(?<!\d\d)\d?)(?:st|nd|rd|th)?[ \t]+" + _MONTH_WORD + r"\.?,?[ \t]+(\d{4})(?!\d)")
+
+
+def _month_word(name: str) -> int | None:
+    name = name.lower()
+    return _MONTHS.get(name) if name in _MONTHS or name == "sept" else None
+
+
+def _date_parts(kind: str, m: "re.Match[str]") -> tuple[int, int, int] | None:
+    """(year, month, day) from a match of one of the whole-date patterns, or None if invalid."""
+    g = m.groups()
+    if kind == "cn":
+        y, mo, d = int(g[0]), int(g[1]), int(g[2])
+    elif kind == "cn-numeral":
+        y, mo, d = _cn_number(g[0]), _cn_number(g[1]), _cn_number(g[2])
+    elif kind == "sep":
+        y, mo, d = int(g[0]), int(g[2]), int(g[3])
+        if not 1900 <= y <= 2099:
+            return None
+    elif kind == "en":
+        y, mo, d = int(g[2]), _month_word(g[0]), int(g[1])
+    else:
+        y, mo, d = int(g[2]), _month_word(g[1]), int(g[0])
+    return (y, mo, d) if mo and _valid(y, mo, d) else None
+
+
+# (kind, pattern, a string the text must hold for the pattern to be tried)
+_WHOLE = (("cn", _CN_DATE, "年"), ("cn-numeral", _CN_NUMERAL_DATE, "年"), ("sep", _SEP_DATE, ""),
+          ("en", _EN_DATE, ""), ("en-day-first", _EN_DAY_FIRST, ""))
+
+
+_MONTH_DAY = re.compile(r"(?P<m>\d(?<![\d年./-]\d)\d?)[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*[日号]")
 _YEAR_BEFORE = re.compile(r"(\d{4})(?:-\d{2}-\d{2}|[ \t]*年)")
+_DIGIT_OR_ZERO = re.compile("[0-9〇零]")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _TIME = re.compile(r"[ \t]*(?P<h>\d{1,2})[:：时](?P<mi>\d{2})(?:[:：分](?P<s>\d{2}))?[ \t]*(?P<ampm>[AaPp]\.?[Mm]\.?)?")
@@ -54,19 +85,8 @@ def _valid(y: int, m: int, d: int) -> bool:
     return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1] and 1000 <= y <= 9999
 
 
-def _ymd(m: "re.Match[str]") -> tuple[int, int, int] | None:
-    g = m.groupdict()
-    if g["y"]:
-        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
-    elif g["y2"]:
-        y, mo, d = _cn_number(g["y2"]), _cn_number(g["m2"]), _cn_number(g["d2"])
-    elif g["y3"]:
-        y, mo, d = int(g["y3"]), int(g["m3"]), int(g["d3"])
-    elif g["y4"]:
-        y, mo, d = int(g["y4"]), _MONTHS[g["mon"].lower()[:3]], int(g["d4"])
-    else:
-        y, mo, d = int(g["y5"]), _MONTHS[g["mon5"].lower()[:3]], int(g["d5"])
-    return (y, mo, d) if _valid(y, mo, d) else None
+def _iso(ymd: tuple[int, int, int] | None) -> str | None:
+    return f"{ymd[0]:04d}-{ymd[1]:02d}-{ymd[2]:02d}" if ymd else None
 
 
 def _nearest_year(month: int, day: int, ref: date) -> int | None:
@@ -97,14 +117,12 @@ def iso_dates(text: str, *, published: str | None = None) -> str:
     >>> iso_dates("12月30日筹备，版本2.1.3，今年1月"), iso_dates("31 December 2021 and 2021-2-30")
     ('12月30日筹备，版本2.1.3，今年1月', '2021-12-31 and 2021-2-30')
     """
-    if not any(c in text for c in "年月/.-") and not re.search(r"\d", text):
+    if not _DIGIT_OR_ZERO.search(text):
         return text
 
-    def full(m: "re.Match[str]") -> str:
-        ymd = _ymd(m)
-        return f"{ymd[0]:04d}-{ymd[1]:02d}-{ymd[2]:02d}" if ymd else m.group()
-
-    text = _FULL.sub(full, text)
+    for kind, pattern, needs in _WHOLE:
+        if needs in text:
+            text = pattern.sub(lambda m: _iso(_date_parts(kind, m)) or m.group(), text)
     if "月" not in text:
         return text
     ref = _reference(published)
@@ -133,13 +151,13 @@ def to_iso(value: str) -> str | None:
     m = _ISO.fullmatch(value)
     if m:
         return value.replace(" ", "T", 1) if len(value) > 10 else value
-    m = _FULL.search(value)
-    if not m:
+    found = [(m.start(), kind, m) for kind, pattern, _ in _WHOLE for m in [pattern.search(value)] if m]
+    if not found:
         return None
-    ymd = _ymd(m)
-    if ymd is None:
+    _, kind, m = min(found, key=lambda f: f[0])
+    out = _iso(_date_parts(kind, m))
+    if out is None:
         return None
-    out = f"{ymd[0]:04d}-{ymd[1]:02d}-{ymd[2]:02d}"
     t = _TIME.match(value, m.end())
     if t:
         h, mi = int(t.group("h")), int(t.group("mi"))

@@ -41,19 +41,21 @@ def rules() -> NumberRules:
     data = load("numbers.toml")
     units = "|".join(re.escape(u) for u in sorted(set(data["units"]), key=len, reverse=True))
     approx = "".join(data.get("approx", ()))
-    counted = re.compile(f"(?<![第{_DIGIT}兩十百千万萬亿億点])({_NUMERAL})(?=[{approx}]?(?:{units}))")
+    # (?<!X.) after the first character: the character before the numeral is not X. Starting
+    # with a character class, not a look-behind, keeps Python's scan fast.
+    counted = re.compile(f"([{_DIGIT}兩十百千万萬亿億](?<![第{_DIGIT}兩十百千万萬亿億点].)[{_DIGIT}兩十百千万萬亿億]*"
+                         f"(?:点[{_DIGIT}]+)?)(?=[{approx}]?(?:{units}))")
     alts = [re.escape(p) for p in sorted(set(data.get("exceptions", ())), key=len, reverse=True)]
     alts += list(data.get("exception_patterns", ()))
     return NumberRules(counted, re.compile("|".join(alts)) if alts else None)
 
 
-def _masked(text: str) -> list[tuple[int, int]]:
+def _excepted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` overlaps a phrase of the exception lexicon (searched near it only)."""
     ex = rules().exceptions
-    return [m.span() for m in ex.finditer(text)] if ex else []
-
-
-def _hits(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    if ex is None:
+        return False
+    return any(m.start() < end and start < m.end() for m in ex.finditer(text, max(0, start - 12), end + 12))
 
 
 # -- Chinese to digits -----------------------------------------------------------
@@ -99,40 +101,47 @@ def _value(numeral: str) -> str | None:
     return digits + suffix
 
 
+_PERCENT_CN = re.compile(f"([百千])分之({_NUMERAL})")
+_YEAR_CN = re.compile("([一二](?<![〇零一二三四五六七八九十].)[〇零一二三四五六七八九]{3})年")
+
+
 def _to_arabic(text: str) -> str:
     if not re.search(f"[{_DIGIT}兩十百千]", text):
         return text
-    masked = _masked(text)
 
     def percent(m: "re.Match[str]") -> str:
-        if _hits(masked, *m.span()) or not _is_count(m.group(2)) and m.group(2) not in ("一", "两"):
+        if _excepted(text, *m.span()) or not _is_count(m.group(2)) and m.group(2) not in ("一", "两"):
             return m.group()
         v = _value(m.group(2))
         return m.group() if v is None or not v[-1].isdigit() else v + ("%" if m.group(1) == "百" else "‰")
 
     def year(m: "re.Match[str]") -> str:
-        if _hits(masked, *m.span()):
+        if _excepted(text, *m.span()):
             return m.group()
         return "".join(str(_DIGIT_VALUE[c]) for c in m.group(1)) + "年"
 
     def counted(m: "re.Match[str]") -> str:
-        if _hits(masked, *m.span()) or not _is_count(m.group(1)):
+        if not _is_count(m.group(1)) or _excepted(text, *m.span()):
             return m.group()
         return _value(m.group(1)) or m.group()
 
-    text = re.sub(f"([百千])分之({_NUMERAL})", percent, text)
-    text = re.sub("(?<![〇零一二三四五六七八九十])([一二][〇零一二三四五六七八九]{3})年", year, text)
-    masked = _masked(text)
+    if "分之" in text:
+        text = _PERCENT_CN.sub(percent, text)
+    if "年" in text:
+        text = _YEAR_CN.sub(year, text)
     return rules().counted.sub(counted, text)
 
 
 # -- digits to Chinese -------------------------------------------------------------
 
 _CJK = f"[{_HAN}，。、；：！？“”‘’「」『』（）《》【】…—]"
-_NUMBER = re.compile(r"(?<![\w.,:/+\-@#])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w,:/+\-@#]|\.\d)", re.ASCII)
-_PERCENT = re.compile(r"(?<![\w.,:/+\-@#])(\d+)(\.\d+)? ?[%％]", re.ASCII)
-_YEAR = re.compile(r"(?<![\w.,:/+\-@#])([12]\d{3})(?=年)(?!年[前后後来來间間多余餘以内內])", re.ASCII)
-_YEAR_RANGE = re.compile(r"(?<![\w.,:/+\-@#])([12]\d{3})(?=[—–\-~～至到][12]\d{3}年)", re.ASCII)
+# Digits not glued to Latin letters, URLs, codes or times; each pattern starts with a digit
+# and checks the character before it with (?<!X\d), so the scan stays fast.
+_NOT_AFTER = r"[\w.,:/+\-@#]"
+_NUMBER = re.compile(rf"(\d(?<!{_NOT_AFTER}\d)(?:\d{{0,2}}(?:,\d{{3}})+|\d*))(\.\d+)?(?![\w,:/+\-@#]|\.\d)", re.ASCII)
+_PERCENT = re.compile(rf"(\d(?<!{_NOT_AFTER}\d)\d*)(\.\d+)? ?[%％]", re.ASCII)
+_YEAR = re.compile(rf"([12](?<!{_NOT_AFTER}[12])\d{{3}})(?=年)(?!年[前后後来來间間多余餘以内內])", re.ASCII)
+_YEAR_RANGE = re.compile(rf"([12](?<!{_NOT_AFTER}[12])\d{{3}})(?=[—–\-~～至到][12]\d{{3}}年)", re.ASCII)
 
 
 def _read(digits: str, frac: str | None = None) -> str:
@@ -179,9 +188,10 @@ def _to_chinese(text: str) -> str:
             return "".join(_READ[int(c)] for c in digits)
         return _read(m.group(1), m.group(2))
 
-    text = _PERCENT.sub(percent, text)
-    text = _YEAR_RANGE.sub(year, text)
-    text = _YEAR.sub(year, text)
+    if "%" in text or "％" in text:
+        text = _PERCENT.sub(percent, text)
+    if "年" in text:
+        text = _YEAR.sub(year, _YEAR_RANGE.sub(year, text))
     return _NUMBER.sub(number, text)
 
 
