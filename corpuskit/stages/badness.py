@@ -43,7 +43,7 @@ _LATIN1_RUN = regex.compile("[\xa1-\xff]{2,}")
 LATIN_RUN_PENALTY = 2.5
 # A Latin-1 sign glued to a letter or a Han character (°s, u´f, 頦©) is a byte of
 # something else; real text writes 25°C, µg, ¿Qué, «mot», © 2020.
-_SIGNS = "\xa2-\xa9\xac-\xaf\xb1-\xb4\xb6-\xb9\xbc-\xbe\xd7\xf7"
+_SIGNS = "\xa2-\xa9\xac-\xaf\xb1-\xb4\xb6\xb8\xb9\xbc-\xbe\xd7\xf7"
 _SIGNS += "\u2020\u2021\u2030\u02c6\u02dc\u0192\u0160\u0161\u0152\u0153\u017d\u017e\u0178\u2039\u203a\u2122"  # cp1252's
 _SIGN_TOUCHING_LETTER = regex.compile(
     f"[A-Za-z\xc0-\xff\u3400-\u9fff][{_SIGNS}\xb0]|[{_SIGNS}][A-Za-z\xc0-\xff\u3400-\u9fff]|\xb0(?![CF])[A-Za-z]")
