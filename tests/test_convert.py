@@ -132,3 +132,24 @@ def test_conversion_leaves_ascii_alone(parts, to):
     text = "".join(parts)
     out = convert(text, to, source="cn")
     assert [c for c in out if c.isascii()] == [c for c in text if c.isascii()]
+
+
+def _round_trip_share(corrections: bool) -> float:
+    """Share of the seeds' sentences (in zh-Hans) unchanged by zh-Hans -> zh-TW -> zh-Hans."""
+    import re
+    same = total = 0
+    for path in sorted(SEEDS.glob("*.txt")):
+        hans = convert(path.read_text("utf-8"), "zh-Hans", corrections=corrections)
+        for s in re.findall(r"[^。！？!?\n]+[。！？!?]?", hans):
+            if re.search("[\u4e00-\u9fff]", s):
+                total += 1
+                tw = convert(s, "zh-TW", source="cn", corrections=corrections)
+                same += convert(tw, "zh-Hans", source="tw", corrections=corrections) == s
+    return same / total
+
+
+def test_round_trip_floor():
+    # 96.2% with the lexicon, 90.9% without (benchmarks/convert_eval.py, docs/convert.md)
+    with_lexicon = _round_trip_share(True)
+    assert with_lexicon >= 0.95
+    assert with_lexicon > _round_trip_share(False)
