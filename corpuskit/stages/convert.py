@@ -19,6 +19,7 @@ import json
 import os
 import re
 import tempfile
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -171,14 +172,14 @@ def _build(name: str, tables: dict[str, Table]) -> opencc.OpenCC:
 def converter(name: str, corrections: bool = True) -> opencc.OpenCC:
     """The OpenCC converter ``name`` (``s2twp`` …), with the news lexicon unless ``corrections`` is False.
 
-    Built once per process. If the installed OpenCC's configs cannot be found, the
-    plain converter is used.
+    Built once per process. If the installed OpenCC's configs cannot be found or read,
+    the plain converter is used, with a warning.
     """
     if corrections:
         try:
             return _build(name, lexicon())
-        except (OSError, KeyError, ValueError, RuntimeError, TypeError):
-            pass
+        except Exception as e:  # an OpenCC whose configs look different: convert without the lexicon
+            warnings.warn(f"corpuskit: OpenCC {name} without the news lexicon ({e})", RuntimeWarning, stacklevel=2)
     return opencc.OpenCC(name)
 
 
