@@ -22,7 +22,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-import regex
+import re
 
 RARE_HAN = 8.0  # a Han character the table does not list
 # UTF-8 read as cp1252/latin-1: a lead byte's character (Â-ô) then a continuation
@@ -31,21 +31,23 @@ CP1252_CONTINUATION = "\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192
                       "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026" \
                       "\u2030\u2039\u203a\u20ac\u2122"
 _C = f"[{CP1252_CONTINUATION}]"
-_UTF8_AS_LATIN = regex.compile(f"[\xc2-\xdf]{_C}|[\xe0-\xef]{_C}{{2}}|[\xf0-\xf4]{_C}{{3}}")
+_UTF8_AS_LATIN = re.compile(f"[\xc2-\xdf]{_C}|[\xe0-\xef]{_C}{{2}}|[\xf0-\xf4]{_C}{{3}}")
 # An accented letter inside a Latin word is likely (Rondônia); a lone Han
 # character inside one is not (Rond么nia: UTF-8 read as GBK).
-_LATIN_IN_WORD = regex.compile("(?<=[A-Za-z])[\xc0-\xff\u0100-\u024f]|[\xc0-\xff\u0100-\u024f](?=[a-z])")
-_HAN_IN_WORD = regex.compile("(?<=[A-Za-z][a-z])[\u3400-\u9fff](?=[a-z]{2})")
+_LATIN_IN_WORD = re.compile("(?<=[A-Za-z])[\xc0-\xff\u0100-\u024f]|[\xc0-\xff\u0100-\u024f](?=[a-z])")
+_HAN_IN_WORD = re.compile("(?<=[A-Za-z][a-z])[\u3400-\u9fff](?=[a-z]{2})")
 WORD_BONUS = 1.5
 PAIR_PENALTY = 8.0
 # Latin-1 letters and signs stand next to each other rarely in real words (ção, créée).
-_LATIN1_RUN = regex.compile("[\xa1-\xff]{2,}")
+_LATIN1_RUN = re.compile("[\xa1-\xff]{2,}")
+_CP1252_SIGNS = "\u2020\u2021\u2030\u02c6\u02dc\u0192\u0160\u0161\u0152\u0153\u017d\u017e\u0178\u2039\u203a\u2122"
+_LATIN1_ANY = re.compile(f"[\xa1-\xff{_CP1252_SIGNS}]")  # one of these in every match below
 LATIN_RUN_PENALTY = 2.5
 # A Latin-1 sign glued to a letter or a Han character (°s, u´f, 頦©) is a byte of
 # something else; real text writes 25°C, µg, ¿Qué, «mot», © 2020.
 _SIGNS = "\xa2-\xa9\xac-\xaf\xb1-\xb4\xb6\xb8\xb9\xbc-\xbe\xd7\xf7"
-_SIGNS += "\u2020\u2021\u2030\u02c6\u02dc\u0192\u0160\u0161\u0152\u0153\u017d\u017e\u0178\u2039\u203a\u2122"  # cp1252's
-_SIGN_TOUCHING_LETTER = regex.compile(
+_SIGNS += _CP1252_SIGNS
+_SIGN_TOUCHING_LETTER = re.compile(
     f"[A-Za-z\xc0-\xff\u3400-\u9fff][{_SIGNS}\xb0]|[{_SIGNS}][A-Za-z\xc0-\xff\u3400-\u9fff]|\xb0(?![CF])[A-Za-z]")
 SIGN_PENALTY = 3.0
 
@@ -72,6 +74,8 @@ def han_costs() -> dict[str, float]:
 
 def _class_cost(ch: str) -> float:
     o = ord(ch)
+    if ch in "¡¿«»":
+        return 3.0  # Spanish and French punctuation
     if 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
         return 4.0  # fullwidth letters: rare in text, common in GBK read wrongly (ｅ)
     if ch in _CHEAP or 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF65 or 0xFE30 <= o <= 0xFE4F:
@@ -108,6 +112,7 @@ def _class_cost(ch: str) -> float:
 @lru_cache(maxsize=1)
 def _cost_table() -> dict[str, float]:
     table = dict(han_costs())
+    table.update((chr(o), 0.0) for o in range(0x80))
     for o in range(0x80, 0x3000):  # everything below CJK scored once, up front
         ch = chr(o)
         table.setdefault(ch, _class_cost(ch))
@@ -138,29 +143,23 @@ def badness(text: str) -> float:
     True
     """
     table = _cost_table()
-    total = 0.0
-    n = 0
-    for ch in text:
-        if ch < "\x80":
-            continue
-        cost = table.get(ch)
-        if cost is None:
-            cost = table[ch] = _class_cost(ch)
-        total += cost
-        n += 1
+    n = len(text) - len(text.encode("ascii", "ignore"))
     if not n:
         return 0.0
+    costs = list(map(table.get, text))  # ASCII is in the table at 0
+    if None in costs:
+        for i, cost in enumerate(costs):
+            if cost is None:
+                costs[i] = table[text[i]] = _class_cost(text[i])
+    total = sum(costs)
     if n < len(text):  # ASCII letters around: Latin words
         total -= WORD_BONUS * len(_LATIN_IN_WORD.findall(text))
         total += PAIR_PENALTY * len(_HAN_IN_WORD.findall(text))
-    pairs = len(_UTF8_AS_LATIN.findall(text))
-    if pairs:
-        total += PAIR_PENALTY * pairs
-    signs = len(_SIGN_TOUCHING_LETTER.findall(text))
-    if signs:
-        total += SIGN_PENALTY * signs
-    for run in _LATIN1_RUN.findall(text):  # ÈÈÃÅÆÀÂÛ: GBK read as latin-1, not a word
-        total += LATIN_RUN_PENALTY * (len(run) - 1)
+    if _LATIN1_ANY.search(text):
+        total += PAIR_PENALTY * len(_UTF8_AS_LATIN.findall(text))
+        total += SIGN_PENALTY * len(_SIGN_TOUCHING_LETTER.findall(text))
+        for run in _LATIN1_RUN.findall(text):  # ÈÈÃÅÆÀÂÛ: GBK read as latin-1, not a word
+            total += LATIN_RUN_PENALTY * (len(run) - 1)
     if "锟斤拷" in text:  # U+FFFD U+FFFD read as GBK: lost text in disguise
         total += PAIR_PENALTY * 3 * text.count("锟斤拷")
     return total / n

@@ -39,7 +39,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 DEFAULT_CANDIDATES = ("gb18030", "big5", "utf-16")
-SAMPLE_BYTES = 1 << 15  # readings are scored on the first 32 KiB
+SAMPLE_BYTES = 1 << 13  # readings are scored on the first 8 KiB
 LEGACY_MARGIN = 0.5  # how much better a GBK/Big5 reading must score to beat valid two-byte UTF-8 (һЩ -> 一些)
 DETECTOR_ABOVE = 4.5  # a best reading scoring worse than this asks the detector
 LOSSY_MARGIN = 1.0  # a reading with replacement characters must be this much better than a strict one
@@ -131,8 +131,11 @@ def _sample(data: bytes, family: str) -> str | None:
         return None
 
 
+_HIGH_BYTES = bytes([0x00, 0x20, 0x30, 0xFF, *range(0x4E, 0xA0)])
+
+
 def _plausible_high(units: bytes) -> int:
-    return sum(units.count(b) for b in (0x00, 0x20, 0x30, 0xFF)) + sum(1 for b in units if 0x4E <= b <= 0x9F)
+    return len(units) - len(units.translate(None, _HIGH_BYTES))
 
 
 def _utf16_orders(data: bytes) -> list[str]:
@@ -156,7 +159,7 @@ def _utf16_orders(data: bytes) -> list[str]:
         # both positions) is not mistaken for Han.
         n = len(high)
         ascii_like = high.count(0) >= 0.3 * n and low.count(0) <= 0.05 * n
-        cjk_like = n >= 8 and _plausible_high(high) >= 0.9 * n and _plausible_high(low) <= 0.6 * n
+        cjk_like = n >= 4 and _plausible_high(high) >= 0.9 * n and _plausible_high(low) <= 0.6 * n
         if ascii_like or cjk_like:
             orders.append(name)
     return orders
