@@ -12,6 +12,7 @@ from conftest import CASES, SEEDS, SHARED
 
 PHRASES = json.loads((CASES / "convert" / "phrases.json").read_text("utf-8"))["cases"]
 REGIONS = json.loads((CASES / "convert" / "regions.json").read_text("utf-8"))["cases"]
+UNCHANGED = json.loads((CASES / "convert" / "must_not_change.json").read_text("utf-8"))["cases"]
 TARGETS = ("zh-Hans", "zh-Hant", "zh-TW", "zh-HK")
 # The OpenCC conversion in which each lexicon table acts, and its source region.
 TABLE_CONFIG = {"STPhrases": ("s2t", "cn", "zh-Hant"), "TWPhrases": ("s2twp", "cn", "zh-TW"),
@@ -21,6 +22,11 @@ TABLE_CONFIG = {"STPhrases": ("s2t", "cn", "zh-Hant"), "TWPhrases": ("s2twp", "c
 @pytest.mark.parametrize("case", PHRASES, ids=lambda c: c["input"][:12])
 def test_phrase_cases(case):
     assert convert(case["input"], case["to"], source=case["source"]) == case["expected"]
+
+
+@pytest.mark.parametrize("text", UNCHANGED)
+def test_must_not_change(text):
+    assert {convert(text, to, source=source) for to, source in PLAN} == {text}
 
 
 def test_cases_show_opencc_mistakes():
