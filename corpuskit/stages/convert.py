@@ -211,10 +211,20 @@ class RegionRules:
 
 
 def _markers(spec: dict) -> "re.Pattern[str]":
-    alts = [re.escape(w) for w in sorted(set(spec.get("words", ())), key=len, reverse=True)]
-    if spec.get("chars"):
-        alts.append("[" + re.escape(spec["chars"]) + "]")
-    return re.compile("|".join(alts))
+    """One pattern for a side's words and characters, starting with the class of their first
+    characters (Python scans for a class fast, but tries an alternation at every position).
+
+    >>> _markers({"words": ["台北", "台中", "捷運"], "chars": "裡"}).findall("台北捷運裡台灣")
+    ['台北', '捷運', '裡']
+    """
+    by_first: dict[str, set[str]] = {}
+    for w in set(spec.get("words", ())) | set(spec.get("chars", "")):
+        by_first.setdefault(w[0], set()).add(w[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        alts = "|".join(re.escape(r) for r in sorted(rests, key=len, reverse=True))
+        branches.append(f"(?<={re.escape(first)})(?:{alts})")
+    return re.compile(f"[{re.escape(''.join(sorted(by_first)))}](?:{'|'.join(branches)})")
 
 
 @lru_cache(maxsize=None)
