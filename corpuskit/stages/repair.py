@@ -446,6 +446,11 @@ def _readable(text: str, path: tuple[Kind, ...]) -> bool:
     return badness(text.replace("\ufffd", "")) <= limit
 
 
+def _changed(before: str, after: str) -> str:
+    """The lines of ``after`` that differ from ``before``'s (a sample mixes lines of several kinds)."""
+    return "\n".join(b for a, b in zip(before.split("\n"), after.split("\n")) if a != b)
+
+
 def _cost(text: str) -> float:
     """A repair's badness, dearer when it still looks like mojibake (鍋ヤ华 read from 健仪's bytes)."""
     return badness(text) + (STILL_SUSPECT if _flagged(text) else 0.0)
@@ -467,7 +472,7 @@ def _best_path(text: str) -> tuple[Kind, ...] | None:
         fixed = redecode(text, kind)
         if fixed != text:
             cost = _cost(fixed)
-            if cost < current and _readable(fixed, (kind,)) and (best is None or cost < best[0]):
+            if cost < current and _readable(_changed(text, fixed), (kind,)) and (best is None or cost < best[0]):
                 best = (cost, (kind,))
         forced = redecode(text, kind, force=True)
         if forced != text and _flagged(forced):
@@ -481,7 +486,8 @@ def _best_path(text: str) -> tuple[Kind, ...] | None:
             again = redecode(forced, kind)
             if again != forced:
                 cost = _cost(again)
-                if cost + MARGIN < current and _readable(again, (first, kind)) and (pair is None or cost < pair[0]):
+                if (cost + MARGIN < current and _readable(_changed(text, again), (first, kind))
+                        and (pair is None or cost < pair[0])):
                     pair = (cost, (first, kind))
     if pair is not None and (best is None or pair[0] + MARGIN < best[0]):
         best = pair
