@@ -16,6 +16,7 @@ line that no rule names is, from its place, length and punctuation.
 """
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
@@ -235,20 +236,80 @@ class ClassifyStage(Stage):
             return doc
         rs = ruleset(doc.lang, tuple(self.config.classify.rules))
         c = _compiled(rs)
+        self.canonical(doc.lines)
         _early_edits(doc.lines, rs)
         feats = [cached_features(ln.text, rs, c) for ln in doc.lines]
-        page = _Page(doc.lines, feats, rs, c)
-        page.decide()
-        _late_edits(doc.lines, rs)
-        if doc.lang == "en":
-            from .english import refine  # English page layouts (stages/english.py)
-
-            refine(doc.lines, rs)
+        self.decide(doc.lines, feats, rs, c, doc.lang)
+        self.settle(doc, rs, c)
         for ln in doc.lines:
             if ln.action == "title":
                 doc.title = ln.text
             self.count(ln.reason or ln.action)
         return doc
+
+
+    def canonical(self, lines: list[Line]) -> None:
+        """Lines as the normalize stage will write them (width, spaces, punctuation), so that
+        a cleaned text, read again, looks to the rules exactly as it did the first time."""
+        cfg = self.config.normalize
+        if not cfg.enabled or not lines:
+            return
+        from .normalize import normalize_text
+
+        plain = dataclasses.replace(cfg, numbers="keep", dates="keep")
+        texts = normalize_text("\n".join(ln.text for ln in lines), plain,
+                               target=self.config.convert.to).split("\n")
+        if len(texts) == len(lines):
+            for ln, text in zip(lines, texts):
+                ln.text = text.strip()
+
+    def decide(self, lines: list[Line], feats: list[Features], rs: RuleSet, c: _Compiled, lang: str) -> None:
+        _Page(lines, feats, rs, c).decide()
+        _late_edits(lines, rs)
+        if lang == "en":
+            from .english import refine  # English page layouts (stages/english.py)
+
+            refine(lines, rs)
+
+    def settle(self, doc: Document, rs: RuleSet, c: _Compiled, rounds: int = 3) -> None:
+        """Make the decisions a fixed point: the kept lines, read again as a page (joined into
+        paragraphs as the output joins them), must all be kept again, or cleaning a cleaned
+        text would take more away. A line the second reading drops is dropped now."""
+        from .segment import paragraphs
+
+        for _ in range(rounds):
+            if not any(ln.kept for ln in doc.lines):
+                return
+            groups = _output_groups(doc.lines, self.config.segment.join_broken, paragraphs)
+            again = [Line(n=k + 1, raw=text, text=text, block=k)
+                     for k, text in enumerate("".join(ln.text for ln in g) for g in groups)]
+            self.canonical(again)
+            _early_edits(again, rs)
+            self.decide(again, [cached_features(ln.text, rs, c) for ln in again], rs, c, doc.lang)
+            changed = False
+            for g, ln in zip(groups, again):
+                if not ln.kept:
+                    for orig in g:
+                        orig.decide(ln.action, ln.reason or "other")
+                    changed = True
+            if not changed:
+                return
+            self.count("settled")
+
+
+def _output_groups(lines: list[Line], join: bool, paragraphs: Any) -> list[list[Line]]:
+    """The kept lines in output order, grouped into the output's paragraphs."""
+    if not join:
+        return [[ln] for ln in lines if ln.kept]
+    joined = {id(g[0]): g for g in paragraphs(lines)}
+    out, skip = [], set()
+    for ln in lines:
+        if not ln.kept or id(ln) in skip:
+            continue
+        g = joined.get(id(ln), [ln])
+        skip.update(id(x) for x in g[1:])
+        out.append(g)
+    return out
 
 
 class _Page:
@@ -268,11 +329,13 @@ class _Page:
         return (end not in self.c.clause_marks and end not in self.s["statement_end"] and f.commas <= 2
                 and self.headed(i))
 
-    def title_scores(self, start: int, body: str) -> list[tuple[float, int]]:
+    def title_scores(self, start: int, body: str, rest: str = "") -> list[tuple[float, int]]:
         """Headline candidates before ``start`` (or at it) with their scores: words shared
         with the body, metadata lines (a date, a byline) right under it, nothing but residue
-        or the article's own subheads between it and the body, the page opening with it."""
+        or the article's own subheads between it and the body, the page opening with it;
+        prose right over it says it is inside the body."""
         body_tokens = _tokens(body)
+        rest_tokens = _tokens(rest)
         lo = max(0, start - self.s["title_window"])
         hi = min(start, len(self.lines) - 1)
         overlap: dict[int, float] = {}
@@ -302,19 +365,28 @@ class _Page:
         scored = []
         for i in sorted(like):
             text = self.lines[i].text
-            score = 2.0 * shared(i)
+            if i == start:
+                toks = _tokens(text)
+                score = 2.0 * (len(toks & rest_tokens) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0)
+            else:
+                score = 2.0 * shared(i)
+            if self.extend_back(i) < i:
+                score -= 0.5  # body text over it, within reach: it is likelier inside the body
             if any(meta(j) for j in range(i + 1, min(start, i + 8))) or self.meta_over(i, meta, like):
                 score += 1.0  # a date or byline under it (or over it, unclaimed by a line above)
             copies = bad_by_text.get(text, ())
             n_bad = (end_bad - bisect_right(bad, i)) - (bisect_left(copies, start) - bisect_right(copies, i))
             if n_bad == 0:
                 score += 0.5  # nothing but residue, body text or subheads between it and the body
-            if i == 0:
-                score += 0.5  # a page (or a cleaned text) that opens with its headline
+            opens = i == 0 and not self.f[i].prose
+            if opens:
+                # a page (or a cleaned text) that opens with its headline; a prose line opening
+                # a cleaned text is body text there (its own body, if it was no headline)
+                score += 0.5
             if i == start:
                 score -= 0.3
             if self.f[i].n < self.s["title_min"] + 3:
-                score -= 0.3 if i == 0 else 1.0  # a short label is rarely the headline
+                score -= 0.3 if opens else 1.0  # a short label is rarely the headline
             n_between = bisect_left(rivals, start) - bisect_right(rivals, i)
             score -= min(n_between * 0.01, 0.6)
             scored.append((score, i))
@@ -332,10 +404,10 @@ class _Page:
             j -= 1
         return j < 0 or j not in like or self.f[j].n < self.s["short_line"]
 
-    def find_title(self, start: int, body: str) -> int | None:
+    def find_title(self, start: int, body: str, rest: str = "") -> int | None:
         """The headline: the earliest candidate scoring close to the best (a subhead under
         the headline scores as well as the headline does)."""
-        scored = self.title_scores(start, body)
+        scored = self.title_scores(start, body, rest)
         if not scored:
             return None
         top, best = max(scored)
@@ -354,19 +426,18 @@ class _Page:
         return best
 
     def extend_back(self, a: int) -> int:
-        """With no headline, the body starts at the earliest prose line before the core that
-        only short labels (at most two in a row) or lines a rule names separate from it."""
-        start, labels = a, 0
+        """With no headline, the body reaches back from the core as its end reaches forward
+        (``find_end``): over prose, across at most ``body_gap`` residue lines, never past a
+        closing rule."""
+        start, gap = a, 0
         for k in range(a - 1, -1, -1):
             f = self.f[k]
-            if f.prose and not f.ruled:
-                start, labels = k, 0
-            elif f.ruled:
+            if f.rule is not None and f.rule.ends:
+                break
+            if f.prose and not f.ruled and (gap <= self.s["body_gap"] or f.weight >= 2.0):
+                start, gap = k, 0
                 continue
-            else:
-                labels += 1
-                if labels > 2 or f.date or f.seps > 1 or f.n > self.s["heading_max"]:
-                    break
+            gap += 1
         return start
 
     def find_end(self, core_end: int) -> int:
@@ -393,7 +464,9 @@ class _Page:
         a, b = span
         sample = "".join(lines[k].text for k in range(a, b + 1) if not f[k].ruled)[:3000]
         self.sample_tokens = _tokens(sample)
-        t = self.find_title(a, sample)
+        # the core's first line may be the headline: judge it against the rest of the core
+        rest = "".join(lines[k].text for k in range(a + 1, b + 1) if not f[k].ruled)[:3000]
+        t = self.find_title(a, sample, rest)
         body_start = a
         if t is not None:
             body_start = next((k for k in range(t + 1, a + 1) if f[k].prose and not f[k].ruled
@@ -402,12 +475,17 @@ class _Page:
             body_start = self.extend_back(a)
         end = self.find_end(b)
         self.title, self.body_start, self.end = t, body_start, end
-        first = t if t is not None else body_start
+        # Without a headline nothing marks where the page's residue ends: lines over the body
+        # are judged as body lines are (a cleaned text that had no title keeps all it kept).
+        first = t if t is not None else 0
         for i, ln in enumerate(lines):
             if i == t:
                 ln.decide("title")
             elif i < first:
                 self.decide_outside(i, "before")
+            elif i < body_start and t is None:
+                if not self.apply_rule(i, "head"):
+                    self.decide_body(i)
             elif i < body_start:
                 self.decide_head(i)
             elif i <= end:
@@ -448,7 +526,7 @@ class _Page:
                 ln.decide("title")
                 titled = True
             else:
-                ln.decide("keep")
+                ln.decide("heading")  # labels, kept whole (never joined to one another)
 
     # -- decisions by zone ---------------------------------------------------------------
     def rule_in(self, i: int, zone: str) -> Rule | None:
@@ -501,6 +579,8 @@ class _Page:
         elif (self.headline_like(i) and f.n >= self.s["short_line"] and self.headed(i)
               and self.shared(i) >= 0.3):
             ln.decide("heading")  # a subhead: it shares words with the article
+        elif i > 0 and self.lines[i - 1].action in ("title", "heading") and self.is_heading(i):
+            ln.decide("heading")  # a heading right under the headline (or another heading)
         elif self.name_by_date(i):
             ln.decide("meta", "byline")
         else:

@@ -91,21 +91,32 @@ class JoinStage(Stage):
     def process(self, doc: Document) -> Document:
         if not self.config.segment.join_broken:
             return doc
-        # Runs of kept lines between titles and headings; a run's lines may be joined.
-        runs: list[list[Line]] = [[]]
-        for ln in doc.lines:
-            if ln.action == "keep":
-                runs[-1].append(ln)
-            elif ln.action in ("title", "heading"):
-                runs.append([])
-        for run in runs:
-            # Blocks are not compared and a continuation must finish its sentence: the
-            # output separates paragraphs by blank lines, so this keeps cleaning idempotent.
-            i = 0
-            while i < len(run):
-                k = broken_run(run[i].text, [ln.text for ln in run[i + 1:]])
-                for ln in run[i + 1:i + 1 + k]:
-                    ln.joined = True
-                self.count("joined", k)
-                i += k + 1
+        for group in paragraphs(doc.lines):
+            for ln in group[1:]:
+                ln.joined = True
+            self.count("joined", len(group) - 1)
         return doc
+
+
+def paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """The kept lines grouped as the output's paragraphs: a line that continues the
+    unfinished sentence of the kept line before it joins that line's paragraph.
+
+    Runs of kept lines between titles and headings may be joined; blocks are not compared
+    and a continuation must finish its sentence: the output separates paragraphs by blank
+    lines, so this keeps cleaning idempotent.
+    """
+    runs: list[list[Line]] = [[]]
+    out: list[list[Line]] = []
+    for ln in lines:
+        if ln.action == "keep":
+            runs[-1].append(ln)
+        elif ln.action in ("title", "heading"):
+            runs.append([])
+    for run in runs:
+        i = 0
+        while i < len(run):
+            k = broken_run(run[i].text, [ln.text for ln in run[i + 1:]])
+            out.append(run[i:i + 1 + k])
+            i += k + 1
+    return out
