@@ -317,6 +317,7 @@ class _Page:
 
     def __init__(self, lines: list[Line], feats: list[Features], rs: RuleSet, c: _Compiled):
         self.lines, self.f, self.rs, self.c, self.s = lines, feats, rs, c, c.s
+        self._prose_over: list[bool] | None = None
 
     # -- the article's shape -----------------------------------------------------------
     def headline_like(self, i: int) -> bool:
@@ -370,7 +371,7 @@ class _Page:
                 score = 2.0 * (len(toks & rest_tokens) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0)
             else:
                 score = 2.0 * shared(i)
-            if self.extend_back(i) < i:
+            if self.prose_over(i):
                 score -= 0.5  # body text over it, within reach: it is likelier inside the body
             if any(meta(j) for j in range(i + 1, min(start, i + 8))) or self.meta_over(i, meta, like):
                 score += 1.0  # a date or byline under it (or over it, unclaimed by a line above)
@@ -424,6 +425,22 @@ class _Page:
         while j >= 0 and self.lines[j].text == self.lines[best].text and self.lines[best].n - self.lines[j].n <= 4:
             best, j = j, j - 1
         return best
+
+    def prose_over(self, i: int) -> bool:
+        """Whether ``extend_back(i)`` would reach a prose line over line ``i`` (one pass for
+        all lines, kept)."""
+        if self._prose_over is None:
+            out, gap, seen, big = [], 0, False, False
+            for f in self.f:
+                out.append(seen and (gap <= self.s["body_gap"] or big))
+                if f.rule is not None and f.rule.ends:
+                    gap, seen, big = 0, False, False
+                elif f.prose and not f.ruled:
+                    gap, seen, big = 0, True, big or f.weight >= 2.0
+                else:
+                    gap += 1
+            self._prose_over = out
+        return self._prose_over[i]
 
     def extend_back(self, a: int) -> int:
         """With no headline, the body reaches back from the core as its end reaches forward
