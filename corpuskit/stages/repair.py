@@ -216,7 +216,9 @@ def _cjk_group(kind: Kind, after: str) -> bool:
     if kind.original != "utf-8" or kind.wrong == "cp1252":
         return True
     cjk = sum(ch >= "\u2000" for ch in after)
-    return cjk > 0 and cjk >= sum("\x80" <= ch < "\u0800" for ch in after)
+    # One character re-decoded is too little evidence: a rare character before
+    # a full-width comma (銵， in Big5 bytes) reads as valid UTF-8 (衡A).
+    return cjk > 1 and cjk >= sum("\x80" <= ch < "\u0800" for ch in after)
 
 
 def _runs(text: str, encode) -> list[tuple[int, int, bytes, dict[int, int]]]:
