@@ -224,6 +224,39 @@ def _tokens(text: str) -> set[str]:
     return out
 
 
+_HAN_PAIR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}")
+
+
+class _Bag:
+    """The ``_tokens`` of a long text (an article sample), looked up without building them all:
+    two adjacent Han characters anywhere in the text are one of its bigrams, so a Han bigram
+    is looked for in the text itself; only the few other tokens are collected.
+
+    >>> b = _Bag("中国经济 GDP 5%增长")
+    >>> [b.common(_tokens(t)) for t in ("中国经济", "经济增长", "gdp 5", "国经 济")]
+    [3, 2, 2, 1]
+    """
+
+    __slots__ = ("text", "other")
+
+    def __init__(self, text: str):
+        self.text = text
+        other: set[str] = set()
+        for m in _TOKENS.findall(text):
+            if m[0] < "\u3400":
+                other.add(m.lower())
+            elif len(m) == 1:
+                other.add(m)
+            elif not _HAN_PAIR.match(m):  # a run of full-width digits: its bigrams too
+                other.update(map(str.__add__, m, m[1:]))
+        self.other = other
+
+    def common(self, toks: set[str]) -> int:
+        """``len(toks & _tokens(self.text))``."""
+        text, other = self.text, self.other
+        return sum(1 for t in toks if (t in text if len(t) == 2 and _HAN_PAIR.match(t) else t in other))
+
+
 # ----------------------------------------------------------------------------- the stage
 
 
@@ -318,6 +351,14 @@ class _Page:
     def __init__(self, lines: list[Line], feats: list[Features], rs: RuleSet, c: _Compiled):
         self.lines, self.f, self.rs, self.c, self.s = lines, feats, rs, c, c.s
         self._prose_over: list[bool] | None = None
+        self._bags: dict[str, _Bag] = {}
+
+    def bag(self, text: str) -> _Bag:
+        """The tokens of a sample of the page, collected once per text."""
+        b = self._bags.get(text)
+        if b is None:
+            b = self._bags[text] = _Bag(text)
+        return b
 
     # -- the article's shape -----------------------------------------------------------
     def headline_like(self, i: int) -> bool:
@@ -335,8 +376,7 @@ class _Page:
         with the body, metadata lines (a date, a byline) right under it, nothing but residue
         or the article's own subheads between it and the body, the page opening with it;
         prose right over it says it is inside the body."""
-        body_tokens = _tokens(body)
-        rest_tokens = _tokens(rest)
+        body_bag = self.bag(body)
         lo = max(0, start - self.s["title_window"])
         hi = min(start, len(self.lines) - 1)
         overlap: dict[int, float] = {}
@@ -345,7 +385,7 @@ class _Page:
             """Share of the line's words found in the body (few words say little)."""
             if k not in overlap:
                 toks = _tokens(self.lines[k].text)
-                overlap[k] = len(toks & body_tokens) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0
+                overlap[k] = body_bag.common(toks) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0
             return overlap[k]
 
         def meta(j: int) -> bool:
@@ -368,7 +408,7 @@ class _Page:
             text = self.lines[i].text
             if i == start:
                 toks = _tokens(text)
-                score = 2.0 * (len(toks & rest_tokens) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0)
+                score = 2.0 * (self.bag(rest).common(toks) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0)
             else:
                 score = 2.0 * shared(i)
             if self.prose_over(i):
@@ -480,7 +520,7 @@ class _Page:
             return
         a, b = span
         sample = "".join(lines[k].text for k in range(a, b + 1) if not f[k].ruled)[:3000]
-        self.sample_tokens = _tokens(sample)
+        self.sample_bag = self.bag(sample)
         # the core's first line may be the headline: judge it against the rest of the core
         rest = "".join(lines[k].text for k in range(a + 1, b + 1) if not f[k].ruled)[:3000]
         t = self.find_title(a, sample, rest)
@@ -605,7 +645,7 @@ class _Page:
 
     def shared(self, i: int) -> float:
         toks = _tokens(self.lines[i].text)
-        return len(toks & self.sample_tokens) / len(toks) if toks else 0.0
+        return self.sample_bag.common(toks) / len(toks) if toks else 0.0
 
     def headed(self, i: int) -> bool:
         """Whether the line has what a heading needs in this language (a Han character)."""
