@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import re
@@ -213,7 +214,8 @@ def _best_stretch(weights: list[float]) -> tuple[int, int] | None:
     return best_span
 
 
-def _tokens(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 15)  # lines: a page is read again when settling, a site repeats its widgets
+def _tokens(text: str) -> frozenset[str]:
     """Han character bigrams, Latin words and numbers: what a headline shares with its article."""
     out: set[str] = set()
     for m in _TOKENS.findall(text):
@@ -221,10 +223,13 @@ def _tokens(text: str) -> set[str]:
             out.update(map(str.__add__, m, m[1:]) if len(m) > 1 else (m,))
         else:
             out.add(m.lower())
-    return out
+    return frozenset(out)
 
 
 _HAN_PAIR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}")
+# The tokens of ``_TOKENS`` other than runs of two or more Han characters (a lone Han character).
+_OTHER_TOKENS = re.compile("[A-Za-z]{2,}|\\d+|(?<![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
+                           "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff](?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
 
 
 class _Bag:
@@ -242,19 +247,19 @@ class _Bag:
     def __init__(self, text: str):
         self.text = text
         other: set[str] = set()
-        for m in _TOKENS.findall(text):
+        for m in _OTHER_TOKENS.findall(text):
             if m[0] < "\u3400":
                 other.add(m.lower())
             elif len(m) == 1:
                 other.add(m)
-            elif not _HAN_PAIR.match(m):  # a run of full-width digits: its bigrams too
+            else:  # a run of full-width digits: its bigrams
                 other.update(map(str.__add__, m, m[1:]))
         self.other = other
 
-    def common(self, toks: set[str]) -> int:
-        """``len(toks & _tokens(self.text))``."""
+    def common(self, toks: frozenset[str]) -> int:
+        """``len(toks & _tokens(self.text))`` (a Han bigram is never among the other tokens)."""
         text, other = self.text, self.other
-        return sum(1 for t in toks if (t in text if len(t) == 2 and _HAN_PAIR.match(t) else t in other))
+        return sum(1 for t in toks if t in other or (len(t) == 2 and t in text and _HAN_PAIR.match(t)))
 
 
 # ----------------------------------------------------------------------------- the stage
@@ -779,6 +784,16 @@ def _late_edits(lines: list[Line], rs: RuleSet) -> None:
         _apply_edits(ln, rs, early=False)
         if not ln.text:
             ln.decide("meta" if ln.moved else "drop", ln.edits[-1] if ln.edits else "empty")
+
+
+def warm(config: Any) -> None:
+    """Compile every language's rules now (a process that forks workers does it once for all)."""
+    if config.classify.enabled:
+        for lang in ("zh", "en"):
+            rs = ruleset(lang, tuple(config.classify.rules))
+            _compiled(rs)
+            if rs.rule_filter is None:
+                rs.finish()
 
 
 def settings_of(lang: str) -> dict[str, Any]:
