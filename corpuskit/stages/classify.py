@@ -214,7 +214,7 @@ def _best_stretch(weights: list[float]) -> tuple[int, int] | None:
     return best_span
 
 
-@lru_cache(maxsize=1 << 15)  # lines: a page is read again when settling, a site repeats its widgets
+@lru_cache(maxsize=4096)  # headline-length lines: a page is read again when settling
 def _tokens(text: str) -> frozenset[str]:
     """Han character bigrams, Latin words and numbers: what a headline shares with its article."""
     out: set[str] = set()
