@@ -135,7 +135,8 @@ class MetaPattern:
 
 
 _NOT_YET = object()
-_MEMO_MAX = 20_000  # lines (a few MB)
+_MEMO_MAX = 20_000  # lines
+_MEMO_LINE = 400  # characters: longer lines are not remembered (memory stays under ~20 MB)
 
 
 @dataclass
@@ -194,6 +195,8 @@ class RuleSet:
         return found
 
     def _remember(self, key: tuple, value: Any) -> None:
+        if len(key[0]) > _MEMO_LINE:
+            return
         if len(self._memo) >= _MEMO_MAX:
             self._memo.clear()
         self._memo[key] = value
