@@ -193,7 +193,11 @@ def explain(file: str, to: str | None, config_path: str | None, width: int, only
 
     config = _load_config(config_path, **{"convert.to": to})
     try:
-        data = click.get_binary_stream("stdin").read() if file == "-" else open(file, "rb").read()
+        if file == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(file, "rb") as f:
+                data = f.read()
     except OSError as e:
         raise click.ClickException(f"cannot read {file}: {e.strerror or e}") from None
     doc = clean_doc(data, config, source=file)

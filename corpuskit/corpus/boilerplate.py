@@ -66,6 +66,39 @@ def line_key(line: str, max_chars: int = 200) -> int | None:
     return int.from_bytes(hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
+_BLANKS = re.compile(r"[^\S\n]+")  # _SPACES within lines joined by newlines
+
+
+def line_keys(lines: list[str], max_chars: int = 200) -> list[int | None]:
+    """``line_key`` of each line, the digits, spaces and case of all of them collapsed in
+    one pass (lines holding no newline).
+
+    >>> line_keys(["浏览 12 次", "12", "Ab  C"]) == [line_key("浏览 12 次"), None, line_key("Ab  C")]
+    True
+    """
+    out: list[int | None] = [None] * len(lines)
+    todo, picked = [], []
+    for i, line in enumerate(lines):
+        line = line.strip()
+        if line and len(line) <= max_chars and _two_letters(line):
+            todo.append(i)
+            picked.append(line)
+    joined = "\n".join(picked)
+    norms = _BLANKS.sub(" ", _DIGITS.sub("0", joined)).casefold().split("\n")
+    if len(norms) != len(todo):  # a line held a newline
+        return [line_key(line, max_chars) for line in lines]
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
+    for i, norm in zip(todo, norms):
+        out[i] = from_bytes(blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+    return out
+
+
+def text_keys(text: str, max_chars: int, max_line_chars: int = 100_000) -> frozenset[int]:
+    """The distinct line keys of a text, its lines as ``split_lines`` cuts them."""
+    lines = [s[:max_line_chars] for s in (raw.strip() for raw in text.split("\n")) if s]
+    return frozenset(k for k in line_keys(lines, max_chars) if k is not None)
+
+
 def site_of(path: str | None, extra: dict[str, Any] | None) -> str:
     """The site a document belongs to (see the module docs).
 
@@ -90,8 +123,7 @@ def site_of(path: str | None, extra: dict[str, Any] | None) -> str:
 
 def document_keys(doc: Document, max_chars: int) -> frozenset[int]:
     """The distinct line keys of a segmented document."""
-    keys = (line_key(ln.raw, max_chars) for ln in doc.lines)
-    return frozenset(k for k in keys if k is not None)
+    return frozenset(k for k in line_keys([ln.raw for ln in doc.lines], max_chars) if k is not None)
 
 
 @dataclass
@@ -151,8 +183,9 @@ class RepeatedStage(Stage):
             return doc
         limit = self.config.corpus.repeated_max_chars
         lost_title = False
-        for ln in doc.lines:
-            if ln.kept and line_key(ln.raw, limit) in keys:
+        kept = [ln for ln in doc.lines if ln.kept]
+        for ln, key in zip(kept, line_keys([ln.raw for ln in kept], limit)):
+            if key in keys:
                 lost_title |= ln.action == "title"
                 ln.decide("drop", "repeated")
                 self.count("lines")

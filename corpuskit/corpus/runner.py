@@ -120,6 +120,9 @@ class PoolExecutor:
     def start(self, job: Job) -> None:
         self.stop()
         pipeline_for(job.config)  # built once here, inherited by forked workers
+        from ..stages.classify import warm
+
+        warm(job.config)  # and the rules compiled once
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         self.pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(job,))
 

@@ -20,7 +20,7 @@ import orjson
 from ..config import Config
 from ..document import Document
 from ..pipeline import Pipeline, Stats, pipeline_for
-from .boilerplate import RepeatedStage, document_keys, site_of
+from .boilerplate import RepeatedStage, document_keys, site_of, text_keys
 from .charclass import class_counts, classes, codepoints, word_key
 from .dedup import Signer, Sketch
 from .quality import Measures, QualityFilter
@@ -71,6 +71,8 @@ class _Worker:
         # Pass one needs the text segmented as pass two will see it.
         upto = next((i + 1 for i, s in enumerate(base) if s.name == "segment"), len(base))
         self.segmenter = Pipeline(base[:upto])
+        # ... which is the decoded text's lines: read without building the Line objects
+        self.reader = Pipeline(base[:upto - 1]) if base[upto - 1].name == "segment" else None
         self.filter = QualityFilter(cfg.corpus)
         self.signer = Signer(cfg.corpus.dedup, cfg.corpus.near_threshold, cfg.corpus.num_perm,
                              cfg.corpus.near_ngram)
@@ -154,11 +156,13 @@ def keys_batch(items: list[Item], job: Job) -> list[tuple[str, frozenset[int]] |
     out: list[tuple[str, frozenset[int]] | None] = []
     for item in items:
         try:
-            doc = w.segmenter(to_document(item, job.config))
+            doc = (w.reader or w.segmenter)(to_document(item, job.config))
         except Exception:  # noqa: BLE001 - reported by pass two
             out.append(None)
             continue
-        out.append((site_of(doc.path, doc.extra), document_keys(doc, limit)))
+        keys = (text_keys(doc.input, limit, job.config.segment.max_line_chars) if w.reader
+                else document_keys(doc, limit))
+        out.append((site_of(doc.path, doc.extra), keys))
     return out
 
 

@@ -134,6 +134,10 @@ class MetaPattern:
     origin: str = ""
 
 
+_NOT_YET = object()
+_MEMO_MAX = 20_000  # lines (a few MB)
+
+
 @dataclass
 class RuleSet:
     """All rules of one language, compiled."""
@@ -152,28 +156,50 @@ class RuleSet:
     early_filter: Prefilter | None = None
     early_edits: list[Edit] = field(default_factory=list)
     late_edits: list[Edit] = field(default_factory=list)
+    # Answers of match_rule and edits_for per line: a page is read twice (settling) and a
+    # site repeats its widgets. Emptied by finish() and when full.
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def match_rule(self, line: str, zone: str | int | None = None) -> Rule | None:
         """The first rule matching ``line`` in ``zone`` (one of ZONES; None or 0: any zone)."""
+        key = (line, zone)
+        found = self._memo.get(key, _NOT_YET)
+        if found is not _NOT_YET:
+            return found
         if self.rule_filter is None:
             self.finish()
+        found = None
         n = len(line)
         for i in self.rule_filter.candidates(line):
             rule, part = self._parts[i]
             if zone and zone not in WHERES[rule.where]:
                 continue
             if n >= rule.min_len and (rule.max_len is None or n <= rule.max_len) and part.search(line):
-                return rule
-        return None
+                found = rule
+                break
+        self._remember(key, found)
+        return found
 
     def edits_for(self, line: str, early: bool = False) -> list[Edit]:
         """The edits (early ones, or the others) that may apply to ``line``, in order."""
+        key = (line, "edits", early)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
         if self.edit_filter is None:
             self.finish()
         f, edits = (self.early_filter, self.early_edits) if early else (self.edit_filter, self.late_edits)
-        return [edits[i] for i in f.candidates(line)]
+        found = [edits[i] for i in f.candidates(line)]
+        self._remember(key, found)
+        return found
+
+    def _remember(self, key: tuple, value: Any) -> None:
+        if len(self._memo) >= _MEMO_MAX:
+            self._memo.clear()
+        self._memo[key] = value
 
     def finish(self) -> "RuleSet":
+        self._memo.clear()
         self._parts = [(r, part) for r in self.rules for part in (r.parts or (r.pattern,))]
         self.rule_filter = Prefilter([[part.pattern] for _r, part in self._parts])
         self.early_edits = [e for e in self.edits if e.early]

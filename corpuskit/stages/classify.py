@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import re
@@ -213,7 +214,8 @@ def _best_stretch(weights: list[float]) -> tuple[int, int] | None:
     return best_span
 
 
-def _tokens(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 15)  # lines: a page is read again when settling, a site repeats its widgets
+def _tokens(text: str) -> frozenset[str]:
     """Han character bigrams, Latin words and numbers: what a headline shares with its article."""
     out: set[str] = set()
     for m in _TOKENS.findall(text):
@@ -221,7 +223,43 @@ def _tokens(text: str) -> set[str]:
             out.update(map(str.__add__, m, m[1:]) if len(m) > 1 else (m,))
         else:
             out.add(m.lower())
-    return out
+    return frozenset(out)
+
+
+_HAN_PAIR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}")
+# The tokens of ``_TOKENS`` other than runs of two or more Han characters (a lone Han character).
+_OTHER_TOKENS = re.compile("[A-Za-z]{2,}|\\d+|(?<![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
+                           "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff](?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+
+
+class _Bag:
+    """The ``_tokens`` of a long text (an article sample), looked up without building them all:
+    two adjacent Han characters anywhere in the text are one of its bigrams, so a Han bigram
+    is looked for in the text itself; only the few other tokens are collected.
+
+    >>> b = _Bag("中国经济 GDP 5%增长")
+    >>> [b.common(_tokens(t)) for t in ("中国经济", "经济增长", "gdp 5", "国经 济")]
+    [3, 2, 2, 1]
+    """
+
+    __slots__ = ("text", "other")
+
+    def __init__(self, text: str):
+        self.text = text
+        other: set[str] = set()
+        for m in _OTHER_TOKENS.findall(text):
+            if m[0] < "\u3400":
+                other.add(m.lower())
+            elif len(m) == 1:
+                other.add(m)
+            else:  # a run of full-width digits: its bigrams
+                other.update(map(str.__add__, m, m[1:]))
+        self.other = other
+
+    def common(self, toks: frozenset[str]) -> int:
+        """``len(toks & _tokens(self.text))`` (a Han bigram is never among the other tokens)."""
+        text, other = self.text, self.other
+        return sum(1 for t in toks if t in other or (len(t) == 2 and t in text and _HAN_PAIR.match(t)))
 
 
 # ----------------------------------------------------------------------------- the stage
@@ -318,6 +356,14 @@ class _Page:
     def __init__(self, lines: list[Line], feats: list[Features], rs: RuleSet, c: _Compiled):
         self.lines, self.f, self.rs, self.c, self.s = lines, feats, rs, c, c.s
         self._prose_over: list[bool] | None = None
+        self._bags: dict[str, _Bag] = {}
+
+    def bag(self, text: str) -> _Bag:
+        """The tokens of a sample of the page, collected once per text."""
+        b = self._bags.get(text)
+        if b is None:
+            b = self._bags[text] = _Bag(text)
+        return b
 
     # -- the article's shape -----------------------------------------------------------
     def headline_like(self, i: int) -> bool:
@@ -335,8 +381,7 @@ class _Page:
         with the body, metadata lines (a date, a byline) right under it, nothing but residue
         or the article's own subheads between it and the body, the page opening with it;
         prose right over it says it is inside the body."""
-        body_tokens = _tokens(body)
-        rest_tokens = _tokens(rest)
+        body_bag = self.bag(body)
         lo = max(0, start - self.s["title_window"])
         hi = min(start, len(self.lines) - 1)
         overlap: dict[int, float] = {}
@@ -345,7 +390,7 @@ class _Page:
             """Share of the line's words found in the body (few words say little)."""
             if k not in overlap:
                 toks = _tokens(self.lines[k].text)
-                overlap[k] = len(toks & body_tokens) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0
+                overlap[k] = body_bag.common(toks) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0
             return overlap[k]
 
         def meta(j: int) -> bool:
@@ -368,7 +413,7 @@ class _Page:
             text = self.lines[i].text
             if i == start:
                 toks = _tokens(text)
-                score = 2.0 * (len(toks & rest_tokens) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0)
+                score = 2.0 * (self.bag(rest).common(toks) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0)
             else:
                 score = 2.0 * shared(i)
             if self.prose_over(i):
@@ -480,7 +525,7 @@ class _Page:
             return
         a, b = span
         sample = "".join(lines[k].text for k in range(a, b + 1) if not f[k].ruled)[:3000]
-        self.sample_tokens = _tokens(sample)
+        self.sample_bag = self.bag(sample)
         # the core's first line may be the headline: judge it against the rest of the core
         rest = "".join(lines[k].text for k in range(a + 1, b + 1) if not f[k].ruled)[:3000]
         t = self.find_title(a, sample, rest)
@@ -616,7 +661,7 @@ class _Page:
 
     def shared(self, i: int) -> float:
         toks = _tokens(self.lines[i].text)
-        return len(toks & self.sample_tokens) / len(toks) if toks else 0.0
+        return self.sample_bag.common(toks) / len(toks) if toks else 0.0
 
     def headed(self, i: int) -> bool:
         """Whether the line has what a heading needs in this language (a Han character)."""
@@ -750,6 +795,16 @@ def _late_edits(lines: list[Line], rs: RuleSet) -> None:
         _apply_edits(ln, rs, early=False)
         if not ln.text:
             ln.decide("meta" if ln.moved else "drop", ln.edits[-1] if ln.edits else "empty")
+
+
+def warm(config: Any) -> None:
+    """Compile every language's rules now (a process that forks workers does it once for all)."""
+    if config.classify.enabled:
+        for lang in ("zh", "en"):
+            rs = ruleset(lang, tuple(config.classify.rules))
+            _compiled(rs)
+            if rs.rule_filter is None:
+                rs.finish()
 
 
 def settings_of(lang: str) -> dict[str, Any]:

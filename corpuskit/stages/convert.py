@@ -186,6 +186,9 @@ def converter(name: str, corrections: bool = True) -> opencc.OpenCC:
 # -- detection --------------------------------------------------------------------
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Counting by deleting the runs of everything else: a few long matches instead of one per character.
+_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_NOT_ASCII_LETTER = re.compile(r"[^A-Za-z]+")
 
 
 def detect_script(text: str) -> str | None:
@@ -195,11 +198,11 @@ def detect_script(text: str) -> str | None:
     ('simplified', 'traditional', None)
     """
     sample = text[:6000]
-    han = "".join(_HAN.findall(sample))
+    han = _NOT_HAN.sub("", sample)
     # a few Han characters in an English page (a language menu) do not make it Chinese
-    if not han or len(han) < 0.1 * sum(c.isascii() and c.isalpha() for c in sample):
+    if not han or len(han) < 0.1 * len(_NOT_ASCII_LETTER.sub("", sample)):
         return None
-    changed = sum(a != b for a, b in zip(han, converter("t2s", False).convert(han)))
+    changed = sum(map(str.__ne__, han, converter("t2s", False).convert(han)))
     return "traditional" if changed / len(han) > 0.02 else "simplified"
 
 
