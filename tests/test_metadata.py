@@ -68,3 +68,16 @@ def test_metadata_off_leaves_empty_fields():
 def test_unreadable_dates_are_not_invented():
     meta = extract([("published", "2022年13月45日 99:99")], ruleset("zh"), "")
     assert meta["published"] is None
+
+
+def test_place_between_name_and_date_is_no_name():
+    """（X社記者NAME PLACE 10日電）: the place goes to the dateline, the name once to authors."""
+    for line, name, place in [("（東方社記者林大同新竹10日電）", "林大同", "新竹"),
+                              ("（某某网记者王明上海3日电）", "王明", "上海"),
+                              ("（某某社記者陳小明、李大華台北5日電）", None, "台北")]:
+        meta = extract([("dateline", line)], ruleset("zh"), "2024-05-10")
+        assert meta["dateline"] == place, meta
+        if name:
+            assert meta["authors"] == [name], meta
+        else:
+            assert meta["authors"] == ["陳小明", "李大華"], meta

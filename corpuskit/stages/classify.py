@@ -615,7 +615,8 @@ class _Page:
         r = self.rule_in(i, zone)
         if r and r.action == "meta":
             if zone == "before":
-                near = self.title is not None and self.title - i <= self.s["meta_reach"]
+                near = (self.title is not None and self.title - i <= self.s["meta_reach"]
+                        and not self.in_menu(i))
             else:  # under the article, above any related or comments section
                 near = i - self.end <= 2 * self.s["meta_reach"] and not any(
                     self.f[k].rule is not None and self.f[k].rule.ends
@@ -628,6 +629,16 @@ class _Page:
             ln.decide("drop", r.reason)
         else:
             ln.decide("drop", None)  # reason named in name_residue
+
+    def in_menu(self, i: int) -> bool:
+        """Whether line ``i`` stands between two short labels no rule names: an item of a
+        menu (a magazine's name in a site menu is no source line)."""
+        def label(k: int) -> bool:
+            if not 0 <= k < len(self.f) or k == self.title:
+                return False
+            g = self.f[k]
+            return g.rule is None and not g.prose and not g.date and g.n < self.s["short_line"]
+        return label(i - 1) and label(i + 1)
 
     def decide_head(self, i: int) -> None:
         """Between the headline and the body: metadata, widgets, or a subhead/standfirst."""
