@@ -3,7 +3,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
 import corpuskit
 from corpuskit.stages.badness import han_costs
@@ -138,6 +138,10 @@ def test_utf8_read_as_gbk_round_trips(t):
         return
     if garbled == t or garbled.encode("gbk").decode("utf-8") != t or _han_count(t) < 2:
         return
+    # Chinese text: Han characters at least half of what is not a space. Two Han
+    # characters each glued to ASCII letters (丁Aa丁aa) garble into text that reads
+    # no worse than the original; no badness score can tell them apart.
+    assume(2 * _han_count(t) >= len(t.replace(" ", "")))
     assert repair(garbled) == t
 
 

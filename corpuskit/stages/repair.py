@@ -211,14 +211,19 @@ def _fixable(kind: Kind, before: str, after: str) -> bool:
     return True
 
 
-def _cjk_group(kind: Kind, after: str) -> bool:
+def _cjk_group(kind: Kind, before: str, after: str) -> bool:
     """A span re-decoded from GBK/Big5 must give back CJK text, not just two-byte characters (楼 -> ¥)."""
     if kind.original != "utf-8" or kind.wrong == "cp1252":
         return True
     cjk = sum(ch >= "\u2000" for ch in after)
-    # One character re-decoded is too little evidence: a rare character before
-    # a full-width comma (銵， in Big5 bytes) reads as valid UTF-8 (衡A).
-    return cjk > 1 and cjk >= sum("\x80" <= ch < "\u0800" for ch in after)
+    if cjk == 1 and _FULLWIDTH_PUNCT.search(before):
+        # A rare character before a full-width comma (銵， in Big5 bytes) reads as
+        # valid UTF-8 (衡A): one character is too little evidence to eat clean punctuation.
+        return False
+    return cjk > 0 and cjk >= sum("\x80" <= ch < "\u0800" for ch in after)
+
+
+_FULLWIDTH_PUNCT = re.compile("[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]")
 
 
 def _runs(text: str, encode) -> list[tuple[int, int, bytes, dict[int, int]]]:
@@ -265,7 +270,7 @@ def _fix_run(text: str, kind: Kind, data: bytes, bounds: dict[int, int], force: 
         if group:
             a, z = group[0][0], group[-1][1]
             after = "".join(g[2] for g in group)
-            if _cjk_group(kind, after) and (force or _cost(after) + _margin(kind, after) < _cost(text[a:z])):
+            if _cjk_group(kind, text[a:z], after) and (force or _cost(after) + _margin(kind, after) < _cost(text[a:z])):
                 fixes.append((a, z, after))
             group.clear()
 
