@@ -265,8 +265,16 @@ class _Bag:
 # ----------------------------------------------------------------------------- the stage
 
 
+_LINE_BREAKS = re.compile("[\r\u2028\u2029\x85]")
+
+
 class ClassifyStage(Stage):
     name = "classify"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # canonical's memory: line texts normalize leaves unchanged, by whether the page holds Han
+        self._fixed: dict[bool, set[str]] = {}
 
     def process(self, doc: Document) -> Document:
         doc.lang = doc.lang or detect_lang(doc.input)
@@ -294,12 +302,38 @@ class ClassifyStage(Stage):
             return
         from .normalize import normalize_text
 
+        from .normalize import _HAN_RE
+
         plain = dataclasses.replace(cfg, numbers="keep", dates="keep")
-        texts = normalize_text("\n".join(ln.text for ln in lines), plain,
+        whole = "\n".join(ln.text for ln in lines)
+        if _LINE_BREAKS.search(whole) or whole.count("\n") != len(lines) - 1:
+            # a line holding a line break: the lines no longer match one to one (left as they are)
+            texts = normalize_text(whole, plain, target=self.config.convert.to).split("\n")
+            if len(texts) == len(lines):
+                for ln, text in zip(lines, texts):
+                    ln.text = text.strip()
+            return
+        # Normalize is line-local but for one page-wide question (does the text hold Han at
+        # all), and a line it leaves unchanged stays so however many rounds the page takes:
+        # lines known to be fixed points (on a page with or without Han) are skipped, the
+        # rest normalized together, with a Han line appended when only the page has Han.
+        han = _HAN_RE.search(whole) is not None
+        fixed = self._fixed.setdefault(han, set())
+        todo = [ln for ln in lines if ln.text not in fixed]
+        if not todo:
+            return
+        rest = "\n".join(ln.text for ln in todo)
+        pad = han and _HAN_RE.search(rest) is None
+        texts = normalize_text(rest + "\n中" if pad else rest, plain,
                                target=self.config.convert.to).split("\n")
-        if len(texts) == len(lines):
-            for ln, text in zip(lines, texts):
-                ln.text = text.strip()
+        if pad:
+            texts.pop()
+        if len(fixed) >= _CACHE_MAX:
+            fixed.clear()
+        for ln, text in zip(todo, texts):
+            if text == ln.text and text.strip() == text:
+                fixed.add(text)
+            ln.text = text.strip()
 
     def decide(self, lines: list[Line], feats: list[Features], rs: RuleSet, c: _Compiled, lang: str) -> None:
         _Page(lines, feats, rs, c).decide()
