@@ -470,6 +470,9 @@ def _applicable(text: str) -> list[Kind]:
     return [k for k in kinds() if (has_latin if codecs.lookup(k.wrong).name == "cp1252" else has_cjk)]
 
 
+# A pure function of the sample; the same few flagged lines (a site's 首頁 or © line) come
+# back page after page, and both passes over the input read every document.
+@lru_cache(maxsize=1024)  # samples are at most SAMPLE_CHARS long: a few MB at most
 def _best_path(text: str) -> tuple[Kind, ...] | None:
     """The kind, or pair of kinds, whose undoing reads best, if clearly better than ``text``."""
     current = _cost(text)
