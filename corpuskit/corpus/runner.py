@@ -36,7 +36,7 @@ from ..config import Config
 from ..pipeline import Stats, pipeline_for
 from . import readers
 from .boilerplate import LineTally
-from .dedup import Index, Sketch
+from .dedup import Index, Sketch, lsh_params
 from .progress import Progress
 from .readers import Failure, Item
 from .report import Tally, build_report, summary, to_html, to_json
@@ -123,6 +123,8 @@ class PoolExecutor:
         from ..stages.classify import warm
 
         warm(job.config)  # and the rules compiled once
+        c = job.config.corpus
+        lsh_params(c.near_threshold, c.num_perm)  # and the LSH bands (0.14 s, per worker and pass otherwise)
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         self.pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(job,))
 
