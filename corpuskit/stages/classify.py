@@ -521,35 +521,28 @@ class _Page:
             self._prose_over = out
         return self._prose_over[i]
 
-    def extend_back(self, a: int) -> int:
-        """With no headline, the body reaches back from the core as its end reaches forward
-        (``find_end``): over prose, across at most ``body_gap`` residue lines, never past a
-        closing rule."""
-        start, gap = a, 0
-        for k in range(a - 1, -1, -1):
+    def _reach(self, start: int, steps: range) -> int:
+        """The farthest line along ``steps`` the body reaches from ``start``: over prose,
+        across at most ``body_gap`` residue lines, never past a closing rule."""
+        reached, gap = start, 0
+        for k in steps:
             f = self.f[k]
             if f.rule is not None and f.rule.ends:
                 break
             if f.prose and not f.ruled and (gap <= self.s["body_gap"] or f.weight >= 2.0):
-                start, gap = k, 0
+                reached, gap = k, 0
                 continue
             gap += 1
-        return start
+        return reached
+
+    def extend_back(self, a: int) -> int:
+        """With no headline, the body reaches back from the core as its end reaches forward."""
+        return self._reach(a, range(a - 1, -1, -1))
 
     def find_end(self, core_end: int) -> int:
         """The last body line: prose continues after the core until a closing rule
         (a related or comments header) or a long stretch of residue."""
-        end = core_end
-        gap = 0
-        for j in range(core_end + 1, len(self.lines)):
-            f = self.f[j]
-            if f.rule is not None and f.rule.ends:
-                break
-            if f.prose and not f.ruled and (gap <= self.s["body_gap"] or f.weight >= 2.0):
-                end, gap = j, 0
-                continue
-            gap += 1
-        return end
+        return self._reach(core_end, range(core_end + 1, len(self.lines)))
 
     def decide(self) -> None:
         lines, f = self.lines, self.f
