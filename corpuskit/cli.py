@@ -147,12 +147,8 @@ def explain_lines(doc, *, width: int = 0, only: tuple[str, ...] = ()) -> list[st
     for ln in doc.lines:
         if only and ln.action not in only:
             continue
-        what = ln.action if ln.reason is None else f"{ln.action}:{ln.reason}"
-        marks = list(ln.edits) + (["joined"] if ln.joined else [])
-        if marks:
-            what += " [" + ",".join(marks) + "]"
         text = ln.raw if width <= 0 or len(ln.raw) <= width else ln.raw[: width - 1] + "…"
-        row, style = f"{ln.n:>5}  {what:<18} {text}", ACTION_STYLES.get(ln.action)
+        row, style = f"{ln.n:>5}  {ln.label():<18} {text}", ACTION_STYLES.get(ln.action)
         out.append(click.style(row, **style) if style else row)
     out.append(click.style("# metadata", dim=True))
     out.append(click.style(f"title: {doc.title}", bold=True))

@@ -41,6 +41,17 @@ class Line:
         assert reason is None or reason in REASONS, reason
         self.action, self.reason = action, reason
 
+    def label(self) -> str:
+        """The decision as a report shows it.
+
+        >>> ln = Line(n=1, raw="a", text="a", action="keep", edits=["gloss"], joined=True)
+        >>> ln.label()
+        'keep [gloss,joined]'
+        """
+        what = self.action if self.reason is None else f"{self.action}:{self.reason}"
+        marks = list(self.edits) + (["joined"] if self.joined else [])
+        return what + (" [" + ",".join(marks) + "]" if marks else "")
+
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"n": self.n, "action": self.action, "reason": self.reason}
         if self.edits:
@@ -119,13 +130,8 @@ class Document:
             head.append("rewrites: " + ", ".join(self.rewrites))
         out.append("  ".join(head))
         for ln in self.lines:
-            what = ln.action if ln.reason is None else f"{ln.action}:{ln.reason}"
-            if ln.edits:
-                what += " [" + ",".join(ln.edits) + "]"
-            if ln.joined:
-                what += " [joined]"
             raw = ln.raw if len(ln.raw) <= width else ln.raw[: width - 1] + "…"
-            out.append(f"{ln.n:>5}  {what:<22} {raw}")
+            out.append(f"{ln.n:>5}  {ln.label():<22} {raw}")
         if self.meta:
             for k, v in self.meta.items():
                 if v:
