@@ -12,7 +12,8 @@ decision in the main process:
   characters, and works for English) with rensa, a Rust MinHash library, and
   cuts them into LSH band keys.
 * :class:`Index` (in the main process, on the ordered stream) answers "is this
-  document a duplicate of one kept earlier?" and remembers the kept ones. A band
+  document a duplicate of one kept earlier?" and remembers the kept ones, on disk
+  (a temporary SQLite database), so that memory does not grow with the corpus. A band
   collision is confirmed by comparing 1-byte-per-permutation signatures
   (b-bit MinHash), so a candidate below the threshold is not dropped.
 
@@ -24,10 +25,17 @@ True
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
-from dataclasses import dataclass, field
+import os
+import pickle
+import sqlite3
+import struct
+import tempfile
+import weakref
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import BinaryIO, Iterable, Iterator
 
 import numpy as np
 
@@ -178,52 +186,204 @@ def estimate_jaccard(a: bytes, b: bytes) -> float:
     return max(0.0, (same / len(a) - chance) / (1 - chance))
 
 
-@dataclass
 class Index:
     """The kept documents seen so far: exact keys, LSH buckets and short signatures.
 
-    Memory grows with the kept documents only: about 16 bytes per exact key,
-    8 per band and one per permutation, plus the document id.
+    They live in a temporary SQLite database on disk (in ``folder``, or the system's
+    temporary folder), so memory stays bounded whatever the corpus size: SQLite's page
+    cache (``cache_kib``) and the last ``front`` entries, held in dictionaries until they
+    are written in one batch. The file is created when the first batch is written and
+    unlinked at once where the system allows it (so nothing is left behind, even by a
+    killed process), else removed by :meth:`close`. On disk an entry takes about 450
+    bytes (see docs/corpus.md).
+
+    A key already present keeps its first document (first writer wins), and the bands
+    are tried in order, as with dictionaries:
+
+    >>> ix = Index("exact", front=1)
+    >>> ix.extend([(Sketch(b"k" * 16), "a"), (Sketch(b"k" * 16), "b"), (Sketch(b"z" * 16), "c")])
+    >>> ix.check(Sketch(b"k" * 16)), ix.check(Sketch(b"z" * 16)), ix.check(Sketch(b"x" * 16)), len(ix)
+    (('exact-duplicate', 'a'), ('exact-duplicate', 'c'), None, 3)
+    >>> ix.close()
     """
 
-    mode: str = "near"
-    threshold: float = 0.8
-    exact: dict[bytes, int] = field(default_factory=dict)
-    buckets: dict[int, int] = field(default_factory=dict)
-    sigs: bytearray = field(default_factory=bytearray)
-    ids: list[str] = field(default_factory=list)
-    width: int = 0
+    def __init__(self, mode: str = "near", threshold: float = 0.8, folder: str | None = None,
+                 cache_kib: int = 8192, front: int = 1024):
+        self.mode, self.threshold, self.folder = mode, threshold, folder
+        self.cache_kib, self.front = cache_kib, front
+        self.count = 0  # entries added
+        self.saved = 0  # of which written by save() or read by load()
+        self.stored = 0  # of which in the database; the rest are in the front:
+        self._docs: list[tuple[int, str, bytes, bytes, bytes]] = []  # (j, id, sig, exact, packed bands)
+        self._exact: dict[bytes, int] = {}
+        self._bands: dict[int, int] = {}  # signed band key -> j
+        self._db: sqlite3.Connection | None = None
+        self._done: weakref.finalize | None = None
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Drop the database (idempotent); the index is empty afterwards."""
+        if self._done is not None:
+            self._done()
+        self._db = self._done = None
+        self.count = self.saved = self.stored = 0
+        self._docs, self._exact, self._bands = [], {}, {}
 
     def check(self, sk: Sketch) -> tuple[str, str] | None:
         """``("exact-duplicate"|"near-duplicate", kept id)`` or None for a new document."""
         if self.mode == "off":
             return None
-        hit = self.exact.get(sk.exact)
+        near = self.mode == "near" and sk.sig and sk.bands
+        keys = _signed(sk.bands) if near else ()
+        hit, found = None, {}
+        if self._db is not None:  # one query for the exact key (band key None) and the bands
+            for k, j in self._db.execute(_lookup_sql(len(keys)), (sk.exact, *keys)):
+                if k is None:
+                    hit = j
+                else:
+                    found[k] = j
+        if hit is None:
+            hit = self._exact.get(sk.exact)
         if hit is not None:
-            return "exact-duplicate", self.ids[hit]
-        if self.mode == "near" and sk.sig:
-            w = len(sk.sig)
-            tried = set()
-            for band in sk.bands:
-                j = self.buckets.get(band)
-                if j is None or j in tried:
-                    continue
-                tried.add(j)
-                if estimate_jaccard(sk.sig, bytes(self.sigs[j * w:(j + 1) * w])) >= self.threshold:
-                    return "near-duplicate", self.ids[j]
+            return "exact-duplicate", self._doc(hit)[0]
+        tried = set()
+        for band in keys:
+            j = found.get(band)
+            if j is None:
+                j = self._bands.get(band)
+            if j is None or j in tried:
+                continue
+            tried.add(j)
+            doc_id, sig = self._doc(j)
+            if estimate_jaccard(sk.sig, sig) >= self.threshold:
+                return "near-duplicate", doc_id
         return None
+
+    def _doc(self, j: int) -> tuple[str, bytes]:
+        """The id and signature of entry ``j``."""
+        if j >= self.stored:
+            return self._docs[j - self.stored][1:3]
+        return self._db.execute("SELECT id, sig FROM doc WHERE j = ?", (j,)).fetchone()
 
     def add(self, sk: Sketch, doc_id: str) -> None:
         if self.mode == "off":
             return
-        j = len(self.ids)
-        self.ids.append(doc_id)
-        self.exact.setdefault(sk.exact, j)
-        if self.mode == "near":
-            for band in sk.bands:
-                self.buckets.setdefault(band, j)
-            self.sigs += sk.sig
+        j = self.count
+        self.count += 1
+        packed = b""
+        if self.mode == "near" and sk.bands:
+            packed = struct.pack(f"<{len(sk.bands)}Q", *sk.bands)
+            for k in struct.unpack(f"<{len(sk.bands)}q", packed):
+                self._bands.setdefault(k, j)
+        self._exact.setdefault(sk.exact, j)
+        self._docs.append((j, doc_id, sk.sig if self.mode == "near" else b"", sk.exact, packed))
+        if len(self._docs) >= self.front:
+            self._store()
 
     def extend(self, entries: Iterable[tuple[Sketch, str]]) -> None:
         for sk, doc_id in entries:
             self.add(sk, doc_id)
+
+    def _store(self) -> None:
+        """Move the front to the database; a key there already keeps its earlier entry."""
+        if not self._docs:
+            return
+        if self._db is None:
+            self._db, path = _temporary_db(self.folder, self.cache_kib)
+            self._done = weakref.finalize(self, _drop, self._db, path)
+        self._db.executemany("INSERT INTO doc VALUES (?, ?, ?, ?, ?)", self._docs)
+        # in key order, each page of the key tables is visited once per batch
+        self._db.executemany("INSERT OR IGNORE INTO exact VALUES (?, ?)", sorted(self._exact.items()))
+        if self._bands:
+            self._db.executemany("INSERT OR IGNORE INTO band VALUES (?, ?)", sorted(self._bands.items()))
+        self.stored = self.count
+        self._docs, self._exact, self._bands = [], {}, {}
+
+    def entries(self, start: int = 0) -> Iterator[tuple[Sketch, str]]:
+        """The entries from the ``start``-th on, as added (their sketches whole)."""
+        self._store()
+        if self._db is None or start >= self.count:
+            return
+        rows = self._db.execute("SELECT id, sig, exact, bands FROM doc WHERE j >= ? ORDER BY j", (start,))
+        for doc_id, sig, exact, packed in rows:
+            yield Sketch(exact, struct.unpack(f"<{len(packed) // 8}Q", packed), sig), doc_id
+
+    def save(self, f: BinaryIO) -> int:
+        """Write the entries added since the last :meth:`save` or :meth:`load` to ``f``
+        (pickled lists of ``(Sketch, id)``, a bounded number each); returns how many."""
+        n = 0
+        it = self.entries(self.saved)
+        while chunk := list(itertools.islice(it, 4096)):
+            pickle.dump(chunk, f, protocol=pickle.HIGHEST_PROTOCOL)
+            n += len(chunk)
+        self.saved = self.count
+        return n
+
+    def load(self, f: BinaryIO) -> None:
+        """Add the entries a :meth:`save` wrote to ``f`` (or one pickled list of them);
+        they count as saved."""
+        while True:
+            try:
+                chunk = pickle.load(f)
+            except EOFError:
+                break
+            self.extend(chunk)
+        self.saved = self.count
+
+
+@lru_cache(maxsize=8)
+def _lookup_sql(bands: int) -> str:
+    sql = "SELECT NULL, j FROM exact WHERE k = ?"
+    return sql + f" UNION ALL SELECT k, j FROM band WHERE k IN ({','.join('?' * bands)})" if bands else sql
+
+
+_SCHEMA = """
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+PRAGMA locking_mode = EXCLUSIVE;
+PRAGMA cache_size = -{cache_kib};
+CREATE TABLE doc (j INTEGER PRIMARY KEY, id TEXT, sig BLOB, exact BLOB, bands BLOB);
+CREATE TABLE exact (k BLOB PRIMARY KEY, j INTEGER) WITHOUT ROWID;
+CREATE TABLE band (k INTEGER PRIMARY KEY, j INTEGER) WITHOUT ROWID;
+"""
+
+
+def _signed(bands: tuple[int, ...]) -> tuple[int, ...]:
+    """64-bit band keys as SQLite's signed integers."""
+    return struct.unpack(f"<{len(bands)}q", struct.pack(f"<{len(bands)}Q", *bands))
+
+
+def _temporary_db(folder: str | None, cache_kib: int) -> tuple[sqlite3.Connection, str | None]:
+    """A new SQLite database in a temporary file, in one long transaction that is never
+    committed (nothing is kept), and the file's path while it still has one."""
+    fd, path = tempfile.mkstemp(prefix=".corpuskit-index-", suffix=".sqlite", dir=folder)
+    os.close(fd)
+    try:
+        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        db.executescript(_SCHEMA.format(cache_kib=int(cache_kib)))
+        db.execute("BEGIN")
+    except BaseException:
+        os.unlink(path)
+        raise
+    try:
+        os.unlink(path)  # POSIX: the open database lives on without a name (no journal to reopen)
+        return db, None
+    except OSError:
+        return db, path
+
+
+def _drop(db: sqlite3.Connection, path: str | None) -> None:
+    db.close()
+    if path is not None:
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass

@@ -36,7 +36,7 @@ from ..config import Config
 from ..pipeline import Stats, pipeline_for
 from . import readers
 from .boilerplate import LineTally
-from .dedup import Index, Sketch, lsh_params
+from .dedup import Index, lsh_params
 from .progress import Progress
 from .readers import Failure, Item
 from .report import Tally, build_report, summary, to_html, to_json
@@ -226,11 +226,11 @@ class _Run:
         self.executor = executor or make_executor(config, opts.dask)
         self.result = RunResult()
         self.tally = Tally()
-        self.index = Index(config.corpus.dedup, config.corpus.near_threshold)
-        self.pending_index: list[tuple[Sketch, str]] = []
         self.dup_pairs: list[dict[str, str]] = []
         folder, name = os.path.split(os.path.abspath(output))
         self.workdir = os.path.join(folder, f".{name}.corpuskit")
+        self.index = Index(config.corpus.dedup, config.corpus.near_threshold,  # on disk, opened on first use
+                           None if output == "-" else self.workdir)
         self.out: Output | _Stdout | None = None
 
     # -- helpers --
@@ -262,6 +262,7 @@ class _Run:
         try:
             return self._go(t0, expanded)
         finally:
+            self.index.close()
             if "-" in self.real:
                 os.unlink(self.real["-"])
 
@@ -322,7 +323,7 @@ class _Run:
         self.tally = Tally.from_dict(state["tally"])
         for name in state["dedup"]:
             with open(os.path.join(self.workdir, name), "rb") as f:
-                self.index.extend(pickle.load(f))
+                self.index.load(f)
         return state
 
     def _learn(self, state: dict[str, Any] | None) -> dict[str, frozenset[int]]:
@@ -435,7 +436,6 @@ class _Run:
             return
         if r.sketch is not None and self.index.mode != "off":
             self.index.add(r.sketch, r.id)
-            self.pending_index.append((r.sketch, r.id))
         self.out.write(r.record)
         t.docs_out += 1
         t.langs[r.lang or "none"] += 1
@@ -446,12 +446,11 @@ class _Run:
         if not isinstance(self.out, Output):
             return
         self.out.checkpoint()
-        if self.pending_index:
+        if self.index.saved < len(self.index):  # the entries added since the last checkpoint
             name = f"dedup-{len(self.dedup_files):06d}.pickle"
             with open(os.path.join(self.workdir, name), "wb") as f:
-                pickle.dump(self.pending_index, f, protocol=pickle.HIGHEST_PROTOCOL)
+                self.index.save(f)
             self.dedup_files.append(name)
-            self.pending_index = []
         state = {
             "fingerprint": self.fp, "next_shard": next_shard, "output": self.out.state.to_dict(),
             "tally": self.tally.to_dict(), "dedup": self.dedup_files,
