@@ -38,6 +38,13 @@ def test_role_words_are_not_names():
     assert split_names("陳大文　攝影：李小明", rs) == ["陳大文", "李小明"]
 
 
+def test_news_desks_are_not_names():
+    rs = ruleset("zh")
+    for desk in ("即時新聞", "即时新闻", "國際新聞中心", "国际新闻中心"):
+        assert split_names(desk, rs) == [], desk
+    assert split_names("記者 陳大文", rs) == ["陳大文"]
+
+
 def test_year_of_a_page():
     assert page_year("2019-01-02\n2020-11-10\n2020-11-11") == 2020
     assert page_year("no dates here") is None
