@@ -391,6 +391,7 @@ class _Page:
         self.lines, self.f, self.rs, self.c, self.s = lines, feats, rs, c, c.s
         self._prose_over: list[bool] | None = None
         self._bags: dict[str, _Bag] = {}
+        self.meta_after = -1  # the last metadata line between the headline and the body
 
     def bag(self, text: str) -> _Bag:
         """The tokens of a sample of the page, collected once per text."""
@@ -494,6 +495,8 @@ class _Page:
         if top < self.s["title_threshold"]:
             return None
         for s, i in sorted(scored, key=lambda x: x[1]):
+            if self.lines[i].text == self.lines[best].text:
+                continue  # an earlier copy (a share card above the menus): the best-placed one wins
             if i < best and s >= top - self.s["title_margin"] and all(
                     self.subhead[k] or self.lines[k].text == self.lines[i].text
                     for k in self.rivals if i < k < best):
@@ -558,8 +561,13 @@ class _Page:
         t = self.find_title(a, sample, rest)
         body_start = a
         if t is not None:
-            body_start = next((k for k in range(t + 1, a + 1) if f[k].prose and not f[k].ruled
+            # The body starts under the headline's metadata (date, byline, source): a prose
+            # line over them is a caption or a standfirst, judged with the head.
+            after = max((k for k in range(t + 1, a) if f[k].rule is not None and f[k].rule.action == "meta"),
+                        default=t)
+            body_start = next((k for k in range(after + 1, a + 1) if f[k].prose and not f[k].ruled
                                and (k == a or not self.headline_like(k))), a)
+            self.meta_after = after
         else:
             body_start = self.extend_back(a)
         end = self.find_end(b)
@@ -674,6 +682,8 @@ class _Page:
             return
         if self.title is not None and ln.text == self.lines[self.title].text:
             ln.decide("drop", "nav")
+        elif f.prose and i < self.meta_after and self.short_statement(i):
+            ln.decide("drop", "caption")  # one short sentence between the headline and its date
         elif f.prose and f.n >= self.s["short_line"]:
             ln.decide("keep")
         elif (self.headline_like(i) and f.n >= self.s["short_line"] and self.headed(i)
@@ -695,14 +705,18 @@ class _Page:
         return self.c.heading_needs is None or self.c.heading_needs.search(self.lines[i].text) is not None
 
     def name_by_date(self, i: int) -> bool:
-        """A short name alone next to the date line under the headline: the author."""
+        """A short name alone next to the date line under the headline: the author (above the
+        date line, or between it and the body)."""
         f = self.f[i]
         if f.ruled or f.prose or f.seps or not 2 <= f.n <= self.s["name_line_max"]:
             return False
         if any(ch.isdigit() for ch in self.lines[i].text):
             return False
-        k = i + 1  # above the date line, under the headline
-        return k < len(self.f) and self.f[k].rule is not None and self.f[k].rule.reason == "published"
+
+        def dated(k: int) -> bool:
+            return 0 <= k < len(self.f) and self.f[k].rule is not None and self.f[k].rule.reason == "published"
+
+        return dated(i + 1) or (dated(i - 1) and i + 1 == self.body_start)
 
     def decide_body(self, i: int) -> None:
         ln, f = self.lines[i], self.f[i]
@@ -717,14 +731,19 @@ class _Page:
         else:
             ln.decide("drop", None)
 
+    def short_statement(self, i: int) -> bool:
+        """One short sentence (a caption's shape): at most ``caption_max`` characters, one
+        sentence mark, ending as a statement does."""
+        f = self.f[i]
+        return (f.n <= self.s["caption_max"] and f.marks <= 1
+                and _end_char(self.lines[i].text, self.c.closers) in self.s["statement_end"])
+
     def bare_caption(self, i: int) -> bool:
         """A photo caption with no credit: a short sentence with no verb (a noun phrase, "小刚的
         作业本。") standing between finished paragraphs. Needs the language's ``predicate``
         pattern (the words that make a sentence); off where it is empty."""
         f, text = self.f[i], self.lines[i].text
-        if self.c.predicate is None or f.n > self.s["caption_max"] or f.marks > 1:
-            return False
-        if _end_char(text, self.c.closers) not in self.s["statement_end"]:
+        if self.c.predicate is None or not self.short_statement(i):
             return False
         if self.c.predicate.search(text) or (self.c.not_caption and self.c.not_caption.search(text)):
             return False
