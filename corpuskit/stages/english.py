@@ -114,16 +114,28 @@ def _steady_chains(idx: list[int], max_step: int = 4) -> list[list[int]]:
 def caption_labels(lines: list[Line], rules: list[Rule | None]) -> None:
     """A caption label ("Image caption,", "Caption:") announces the caption on the next line.
 
-    (A line above a bare credit, "Image: X", is left alone: it is as often the paragraph before
-    an uncaptioned photo as a caption.)
+    A bare credit ("Credit: X", "Image: X") names the line right over it, in the same block
+    (no blank line between: one figure caption), a caption too. A line over a credit in a
+    block of its own is left alone: it is as often the paragraph before an uncaptioned photo.
 
     >>> ls = [Line(n=1, raw="Image caption,", text=""), Line(n=2, raw="Rescuers search the rubble", text="")]
     >>> ls[0].decide("drop", "caption"); ls[1].decide("heading")
     >>> caption_labels(ls, [None, None]); ls[1].action, ls[1].reason
     ('drop', 'caption')
+    >>> ls = [Line(n=1, raw="Mushrooms can cause vivid hallucinations.", text="", block=3),
+    ...       Line(n=2, raw="Credit: Jane Roe/Agency.com", text="", block=3)]
+    >>> ls[0].decide("keep"); ls[1].decide("drop", "caption")
+    >>> credit = Rule(action="drop", reason="caption", pattern=regex.compile("^Credit:"))
+    >>> caption_labels(ls, [None, credit]); ls[0].action, ls[0].reason
+    ('drop', 'caption')
     """
     for i in range(len(lines) - 1):
         ln, nxt = lines[i], lines[i + 1]
+        if (nxt.action == "drop" and nxt.reason == "caption" and ln.block == nxt.block and ln.kept
+                and ln.action != "title" and rules[i] is None and len(ln.raw) <= 300
+                and rules[i + 1] is not None and rules[i + 1].reason == "caption" and len(nxt.raw) <= 60):
+            ln.decide("drop", "caption")  # the caption over its credit, in one figure
+            continue
         if (ln.action == "drop" and ln.reason == "caption" and ln.raw.endswith((",", ":"))
                 and nxt.kept and nxt.action != "title" and rules[i + 1] is None and len(nxt.raw) <= 200
                 and not _SENTENCE_END.search(nxt.raw)):  # a caption, not the next paragraph
