@@ -20,6 +20,7 @@ import dataclasses
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 import re
@@ -66,6 +67,8 @@ class Features:
     date: bool  # ends with a date or a time
     rule: Rule | None  # the first rule matching it (position not yet known)
     weight: float = 0.0  # body score
+    headed: bool = True  # holds what a heading needs (``heading_needs``)
+    headline: bool = False  # could be a headline (``_Page.headline_like``)
 
     @property
     def prose(self) -> bool:
@@ -179,9 +182,22 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
         # a date or time ends on a digit, a bracket or one of date_tail_ends ("3小时前")
         date=(text[-1:].isdigit() or text[-1:] in c.date_ends) and c.date_tail.search(text) is not None,
         rule=rs.match_rule(text),
+        headed=c.heading_needs is None or c.heading_needs.search(text) is not None,
     )
     f.weight = _weight(f, c)
+    f.headline = _headline(f, end, c)
     return f
+
+
+def _headline(f: Features, end: str, c: _Compiled) -> bool:
+    """Whether a line could be a headline by its text alone: not ruled, no date, no menu,
+    headline-length, not ending a clause or a statement (``end``: its ``_end_char``)."""
+    if f.ruled or f.date or f.seps > 1:
+        return False
+    if not c.s["title_min"] <= f.n <= c.s["title_max"]:
+        return False
+    return (end not in c.clause_marks and end not in c.s["statement_end"] and f.commas <= 2
+            and f.headed)
 
 
 def _weight(f: Features, c: _Compiled) -> float:
@@ -226,10 +242,14 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=4096)
+def _han_pairs(text: str) -> tuple[str, ...]:
+    """The Han bigrams among ``_tokens(text)``."""
+    return tuple(t for t in _tokens(text) if len(t) == 2 and _HAN_PAIR.match(t))
+
+
 _HAN_PAIR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}")
-# The tokens of ``_TOKENS`` other than runs of two or more Han characters (a lone Han character).
-_OTHER_TOKENS = re.compile("[A-Za-z]{2,}|\\d+|(?<![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
-                           "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff](?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+_HAN_RUNS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 
 
 class _Bag:
@@ -238,7 +258,7 @@ class _Bag:
     is looked for in the text itself; only the few other tokens are collected.
 
     >>> b = _Bag("中国经济 GDP 5%增长")
-    >>> [b.common(_tokens(t)) for t in ("中国经济", "经济增长", "gdp 5", "国经 济")]
+    >>> [b.common(t) for t in ("中国经济", "经济增长", "gdp 5", "国经 济")]
     [3, 2, 2, 1]
     """
 
@@ -247,7 +267,9 @@ class _Bag:
     def __init__(self, text: str):
         self.text = text
         other: set[str] = set()
-        for m in _OTHER_TOKENS.findall(text):
+        # the tokens but the Han bigrams: runs of two or more Han characters blanked out
+        # first (quicker than looking around every character for a lone one)
+        for m in _TOKENS.findall(_HAN_RUNS.sub(" ", text)):
             if m[0] < "\u3400":
                 other.add(m.lower())
             elif len(m) == 1:
@@ -256,10 +278,10 @@ class _Bag:
                 other.update(map(str.__add__, m, m[1:]))
         self.other = other
 
-    def common(self, toks: frozenset[str]) -> int:
-        """``len(toks & _tokens(self.text))`` (a Han bigram is never among the other tokens)."""
-        text, other = self.text, self.other
-        return sum(1 for t in toks if t in other or (len(t) == 2 and t in text and _HAN_PAIR.match(t)))
+    def common(self, line: str) -> int:
+        """``len(_tokens(line) & _tokens(self.text))`` (a Han bigram is never among the other
+        tokens, nor another token a Han bigram)."""
+        return len(self.other.intersection(_tokens(line))) + sum(map(self.text.__contains__, _han_pairs(line)))
 
 
 # ----------------------------------------------------------------------------- the stage
@@ -401,14 +423,7 @@ class _Page:
 
     # -- the article's shape -----------------------------------------------------------
     def headline_like(self, i: int) -> bool:
-        f, t = self.f[i], self.lines[i].text
-        if f.ruled or f.date or f.seps > 1:
-            return False
-        if not self.s["title_min"] <= f.n <= self.s["title_max"]:
-            return False
-        end = _end_char(t, self.c.closers)
-        return (end not in self.c.clause_marks and end not in self.s["statement_end"] and f.commas <= 2
-                and self.headed(i))
+        return self.f[i].headline  # a function of the line's text: measured with its features
 
     def title_scores(self, start: int, body: str, rest: str = "") -> list[tuple[float, int]]:
         """Headline candidates before ``start`` (or at it) with their scores: words shared
@@ -423,16 +438,22 @@ class _Page:
         def shared(k: int) -> float:
             """Share of the line's words found in the body (few words say little)."""
             if k not in overlap:
-                toks = _tokens(self.lines[k].text)
-                overlap[k] = body_bag.common(toks) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0
+                text = self.lines[k].text
+                toks = _tokens(text)
+                overlap[k] = body_bag.common(text) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0
             return overlap[k]
 
-        def meta(j: int) -> bool:
-            r = self.f[j].rule
-            return r is not None and r.action == "meta" and r.reason != "source"
+        feats = self.f
+        # metadata lines (a date, a byline), counted up to each position: "one in a range" is
+        # then a difference of two counts
+        is_meta = [f.rule is not None and f.rule.action == "meta" and f.rule.reason != "source"
+                   for f in feats[:hi + 1]]
+        metas_before = [0, *accumulate(is_meta)]
+        meta = is_meta.__getitem__
+        prose_over = self.prose_over_all()
 
         # headline-like lines: rival headlines, or the article's subheads (sharing its words)
-        like = {k for k in range(lo, hi + 1) if self.headline_like(k)}
+        like = {k for k in range(lo, hi + 1) if feats[k].headline}
         rivals = sorted(k for k in like if self.f[k].n >= self.s["short_line"])
         self.rivals = rivals
         self.subhead = {k: shared(k) >= 0.5 for k in rivals}
@@ -447,25 +468,26 @@ class _Page:
             text = self.lines[i].text
             if i == start:
                 toks = _tokens(text)
-                score = 2.0 * (self.bag(rest).common(toks) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0)
+                score = 2.0 * (self.bag(rest).common(text) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0)
             else:
                 score = 2.0 * shared(i)
-            if self.prose_over(i):
+            if prose_over[i]:
                 score -= 0.5  # body text over it, within reach: it is likelier inside the body
-            if any(meta(j) for j in range(i + 1, min(start, i + 8))) or self.meta_over(i, meta, like):
+            if metas_before[min(start, i + 8)] > metas_before[i + 1] or (
+                    metas_before[i] > metas_before[max(i - 3, 0)] and self.meta_over(i, meta, like)):
                 score += 1.0  # a date or byline under it (or over it, unclaimed by a line above)
             copies = bad_by_text.get(text, ())
             n_bad = (end_bad - bisect_right(bad, i)) - (bisect_left(copies, start) - bisect_right(copies, i))
             if n_bad == 0:
                 score += 0.5  # nothing but residue, body text or subheads between it and the body
-            opens = i == 0 and not self.f[i].prose
+            opens = i == 0 and not feats[i].prose
             if opens:
                 # a page (or a cleaned text) that opens with its headline; a prose line opening
                 # a cleaned text is body text there (its own body, if it was no headline)
                 score += 0.5
             if i == start:
                 score -= 0.3
-            if self.f[i].n < self.s["title_min"] + 3:
+            if feats[i].n < self.s["title_min"] + 3:
                 score -= 0.3 if opens else 1.0  # a short label is rarely the headline
             n_between = bisect_left(rivals, start) - bisect_right(rivals, i)
             score -= min(n_between * 0.01, 0.6)
@@ -505,9 +527,9 @@ class _Page:
             best, j = j, j - 1
         return best
 
-    def prose_over(self, i: int) -> bool:
-        """Whether ``extend_back(i)`` would reach a prose line over line ``i`` (one pass for
-        all lines, kept)."""
+    def prose_over_all(self) -> list[bool]:
+        """Per line, whether ``extend_back(i)`` would reach a prose line over line ``i`` (one
+        pass for all lines, kept)."""
         if self._prose_over is None:
             out, gap, seen, big = [], 0, False, False
             for f in self.f:
@@ -519,7 +541,7 @@ class _Page:
                 else:
                     gap += 1
             self._prose_over = out
-        return self._prose_over[i]
+        return self._prose_over
 
     def _reach(self, start: int, steps: range) -> int:
         """The farthest line along ``steps`` the body reaches from ``start``: over prose,
@@ -687,12 +709,13 @@ class _Page:
             ln.decide("drop", None)
 
     def shared(self, i: int) -> float:
-        toks = _tokens(self.lines[i].text)
-        return self.sample_bag.common(toks) / len(toks) if toks else 0.0
+        text = self.lines[i].text
+        toks = _tokens(text)
+        return self.sample_bag.common(text) / len(toks) if toks else 0.0
 
     def headed(self, i: int) -> bool:
         """Whether the line has what a heading needs in this language (a Han character)."""
-        return self.c.heading_needs is None or self.c.heading_needs.search(self.lines[i].text) is not None
+        return self.f[i].headed
 
     def name_by_date(self, i: int) -> bool:
         """A short name alone next to the date line under the headline: the author."""
