@@ -29,7 +29,7 @@ import regex
 
 from ..document import Document, Line
 from ..pipeline import Stage
-from ..rules import WHERES, Rule, RuleSet, ruleset
+from ..rules import WHERES, Edit, Rule, RuleSet, ruleset
 
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -814,8 +814,8 @@ class _Page:
 # ----------------------------------------------------------------------------- in-line edits
 
 
-def _apply_edits(ln: Line, rs: RuleSet, early: bool) -> None:
-    for e in rs.edits_for(ln.text, early):
+def _apply_edits(ln: Line, edits: list[Edit]) -> None:
+    for e in edits:
         moved: list[str] = []
 
         def cut(m: "regex.Match[str]") -> str:
@@ -832,17 +832,17 @@ def _apply_edits(ln: Line, rs: RuleSet, early: bool) -> None:
 
 def _early_edits(lines: list[Line], rs: RuleSet) -> None:
     """Edits that make a line readable to the rules (a pinyin gloss), on every line."""
-    for ln in lines:
-        _apply_edits(ln, rs, early=True)
+    for k, edits in rs.edits_by_line([ln.text for ln in lines], early=True):
+        _apply_edits(lines[k], edits)
 
 
 def _late_edits(lines: list[Line], rs: RuleSet) -> None:
     """Edits of kept lines: end marks, a dateline or trailing byline moved to metadata.
     A kept line left empty is dropped (reason: the edit's name)."""
-    for ln in lines:
-        if not ln.kept:
-            continue
-        _apply_edits(ln, rs, early=False)
+    kept = [ln for ln in lines if ln.kept]
+    for k, edits in rs.edits_by_line([ln.text for ln in kept]):
+        _apply_edits(kept[k], edits)
+    for ln in kept:
         if not ln.text:
             ln.decide("meta" if ln.moved else "drop", ln.edits[-1] if ln.edits else "empty")
 
