@@ -295,8 +295,8 @@ class ClassifyStage(Stage):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # canonical's memory: line texts normalize leaves unchanged, by whether the page holds Han
-        self._fixed: dict[bool, set[str]] = {}
+        # canonical's memory: line text -> its canonical text, by whether the page holds Han
+        self._canon: dict[bool, dict[str, str]] = {}
 
     def process(self, doc: Document) -> Document:
         doc.lang = doc.lang or detect_lang(doc.input)
@@ -336,12 +336,19 @@ class ClassifyStage(Stage):
                     ln.text = text.strip()
             return
         # Normalize is line-local but for one page-wide question (does the text hold Han at
-        # all), and a line it leaves unchanged stays so however many rounds the page takes:
-        # lines known to be fixed points (on a page with or without Han) are skipped, the
-        # rest normalized together, with a Han line appended when only the page has Han.
+        # all), so a line normalizes the same way on every page with the same answer (a site
+        # repeats its lines, and settling reads a page's lines again): lines seen before on
+        # a page with (or without) Han are looked up, the rest normalized together, with a
+        # Han line appended when only the page has Han.
         han = _HAN_RE.search(whole) is not None
-        fixed = self._fixed.setdefault(han, set())
-        todo = [ln for ln in lines if ln.text not in fixed]
+        known = self._canon.setdefault(han, {})
+        todo = []
+        for ln in lines:
+            text = known.get(ln.text)
+            if text is None:
+                todo.append(ln)
+            else:
+                ln.text = text
         if not todo:
             return
         rest = "\n".join(ln.text for ln in todo)
@@ -350,12 +357,12 @@ class ClassifyStage(Stage):
                                target=self.config.convert.to).split("\n")
         if pad:
             texts.pop()
-        if len(fixed) >= _CACHE_MAX:
-            fixed.clear()
+        if len(known) >= _CACHE_MAX:
+            known.clear()
         for ln, text in zip(todo, texts):
-            if text == ln.text and text.strip() == text:
-                fixed.add(text)
-            ln.text = text.strip()
+            text = text.strip()
+            known[ln.text] = text
+            ln.text = text
 
     def decide(self, lines: list[Line], feats: list[Features], rs: RuleSet, c: _Compiled, lang: str) -> None:
         _Page(lines, feats, rs, c).decide()
