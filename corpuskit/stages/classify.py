@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -309,10 +310,12 @@ class ClassifyStage(Stage):
         feats = [cached_features(ln.text, rs, c) for ln in doc.lines]
         self.decide(doc.lines, feats, rs, c, doc.lang)
         self.settle(doc, rs, c)
-        for ln in doc.lines:
-            if ln.action == "title":
-                doc.title = ln.text
-            self.count(ln.reason or ln.action)
+        titles = [ln.text for ln in doc.lines if ln.action == "title"]
+        if titles:
+            doc.title = titles[-1]
+        # counted per page, in the order first met (the stats keep that order)
+        for key, n in Counter([ln.reason or ln.action for ln in doc.lines]).items():
+            self.count(key, n)
         return doc
 
 
