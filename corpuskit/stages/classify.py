@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
@@ -28,7 +28,7 @@ import re
 
 import regex
 
-from ..document import Document, Line
+from ..document import KEEP_ACTIONS, Document, Line
 from ..pipeline import Stage
 from ..rules import WHERES, Edit, Rule, RuleSet, ruleset
 
@@ -70,16 +70,15 @@ class Features:
     weight: float = 0.0  # body score
     headed: bool = True  # holds what a heading needs (``heading_needs``)
     headline: bool = False  # could be a headline (``_Page.headline_like``)
+    # Read for every line many times over: stored, not properties.
+    # Reads as running text: ends a sentence or a clause, or holds two clause breaks
+    # (a paragraph the page cut off mid-sentence).
+    prose: bool = field(init=False)
+    ruled: bool = field(init=False)  # a rule other than a keep rule names it
 
-    @property
-    def prose(self) -> bool:
-        """Reads as running text: ends a sentence or a clause, or holds two clause breaks
-        (a paragraph the page cut off mid-sentence)."""
-        return (self.sent or self.clause or self.commas >= 2) and self.seps < 2 and not self.date
-
-    @property
-    def ruled(self) -> bool:
-        return self.rule is not None and self.rule.action != "keep"
+    def __post_init__(self) -> None:
+        self.prose = (self.sent or self.clause or self.commas >= 2) and self.seps < 2 and not self.date
+        self.ruled = self.rule is not None and self.rule.action != "keep"
 
 
 class _Compiled:
@@ -160,6 +159,12 @@ def cached_features(text: str, rs: RuleSet, c: _Compiled) -> Features:
             c.cache.clear()
         f = c.cache[text] = features(text, rs, c)
     return f
+
+
+def _features_of(lines: list[Line], rs: RuleSet, c: _Compiled) -> list[Features]:
+    """``cached_features`` of each line (the cache looked up inline: most lines are in it)."""
+    get = c.cache.get
+    return [get(ln.text) or cached_features(ln.text, rs, c) for ln in lines]
 
 
 def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
@@ -307,7 +312,7 @@ class ClassifyStage(Stage):
         c = _compiled(rs)
         self.canonical(doc.lines)
         _early_edits(doc.lines, rs)
-        feats = [cached_features(ln.text, rs, c) for ln in doc.lines]
+        feats = _features_of(doc.lines, rs, c)
         self.decide(doc.lines, feats, rs, c, doc.lang)
         self.settle(doc, rs, c)
         titles = [ln.text for ln in doc.lines if ln.action == "title"]
@@ -329,7 +334,7 @@ class ClassifyStage(Stage):
 
         from .normalize import _HAN_RE
 
-        plain = dataclasses.replace(cfg, numbers="keep", dates="keep")
+        plain = _plain(cfg)
         whole = "\n".join(ln.text for ln in lines)
         if _LINE_BREAKS.search(whole) or whole.count("\n") != len(lines) - 1:
             # a line holding a line break: the lines no longer match one to one (left as they are)
@@ -389,7 +394,7 @@ class ClassifyStage(Stage):
                      for k, text in enumerate("".join(ln.text for ln in g) for g in groups)]
             self.canonical(again)
             _early_edits(again, rs)
-            self.decide(again, [cached_features(ln.text, rs, c) for ln in again], rs, c, doc.lang)
+            self.decide(again, _features_of(again, rs, c), rs, c, doc.lang)
             changed = False
             for g, ln in zip(groups, again):
                 if not ln.kept:
@@ -401,19 +406,21 @@ class ClassifyStage(Stage):
             self.count("settled")
 
 
+@lru_cache(maxsize=8)
+def _plain(cfg: Any) -> Any:
+    """The normalize settings canonical uses: numbers and dates as written."""
+    return dataclasses.replace(cfg, numbers="keep", dates="keep")
+
+
 def _output_groups(lines: list[Line], join: bool, paragraphs: Any) -> list[list[Line]]:
     """The kept lines in output order, grouped into the output's paragraphs."""
     if not join:
         return [[ln] for ln in lines if ln.kept]
     joined = {id(g[0]): g for g in paragraphs(lines)}
-    out, skip = [], set()
-    for ln in lines:
-        if not ln.kept or id(ln) in skip:
-            continue
-        g = joined.get(id(ln), [ln])
-        skip.update(id(x) for x in g[1:])
-        out.append(g)
-    return out
+    # a paragraph's later lines follow its first: they go with it
+    later = {id(x) for g in joined.values() if len(g) > 1 for x in g[1:]}
+    return [joined.get(id(ln)) or [ln] for ln in lines
+            if ln.action in KEEP_ACTIONS and id(ln) not in later]
 
 
 class _Page:
@@ -422,14 +429,12 @@ class _Page:
     def __init__(self, lines: list[Line], feats: list[Features], rs: RuleSet, c: _Compiled):
         self.lines, self.f, self.rs, self.c, self.s = lines, feats, rs, c, c.s
         self._prose_over: list[bool] | None = None
-        self._bags: dict[str, _Bag] = {}
 
-    def bag(self, text: str) -> _Bag:
+    @staticmethod
+    @lru_cache(maxsize=16)  # settling reads the same article again: often the same sample
+    def bag(text: str) -> _Bag:
         """The tokens of a sample of the page, collected once per text."""
-        b = self._bags.get(text)
-        if b is None:
-            b = self._bags[text] = _Bag(text)
-        return b
+        return _Bag(text)
 
     # -- the article's shape -----------------------------------------------------------
     def headline_like(self, i: int) -> bool:
@@ -671,6 +676,9 @@ class _Page:
         """Before the headline or after the article: residue. Metadata lines stay metadata
         only next to the headline or to the article's end (dates further off are lists')."""
         ln = self.lines[i]
+        if self.f[i].rule is None:  # most residue: no rule names it
+            ln.decide("drop", None)  # reason named in name_residue
+            return
         r = self.rule_in(i, zone)
         if r and r.action == "meta":
             if zone == "before":
@@ -739,7 +747,7 @@ class _Page:
 
     def decide_body(self, i: int) -> None:
         ln, f = self.lines[i], self.f[i]
-        if self.apply_rule(i, "body"):
+        if f.rule is not None and self.apply_rule(i, "body"):  # (no rule at all: none here)
             return
         if f.prose and self.bare_caption(i):
             ln.decide("drop", "caption")
@@ -791,9 +799,9 @@ class _Page:
         section header above them (after a comments header: comments), a run of
         headline-like lines (related), else nav."""
         section: str | None = None
-        for i, ln in enumerate(self.lines):
-            f = self.f[i]
-            if i > self.end and f.rule is not None and f.rule.ends and ln.action == "drop":
+        end = self.end
+        for i, (ln, f) in enumerate(zip(self.lines, self.f)):
+            if i > end and f.rule is not None and f.rule.ends and ln.action == "drop":
                 section = f.rule.reason
             if ln.action != "drop" or ln.reason is not None:
                 continue
