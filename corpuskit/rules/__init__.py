@@ -24,7 +24,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import regex
 
@@ -193,6 +193,15 @@ class RuleSet:
         found = [edits[i] for i in f.candidates(line)]
         self._remember(key, found)
         return found
+
+    def edits_by_line(self, lines: list[str], early: bool = False) -> Iterator[tuple[int, list[Edit]]]:
+        """``(k, edits_for(lines[k], early))`` for each line some edit may apply to: the
+        lines of a page in one pass."""
+        if self.edit_filter is None:
+            self.finish()
+        f, edits = (self.early_filter, self.early_edits) if early else (self.edit_filter, self.late_edits)
+        for k, found in f.candidates_by_line(lines):
+            yield k, [edits[i] for i in found]
 
     def _remember(self, key: tuple, value: Any) -> None:
         if len(key[0]) > _MEMO_LINE:

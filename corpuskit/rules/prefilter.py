@@ -13,7 +13,10 @@ True
 """
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from bisect import bisect_right
+from itertools import accumulate, count
+from operator import add
+from typing import Iterable, Iterator, Sequence
 
 import ahocorasick
 import regex
@@ -135,3 +138,35 @@ class Prefilter:
             return self.always
         hits.update(self.always)
         return sorted(hits)
+
+    def candidates_by_line(self, lines: Sequence[str]) -> Iterator[tuple[int, list[int]]]:
+        """``(k, candidates(lines[k]))`` for each line with candidates, in order, from one
+        pass over the lines joined (a page's lines are mostly matched by nothing).
+
+        >>> f = Prefilter([["编辑"], ["(?i)Reuters"], ["快讯|记者"]])
+        >>> list(f.candidates_by_line(["正文", "(REUTERS) 记者", "", "责任编辑：王"]))
+        [(1, [1, 2]), (3, [0])]
+        """
+        if self.always:  # every line has candidates
+            yield from ((k, self.candidates(line)) for k, line in enumerate(lines))
+            return
+        if self.empty:
+            return
+        joined = "\n".join(lines)
+        low = joined.lower()
+        if len(low) != len(joined):  # a letter lowercased to two (İ): lines lowered one by one
+            lines = [line.lower() for line in lines]
+            low = "\n".join(lines)
+        # past each line's "\n" (lowercasing is per character but for a final sigma, which a
+        # line break ends as the end of the line does)
+        ends = list(map(add, accumulate(map(len, lines)), count(1)))
+        hits: dict[int, list[tuple[int, ...]]] = {}
+        bound = -1
+        for end, idx in self.automaton.iter(low):
+            if end >= bound:  # the line the literal ends in (one spanning a line break: spare)
+                k = bisect_right(ends, end)
+                bound = ends[k]
+                found = hits.setdefault(k, [])
+            found.append(idx)
+        for k, found in hits.items():
+            yield k, sorted(set().union(*found))

@@ -18,17 +18,19 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 import re
 
 import regex
 
-from ..document import Document, Line
+from ..document import KEEP_ACTIONS, Document, Line
 from ..pipeline import Stage
-from ..rules import WHERES, Rule, RuleSet, ruleset
+from ..rules import WHERES, Edit, Rule, RuleSet, ruleset
 
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -66,16 +68,17 @@ class Features:
     date: bool  # ends with a date or a time
     rule: Rule | None  # the first rule matching it (position not yet known)
     weight: float = 0.0  # body score
+    headed: bool = True  # holds what a heading needs (``heading_needs``)
+    headline: bool = False  # could be a headline (``_Page.headline_like``)
+    # Read for every line many times over: stored, not properties.
+    # Reads as running text: ends a sentence or a clause, or holds two clause breaks
+    # (a paragraph the page cut off mid-sentence).
+    prose: bool = field(init=False)
+    ruled: bool = field(init=False)  # a rule other than a keep rule names it
 
-    @property
-    def prose(self) -> bool:
-        """Reads as running text: ends a sentence or a clause, or holds two clause breaks
-        (a paragraph the page cut off mid-sentence)."""
-        return (self.sent or self.clause or self.commas >= 2) and self.seps < 2 and not self.date
-
-    @property
-    def ruled(self) -> bool:
-        return self.rule is not None and self.rule.action != "keep"
+    def __post_init__(self) -> None:
+        self.prose = (self.sent or self.clause or self.commas >= 2) and self.seps < 2 and not self.date
+        self.ruled = self.rule is not None and self.rule.action != "keep"
 
 
 class _Compiled:
@@ -158,6 +161,12 @@ def cached_features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     return f
 
 
+def _features_of(lines: list[Line], rs: RuleSet, c: _Compiled) -> list[Features]:
+    """``cached_features`` of each line (the cache looked up inline: most lines are in it)."""
+    get = c.cache.get
+    return [get(ln.text) or cached_features(ln.text, rs, c) for ln in lines]
+
+
 def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     end = _end_char(text, c.closers)
     n = len(text)
@@ -179,9 +188,22 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
         # a date or time ends on a digit, a bracket or one of date_tail_ends ("3小时前")
         date=(text[-1:].isdigit() or text[-1:] in c.date_ends) and c.date_tail.search(text) is not None,
         rule=rs.match_rule(text),
+        headed=c.heading_needs is None or c.heading_needs.search(text) is not None,
     )
     f.weight = _weight(f, c)
+    f.headline = _headline(f, end, c)
     return f
+
+
+def _headline(f: Features, end: str, c: _Compiled) -> bool:
+    """Whether a line could be a headline by its text alone: not ruled, no date, no menu,
+    headline-length, not ending a clause or a statement (``end``: its ``_end_char``)."""
+    if f.ruled or f.date or f.seps > 1:
+        return False
+    if not c.s["title_min"] <= f.n <= c.s["title_max"]:
+        return False
+    return (end not in c.clause_marks and end not in c.s["statement_end"] and f.commas <= 2
+            and f.headed)
 
 
 def _weight(f: Features, c: _Compiled) -> float:
@@ -226,10 +248,14 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=4096)
+def _han_pairs(text: str) -> tuple[str, ...]:
+    """The Han bigrams among ``_tokens(text)``."""
+    return tuple(t for t in _tokens(text) if len(t) == 2 and _HAN_PAIR.match(t))
+
+
 _HAN_PAIR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}")
-# The tokens of ``_TOKENS`` other than runs of two or more Han characters (a lone Han character).
-_OTHER_TOKENS = re.compile("[A-Za-z]{2,}|\\d+|(?<![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
-                           "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff](?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+_HAN_RUNS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 
 
 class _Bag:
@@ -238,7 +264,7 @@ class _Bag:
     is looked for in the text itself; only the few other tokens are collected.
 
     >>> b = _Bag("中国经济 GDP 5%增长")
-    >>> [b.common(_tokens(t)) for t in ("中国经济", "经济增长", "gdp 5", "国经 济")]
+    >>> [b.common(t) for t in ("中国经济", "经济增长", "gdp 5", "国经 济")]
     [3, 2, 2, 1]
     """
 
@@ -247,7 +273,9 @@ class _Bag:
     def __init__(self, text: str):
         self.text = text
         other: set[str] = set()
-        for m in _OTHER_TOKENS.findall(text):
+        # the tokens but the Han bigrams: runs of two or more Han characters blanked out
+        # first (quicker than looking around every character for a lone one)
+        for m in _TOKENS.findall(_HAN_RUNS.sub(" ", text)):
             if m[0] < "\u3400":
                 other.add(m.lower())
             elif len(m) == 1:
@@ -256,10 +284,10 @@ class _Bag:
                 other.update(map(str.__add__, m, m[1:]))
         self.other = other
 
-    def common(self, toks: frozenset[str]) -> int:
-        """``len(toks & _tokens(self.text))`` (a Han bigram is never among the other tokens)."""
-        text, other = self.text, self.other
-        return sum(1 for t in toks if t in other or (len(t) == 2 and t in text and _HAN_PAIR.match(t)))
+    def common(self, line: str) -> int:
+        """``len(_tokens(line) & _tokens(self.text))`` (a Han bigram is never among the other
+        tokens, nor another token a Han bigram)."""
+        return len(self.other.intersection(_tokens(line))) + sum(map(self.text.__contains__, _han_pairs(line)))
 
 
 # ----------------------------------------------------------------------------- the stage
@@ -273,8 +301,8 @@ class ClassifyStage(Stage):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # canonical's memory: line texts normalize leaves unchanged, by whether the page holds Han
-        self._fixed: dict[bool, set[str]] = {}
+        # canonical's memory: line text -> its canonical text, by whether the page holds Han
+        self._canon: dict[bool, dict[str, str]] = {}
 
     def process(self, doc: Document) -> Document:
         doc.lang = doc.lang or detect_lang(doc.input)
@@ -284,13 +312,15 @@ class ClassifyStage(Stage):
         c = _compiled(rs)
         self.canonical(doc.lines)
         _early_edits(doc.lines, rs)
-        feats = [cached_features(ln.text, rs, c) for ln in doc.lines]
+        feats = _features_of(doc.lines, rs, c)
         self.decide(doc.lines, feats, rs, c, doc.lang)
         self.settle(doc, rs, c)
-        for ln in doc.lines:
-            if ln.action == "title":
-                doc.title = ln.text
-            self.count(ln.reason or ln.action)
+        titles = [ln.text for ln in doc.lines if ln.action == "title"]
+        if titles:
+            doc.title = titles[-1]
+        # counted per page, in the order first met (the stats keep that order)
+        for key, n in Counter([ln.reason or ln.action for ln in doc.lines]).items():
+            self.count(key, n)
         return doc
 
 
@@ -304,7 +334,7 @@ class ClassifyStage(Stage):
 
         from .normalize import _HAN_RE
 
-        plain = dataclasses.replace(cfg, numbers="keep", dates="keep")
+        plain = _plain(cfg)
         whole = "\n".join(ln.text for ln in lines)
         if _LINE_BREAKS.search(whole) or whole.count("\n") != len(lines) - 1:
             # a line holding a line break: the lines no longer match one to one (left as they are)
@@ -314,12 +344,19 @@ class ClassifyStage(Stage):
                     ln.text = text.strip()
             return
         # Normalize is line-local but for one page-wide question (does the text hold Han at
-        # all), and a line it leaves unchanged stays so however many rounds the page takes:
-        # lines known to be fixed points (on a page with or without Han) are skipped, the
-        # rest normalized together, with a Han line appended when only the page has Han.
+        # all), so a line normalizes the same way on every page with the same answer (a site
+        # repeats its lines, and settling reads a page's lines again): lines seen before on
+        # a page with (or without) Han are looked up, the rest normalized together, with a
+        # Han line appended when only the page has Han.
         han = _HAN_RE.search(whole) is not None
-        fixed = self._fixed.setdefault(han, set())
-        todo = [ln for ln in lines if ln.text not in fixed]
+        known = self._canon.setdefault(han, {})
+        todo = []
+        for ln in lines:
+            text = known.get(ln.text)
+            if text is None:
+                todo.append(ln)
+            else:
+                ln.text = text
         if not todo:
             return
         rest = "\n".join(ln.text for ln in todo)
@@ -328,12 +365,12 @@ class ClassifyStage(Stage):
                                target=self.config.convert.to).split("\n")
         if pad:
             texts.pop()
-        if len(fixed) >= _CACHE_MAX:
-            fixed.clear()
+        if len(known) >= _CACHE_MAX:
+            known.clear()
         for ln, text in zip(todo, texts):
-            if text == ln.text and text.strip() == text:
-                fixed.add(text)
-            ln.text = text.strip()
+            text = text.strip()
+            known[ln.text] = text
+            ln.text = text
 
     def decide(self, lines: list[Line], feats: list[Features], rs: RuleSet, c: _Compiled, lang: str) -> None:
         _Page(lines, feats, rs, c).decide()
@@ -357,7 +394,7 @@ class ClassifyStage(Stage):
                      for k, text in enumerate("".join(ln.text for ln in g) for g in groups)]
             self.canonical(again)
             _early_edits(again, rs)
-            self.decide(again, [cached_features(ln.text, rs, c) for ln in again], rs, c, doc.lang)
+            self.decide(again, _features_of(again, rs, c), rs, c, doc.lang)
             changed = False
             for g, ln in zip(groups, again):
                 if not ln.kept:
@@ -369,19 +406,21 @@ class ClassifyStage(Stage):
             self.count("settled")
 
 
+@lru_cache(maxsize=8)
+def _plain(cfg: Any) -> Any:
+    """The normalize settings canonical uses: numbers and dates as written."""
+    return dataclasses.replace(cfg, numbers="keep", dates="keep")
+
+
 def _output_groups(lines: list[Line], join: bool, paragraphs: Any) -> list[list[Line]]:
     """The kept lines in output order, grouped into the output's paragraphs."""
     if not join:
         return [[ln] for ln in lines if ln.kept]
     joined = {id(g[0]): g for g in paragraphs(lines)}
-    out, skip = [], set()
-    for ln in lines:
-        if not ln.kept or id(ln) in skip:
-            continue
-        g = joined.get(id(ln), [ln])
-        skip.update(id(x) for x in g[1:])
-        out.append(g)
-    return out
+    # a paragraph's later lines follow its first: they go with it
+    later = {id(x) for g in joined.values() if len(g) > 1 for x in g[1:]}
+    return [joined.get(id(ln)) or [ln] for ln in lines
+            if ln.action in KEEP_ACTIONS and id(ln) not in later]
 
 
 class _Page:
@@ -390,26 +429,17 @@ class _Page:
     def __init__(self, lines: list[Line], feats: list[Features], rs: RuleSet, c: _Compiled):
         self.lines, self.f, self.rs, self.c, self.s = lines, feats, rs, c, c.s
         self._prose_over: list[bool] | None = None
-        self._bags: dict[str, _Bag] = {}
         self.meta_after = -1  # the last metadata line between the headline and the body
 
-    def bag(self, text: str) -> _Bag:
+    @staticmethod
+    @lru_cache(maxsize=16)  # settling reads the same article again: often the same sample
+    def bag(text: str) -> _Bag:
         """The tokens of a sample of the page, collected once per text."""
-        b = self._bags.get(text)
-        if b is None:
-            b = self._bags[text] = _Bag(text)
-        return b
+        return _Bag(text)
 
     # -- the article's shape -----------------------------------------------------------
     def headline_like(self, i: int) -> bool:
-        f, t = self.f[i], self.lines[i].text
-        if f.ruled or f.date or f.seps > 1:
-            return False
-        if not self.s["title_min"] <= f.n <= self.s["title_max"]:
-            return False
-        end = _end_char(t, self.c.closers)
-        return (end not in self.c.clause_marks and end not in self.s["statement_end"] and f.commas <= 2
-                and self.headed(i))
+        return self.f[i].headline  # a function of the line's text: measured with its features
 
     def title_scores(self, start: int, body: str, rest: str = "") -> list[tuple[float, int]]:
         """Headline candidates before ``start`` (or at it) with their scores: words shared
@@ -424,16 +454,22 @@ class _Page:
         def shared(k: int) -> float:
             """Share of the line's words found in the body (few words say little)."""
             if k not in overlap:
-                toks = _tokens(self.lines[k].text)
-                overlap[k] = body_bag.common(toks) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0
+                text = self.lines[k].text
+                toks = _tokens(text)
+                overlap[k] = body_bag.common(text) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0
             return overlap[k]
 
-        def meta(j: int) -> bool:
-            r = self.f[j].rule
-            return r is not None and r.action == "meta" and r.reason != "source"
+        feats = self.f
+        # metadata lines (a date, a byline), counted up to each position: "one in a range" is
+        # then a difference of two counts
+        is_meta = [f.rule is not None and f.rule.action == "meta" and f.rule.reason != "source"
+                   for f in feats[:hi + 1]]
+        metas_before = [0, *accumulate(is_meta)]
+        meta = is_meta.__getitem__
+        prose_over = self.prose_over_all()
 
         # headline-like lines: rival headlines, or the article's subheads (sharing its words)
-        like = {k for k in range(lo, hi + 1) if self.headline_like(k)}
+        like = {k for k in range(lo, hi + 1) if feats[k].headline}
         rivals = sorted(k for k in like if self.f[k].n >= self.s["short_line"])
         self.rivals = rivals
         self.subhead = {k: shared(k) >= 0.5 for k in rivals}
@@ -448,25 +484,26 @@ class _Page:
             text = self.lines[i].text
             if i == start:
                 toks = _tokens(text)
-                score = 2.0 * (self.bag(rest).common(toks) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0)
+                score = 2.0 * (self.bag(rest).common(text) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0)
             else:
                 score = 2.0 * shared(i)
-            if self.prose_over(i):
+            if prose_over[i]:
                 score -= 0.5  # body text over it, within reach: it is likelier inside the body
-            if any(meta(j) for j in range(i + 1, min(start, i + 8))) or self.meta_over(i, meta, like):
+            if metas_before[min(start, i + 8)] > metas_before[i + 1] or (
+                    metas_before[i] > metas_before[max(i - 3, 0)] and self.meta_over(i, meta, like)):
                 score += 1.0  # a date or byline under it (or over it, unclaimed by a line above)
             copies = bad_by_text.get(text, ())
             n_bad = (end_bad - bisect_right(bad, i)) - (bisect_left(copies, start) - bisect_right(copies, i))
             if n_bad == 0:
                 score += 0.5  # nothing but residue, body text or subheads between it and the body
-            opens = i == 0 and not self.f[i].prose
+            opens = i == 0 and not feats[i].prose
             if opens:
                 # a page (or a cleaned text) that opens with its headline; a prose line opening
                 # a cleaned text is body text there (its own body, if it was no headline)
                 score += 0.5
             if i == start:
                 score -= 0.3
-            if self.f[i].n < self.s["title_min"] + 3:
+            if feats[i].n < self.s["title_min"] + 3:
                 score -= 0.3 if opens else 1.0  # a short label is rarely the headline
             n_between = bisect_left(rivals, start) - bisect_right(rivals, i)
             score -= min(n_between * 0.01, 0.6)
@@ -508,9 +545,9 @@ class _Page:
             best, j = j, j - 1
         return best
 
-    def prose_over(self, i: int) -> bool:
-        """Whether ``extend_back(i)`` would reach a prose line over line ``i`` (one pass for
-        all lines, kept)."""
+    def prose_over_all(self) -> list[bool]:
+        """Per line, whether ``extend_back(i)`` would reach a prose line over line ``i`` (one
+        pass for all lines, kept)."""
         if self._prose_over is None:
             out, gap, seen, big = [], 0, False, False
             for f in self.f:
@@ -522,7 +559,7 @@ class _Page:
                 else:
                     gap += 1
             self._prose_over = out
-        return self._prose_over[i]
+        return self._prose_over
 
     def _reach(self, start: int, steps: range) -> int:
         """The farthest line along ``steps`` the body reaches from ``start``: over prose,
@@ -647,6 +684,9 @@ class _Page:
         """Before the headline or after the article: residue. Metadata lines stay metadata
         only next to the headline or to the article's end (dates further off are lists')."""
         ln = self.lines[i]
+        if self.f[i].rule is None:  # most residue: no rule names it
+            ln.decide("drop", None)  # reason named in name_residue
+            return
         r = self.rule_in(i, zone)
         if r and r.action == "meta":
             if zone == "before":
@@ -697,12 +737,13 @@ class _Page:
             ln.decide("drop", None)
 
     def shared(self, i: int) -> float:
-        toks = _tokens(self.lines[i].text)
-        return self.sample_bag.common(toks) / len(toks) if toks else 0.0
+        text = self.lines[i].text
+        toks = _tokens(text)
+        return self.sample_bag.common(text) / len(toks) if toks else 0.0
 
     def headed(self, i: int) -> bool:
         """Whether the line has what a heading needs in this language (a Han character)."""
-        return self.c.heading_needs is None or self.c.heading_needs.search(self.lines[i].text) is not None
+        return self.f[i].headed
 
     def name_by_date(self, i: int) -> bool:
         """A short name alone next to the date line under the headline: the author (above the
@@ -720,7 +761,7 @@ class _Page:
 
     def decide_body(self, i: int) -> None:
         ln, f = self.lines[i], self.f[i]
-        if self.apply_rule(i, "body"):
+        if f.rule is not None and self.apply_rule(i, "body"):  # (no rule at all: none here)
             return
         if f.prose and self.bare_caption(i):
             ln.decide("drop", "caption")
@@ -777,9 +818,9 @@ class _Page:
         section header above them (after a comments header: comments), a run of
         headline-like lines (related), else nav."""
         section: str | None = None
-        for i, ln in enumerate(self.lines):
-            f = self.f[i]
-            if i > self.end and f.rule is not None and f.rule.ends and ln.action == "drop":
+        end = self.end
+        for i, (ln, f) in enumerate(zip(self.lines, self.f)):
+            if i > end and f.rule is not None and f.rule.ends and ln.action == "drop":
                 section = f.rule.reason
             if ln.action != "drop" or ln.reason is not None:
                 continue
@@ -810,8 +851,8 @@ class _Page:
 # ----------------------------------------------------------------------------- in-line edits
 
 
-def _apply_edits(ln: Line, rs: RuleSet, early: bool) -> None:
-    for e in rs.edits_for(ln.text, early):
+def _apply_edits(ln: Line, edits: list[Edit]) -> None:
+    for e in edits:
         moved: list[str] = []
 
         def cut(m: "regex.Match[str]") -> str:
@@ -828,17 +869,17 @@ def _apply_edits(ln: Line, rs: RuleSet, early: bool) -> None:
 
 def _early_edits(lines: list[Line], rs: RuleSet) -> None:
     """Edits that make a line readable to the rules (a pinyin gloss), on every line."""
-    for ln in lines:
-        _apply_edits(ln, rs, early=True)
+    for k, edits in rs.edits_by_line([ln.text for ln in lines], early=True):
+        _apply_edits(lines[k], edits)
 
 
 def _late_edits(lines: list[Line], rs: RuleSet) -> None:
     """Edits of kept lines: end marks, a dateline or trailing byline moved to metadata.
     A kept line left empty is dropped (reason: the edit's name)."""
-    for ln in lines:
-        if not ln.kept:
-            continue
-        _apply_edits(ln, rs, early=False)
+    kept = [ln for ln in lines if ln.kept]
+    for k, edits in rs.edits_by_line([ln.text for ln in kept]):
+        _apply_edits(kept[k], edits)
+    for ln in kept:
         if not ln.text:
             ln.decide("meta" if ln.moved else "drop", ln.edits[-1] if ln.edits else "empty")
 
