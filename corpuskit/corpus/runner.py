@@ -25,6 +25,7 @@ import os
 import pickle
 import shutil
 import signal
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ from .writers import Output, OutputState, Segment, SideFile, format_of, parse_si
 
 BATCH_DOCS = 64
 BATCH_BYTES = 2_000_000
+ABORT_WAIT = 10.0  # seconds the pool gets to shut down after Ctrl-C
 
 
 class ResumeError(ValueError):
@@ -132,13 +134,22 @@ class PoolExecutor:
         return self.pool.apply_async(_call, (fn, batch)).get
 
     def stop(self, abort: bool = False) -> None:
-        if self.pool is not None:
-            if abort:
-                self.pool.terminate()
-            else:
-                self.pool.close()
-            self.pool.join()
-            self.pool = None
+        if self.pool is None:
+            return
+        pool, self.pool = self.pool, None
+        if not abort:
+            pool.close()
+            pool.join()
+            return
+        # Stopping on Ctrl-C: the workers are killed first, and the pool's own shutdown gets
+        # a few seconds. Pool.terminate joins its task thread, which can wait forever on the
+        # task queue's lock when a worker died with it (seen with a signal at start-up).
+        for proc in getattr(pool, "_pool", ()):
+            if proc.is_alive():
+                proc.kill()
+        closer = threading.Thread(target=pool.terminate, daemon=True)
+        closer.start()
+        closer.join(timeout=ABORT_WAIT)
 
 
 def ordered_map(executor, fn, batches: Iterable[list[Any]]) -> Iterator[tuple[list[Any], Any]]:
