@@ -89,18 +89,18 @@ def _learn(parts: list[list], config: Config) -> dict[str, frozenset[int]]:
 
 def _decide(parts: list[list], config: Config) -> list[list[bool]]:
     """Keep flags per partition, deciding duplicates in bag order."""
-    index = Index(config.corpus.dedup, config.corpus.near_threshold)
     flags = []
-    for part in parts:
-        keep = []
-        for r in part:
-            ok = isinstance(r, Result) and r.reason is None
-            if ok and r.sketch is not None:
-                ok = index.check(r.sketch) is None
-                if ok:
-                    index.add(r.sketch, r.id)
-            keep.append(ok)
-        flags.append(keep)
+    with Index(config.corpus.dedup, config.corpus.near_threshold) as index:  # its file goes with it
+        for part in parts:
+            keep = []
+            for r in part:
+                ok = isinstance(r, Result) and r.reason is None
+                if ok and r.sketch is not None:
+                    ok = index.check(r.sketch) is None
+                    if ok:
+                        index.add(r.sketch, r.id)
+                keep.append(ok)
+            flags.append(keep)
     return flags
 
 
