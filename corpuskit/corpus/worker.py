@@ -10,8 +10,10 @@ The :class:`Job` (config and learned residue) travels to each worker once.
 """
 from __future__ import annotations
 
+import gc
 import uuid
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -115,8 +117,30 @@ def to_document(item: Item, config: Config) -> Document:
     return Document(raw=item.data, path=item.path, id=item.id, extra=item.extra)
 
 
+@contextmanager
+def _fewer_collections(threshold: int = 10_000):
+    """The cyclic garbage collector run less often while a batch is worked on.
+
+    A batch allocates hundreds of thousands of small objects (every line a
+    :class:`~corpuskit.document.Line`) that live until the batch ends and hold
+    no cycles; at the default threshold (700) the collector walks them again and
+    again. The process's setting comes back after the batch.
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(max(threshold, old[0]), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def clean_batch(items: list[Item], job: Job) -> BatchResult:
     """Pass two: clean, filter and sketch every item of a batch."""
+    with _fewer_collections():
+        return _clean_batch(items, job)
+
+
+def _clean_batch(items: list[Item], job: Job) -> BatchResult:
     w = worker_for(job)
     pipe = w.pipeline
     for s in pipe.stages:
@@ -151,6 +175,11 @@ def clean_batch(items: list[Item], job: Job) -> BatchResult:
 
 def keys_batch(items: list[Item], job: Job) -> list[tuple[str, frozenset[int]] | None]:
     """Pass one: per item its site and the keys of its distinct lines (None if unreadable)."""
+    with _fewer_collections():
+        return _keys_batch(items, job)
+
+
+def _keys_batch(items: list[Item], job: Job) -> list[tuple[str, frozenset[int]] | None]:
     w = worker_for(job)
     limit = job.config.corpus.repeated_max_chars
     out: list[tuple[str, frozenset[int]] | None] = []

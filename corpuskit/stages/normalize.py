@@ -142,18 +142,25 @@ def _in_context(text: str, start: int, end: int) -> bool:
     return (start > 0 and _is_cjk(text[start - 1])) or (end < len(text) and _is_cjk(text[end]))
 
 
+@lru_cache(maxsize=None)
+def _marks_in_context() -> "re.Pattern[str]":
+    """A run of the marks after Chinese text, or before a Han character or an opening mark.
+
+    One pattern, so the runs outside Chinese context (1,000 or a: b) cost no call
+    back into Python. A run is matched whole: a mark is neither Chinese nor an
+    opening mark, so no match can start inside a run that fails at its start.
+    """
+    t = tables()
+    mark = t.marks.pattern[:-1]  # the class of marks, without its +
+    after = f"[{re.escape(''.join(sorted(t.cjk_open)))}{HAN}]"
+    # starts with the class of marks: Python's engine scans for it fast
+    return re.compile(f"{mark}(?:(?<=[{t.cjk}]{mark}){mark}*|{mark}*(?={after}))")
+
+
 def _marks(text: str) -> str:
     """Runs of , : ; ! ? after Chinese text, or before a Han character or opening mark, to full-width."""
-    t = tables()
-
-    def fix(m: "re.Match[str]") -> str:
-        s, e = m.span()
-        after = text[e] if e < len(text) else ""
-        if (s and _is_cjk(text[s - 1])) or (after and (after in t.cjk_open or _HAN_RE.match(after))):
-            return m.group().translate(t.marks_table)
-        return m.group()
-
-    return t.marks.sub(fix, text) if t.marks.search(text) else text
+    table = tables().marks_table
+    return _marks_in_context().sub(lambda m: m.group().translate(table), text)
 
 
 def _parens(text: str) -> str:

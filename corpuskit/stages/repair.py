@@ -179,6 +179,28 @@ def _flagged(line: str) -> bool:
     return found >= 0.1 * nonascii
 
 
+def _any_flagged(text: str) -> bool:
+    """Whether a line of ``text`` holding a suspect is :func:`_flagged`.
+
+    Most texts hold a suspect (· © é) but no flagged line: they are answered
+    line by line from each suspect, without splitting the whole text.
+
+    >>> _any_flagged("中文·中文\\n鍙戝竷鏃堕棿"), _any_flagged("中文·中文\\n© 2024")
+    (True, False)
+    """
+    search = _any_suspect().search
+    m = search(text)
+    while m is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        if end < 0:
+            return _flagged(text[start:])
+        if _flagged(text[start:end]):
+            return True
+        m = search(text, end + 1)
+    return False
+
+
 def _units(data: bytes, bounds: dict[int, int], token: re.Pattern) -> list[tuple[int, int]]:
     """Byte spans between char boundaries that are also token boundaries, tokens unbroken."""
     units = []
@@ -395,9 +417,9 @@ def fix_mojibake_steps(text: str) -> tuple[str, list[str]]:
     >>> fix_mojibake_steps(make_mojibake(make_mojibake("中文", "utf8-as-gbk"), "utf8-as-cp1252"))
     ('中文', ['utf8-as-cp1252', 'utf8-as-gbk'])
     """
-    hits = [m.start() for m in _any_suspect().finditer(text)]
-    if not hits:
+    if not _any_flagged(text):
         return text, []
+    hits = [m.start() for m in _any_suspect().finditer(text)]
     # Only the lines that hold a suspect are looked at.
     lines = text.split("\n")
     ends = list(accumulate(len(line) + 1 for line in lines))
@@ -431,6 +453,20 @@ def fix_mojibake_steps(text: str) -> tuple[str, list[str]]:
 
 def _apply(line: str, path: tuple[Kind, ...]) -> str:
     """``line`` with the kinds of ``path`` undone, if that reads clearly better."""
+    return _apply_short(line, path) if len(line) <= CACHED_LINE_CHARS else _apply_line(line, path)
+
+
+# A pure function of the line and the path; a garbled site garbles the same lines
+# (menus, footers) on every page, and both passes over the input repair every document.
+CACHED_LINE_CHARS = 500  # with 4096 entries: a few MB at most
+
+
+@lru_cache(maxsize=4096)
+def _apply_short(line: str, path: tuple[Kind, ...]) -> str:
+    return _apply_line(line, path)
+
+
+def _apply_line(line: str, path: tuple[Kind, ...]) -> str:
     fixed = line
     for n, kind in enumerate(path):
         fixed = redecode(fixed, kind, force=n < len(path) - 1)
