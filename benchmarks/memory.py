@@ -47,7 +47,7 @@ def measure(corpus: Path, workers: int, dedup: str, out: Path) -> dict:
     cmd = [sys.executable, "-m", "corpuskit", "clean", str(corpus), "-o", str(out), "--workers", str(workers),
            "--dedup", dedup, "-q"]
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, cwd=HERE.parent)  # this checkout's corpuskit
     peak_main = peak_total = 0
     while proc.poll() is None:
         main, total = rss_tree(proc.pid)

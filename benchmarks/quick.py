@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
            "--to", "zh-Hans", "--workers", str(args.workers)]
 
     def clean() -> None:
-        r = subprocess.run(cmd, stderr=subprocess.PIPE, text=True)
+        r = subprocess.run(cmd, stderr=subprocess.PIPE, text=True, cwd=HERE.parent)  # this checkout's corpuskit
         if r.returncode:
             sys.exit(f"corpuskit failed (exit {r.returncode}):\n{r.stderr[-2000:]}")
 
