@@ -221,10 +221,78 @@ class RuleSet:
         return self
 
 
+@lru_cache(maxsize=1)
+def variants() -> dict[str, str]:
+    """Each character of ``variants.toml`` -> the other forms of its group."""
+    text = resources.files(__name__).joinpath("variants.toml").read_text("utf-8")
+    out: dict[str, str] = {}
+    for group in tomllib.loads(text)["groups"]:
+        for ch in group:
+            out[ch] = "".join(c for c in group if c != ch)
+    return out
+
+
+def with_variants(pattern: str) -> str:
+    """``pattern`` with every character that has variants matching them too (outside a
+    character class it becomes one; a class gets the variants of its characters added).
+
+    >>> with_variants("原題為《")
+    '原題[為爲]《'
+    >>> with_variants("[为為]+|發布")
+    '[爲为為]+|發[布佈]'
+    """
+    table = variants()
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":  # an escape: kept as it is
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif ch == "[":
+            j = _class_end(pattern, i)
+            body = pattern[i + 1:j]
+            extra = "".join(dict.fromkeys(v for c in body for v in table.get(c, "") if v not in body))
+            if extra:
+                # after a leading ^ and a leading literal - or ]: a "-" next to them stays literal
+                k = 1 if body.startswith("^") else 0
+                k += 1 if body[k:k + 1] in ("-", "]") else 0
+                body = body[:k] + extra + body[k:]
+            out.append(f"[{body}]")
+            i = j + 1
+        else:
+            extra = table.get(ch)
+            out.append(f"[{ch}{extra}]" if extra else ch)
+            i += 1
+    return "".join(out)
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """The index of the "]" closing the character class opened at ``start``."""
+    i = start + 1
+    if pattern[i:i + 1] == "^":
+        i += 1
+    if pattern[i:i + 1] == "]":  # a leading "]" is literal
+        i += 1
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        if pattern[i] == "[" and pattern[i + 1:i + 2] == ":":  # a POSIX class [:alpha:]
+            k = pattern.find(":]", i + 2)
+            i = k + 2 if k >= 0 else i + 1
+            continue
+        if pattern[i] == "]":
+            return i
+        i += 1
+    return len(pattern) - 1
+
+
 def _compile(patterns: Iterable[str], where: str) -> "regex.Pattern[str]":
     pats = list(patterns)
     if not pats or not all(isinstance(p, str) for p in pats):
         raise ValueError(f"{where}: patterns must be a non-empty list of strings")
+    pats = [with_variants(p) for p in pats]
     # A leading (?i) would make the whole alternation case-insensitive (and slow on Han
     # text): scope it to its own pattern.
     pats = [f"(?i:{p[4:]})" if p.startswith("(?i)") else p for p in pats]
