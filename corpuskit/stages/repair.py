@@ -238,6 +238,10 @@ def _cjk_group(kind: Kind, before: str, after: str) -> bool:
     if kind.original != "utf-8" or kind.wrong == "cp1252":
         return True
     cjk = sum(ch >= "\u2000" for ch in after)
+    if cjk == 1 and sum(map(str.isascii, after)) > sum(map(str.isascii, before)):
+        # One character and an ASCII one made of a trailing byte (蝎丕 -> 粥A): both readings
+        # are plausible text, so the clean-looking one is left alone.
+        return False
     if cjk == 1 and _FULLWIDTH_PUNCT.search(before):
         # A rare character before a full-width comma (銵， in Big5 bytes) reads as
         # valid UTF-8 (衡A): one character is too little evidence to eat clean punctuation.
