@@ -176,7 +176,12 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     if not sent and seps < 2:
         # a menu written as a list: three or more short items, "要闻, 国内, 国际,"
         items = [x for x in c.items.split(text) if x]
-        if len(items) >= 3 and max(map(len, items)) <= c.s["item_max"]:
+        # Latin words and numbers in a Chinese line are a headline's names and figures ("三星
+        # Galaxy S20 系列手机发布"), not menu items: such a line needs three items of its own
+        # script and at most one Latin one.
+        latin = sum(map(str.isascii, items))
+        if (len(items) >= 3 and max(map(len, items)) <= c.s["item_max"]
+                and (text.isascii() or (len(items) - latin >= 3 and latin <= 1))):
             seps = len(items)
     f = Features(
         n=n,
