@@ -796,7 +796,8 @@ class _Page:
         prev = next((ln for ln in reversed(self.lines[:i]) if ln.kept), None)
         if prev is None or prev.action == "title" or i + 1 >= len(self.lines):
             return False
-        return _end_char(prev.text, self.c.closers) in self.c.sentence_end
+        end = _end_char(prev.text, self.c.closers)
+        return end in self.c.sentence_end and end not in "？?"  # after a question: its answer
 
     def is_heading(self, i: int) -> bool:
         """A short label inside the body followed by body text (or by up to two more labels
