@@ -41,9 +41,6 @@ import numpy as np
 
 from .charclass import codepoints, word_key
 
-_MASK64 = (1 << 64) - 1
-
-
 def dedup_key(text: str) -> str:
     """The text reduced to lower-cased letters and digits (the exact-duplicate key)."""
     return word_key(codepoints(text)).tobytes().decode("utf-32-le", "surrogatepass")
@@ -194,7 +191,7 @@ class Index:
     cache (``cache_kib``) and the last ``front`` entries, held in dictionaries until they
     are written in one batch. The file is created when the first batch is written and
     unlinked at once where the system allows it (so nothing is left behind, even by a
-    killed process), else removed by :meth:`close`. On disk an entry takes about 450
+    killed process), else removed by :meth:`close`. On disk an entry takes about 600
     bytes (see docs/corpus.md).
 
     A key already present keeps its first document (first writer wins), and the bands
