@@ -731,8 +731,7 @@ class _Page:
             ln.decide("drop", "caption")  # one short sentence between the headline and its date
         elif f.prose and f.n >= self.s["short_line"]:
             ln.decide("keep")
-        elif (self.headline_like(i) and f.n >= self.s["short_line"] and self.headed(i)
-              and self.shared(i) >= 0.3):
+        elif self.headline_like(i) and f.n >= self.s["short_line"] and self.shared(i) >= 0.3:
             ln.decide("heading")  # a subhead: it shares words with the article
         elif i > 0 and self.lines[i - 1].action in ("title", "heading") and self.is_heading(i):
             ln.decide("heading")  # a heading right under the headline (or another heading)
