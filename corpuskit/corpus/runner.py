@@ -42,6 +42,7 @@ from .progress import Progress
 from .readers import Failure, Item
 from .report import Tally, build_report, summary, to_html, to_json
 from .worker import BatchResult, Job, Result, clean_batch, keys_batch, record_with
+from .worker import warm as warm_worker
 from .writers import Output, OutputState, Segment, SideFile, format_of, parse_size, write_atomic
 
 BATCH_DOCS = 64
@@ -125,6 +126,7 @@ class PoolExecutor:
         from ..stages.classify import warm
 
         warm(job.config)  # and the rules compiled once
+        warm_worker(job)  # and the tables the stages build on first use
         c = job.config.corpus
         lsh_params(c.near_threshold, c.num_perm)  # and the LSH bands (0.14 s, per worker and pass otherwise)
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
