@@ -43,7 +43,8 @@ def rules() -> NumberRules:
     approx = "".join(data.get("approx", ()))
     # (?<!X.) after the first character: the character before the numeral is not X. Starting
     # with a character class, not a look-behind, keeps Python's scan fast.
-    counted = re.compile(f"([{_DIGIT}兩十百千万萬亿億](?<![第{_DIGIT}兩十百千万萬亿億点].)[{_DIGIT}兩十百千万萬亿億]*"
+    # Not after 第 (an ordinal), 几/数 (几十万, 数十年: a guess, not a count) or another numeral.
+    counted = re.compile(f"([{_DIGIT}兩十百千万萬亿億](?<![第几幾数數{_DIGIT}兩十百千万萬亿億点].)[{_DIGIT}兩十百千万萬亿億]*"
                          f"(?:点[{_DIGIT}]+)?)(?=[{approx}]?(?:{units}))")
     alts = [re.escape(p) for p in sorted(set(data.get("exceptions", ())), key=len, reverse=True)]
     alts += list(data.get("exception_patterns", ()))
