@@ -61,6 +61,23 @@ _WHOLE = (("cn", _CN_DATE, "年"), ("cn-numeral", _CN_NUMERAL_DATE, "年"), ("se
           ("en", _EN_DATE, ""), ("en-day-first", _EN_DAY_FIRST, ""))
 
 
+# What may follow a date that is part of something longer: a digit glued to it (2021年12月31日24时),
+# a range or list that goes on with a bare day (3月5日至7日, 3月5日、6日) or a number (3月5日-3月7日).
+# Such a date stays as written: rewriting one end of a range breaks the range.
+_RUN_ON = re.compile(r"\d|[-–—~～/.]\d|[ \t]*[至到、和及与~～\-–—][ \t]*\d{1,2}[ \t]*[日号]")
+# Before a month and day: a date that comes back every year (每年的3月5日, 逢12月1日) has no year.
+_RECURRING = re.compile("[每逢][年个個]?[的]?[ \t]*$")
+
+
+def _runs_on(m: "re.Match[str]") -> bool:
+    """Whether the date matched goes on into a longer expression (see ``_RUN_ON``).
+
+    >>> _runs_on(_CN_DATE.search("2021年12月31日24时")), _runs_on(_CN_DATE.search("2021年12月31日 10:00"))
+    (True, False)
+    """
+    return _RUN_ON.match(m.string, m.end()) is not None
+
+
 _MONTH_DAY = re.compile(r"(?P<m>\d(?<![\d年./-]\d)\d?)[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*[日号]")
 _YEAR_BEFORE = re.compile(r"(\d{4})(?:-\d{2}-\d{2}|[ \t]*年)")
 _DIGIT_OR_ZERO = re.compile("[0-9〇零]")
@@ -122,12 +139,15 @@ def iso_dates(text: str, *, published: str | None = None) -> str:
 
     for kind, pattern, needs in _WHOLE:
         if needs in text:
-            text = pattern.sub(lambda m: _iso(_date_parts(kind, m)) or m.group(), text)
+            text = pattern.sub(lambda m: m.group() if _runs_on(m) else _iso(_date_parts(kind, m)) or m.group(),
+                               text)
     if "月" not in text:
         return text
     ref = _reference(published)
 
     def month_day(m: "re.Match[str]") -> str:
+        if _runs_on(m) or _RECURRING.search(text, max(0, m.start() - 4), m.start()):
+            return m.group()
         mo, d = int(m.group("m")), int(m.group("d"))
         start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
         years = _YEAR_BEFORE.findall(text, start, m.start())
