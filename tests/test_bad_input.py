@@ -172,3 +172,30 @@ def test_missing_input_only_is_exit_1_and_unwritable_output_is_exit_1(tmp_path, 
     (ro / "file").write_text("x")
     res = CliRunner().invoke(main, ["clean", str(good), "-o", str(ro / "file" / "out.jsonl"), "--workers", "1"])
     assert res.exit_code == 1 and "cannot write" in res.output and "Traceback" not in res.output
+
+
+@pytest.mark.parametrize("suffix", [".jsonl.gz", ".jsonl.zst"])
+def test_compressed_file_cut_short(tmp_path, good, suffix):
+    """An interrupted download: the compressor's stream ends inside its last block."""
+    import gzip
+
+    import zstandard
+
+    lines = b"".join(orjson.dumps({"id": f"d{i}", "text": GOOD + str(i) * 40}) + b"\n" for i in range(400))
+    whole = gzip.compress(lines) if suffix.endswith(".gz") else zstandard.ZstdCompressor().compress(lines)
+    (tmp_path / ("cut" + suffix)).write_bytes(whole[:-12])
+    res, recs, errs = clean(tmp_path, tmp_path / ("cut" + suffix), good)
+    assert res.exit_code == 0 and len(recs) >= 1
+    assert "ended before the end-of-stream marker" in one_error(errs, "cut" + suffix)["reason"]
+
+
+def test_zstd_file_of_several_frames_is_read_to_its_end(tmp_path):
+    """Frames one after another (cat a.zst b.zst, pzstd) are one file."""
+    import zstandard
+
+    docs = [orjson.dumps({"id": f"d{i}", "text": GOOD + "第" + "二三四五六七八九"[i] + "段。"}) + b"\n" for i in range(8)]
+    frames = b"".join(zstandard.ZstdCompressor().compress(d) for d in docs)
+    (tmp_path / "multi.jsonl.zst").write_bytes(frames)
+    res, recs, errs = clean(tmp_path, tmp_path / "multi.jsonl.zst", extra=("--dedup", "off"))
+    assert res.exit_code == 0 and errs == []
+    assert sorted(r["id"] for r in recs) == [f"d{i}" for i in range(8)]

@@ -208,9 +208,51 @@ def open_stream(path: str) -> IO[bytes]:
     if low.endswith(".zst"):
         import zstandard
 
-        raw = open(path, "rb")
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True), 1 << 20)
+        return io.BufferedReader(_Zstd(open(path, "rb"), zstandard), 1 << 20)
     return open(path, "rb", buffering=1 << 20)
+
+
+class _Zstd(io.RawIOBase):
+    """A zstd file's frames, one after another, that fails at a truncated end.
+
+    python-zstandard's ``stream_reader`` ends quietly in the middle of a frame, so a file cut
+    short (an interrupted download) would lose its tail without a word; gzip raises there.
+    """
+
+    def __init__(self, raw: IO[bytes], zstandard: Any):
+        self.raw, self.zstd = raw, zstandard
+        self.frame = zstandard.ZstdDecompressor().decompressobj()
+        self.out, self.at, self.open_frame = memoryview(b""), 0, False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        while self.at >= len(self.out):
+            chunk = self.raw.read(1 << 16)  # a few MB once decompressed
+            if not chunk:
+                if self.open_frame:
+                    raise EOFError("compressed file ended before the end-of-stream marker was reached")
+                return 0
+            self.out, self.at = memoryview(self._decompress(chunk)), 0
+        n = min(len(b), len(self.out) - self.at)
+        b[:n] = self.out[self.at:self.at + n]
+        self.at += n
+        return n
+
+    def _decompress(self, chunk: bytes) -> bytes:
+        parts = []
+        while chunk:
+            if self.frame.eof:  # the next frame of a multi-frame file
+                self.frame = self.zstd.ZstdDecompressor().decompressobj()
+            parts.append(self.frame.decompress(chunk))
+            chunk = self.frame.unused_data if self.frame.eof else b""
+        self.open_frame = not self.frame.eof
+        return b"".join(parts)
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
 
 
 def read_lines(path: str, stream: IO[bytes], max_bytes: int, shard: int = 0) -> Iterator[Item | Failure]:
