@@ -78,6 +78,8 @@ def _class_cost(ch: str) -> float:
         return 3.0  # Spanish and French punctuation
     if 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
         return 4.0  # fullwidth letters: rare in text, common in GBK read wrongly (ｅ)
+    if 0xFE35 <= o <= 0xFE48:
+        return 4.0  # vertical brackets (︵︿﹁): only in vertical layout, common in UTF-8 read as GBK
     if ch in _CHEAP or 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF65 or 0xFE30 <= o <= 0xFE4F:
         return 2.0  # CJK and fullwidth punctuation and digits, common symbols
     if 0x3400 <= o <= 0x9FFF or 0x20000 <= o <= 0x3FFFF or 0xF900 <= o <= 0xFAFF:
