@@ -128,3 +128,13 @@ def test_outlet_flash_lead_without_date():
     """某某晚报快讯（记者 X）: the lead gives the reporter and the outlet."""
     meta = extract([("dateline", "某某晚报快讯（记者 王小丽）")], ruleset("zh"), "")
     assert meta["authors"] == ["王小丽"] and meta["source"] == "某某晚报", meta
+
+
+def test_field_bar_and_ampersand_names():
+    """发表于DATE| N次阅读| 来源X| 作者Y gives all three; names may be joined by &."""
+    rs = ruleset("zh")
+    meta = extract([("published", "发表于2020-03-01 10:20| 356次阅读| 来源某某社区| 2 条评论| 作者王明")], rs, "")
+    assert meta["published"] == "2020-03-01T10:20" and meta["source"] == "某某社区", meta
+    assert meta["authors"] == ["王明"], meta
+    meta = extract([("byline", "执笔/张小三、李四哥&王五妹")], rs, "")
+    assert meta["authors"] == ["张小三", "李四哥", "王五妹"], meta
