@@ -88,3 +88,53 @@ def test_place_between_name_and_date_is_no_name():
             assert meta["authors"] == [name], meta
         else:
             assert meta["authors"] == ["陳小明", "李大華"], meta
+
+
+def test_outlet_before_reporter_role_is_no_name():
+    """某某报记者 X, 南都见习记者 X: the outlet and the role go, the name stays."""
+    rs = ruleset("zh")
+    assert split_names("某某都市报见习记者 林小沛 某某都市报记者 王一", rs) == ["林小沛", "王一"]
+    assert split_names("某某晚报记者王小丽", rs) == ["王小丽"]
+    assert split_names("编辑 陈东 校对 林一鸣", rs) == ["陈东", "林一鸣"]
+
+
+def test_compiled_or_counted_is_no_author():
+    """作者：网络整理 阅读：1234 names no one (a compiler's note and a view counter)."""
+    meta = extract([("byline", "作者：网络整理 阅读：1234")], ruleset("zh"), "")
+    assert meta["authors"] == [], meta
+
+
+def test_original_badge_account_and_date():
+    """原创 ACCOUNT DATE: the account is the source, not an author; 原创 AUTHOR ACCOUNT DATE keeps both."""
+    rs = ruleset("zh")
+    meta = extract([("published", "原创 某某都市报 2019-09-09 10:00:12")], rs, "")
+    assert meta["source"] == "某某都市报" and meta["authors"] == [], meta
+    assert meta["published"] == "2019-09-09T10:00:12"
+    meta = extract([("published", "原创 小王 某某观察 2019-09-09")], rs, "")
+    assert meta["source"] == "某某观察" and meta["authors"] == ["小王"], meta
+
+
+def test_two_digit_year_glued_to_time():
+    """发布时间：YY-MM-DDHH:MM (the date and the time written together)."""
+    rs = ruleset("zh")
+    meta = extract([("published", "发布时间：18-03-0823:16")], rs, "")
+    assert meta["published"] == "2018-03-08T23:16", meta
+    # no year at all, and none elsewhere on the page: no date is invented
+    meta = extract([("published", "发布时间：09-3022:46某某科技有限公司")], rs, "")
+    assert meta["published"] is None, meta
+
+
+def test_outlet_flash_lead_without_date():
+    """某某晚报快讯（记者 X）: the lead gives the reporter and the outlet."""
+    meta = extract([("dateline", "某某晚报快讯（记者 王小丽）")], ruleset("zh"), "")
+    assert meta["authors"] == ["王小丽"] and meta["source"] == "某某晚报", meta
+
+
+def test_field_bar_and_ampersand_names():
+    """发表于DATE| N次阅读| 来源X| 作者Y gives all three; names may be joined by &."""
+    rs = ruleset("zh")
+    meta = extract([("published", "发表于2020-03-01 10:20| 356次阅读| 来源某某社区| 2 条评论| 作者王明")], rs, "")
+    assert meta["published"] == "2020-03-01T10:20" and meta["source"] == "某某社区", meta
+    assert meta["authors"] == ["王明"], meta
+    meta = extract([("byline", "执笔/张小三、李四哥&王五妹")], rs, "")
+    assert meta["authors"] == ["张小三", "李四哥", "王五妹"], meta
