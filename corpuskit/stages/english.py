@@ -9,6 +9,7 @@ one small function over the decided lines (their ``action``/``reason``):
 - captions and highlight boxes between the byline and a wire-dateline lead (``wire_lead``);
 - a bare author name next to the date line, or repeated after the article (``name_bylines``);
 - a headline the engine passed over for the standfirst under it (``headline_over_standfirst``);
+- a headline the engine kept as body when it named no title, above the byline (``headline_over_byline``);
 - the short promo lines under an inline "Related" header (``related_after_header``);
 - labelled metadata printed under a related list (``labelled_meta``);
 - a schedule, lines that open with different dates, in the body (``date_lists``);
@@ -225,6 +226,39 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
     lines[t].decide("keep")
 
 
+def headline_over_byline(lines: list[Line], rules: list[Rule | None]) -> None:
+    """When the engine named no title but found the byline/date block, the headline is the line
+    kept just above that block, or, with a standfirst between them, the line above the standfirst
+    (clearly shorter than it). The block must open the article: prose follows it.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
+    ...     ["Menu", "Storm heads east as millions travel home", "By Jane Doe",
+    ...      "Forecasters see clear skies for most of the country on the busiest travel day of the year, "
+    ...      "the weather service said on Tuesday."])]
+    >>> for ln, a in zip(ls, ["drop", "keep", "meta", "keep"]): ln.decide(a, "byline" if a == "meta" else None)
+    >>> headline_over_byline(ls, [None] * 4); [ln.action for ln in ls]
+    ['drop', 'title', 'meta', 'keep']
+    """
+    if any(ln.action == "title" for ln in lines):
+        return
+    b = next((i for i, ln in enumerate(lines) if ln.action == "meta" and ln.reason in ("byline", "published")), None)
+    if b is None:
+        return
+    after = [k for k in range(b + 1, len(lines)) if lines[k].action not in ("drop", "meta")][:5]
+    if not any(len(lines[k].raw) >= 100 and _SENTENCE_END.search(lines[k].raw) for k in after):
+        return  # no prose under the block: not the article's byline
+    above = [k for k in range(b - 1, -1, -1) if lines[k].action != "drop" and lines[k].action != "meta"][:2]
+
+    def headline(k: int) -> bool:
+        text = lines[k].raw
+        return lines[k].kept and 4 <= _words(text) <= 30 and len(text) <= 160
+
+    if len(above) == 2 and headline(above[1]) and len(lines[above[0]].raw) >= 1.3 * len(lines[above[1]].raw):
+        lines[above[1]].decide("title")
+    elif above and headline(above[0]):
+        lines[above[0]].decide("title")
+
+
 def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
     """Inside the body, a "Related"-type header drops alone; the promo lines under it, up to
     the first line that ends a sentence, are related links too (teasers glue a headline to
@@ -373,3 +407,4 @@ def refine(lines: list[Line], rs: RuleSet) -> None:
     notice_tail(lines, rules)
     name_bylines(lines, rules)
     headline_over_standfirst(lines, rules)
+    headline_over_byline(lines, rules)
