@@ -92,6 +92,19 @@ def test_unrepaired_is_flagged_on_the_document():
     assert UNREPAIRED not in corpuskit.clean("这是一条干净的新闻。").flags
 
 
+def test_placeholders_and_one_mangled_emoji_in_a_long_article_are_not_lost_text():
+    """Image placeholders a scraper wrote as U+FFFD on their own lines, and one mangled emoji
+    in a long article, lose no words: the article is not flagged (and so not rejected); a
+    short text with the same spot, or lost spots spread over the article, is."""
+    para = "记者从市政府获悉，本市今年将新建学校十二所，总投资约四十五亿元，预计明年秋季投入使用。"
+    article = "\n\n".join([para] * 30 + ["\ufffd\ufffd\ufffd", para, "点个在看\ufffd\ufffd再走", para])
+    doc = corpuskit.clean(article)
+    assert UNREPAIRED not in doc.flags and "\ufffd" not in doc.text
+    assert UNREPAIRED in corpuskit.clean("点个在看\ufffd\ufffd再走，" + para).flags
+    lossy = "\n\n".join(para[:20] + "\ufffd" + para[20:] for _ in range(14))
+    assert UNREPAIRED in corpuskit.clean(lossy).flags
+
+
 def test_repairs_are_named_in_provenance_and_explain():
     doc = corpuskit.clean(("标题\n\n" + make_mojibake("正文第一段，内容正常。", "gbk-as-cp1252")).encode("utf-8"))
     assert doc.provenance["repairs"] == ["gbk-as-cp1252"]

@@ -614,13 +614,28 @@ def remove_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+# A line of U+FFFD alone stands for an image or an emoji the scraper could not write, not for
+# lost words; and one lost spot in a long article (a mangled emoji) leaves the text whole.
+_PLACEHOLDER_LINE = re.compile("^[^\\S\\n]*\ufffd[\ufffd\\s]*$", re.M)
+_LOST_RUN = re.compile("\ufffd+")
+CHARS_PER_LOST_SPOT = 1000  # text is lost when it has a spot of U+FFFD per this many characters or more
+
+
 def unrepaired(text: str) -> bool:
-    """Whether ``text`` holds mojibake whose original is lost (U+FFFD, 锟斤拷).
+    """Whether ``text`` has lost text (U+FFFD in the text, 锟斤拷): at least one spot per
+    ``CHARS_PER_LOST_SPOT`` characters, lines of U+FFFD alone not counted.
 
     >>> unrepaired("发布\\ufffd"), unrepaired("锟斤拷锟斤拷"), unrepaired("中文")
     (True, True, False)
+    >>> unrepaired("正文。\\n\\ufffd\\ufffd\\n正文。"), unrepaired("试试\\ufffd\\ufffd在看" + "正文。" * 400)
+    (False, False)
     """
-    return "\ufffd" in text or any(mark in text for mark in _rules()[1])
+    if any(mark in text for mark in _rules()[1]):
+        return True
+    if "\ufffd" not in text:
+        return False
+    spots = len(_LOST_RUN.findall(_PLACEHOLDER_LINE.sub("", text)))
+    return spots > 0 and spots * CHARS_PER_LOST_SPOT >= len(text)
 
 
 def repair_steps(text: str, config: RepairConfig | None = None) -> tuple[str, list[str]]:
