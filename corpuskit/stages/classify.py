@@ -298,6 +298,9 @@ class _Bag:
 # ----------------------------------------------------------------------------- the stage
 
 
+# two prose lines in a row weighing this much (``_weight``) are paragraphs, not a list's summaries
+_RESUME_WEIGHT = 2.0
+
 _LINE_BREAKS = re.compile("[\r\u2028\u2029\x85]")
 
 
@@ -631,6 +634,7 @@ class _Page:
                 self.decide_body(i)
             else:
                 self.decide_outside(i, "tail")
+        self.related_lists()
         self.name_residue()
 
     def core(self) -> tuple[int, int] | None:
@@ -817,6 +821,49 @@ class _Page:
             if labels > 2 or g.ruled or g.date or g.n > self.s["heading_max"]:
                 return False
         return False
+
+    def related_lists(self) -> None:
+        """The items of a list under a related header inside the body (no longer than a
+        heading, and closing the article or no sentence: "Related Stories", 相关推荐):
+        headline lines, names, and the summary right under an item's headline, however long.
+        The list runs to the next closing rule or to where the article resumes: two prose
+        lines in a row that together weigh as paragraphs do (``resumes``), or a sentence under
+        no headline, so a header that only looks like one drops alone. A ruled line in the
+        list keeps its rule's decision (a byline stays metadata); a kept heading right over
+        the resumed text is the article's own."""
+        lines, f = self.lines, self.f
+        for k in range(self.body_start, self.end + 1):
+            r = f[k].rule
+            if (r is None or r.reason != "related" or lines[k].action != "drop"
+                    or f[k].n > self.s["heading_max"] or not (r.ends or not f[k].prose)):
+                continue
+            items: list[int] = []
+            for j in range(k + 1, self.end + 1):
+                g = f[j]
+                if g.rule is not None and g.rule.ends:
+                    break
+                if g.ruled:
+                    continue
+                if g.prose and (self.resumes(j) or not items or items[-1] != j - 1
+                                or not self.headline_like(j - 1)):
+                    # the article resumes: a paragraph, or a sentence under no item's headline
+                    if items and items[-1] == j - 1 and lines[j - 1].action == "heading":
+                        items.pop()
+                    break
+                items.append(j)
+            for j in items:
+                if lines[j].kept:
+                    lines[j].decide("drop", "related")
+
+    def resumes(self, j: int) -> bool:
+        """Whether the article's text resumes at line ``j``: it and the next line are prose no
+        rule names, weighing together at least ``_RESUME_WEIGHT`` (paragraphs, not a list's
+        summary lines)."""
+        if j + 1 > self.end:
+            return False
+        f, g = self.f[j], self.f[j + 1]
+        return (f.prose and not f.ruled and g.prose and not g.ruled
+                and f.weight + g.weight >= _RESUME_WEIGHT)
 
     def name_residue(self) -> None:
         """Give dropped lines that no rule named a reason from their surroundings: the
