@@ -592,6 +592,25 @@ class _Page:
         (a related or comments header) or a long stretch of residue."""
         return self._reach(core_end, range(core_end + 1, len(self.lines)))
 
+    def ended_at(self, start: int, end: int) -> int:
+        """The body's last line, ``end`` unless the article's own end marks stand inside it: a
+        closing line that heads no list (an editor line, a copyright notice, a comments header;
+        a related header may head a sidebar in mid-article), then only residue up to a second
+        closing line. The article ended there: prose further on (a list of long teasers) is
+        not its own."""
+        closer = None
+        for k in range(start + 1, end + 1):
+            g = self.f[k]
+            if g.rule is not None and g.rule.ends:
+                if closer is not None:
+                    last = next((j for j in range(closer - 1, start - 1, -1)
+                                 if self.f[j].prose and not self.f[j].ruled), None)
+                    return end if last is None else last
+                closer = k if g.rule.reason != "related" else None
+            elif g.prose and not g.ruled:
+                closer = None
+        return end
+
     def decide(self) -> None:
         lines, f = self.lines, self.f
         span = self.core()
@@ -615,7 +634,7 @@ class _Page:
             self.meta_after = after
         else:
             body_start = self.extend_back(a)
-        end = self.find_end(b)
+        end = self.ended_at(body_start, self.find_end(b))
         self.title, self.body_start, self.end = t, body_start, end
         # Without a headline nothing marks where the page's residue ends: lines over the body
         # are judged as body lines are (a cleaned text that had no title keeps all it kept).
