@@ -720,10 +720,8 @@ class _Page:
             if zone == "before":
                 near = (self.title is not None and self.title - i <= self.s["meta_reach"]
                         and not self.in_menu(i))
-            else:  # under the article, above any related or comments section
-                near = i - self.end <= 2 * self.s["meta_reach"] and not any(
-                    self.f[k].rule is not None and self.f[k].rule.ends
-                    and self.f[k].rule.reason in ("related", "comments") for k in range(self.end + 1, i))
+            else:  # under the article, above any related list or comment thread
+                near = i - self.end <= 2 * self.s["meta_reach"] and not self.listed(self.end + 1, i)
             if near:
                 ln.decide("meta", r.reason)
                 return
@@ -732,6 +730,20 @@ class _Page:
             ln.decide("drop", r.reason)
         else:
             ln.decide("drop", None)  # reason named in name_residue
+
+    def listed(self, a: int, b: int) -> bool:
+        """Whether a related or comments header in lines ``a`` to ``b - 1`` has entries under it
+        before ``b``: a line no rule names of a headline's length or a sentence (an item, a
+        comment). Under a header of a bare widget (a comment count, buttons) the article's
+        metadata lines still count as its own."""
+        head = False
+        for k in range(a, b):
+            g = self.f[k]
+            if g.rule is not None and g.rule.ends and g.rule.reason in ("related", "comments"):
+                head = True
+            elif head and g.rule is None and (g.prose or g.n >= self.s["short_line"]):
+                return True
+        return False
 
     def in_menu(self, i: int) -> bool:
         """Whether line ``i`` stands between two short labels no rule names: an item of a
