@@ -170,8 +170,10 @@ def _features_of(lines: list[Line], rs: RuleSet, c: _Compiled) -> list[Features]
 def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     end = _end_char(text, c.closers)
     n = len(text)
-    # a line past prose_min characters reads as a sentence however it ends (0: off)
-    sent = end in c.sentence_end or 0 < c.s["prose_min"] <= n
+    marks = len(c.marks.findall(text))
+    # a line past prose_min characters reads as a sentence however it ends (0: off), unless
+    # it is a run of capitalised words: a menu's items written on one line
+    sent = end in c.sentence_end or (0 < c.s["prose_min"] <= n and not _capitalised_run(text))
     seps = len(c.seps.findall(text))
     if not sent and seps < 2:
         # a menu written as a list: three or more short items, "要闻, 国内, 国际,"
@@ -187,7 +189,7 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
         n=n,
         sent=sent,
         clause=end in c.clause_marks,
-        marks=len(c.marks.findall(text)),
+        marks=marks,
         commas=len(c.commas.findall(text)),
         seps=seps,
         # a date or time ends on a digit, a bracket or one of date_tail_ends ("3小时前")
@@ -198,6 +200,22 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     f.weight = _weight(f, c)
     f.headline = _headline(f, end, c)
     return f
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
+
+
+def _capitalised_run(text: str) -> bool:
+    """Twelve words or more, at least three in four of them capitalised (a menu of section
+    names, "Science & Technology Earth Changes Fire in the Sky Health & Wellness ...").
+
+    >>> _capitalised_run("Home World Business Science & Technology Health Sport Culture Travel Food Opinion Video")
+    True
+    >>> _capitalised_run("The council met on Tuesday and agreed to publish its findings next month")
+    False
+    """
+    words = _WORD.findall(text)
+    return len(words) >= 12 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
 
 
 def _headline(f: Features, end: str, c: _Compiled) -> bool:
