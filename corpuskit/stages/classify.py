@@ -170,8 +170,10 @@ def _features_of(lines: list[Line], rs: RuleSet, c: _Compiled) -> list[Features]
 def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     end = _end_char(text, c.closers)
     n = len(text)
-    # a line past prose_min characters reads as a sentence however it ends (0: off)
-    sent = end in c.sentence_end or 0 < c.s["prose_min"] <= n
+    marks = len(c.marks.findall(text))
+    # a line past prose_min characters reads as a sentence however it ends (0: off), unless
+    # it is a run of capitalised words: a menu's items written on one line
+    sent = end in c.sentence_end or (0 < c.s["prose_min"] <= n and not _capitalised_run(text))
     seps = len(c.seps.findall(text))
     if not sent and seps < 2:
         # a menu written as a list: three or more short items, "要闻, 国内, 国际,"
@@ -187,7 +189,7 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
         n=n,
         sent=sent,
         clause=end in c.clause_marks,
-        marks=len(c.marks.findall(text)),
+        marks=marks,
         commas=len(c.commas.findall(text)),
         seps=seps,
         # a date or time ends on a digit, a bracket or one of date_tail_ends ("3小时前")
@@ -198,6 +200,22 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     f.weight = _weight(f, c)
     f.headline = _headline(f, end, c)
     return f
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
+
+
+def _capitalised_run(text: str) -> bool:
+    """Twelve words or more, at least three in four of them capitalised (a menu of section
+    names, "Science & Technology Earth Changes Fire in the Sky Health & Wellness ...").
+
+    >>> _capitalised_run("Home World Business Science & Technology Health Sport Culture Travel Food Opinion Video")
+    True
+    >>> _capitalised_run("The council met on Tuesday and agreed to publish its findings next month")
+    False
+    """
+    words = _WORD.findall(text)
+    return len(words) >= 12 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
 
 
 def _headline(f: Features, end: str, c: _Compiled) -> bool:
@@ -297,6 +315,9 @@ class _Bag:
 
 # ----------------------------------------------------------------------------- the stage
 
+
+# two prose lines in a row weighing this much (``_weight``) are paragraphs, not a list's summaries
+_RESUME_WEIGHT = 2.0
 
 _LINE_BREAKS = re.compile("[\r\u2028\u2029\x85]")
 
@@ -589,6 +610,25 @@ class _Page:
         (a related or comments header) or a long stretch of residue."""
         return self._reach(core_end, range(core_end + 1, len(self.lines)))
 
+    def ended_at(self, start: int, end: int) -> int:
+        """The body's last line, ``end`` unless the article's own end marks stand inside it: a
+        closing line that heads no list (an editor line, a copyright notice, a comments header;
+        a related header may head a sidebar in mid-article), then only residue up to a second
+        closing line. The article ended there: prose further on (a list of long teasers) is
+        not its own."""
+        closer = None
+        for k in range(start + 1, end + 1):
+            g = self.f[k]
+            if g.rule is not None and g.rule.ends:
+                if closer is not None:
+                    last = next((j for j in range(closer - 1, start - 1, -1)
+                                 if self.f[j].prose and not self.f[j].ruled), None)
+                    return end if last is None else last
+                closer = k if g.rule.reason != "related" else None
+            elif g.prose and not g.ruled:
+                closer = None
+        return end
+
     def decide(self) -> None:
         lines, f = self.lines, self.f
         span = self.core()
@@ -612,7 +652,7 @@ class _Page:
             self.meta_after = after
         else:
             body_start = self.extend_back(a)
-        end = self.find_end(b)
+        end = self.ended_at(body_start, self.find_end(b))
         self.title, self.body_start, self.end = t, body_start, end
         # Without a headline nothing marks where the page's residue ends: lines over the body
         # are judged as body lines are (a cleaned text that had no title keeps all it kept).
@@ -631,6 +671,7 @@ class _Page:
                 self.decide_body(i)
             else:
                 self.decide_outside(i, "tail")
+        self.related_lists()
         self.name_residue()
 
     def core(self) -> tuple[int, int] | None:
@@ -697,10 +738,8 @@ class _Page:
             if zone == "before":
                 near = (self.title is not None and self.title - i <= self.s["meta_reach"]
                         and not self.in_menu(i))
-            else:  # under the article, above any related or comments section
-                near = i - self.end <= 2 * self.s["meta_reach"] and not any(
-                    self.f[k].rule is not None and self.f[k].rule.ends
-                    and self.f[k].rule.reason in ("related", "comments") for k in range(self.end + 1, i))
+            else:  # under the article, above any related list or comment thread
+                near = i - self.end <= 2 * self.s["meta_reach"] and not self.listed(self.end + 1, i)
             if near:
                 ln.decide("meta", r.reason)
                 return
@@ -709,6 +748,20 @@ class _Page:
             ln.decide("drop", r.reason)
         else:
             ln.decide("drop", None)  # reason named in name_residue
+
+    def listed(self, a: int, b: int) -> bool:
+        """Whether a related or comments header in lines ``a`` to ``b - 1`` has entries under it
+        before ``b``: a line no rule names of a headline's length or a sentence (an item, a
+        comment). Under a header of a bare widget (a comment count, buttons) the article's
+        metadata lines still count as its own."""
+        head = False
+        for k in range(a, b):
+            g = self.f[k]
+            if g.rule is not None and g.rule.ends and g.rule.reason in ("related", "comments"):
+                head = True
+            elif head and g.rule is None and (g.prose or g.n >= self.s["short_line"]):
+                return True
+        return False
 
     def in_menu(self, i: int) -> bool:
         """Whether line ``i`` stands between two short labels no rule names: an item of a
@@ -817,6 +870,49 @@ class _Page:
             if labels > 2 or g.ruled or g.date or g.n > self.s["heading_max"]:
                 return False
         return False
+
+    def related_lists(self) -> None:
+        """The items of a list under a related header inside the body (no longer than a
+        heading, and closing the article or no sentence: "Related Stories", 相关推荐):
+        headline lines, names, and the summary right under an item's headline, however long.
+        The list runs to the next closing rule or to where the article resumes: two prose
+        lines in a row that together weigh as paragraphs do (``resumes``), or a sentence under
+        no headline, so a header that only looks like one drops alone. A ruled line in the
+        list keeps its rule's decision (a byline stays metadata); a kept heading right over
+        the resumed text is the article's own."""
+        lines, f = self.lines, self.f
+        for k in range(self.body_start, self.end + 1):
+            r = f[k].rule
+            if (r is None or r.reason != "related" or lines[k].action != "drop"
+                    or f[k].n > self.s["heading_max"] or not (r.ends or not f[k].prose)):
+                continue
+            items: list[int] = []
+            for j in range(k + 1, self.end + 1):
+                g = f[j]
+                if g.rule is not None and g.rule.ends:
+                    break
+                if g.ruled:
+                    continue
+                if g.prose and (self.resumes(j) or not items or items[-1] != j - 1
+                                or not self.headline_like(j - 1)):
+                    # the article resumes: a paragraph, or a sentence under no item's headline
+                    if items and items[-1] == j - 1 and lines[j - 1].action == "heading":
+                        items.pop()
+                    break
+                items.append(j)
+            for j in items:
+                if lines[j].kept:
+                    lines[j].decide("drop", "related")
+
+    def resumes(self, j: int) -> bool:
+        """Whether the article's text resumes at line ``j``: it and the next line are prose no
+        rule names, weighing together at least ``_RESUME_WEIGHT`` (paragraphs, not a list's
+        summary lines)."""
+        if j + 1 > self.end:
+            return False
+        f, g = self.f[j], self.f[j + 1]
+        return (f.prose and not f.ruled and g.prose and not g.ruled
+                and f.weight + g.weight >= _RESUME_WEIGHT)
 
     def name_residue(self) -> None:
         """Give dropped lines that no rule named a reason from their surroundings: the
