@@ -203,6 +203,9 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
     >>> for ln, a in zip(ls, ["drop", "drop", "title", "meta"]): ln.decide(a, "byline" if a == "meta" else None)
     >>> headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
     ['drop', 'title', 'keep', 'meta']
+    >>> ls[1].raw = "Home Theater, Set Top Boxes,"; ls[1].decide("drop"); ls[2].decide("title")
+    >>> headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
+    ['drop', 'drop', 'title', 'meta']
     """
     t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
     if t is None:
@@ -217,9 +220,11 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
         p -= 1
     if p < 0 or lines[p].action != "drop" or rules[p] is not None:
         return
-    text = lines[p].raw
+    text = lines[p].raw.rstrip()
     if not 4 <= _words(text) <= 30 or _SENTENCE_END.search(text) and not text.endswith("?"):
         return
+    if text.endswith((",", ";", ":", "，", "；", "：", "、")):
+        return  # a list cut off (tags, categories: "Home Entertainment, HD Set Tops,"), no headline
     if p > 0 and lines[p - 1].action != "drop":
         return  # the line above must be residue: the headline opens the article
     lines[p].decide("title")
