@@ -203,6 +203,9 @@ def test_bylines(line, authors, editors, source):
     "Tweets from the account were deleted on Friday, the company said in a statement.",
     "Pinterest shares rose 5 percent in early trading after the results were published.",
     "Jane Doe/John Roe and their lawyers declined to comment on the ruling on Friday.",
+    "And then the lights went out...",
+    "The mayor paused, then said: We will see...",
+    "Add the flour to your bowl and stir until the batter is smooth.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
@@ -306,3 +309,15 @@ def test_english_sample_pages():
     assert total > 1000
     assert right / total >= 0.995, right / total  # measured 0.998: a floor, not a goal
     assert titles == 8
+
+
+def test_tag_list_under_a_label_line():
+    """A list of tags on the line under its own label drops with it; a sentence there stays."""
+    from corpuskit.stages.english import tag_list_under_label
+    rs = ruleset("en")
+    ls = lines_of(("drop", "footer", "Filed under"), ("keep", None, "City Hall, Budget, Jane Doe"))
+    tag_list_under_label(ls, [rs.match_rule(ln.raw) for ln in ls])
+    assert ls[1].action == "drop"
+    ls = lines_of(("drop", "footer", "Filed under"), ("keep", None, "The budget passed, narrowly, on Monday."))
+    tag_list_under_label(ls, [rs.match_rule(ln.raw) for ln in ls])
+    assert ls[1].action == "keep"

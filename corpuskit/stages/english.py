@@ -292,6 +292,33 @@ def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
             ln.decide("drop", "related")
 
 
+_LABEL_ALONE = regex.compile(
+    r"^(?i:tags?|tagged|topics|keywords|related (?:tags|topics|subjects)|categories|filed under|posted in)\s*:?$")
+_LIST_ITEM = regex.compile(r"^[\p{L}\d][\p{L}\d&'’.+-]*(?:\s+[\p{L}\d&'’.+-]+){0,4}$")
+
+
+def tag_list_under_label(lines: list[Line], rules: list[Rule | None]) -> None:
+    """A tag or category label on a line of its own ("Related tags", "Filed under") drops as
+    footer; the list it labels, on the next line, is a run of short comma-separated names with
+    no sentence end, and drops with it.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
+    ...     ["Related tags", "Harbour Board, Ferries, Jane Doe", "The ferry sails at noon, weather permitting."])]
+    >>> ls[0].decide("drop", "footer")
+    >>> r = Rule("drop", "footer", regex.compile("^Related tags$"))
+    >>> tag_list_under_label(ls, [r, None, None]); [ln.action for ln in ls]
+    ['drop', 'drop', 'keep']
+    """
+    for i, r in enumerate(rules[:-1]):
+        if r is None or r.reason != "footer" or not _LABEL_ALONE.match(lines[i].raw.strip()):
+            continue
+        ln = lines[i + 1]
+        items = [x.strip() for x in ln.raw.split(",")]
+        if (ln.action in ("keep", "heading") and len(ln.raw) <= 200 and len(items) >= 2
+                and not _SENTENCE_END.search(ln.raw) and all(_LIST_ITEM.match(x) for x in items)):
+            ln.decide("drop", "footer")
+
+
 def _bare_date(text: str, months: dict[str, int]) -> bool:
     """A date with no label in front: it opens with a number or a month name.
 
@@ -407,6 +434,7 @@ def refine(lines: list[Line], rs: RuleSet) -> None:
     caption_labels(lines, rules)
     wire_lead(lines)
     related_after_header(lines, rules)
+    tag_list_under_label(lines, rules)
     labelled_meta(lines, rules, rs.months)
     date_lists(lines)
     notice_tail(lines, rules)
