@@ -318,6 +318,8 @@ class _Bag:
 
 # two prose lines in a row weighing this much (``_weight``) are paragraphs, not a list's summaries
 _RESUME_WEIGHT = 2.0
+# headline items that make a related list a sidebar (its last blurb goes with it)
+_SIDEBAR_ITEMS = 3
 
 _LINE_BREAKS = re.compile("[\r\u2028\u2029\x85]")
 
@@ -894,7 +896,7 @@ class _Page:
                 if g.ruled:
                     continue
                 if g.prose and (self.resumes(j) or not items or items[-1] != j - 1
-                                or not self.headline_like(j - 1)):
+                                or not self.headline_like(j - 1)) and not self.list_tail(items, j):
                     # the article resumes: a paragraph, or a sentence under no item's headline
                     if items and items[-1] == j - 1 and lines[j - 1].action == "heading":
                         items.pop()
@@ -903,6 +905,17 @@ class _Page:
             for j in items:
                 if lines[j].kept:
                     lines[j].decide("drop", "related")
+
+    def list_tail(self, items: list[int], j: int) -> bool:
+        """Whether the sentence at line ``j`` is the last blurb of a sidebar list rather than
+        the article resuming: the list already holds ``_SIDEBAR_ITEMS`` headlines, the line
+        follows an item directly (a name, a label under a headline), and no prose follows it
+        in the body (an article that resumes after a sidebar goes on for more than a line)."""
+        if not items or items[-1] != j - 1:
+            return False
+        if sum(1 for k in items if self.headline_like(k)) < _SIDEBAR_ITEMS:
+            return False
+        return not any(self.f[k].prose and not self.f[k].ruled for k in range(j + 1, self.end + 1))
 
     def resumes(self, j: int) -> bool:
         """Whether the article's text resumes at line ``j``: it and the next line are prose no
