@@ -321,6 +321,15 @@ _RESUME_WEIGHT = 2.0
 # headline items that make a related list a sidebar (its last blurb goes with it)
 _SIDEBAR_ITEMS = 3
 
+# a link's label: a few characters, then a colon or a bar ("Read more: X", 延伸阅读：X)
+_LINK_LABEL = re.compile(r"^([^\s：:｜|]{1,4}(?: [^\s：:｜|]+){0,2}|[^\s：:｜|]{1,8})\s*[：:｜|]\s*\S")
+
+
+def _link_label(text: str) -> str | None:
+    m = _LINK_LABEL.match(text)
+    return m.group(1).lower() if m else None
+
+
 _LINE_BREAKS = re.compile("[\r\u2028\u2029\x85]")
 
 
@@ -674,6 +683,7 @@ class _Page:
             else:
                 self.decide_outside(i, "tail")
         self.related_lists()
+        self.related_siblings()
         self.name_residue()
 
     def core(self) -> tuple[int, int] | None:
@@ -905,6 +915,23 @@ class _Page:
             for j in items:
                 if lines[j].kept:
                     lines[j].decide("drop", "related")
+
+    def related_siblings(self) -> None:
+        """A list of labelled related links is one unit: a kept line among three in a row that
+        open with the same short label ("Read more: X", 延伸阅读：X) goes with the other two when
+        both are dropped as related (the one a rule missed, ending in a question mark or a full
+        stop, is a link like its siblings)."""
+        lines = self.lines
+        labels = [_link_label(ln.text) for ln in lines]
+        for i, ln in enumerate(lines):
+            if not ln.kept or ln.action == "title" or labels[i] is None:
+                continue
+            for a in range(max(0, i - 2), min(i, len(lines) - 3) + 1):
+                others = [k for k in range(a, a + 3) if k != i]
+                if all(labels[k] == labels[i] and lines[k].action == "drop" and lines[k].reason == "related"
+                       for k in others):
+                    ln.decide("drop", "related")
+                    break
 
     def list_tail(self, items: list[int], j: int) -> bool:
         """Whether the sentence at line ``j`` is the last blurb of a sidebar list rather than
