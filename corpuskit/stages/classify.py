@@ -640,6 +640,25 @@ class _Page:
                 closer = None
         return end
 
+    def author_box(self, core_end: int, end: int, body_start: int) -> int:
+        """The body's last line, ``end`` unless an author box stands after the core: a short
+        label ("作者", "About the author") over a line that is only the name a metadata line
+        over the body already printed (the byline's name again). The article ended above the
+        box; the writer's profile under it is not the article's."""
+        f, lines = self.f, self.lines
+        metas = [lines[k].text for k in range(body_start) if f[k].rule is not None and f[k].rule.action == "meta"]
+        if not metas:
+            return end
+        for k in range(core_end + 1, end):
+            g, name = f[k + 1], lines[k + 1].text.strip()
+            if (f[k].prose or f[k].ruled or f[k].n > self.s["heading_max"]
+                    or g.prose or g.ruled or not 2 <= g.n <= self.s["name_line_max"]):
+                continue
+            if any(name in m for m in metas):
+                last = next((j for j in range(k - 1, body_start - 1, -1) if f[j].prose and not f[j].ruled), None)
+                return end if last is None else last
+        return end
+
     def decide(self) -> None:
         lines, f = self.lines, self.f
         span = self.core()
@@ -663,7 +682,7 @@ class _Page:
             self.meta_after = after
         else:
             body_start = self.extend_back(a)
-        end = self.ended_at(body_start, self.find_end(b))
+        end = self.author_box(b, self.ended_at(body_start, self.find_end(b)), body_start)
         self.title, self.body_start, self.end = t, body_start, end
         # Without a headline nothing marks where the page's residue ends: lines over the body
         # are judged as body lines are (a cleaned text that had no title keeps all it kept).
