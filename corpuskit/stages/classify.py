@@ -318,6 +318,17 @@ class _Bag:
 
 # two prose lines in a row weighing this much (``_weight``) are paragraphs, not a list's summaries
 _RESUME_WEIGHT = 2.0
+# headline items that make a related list a sidebar (its last blurb goes with it)
+_SIDEBAR_ITEMS = 3
+
+# a link's label: a few characters, then a colon or a bar ("Read more: X", 延伸阅读：X)
+_LINK_LABEL = re.compile(r"^([^\s：:｜|]{1,4}(?: [^\s：:｜|]+){0,2}|[^\s：:｜|]{1,8})\s*[：:｜|]\s*\S")
+
+
+def _link_label(text: str) -> str | None:
+    m = _LINK_LABEL.match(text)
+    return m.group(1).lower() if m else None
+
 
 _LINE_BREAKS = re.compile("[\r\u2028\u2029\x85]")
 
@@ -629,6 +640,25 @@ class _Page:
                 closer = None
         return end
 
+    def author_box(self, core_end: int, end: int, body_start: int) -> int:
+        """The body's last line, ``end`` unless an author box stands after the core: a short
+        label ("作者", "About the author") over a line that is only the name a metadata line
+        over the body already printed (the byline's name again). The article ended above the
+        box; the writer's profile under it is not the article's."""
+        f, lines = self.f, self.lines
+        metas = [lines[k].text for k in range(body_start) if f[k].rule is not None and f[k].rule.action == "meta"]
+        if not metas:
+            return end
+        for k in range(core_end + 1, end):
+            g, name = f[k + 1], lines[k + 1].text.strip()
+            if (f[k].prose or f[k].ruled or f[k].n > self.s["heading_max"]
+                    or g.prose or g.ruled or not 2 <= g.n <= self.s["name_line_max"]):
+                continue
+            if any(name in m for m in metas):
+                last = next((j for j in range(k - 1, body_start - 1, -1) if f[j].prose and not f[j].ruled), None)
+                return end if last is None else last
+        return end
+
     def decide(self) -> None:
         lines, f = self.lines, self.f
         span = self.core()
@@ -652,7 +682,7 @@ class _Page:
             self.meta_after = after
         else:
             body_start = self.extend_back(a)
-        end = self.ended_at(body_start, self.find_end(b))
+        end = self.author_box(b, self.ended_at(body_start, self.find_end(b)), body_start)
         self.title, self.body_start, self.end = t, body_start, end
         # Without a headline nothing marks where the page's residue ends: lines over the body
         # are judged as body lines are (a cleaned text that had no title keeps all it kept).
@@ -672,6 +702,7 @@ class _Page:
             else:
                 self.decide_outside(i, "tail")
         self.related_lists()
+        self.related_siblings()
         self.name_residue()
 
     def core(self) -> tuple[int, int] | None:
@@ -894,7 +925,7 @@ class _Page:
                 if g.ruled:
                     continue
                 if g.prose and (self.resumes(j) or not items or items[-1] != j - 1
-                                or not self.headline_like(j - 1)):
+                                or not self.headline_like(j - 1)) and not self.list_tail(items, j):
                     # the article resumes: a paragraph, or a sentence under no item's headline
                     if items and items[-1] == j - 1 and lines[j - 1].action == "heading":
                         items.pop()
@@ -903,6 +934,34 @@ class _Page:
             for j in items:
                 if lines[j].kept:
                     lines[j].decide("drop", "related")
+
+    def related_siblings(self) -> None:
+        """A list of labelled related links is one unit: a kept line among three in a row that
+        open with the same short label ("Read more: X", 延伸阅读：X) goes with the other two when
+        both are dropped as related (the one a rule missed, ending in a question mark or a full
+        stop, is a link like its siblings)."""
+        lines = self.lines
+        labels = [_link_label(ln.text) for ln in lines]
+        for i, ln in enumerate(lines):
+            if not ln.kept or ln.action == "title" or labels[i] is None:
+                continue
+            for a in range(max(0, i - 2), min(i, len(lines) - 3) + 1):
+                others = [k for k in range(a, a + 3) if k != i]
+                if all(labels[k] == labels[i] and lines[k].action == "drop" and lines[k].reason == "related"
+                       for k in others):
+                    ln.decide("drop", "related")
+                    break
+
+    def list_tail(self, items: list[int], j: int) -> bool:
+        """Whether the sentence at line ``j`` is the last blurb of a sidebar list rather than
+        the article resuming: the list already holds ``_SIDEBAR_ITEMS`` headlines, the line
+        follows an item directly (a name, a label under a headline), and no prose follows it
+        in the body (an article that resumes after a sidebar goes on for more than a line)."""
+        if not items or items[-1] != j - 1:
+            return False
+        if sum(1 for k in items if self.headline_like(k)) < _SIDEBAR_ITEMS:
+            return False
+        return not any(self.f[k].prose and not self.f[k].ruled for k in range(j + 1, self.end + 1))
 
     def resumes(self, j: int) -> bool:
         """Whether the article's text resumes at line ``j``: it and the next line are prose no
