@@ -138,3 +138,20 @@ def test_field_bar_and_ampersand_names():
     assert meta["authors"] == ["王明"], meta
     meta = extract([("byline", "执笔/张小三、李四哥&王五妹")], rs, "")
     assert meta["authors"] == ["张小三", "李四哥", "王五妹"], meta
+
+
+@pytest.mark.parametrize("line, authors, source, published", [
+    ("-- By Nora Whitfield Follow @nwhitfield", ["Nora Whitfield"], None, None),
+    ("— By Jane Doe and John Roe, CNN", ["Jane Doe", "John Roe"], "CNN", None),
+    ("By Priya Raman, Staff Writer posted 3:05 pm, Jan 5, 2021", ["Priya Raman"], None, "2021-01-05T15:05"),
+    ("By Priya Raman Updated Jan 5, 2021", ["Priya Raman"], None, "2021-01-05"),
+    ("Jane Doe 6 October 2018", ["Jane Doe"], None, "2018-10-06"),
+    # one word before the date is the site that posted the page, not a person
+    ("Sunnyreel October 06, 2018", [], "Sunnyreel", "2018-10-06"),
+    ("Updated October 06, 2018", [], None, "2018-10-06"),
+])
+def test_english_bylines(line, authors, source, published):
+    """An English byline gives the name alone: no dash before it, no handle, job title or posting time after."""
+    meta = extract([("byline", line)], ruleset("en"), line)
+    assert meta["authors"] == authors and meta["source"] == source, meta
+    assert meta["published"] == published, meta
