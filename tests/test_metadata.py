@@ -155,3 +155,17 @@ def test_english_bylines(line, authors, source, published):
     meta = extract([("byline", line)], ruleset("en"), line)
     assert meta["authors"] == authors and meta["source"] == source, meta
     assert meta["published"] == published, meta
+
+
+@pytest.mark.parametrize("line, published", [
+    ("on December 27, 2014 at 12:06 PM, updated December 27, 2014 at 12:10 PM", "2014-12-27T12:06"),
+    ("Updated 10:32 AM ET, Thu January 5, 2023", "2023-01-05T10:32-05:00"),
+    ("Updated 9:15 AM ET, Wed July 5, 2023", "2023-07-05T09:15-04:00"),
+    ("Published 5:00 AM EST Jan 3, 2024", "2024-01-03T05:00-05:00"),
+    ("Jan. 5, 2021, 4:05 p.m. ET", "2021-01-05T16:05-05:00"),
+    ("Nov. 4, 2022, 4:05 p.m. PT", "2022-11-04T16:05-07:00"),
+    ("Monday, 6 January 2020", "2020-01-06"),
+])
+def test_english_publication_times(line, published):
+    """The first date and time of a line, with the zone it names; ET and PT are standard or daylight time by the date."""
+    assert extract([("published", line)], ruleset("en"), line)["published"] == published

@@ -5,8 +5,8 @@ this module only reads their named groups:
 
 - ``published``: ``year month day hour minute second ampm tz``. A date without a year takes
   the year of the page's other full dates (a dateline 11月8日电 on a page that lists
-  2024-11-10 elsewhere is 2024-11-08). ``tz`` is an offset (``+08:00``) or a name from
-  ``[timezones]``. The ISO 8601 result is as precise as the page: a date, or a time.
+  2024-11-10 elsewhere is 2024-11-08). ``tz`` is an offset (``+08:00``), a name from
+  ``[timezones]``, or a North American zone named without its season (ET: EST or EDT by the date). The ISO 8601 result is as precise as the page: a date, or a time.
 - ``authors``/``editors``: ``names``, split on ``settings.name_split`` with role words
   (``settings.name_strip``) removed. Names stay as the page writes them.
 - ``source``: ``source``. ``dateline``: ``place`` (with ``month``/``day``: a publication
@@ -27,9 +27,9 @@ import regex
 from ..document import Document
 from ..pipeline import Stage
 from ..rules import RuleSet, ruleset
+from .dates import zone_offset
 
 _FULL_DATE = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)")
-_OFFSET = regex.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})?$")
 
 
 def _int(m: "regex.Match[str]", name: str) -> int | None:
@@ -70,20 +70,6 @@ def page_year(text: str, month: int | None = None) -> int | None:
     return max(pool, key=lambda y: (pool[y], y))
 
 
-def _tz(value: str | None, rs: RuleSet) -> str:
-    if not value:
-        return ""
-    if value in rs.timezones:
-        return rs.timezones[value]
-    upper = {k.upper(): v for k, v in rs.timezones.items()}
-    if value.upper() in upper:
-        return upper[value.upper()]
-    m = _OFFSET.match(value.strip())
-    if m:
-        return f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}"
-    return ""
-
-
 def iso_time(m: "regex.Match[str]", rs: RuleSet, page_text: str) -> str | None:
     """An ISO 8601 string from a match's date groups, or None when it names no valid date."""
     year, day = _int(m, "year"), _int(m, "day")
@@ -112,7 +98,7 @@ def iso_time(m: "regex.Match[str]", rs: RuleSet, page_text: str) -> str | None:
         out += f"T{hour:02d}:{minute:02d}"
         if second is not None and second <= 59:
             out += f":{second:02d}"
-        out += _tz(_group(m, "tz"), rs)
+        out += zone_offset(_group(m, "tz"), (year, month, day), rs.timezones)
     return out
 
 
