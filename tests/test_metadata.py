@@ -7,7 +7,7 @@ import pytest
 
 import corpuskit
 from corpuskit.rules import ruleset
-from corpuskit.stages.metadata import extract, page_year, split_names
+from corpuskit.stages.metadata import as_written, extract, page_year, split_names
 from conftest import CASES
 
 CASES_META = tomllib.loads((CASES / "residue" / "metadata.toml").read_text("utf-8"))["case"]
@@ -169,3 +169,15 @@ def test_english_bylines(line, authors, source, published):
 def test_english_publication_times(line, published):
     """The first date and time of a line, with the zone it names; ET and PT are standard or daylight time by the date."""
     assert extract([("published", line)], ruleset("en"), line)["published"] == published
+
+
+def test_names_listed_with_spaces_stay_apart():
+    """Names the page separates with spaces (通讯员 李琴雯 刘会) are two names, though normalizing
+    joined the Han characters; a two-character name padded to three (王 五) is one name."""
+    rs = ruleset("zh")
+    assert as_written("本站讯（职工通讯员李琴雯刘会）", "本站讯(职工通讯员 李琴雯 刘会)") == "本站讯（职工通讯员 李琴雯 刘会）"
+    meta = extract([("dateline", "本站讯（职工通讯员李琴雯刘会）", "本站讯（职工通讯员 李琴雯 刘会）"),
+                    ("editor", "责任编辑：王 五 陈立")], rs, "")
+    assert meta["authors"] == ["李琴雯", "刘会"] and meta["editors"] == ["王五", "陈立"], meta
+    # text the page does not hold as it stands (another width, another form) is read as normalized
+    assert as_written("记者王明", "記者 王 明") == "记者王明"

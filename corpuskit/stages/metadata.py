@@ -19,6 +19,7 @@ this module only reads their named groups:
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from typing import Any, Iterable
 
@@ -29,6 +30,8 @@ from ..pipeline import Stage
 from ..rules import RuleSet, ruleset
 from .dates import zone_offset
 
+_HAN = regex.compile(r"\p{Han}")
+_PADDED = regex.compile(r"(?<![^\s:：/／|｜])(\p{Han})\s+(\p{Han})(?![^\s、，,)）])")
 _FULL_DATE = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)")
 
 
@@ -117,18 +120,53 @@ def split_names(value: str, rs: RuleSet) -> list[str]:
     return out
 
 
-def extract(texts: Iterable[tuple[str | None, str]], rs: RuleSet, page_text: str) -> dict[str, Any]:
-    """Metadata from ``(reason, text)`` pairs in page order."""
-    texts = [(r, t) for r, t in texts if t]
+def as_written(text: str, raw: str) -> str:
+    """``text`` (a line, or a part of it, as normalized) with the spaces that the page wrote between
+    two Han characters and normalizing removed: names listed with spaces (通讯员 李琴雯 刘会) stay apart.
+    ``text`` is returned as it is where it cannot be found in ``raw``.
+
+    >>> as_written("（通讯员李琴雯刘会）", "(通讯员 李琴雯 刘会)")
+    '（通讯员 李琴雯 刘会）'
+    """
+    if not raw or not text or text == raw:
+        return text
+    pos = [i for i, c in enumerate(raw) if not c.isspace()]
+    raw_c = "".join(_fold(raw[i]) for i in pos)
+    o = raw_c.find("".join(_fold(c) for c in text if not c.isspace()))
+    if o < 0:
+        return text
+    out: list[str] = []
+    k = o
+    for c in text:
+        if not c.isspace():
+            if k > o and pos[k] - pos[k - 1] > 1 and out and _HAN.match(out[-1]) and _HAN.match(c):
+                out.append(" ")
+            k += 1
+        out.append(c)
+    return "".join(out)
+
+
+def _fold(c: str) -> str:
+    return unicodedata.normalize("NFKC", c)[:1] or c
+
+
+def extract(texts: Iterable[tuple[str | None, str] | tuple[str | None, str, str]], rs: RuleSet,
+            page_text: str) -> dict[str, Any]:
+    """Metadata from ``(reason, text)`` pairs in page order; a third item, the text as the page wrote
+    it (``as_written``), is where names are read."""
+    # names as written, but a two-character name padded to the width of three (王 五) is one name
+    texts = [(t[0], t[1], _PADDED.sub(r"\1\2", t[2] if len(t) > 2 else t[1])) for t in texts if t[1]]
     out: dict[str, Any] = {"authors": [], "editors": [], "source": None, "published": None,
                            "dateline": None}
     dateline_date: str | None = None
     for mp in rs.meta:
-        for reason, text in texts:
+        for reason, text, written in texts:
             if mp.reasons and reason not in mp.reasons:
                 continue
-            for m in mp.pattern.finditer(text):
-                if mp.field in ("authors", "editors"):
+            names_field = mp.field in ("authors", "editors")
+            found = list(mp.pattern.finditer(written)) if names_field and written != text else []
+            for m in found or mp.pattern.finditer(text):
+                if names_field:
                     for name in split_names(_group(m, "names") or "", rs):
                         if name not in out[mp.field]:
                             out[mp.field].append(name)
@@ -156,11 +194,11 @@ class MetadataStage(Stage):
         if not self.config.metadata.enabled or not doc.lines:
             return doc
         rs = ruleset(doc.lang or "zh", tuple(self.config.classify.rules))
-        texts: list[tuple[str | None, str]] = []
+        texts: list[tuple[str | None, str, str]] = []
         for ln in doc.lines:
             if ln.action == "meta":
-                texts.append((ln.reason, ln.text))
-            texts.extend(ln.moved)
+                texts.append((ln.reason, ln.text, as_written(ln.text, ln.raw)))
+            texts.extend((r, t, as_written(t, ln.raw)) for r, t in ln.moved)
         found = extract(texts, rs, doc.input)
         for key, value in found.items():
             if value and not doc.meta.get(key):
