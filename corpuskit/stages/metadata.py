@@ -151,16 +151,21 @@ def _fold(c: str) -> str:
 
 
 def extract(texts: Iterable[tuple[str | None, str] | tuple[str | None, str, str]], rs: RuleSet,
-            page_text: str) -> dict[str, Any]:
+            page_text: str, dropped: Iterable[tuple[str | None, str] | tuple[str | None, str, str]] = ()
+            ) -> dict[str, Any]:
     """Metadata from ``(reason, text)`` pairs in page order; a third item, the text as the page wrote
-    it (``as_written``), is where names are read."""
-    # names as written, but a two-character name padded to the width of three (王 五) is one name
-    texts = [(t[0], t[1], _PADDED.sub(r"\1\2", t[2] if len(t) > 2 else t[1])) for t in texts if t[1]]
+    it (``as_written``), is where names are read. ``dropped``: lines dropped as residue, read only by
+    the patterns that name their reason (a credit line dropped as a caption: 摄影/X 编辑/Y)."""
+    def prepared(items):
+        # names as written, but a two-character name padded to the width of three (王 五) is one name
+        return [(t[0], t[1], _PADDED.sub(r"\1\2", t[2] if len(t) > 2 else t[1])) for t in items if t[1]]
+
+    texts, dropped = prepared(texts), prepared(dropped)
     out: dict[str, Any] = {"authors": [], "editors": [], "source": None, "published": None,
                            "dateline": None}
     dateline_date: str | None = None
     for mp in rs.meta:
-        for reason, text, written in texts:
+        for reason, text, written in texts + [d for d in dropped if d[0] in mp.reasons]:
             if mp.reasons and reason not in mp.reasons:
                 continue
             names_field = mp.field in ("authors", "editors")
@@ -195,11 +200,14 @@ class MetadataStage(Stage):
             return doc
         rs = ruleset(doc.lang or "zh", tuple(self.config.classify.rules))
         texts: list[tuple[str | None, str, str]] = []
+        dropped: list[tuple[str | None, str, str]] = []
         for ln in doc.lines:
             if ln.action == "meta":
                 texts.append((ln.reason, ln.text, as_written(ln.text, ln.raw)))
+            elif ln.action == "drop":
+                dropped.append((ln.reason, ln.text, as_written(ln.text, ln.raw)))
             texts.extend((r, t, as_written(t, ln.raw)) for r, t in ln.moved)
-        found = extract(texts, rs, doc.input)
+        found = extract(texts, rs, doc.input, dropped)
         for key, value in found.items():
             if value and not doc.meta.get(key):
                 doc.meta[key] = value
