@@ -192,3 +192,13 @@ def test_credit_line_dropped_as_caption_names_the_editor():
     for caption in ("图为编辑/记者在现场采访居民", "2021年5月1日，编辑：本报记者在采访途中"):
         meta = extract([], rs, "", [("caption", caption)])
         assert meta["editors"] == [] and meta["published"] is None, meta
+
+
+def test_date_written_over_lines_above_the_body():
+    """2019 / 09/07 / 19:02 on lines of their own above the article is its publication time;
+    the same lines under the body's start, or a year not followed by a month and day, are not."""
+    body = "\n\n社区图书馆延长开放时间\n\n从本周起，社区图书馆工作日的开放时间延长到晚上九点，方便居民借书和自习。\n"
+    assert corpuskit.clean("2019\n09/07\n19:02" + body).meta["published"] == "2019-09-07T19:02"
+    assert corpuskit.clean("2019\n\n09/07" + body).meta["published"] == "2019-09-07"
+    assert corpuskit.clean(body + "\n2019\n09/07\n19:02\n").meta["published"] is None
+    assert corpuskit.clean("2019\n首页\n09/07" + body).meta["published"] is None

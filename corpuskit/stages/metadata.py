@@ -190,6 +190,37 @@ def extract(texts: Iterable[tuple[str | None, str] | tuple[str | None, str, str]
     return out
 
 
+_YEAR_LINE = regex.compile(r"^(?:19|20)\d\d\s*年?$")
+_MONTH_DAY_LINE = regex.compile(r"^(?P<month>[01]?\d)\s*(?:[-/.]|月)\s*(?P<day>[0-3]?\d)\s*日?$")
+_CLOCK_LINE = regex.compile(r"^[0-2]?\d\s*[:：]\s*[0-5]\d(?:\s*[:：]\s*[0-5]\d)?$")
+
+
+def split_date(lines: list) -> tuple[int, str] | None:
+    """A publication date written over lines above the article's body (a year, then the month and
+    day, then perhaps the time: 2019 / 09/07 / 19:02), however those lines were decided: the index
+    of its first line and the date as one text.
+
+    >>> from ..document import Line
+    >>> ls = [Line(n=i, raw=t, text=t, action=a) for i, (t, a) in enumerate(
+    ...     [("2019", "drop"), ("09/07", "drop"), ("19:02", "drop"), ("标题", "title"), ("正文。", "keep")])]
+    >>> split_date(ls)
+    (0, '2019-09-07 19:02')
+    """
+    for i, ln in enumerate(lines[:-1]):
+        if ln.action == "keep":
+            return None  # the body has begun
+        if not _YEAR_LINE.match(ln.text) or lines[i + 1].action == "keep":
+            continue
+        md = _MONTH_DAY_LINE.match(lines[i + 1].text)
+        if not md:
+            continue
+        out = f"{ln.text[:4]}-{int(md['month']):02d}-{int(md['day']):02d}"
+        if i + 2 < len(lines) and lines[i + 2].action != "keep" and _CLOCK_LINE.match(lines[i + 2].text):
+            out += " " + regex.sub(r"\s+", "", lines[i + 2].text).replace("：", ":")
+        return i, out
+    return None
+
+
 class MetadataStage(Stage):
     name = "metadata"
 
@@ -201,7 +232,10 @@ class MetadataStage(Stage):
         rs = ruleset(doc.lang or "zh", tuple(self.config.classify.rules))
         texts: list[tuple[str | None, str, str]] = []
         dropped: list[tuple[str | None, str, str]] = []
-        for ln in doc.lines:
+        spread = split_date(doc.lines)
+        for i, ln in enumerate(doc.lines):
+            if spread and i == spread[0]:
+                texts.append(("published", spread[1], spread[1]))
             if ln.action == "meta":
                 texts.append((ln.reason, ln.text, as_written(ln.text, ln.raw)))
             elif ln.action == "drop":
