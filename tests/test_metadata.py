@@ -202,3 +202,9 @@ def test_date_written_over_lines_above_the_body():
     assert corpuskit.clean("2019\n\n09/07" + body).meta["published"] == "2019-09-07"
     assert corpuskit.clean(body + "\n2019\n09/07\n19:02\n").meta["published"] is None
     assert corpuskit.clean("2019\n首页\n09/07" + body).meta["published"] is None
+
+
+def test_writer_and_photographer_credit_in_brackets():
+    """（文/图 张三 李四）: a credit line in brackets names its authors as the bare line does."""
+    for line in ("（文/图 张三 李四）", "(文/图 张三 李四)", "文/图 张三 李四"):
+        assert extract([("byline", line)], ruleset("zh"), "")["authors"] == ["张三", "李四"], line
