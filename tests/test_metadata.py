@@ -7,7 +7,7 @@ import pytest
 
 import corpuskit
 from corpuskit.rules import ruleset
-from corpuskit.stages.metadata import extract, page_year, split_names
+from corpuskit.stages.metadata import as_written, extract, page_year, split_names
 from conftest import CASES
 
 CASES_META = tomllib.loads((CASES / "residue" / "metadata.toml").read_text("utf-8"))["case"]
@@ -138,3 +138,73 @@ def test_field_bar_and_ampersand_names():
     assert meta["authors"] == ["王明"], meta
     meta = extract([("byline", "执笔/张小三、李四哥&王五妹")], rs, "")
     assert meta["authors"] == ["张小三", "李四哥", "王五妹"], meta
+
+
+@pytest.mark.parametrize("line, authors, source, published", [
+    ("-- By Nora Whitfield Follow @nwhitfield", ["Nora Whitfield"], None, None),
+    ("— By Jane Doe and John Roe, CNN", ["Jane Doe", "John Roe"], "CNN", None),
+    ("By Priya Raman, Staff Writer posted 3:05 pm, Jan 5, 2021", ["Priya Raman"], None, "2021-01-05T15:05"),
+    ("By Priya Raman Updated Jan 5, 2021", ["Priya Raman"], None, "2021-01-05"),
+    ("Jane Doe 6 October 2018", ["Jane Doe"], None, "2018-10-06"),
+    # one word before the date is the site that posted the page, not a person
+    ("Sunnyreel October 06, 2018", [], "Sunnyreel", "2018-10-06"),
+    ("Updated October 06, 2018", [], None, "2018-10-06"),
+])
+def test_english_bylines(line, authors, source, published):
+    """An English byline gives the name alone: no dash before it, no handle, job title or posting time after."""
+    meta = extract([("byline", line)], ruleset("en"), line)
+    assert meta["authors"] == authors and meta["source"] == source, meta
+    assert meta["published"] == published, meta
+
+
+@pytest.mark.parametrize("line, published", [
+    ("on December 27, 2014 at 12:06 PM, updated December 27, 2014 at 12:10 PM", "2014-12-27T12:06"),
+    ("Updated 10:32 AM ET, Thu January 5, 2023", "2023-01-05T10:32-05:00"),
+    ("Updated 9:15 AM ET, Wed July 5, 2023", "2023-07-05T09:15-04:00"),
+    ("Published 5:00 AM EST Jan 3, 2024", "2024-01-03T05:00-05:00"),
+    ("Jan. 5, 2021, 4:05 p.m. ET", "2021-01-05T16:05-05:00"),
+    ("Nov. 4, 2022, 4:05 p.m. PT", "2022-11-04T16:05-07:00"),
+    ("Monday, 6 January 2020", "2020-01-06"),
+])
+def test_english_publication_times(line, published):
+    """The first date and time of a line, with the zone it names; ET and PT are standard or daylight time by the date."""
+    assert extract([("published", line)], ruleset("en"), line)["published"] == published
+
+
+def test_names_listed_with_spaces_stay_apart():
+    """Names the page separates with spaces (通讯员 李琴雯 刘会) are two names, though normalizing
+    joined the Han characters; a two-character name padded to three (王 五) is one name."""
+    rs = ruleset("zh")
+    assert as_written("本站讯（职工通讯员李琴雯刘会）", "本站讯(职工通讯员 李琴雯 刘会)") == "本站讯（职工通讯员 李琴雯 刘会）"
+    meta = extract([("dateline", "本站讯（职工通讯员李琴雯刘会）", "本站讯（职工通讯员 李琴雯 刘会）"),
+                    ("editor", "责任编辑：王 五 陈立")], rs, "")
+    assert meta["authors"] == ["李琴雯", "刘会"] and meta["editors"] == ["王五", "陈立"], meta
+    # text the page does not hold as it stands (another width, another form) is read as normalized
+    assert as_written("记者王明", "記者 王 明") == "记者王明"
+
+
+def test_credit_line_dropped_as_caption_names_the_editor():
+    """X供稿 摄影/张三 编辑/李四, dropped as a caption, gives the editor; a caption's sentence names no one,
+    and a dropped line is read only by the patterns that name its reason (no date from a caption)."""
+    rs = ruleset("zh")
+    meta = extract([], rs, "", [("caption", "某某党支部供稿 摄影/张艳 编辑/苏芳 王小五")])
+    assert meta["editors"] == ["苏芳", "王小五"] and meta["authors"] == [], meta
+    for caption in ("图为编辑/记者在现场采访居民", "2021年5月1日，编辑：本报记者在采访途中"):
+        meta = extract([], rs, "", [("caption", caption)])
+        assert meta["editors"] == [] and meta["published"] is None, meta
+
+
+def test_date_written_over_lines_above_the_body():
+    """2019 / 09/07 / 19:02 on lines of their own above the article is its publication time;
+    the same lines under the body's start, or a year not followed by a month and day, are not."""
+    body = "\n\n社区图书馆延长开放时间\n\n从本周起，社区图书馆工作日的开放时间延长到晚上九点，方便居民借书和自习。\n"
+    assert corpuskit.clean("2019\n09/07\n19:02" + body).meta["published"] == "2019-09-07T19:02"
+    assert corpuskit.clean("2019\n\n09/07" + body).meta["published"] == "2019-09-07"
+    assert corpuskit.clean(body + "\n2019\n09/07\n19:02\n").meta["published"] is None
+    assert corpuskit.clean("2019\n首页\n09/07" + body).meta["published"] is None
+
+
+def test_writer_and_photographer_credit_in_brackets():
+    """（文/图 张三 李四）: a credit line in brackets names its authors as the bare line does."""
+    for line in ("（文/图 张三 李四）", "(文/图 张三 李四)", "文/图 张三 李四"):
+        assert extract([("byline", line)], ruleset("zh"), "")["authors"] == ["张三", "李四"], line

@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -83,7 +84,6 @@ _YEAR_BEFORE = re.compile(r"(\d{4})(?:-\d{2}-\d{2}|[ \t]*年)")
 _DIGIT_OR_ZERO = re.compile("[0-9〇零]")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
-_TIME = re.compile(r"[ \t]*(?P<h>\d{1,2})[:：时](?P<mi>\d{2})(?:[:：分](?P<s>\d{2}))?[ \t]*(?P<ampm>[AaPp]\.?[Mm]\.?)?")
 
 
 def _cn_number(s: str) -> int:
@@ -159,6 +159,79 @@ def iso_dates(text: str, *, published: str | None = None) -> str:
     return _MONTH_DAY.sub(month_day, text)
 
 
+# A time next to a date: after it ("Jan. 5, 2021, 4:05 p.m. ET", "December 27, 2014 at 12:06 PM")
+# or before it ("10:32 AM ET, Thu January 5, 2023"); the zone named after the time, if any.
+_AMPM = r"(?P<ampm>[AaPp]\.?[Mm]\b\.?)?"
+_ZONE = (r"(?:[ \t]*[(（]?(?P<tz>[A-Z]{2,5}\b|(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?\b|[^\W\d_A-Za-z]{2,4}[时時][间間])"
+         r"[)）]?)?")
+_TIME_AFTER = re.compile(r"[ \t]*(?:,|[ \t]at\b|[ \t]-)?[ \t]*(?P<h>\d{1,2})[:：时.](?P<mi>\d{2})"
+                         r"(?:[:：分](?P<s>\d{2}))?(?!\d)[ \t]*" + _AMPM + _ZONE)
+_TIME_BEFORE = re.compile(r"(?<![\d:])(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?[ \t]*" + _AMPM + _ZONE
+                          + r"[ \t]*,?[ \t]*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]*)?$")
+_OFFSET = re.compile(r"^(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?$")
+
+
+def _us_daylight(y: int, mo: int, d: int) -> bool:
+    """Whether daylight time is kept in North America on that day (from the second Sunday in March
+    to the first Sunday in November; before 2007 from the first Sunday in April to the last in October)."""
+    def sunday(month: int, nth: int) -> int:
+        days = [w for w in calendar.Calendar().itermonthdays2(y, month) if w[0] and w[1] == 6]
+        return days[nth][0]
+    if not _valid(y, mo, d):
+        return False
+    start, end = ((date(y, 3, sunday(3, 1)), date(y, 11, sunday(11, 0))) if y >= 2007
+                  else (date(y, 4, sunday(4, 0)), date(y, 10, sunday(10, -1))))
+    return start <= date(y, mo, d) < end
+
+
+def zone_offset(name: str | None, ymd: tuple[int, int, int], zones: dict[str, str]) -> str:
+    """The UTC offset of a zone named in a date: a name of ``zones``, an offset (GMT+8, +0530),
+    or a North American zone without its season (ET, PT: standard or daylight time by the date).
+
+    >>> zones = {"EST": "-05:00", "EDT": "-04:00", "GMT": "+00:00"}
+    >>> zone_offset("ET", (2023, 1, 5), zones), zone_offset("ET", (2023, 7, 5), zones), zone_offset("GMT+8", (2023, 1, 5), zones)
+    ('-05:00', '-04:00', '+08:00')
+    """
+    name = (name or "").strip()
+    if not name:
+        return ""
+    upper = {k.upper(): v for k, v in zones.items()}
+    if name.upper() in upper:
+        return upper[name.upper()]
+    m = _OFFSET.match(name.replace(" ", ""))
+    if m:
+        return f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}"
+    if len(name) == 2 and name[1] in "Tt" and name[0].upper() in "ECMP":
+        return upper.get(name[0].upper() + ("D" if _us_daylight(*ymd) else "S") + "T", "")
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _zones() -> dict[str, str]:
+    """Zone names of the rule files: English names (EST, BST) and Chinese ones (北京时间)."""
+    from ..rules import ruleset
+
+    zones = {k: v for k, v in ruleset("zh").timezones.items() if not k.isascii()}
+    zones.update(ruleset("en").timezones)
+    return zones
+
+
+def _clock(t: "re.Match[str]", ymd: tuple[int, int, int]) -> str:
+    """``THH:MM[:SS][offset]`` from a time match, or "" when the time is not valid."""
+    h, mi = int(t.group("h")), int(t.group("mi"))
+    ampm = (t.group("ampm") or "").lower()
+    if ampm.startswith("p") and h < 12:
+        h += 12
+    elif ampm.startswith("a") and h == 12:
+        h = 0
+    if h > 23 or mi > 59:
+        return ""
+    out = f"T{h:02d}:{mi:02d}"
+    if t.group("s") and int(t.group("s")) <= 59:
+        out += f":{int(t.group('s')):02d}"
+    return out + zone_offset(t.group("tz"), ymd, _zones())
+
+
 def to_iso(value: str) -> str | None:
     """A date (and time) written any common way to ISO 8601; an ISO value stays; None without a date.
 
@@ -175,19 +248,8 @@ def to_iso(value: str) -> str | None:
     if not found:
         return None
     _, kind, m = min(found, key=lambda f: f[0])
-    out = _iso(_date_parts(kind, m))
-    if out is None:
+    ymd = _date_parts(kind, m)
+    if ymd is None:
         return None
-    t = _TIME.match(value, m.end())
-    if t:
-        h, mi = int(t.group("h")), int(t.group("mi"))
-        ampm = (t.group("ampm") or "").lower()
-        if ampm.startswith("p") and h < 12:
-            h += 12
-        elif ampm.startswith("a") and h == 12:
-            h = 0
-        if h <= 23 and mi <= 59:
-            out += f"T{h:02d}:{mi:02d}"
-            if t.group("s") and int(t.group("s")) <= 59:
-                out += f":{int(t.group('s')):02d}"
-    return out
+    t = _TIME_AFTER.match(value, m.end()) or _TIME_BEFORE.search(value, 0, m.start())
+    return _iso(ymd) + (_clock(t, ymd) if t else "")

@@ -5,8 +5,8 @@ this module only reads their named groups:
 
 - ``published``: ``year month day hour minute second ampm tz``. A date without a year takes
   the year of the page's other full dates (a dateline 11月8日电 on a page that lists
-  2024-11-10 elsewhere is 2024-11-08). ``tz`` is an offset (``+08:00``) or a name from
-  ``[timezones]``. The ISO 8601 result is as precise as the page: a date, or a time.
+  2024-11-10 elsewhere is 2024-11-08). ``tz`` is an offset (``+08:00``), a name from
+  ``[timezones]``, or a North American zone named without its season (ET: EST or EDT by the date). The ISO 8601 result is as precise as the page: a date, or a time.
 - ``authors``/``editors``: ``names``, split on ``settings.name_split`` with role words
   (``settings.name_strip``) removed. Names stay as the page writes them.
 - ``source``: ``source``. ``dateline``: ``place`` (with ``month``/``day``: a publication
@@ -19,6 +19,7 @@ this module only reads their named groups:
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from typing import Any, Iterable
 
@@ -27,9 +28,11 @@ import regex
 from ..document import Document
 from ..pipeline import Stage
 from ..rules import RuleSet, ruleset
+from .dates import zone_offset
 
+_HAN = regex.compile(r"\p{Han}")
+_PADDED = regex.compile(r"(?<![^\s:：/／|｜])(\p{Han})\s+(\p{Han})(?![^\s、，,)）])")
 _FULL_DATE = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)")
-_OFFSET = regex.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})?$")
 
 
 def _int(m: "regex.Match[str]", name: str) -> int | None:
@@ -70,20 +73,6 @@ def page_year(text: str, month: int | None = None) -> int | None:
     return max(pool, key=lambda y: (pool[y], y))
 
 
-def _tz(value: str | None, rs: RuleSet) -> str:
-    if not value:
-        return ""
-    if value in rs.timezones:
-        return rs.timezones[value]
-    upper = {k.upper(): v for k, v in rs.timezones.items()}
-    if value.upper() in upper:
-        return upper[value.upper()]
-    m = _OFFSET.match(value.strip())
-    if m:
-        return f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}"
-    return ""
-
-
 def iso_time(m: "regex.Match[str]", rs: RuleSet, page_text: str) -> str | None:
     """An ISO 8601 string from a match's date groups, or None when it names no valid date."""
     year, day = _int(m, "year"), _int(m, "day")
@@ -112,7 +101,7 @@ def iso_time(m: "regex.Match[str]", rs: RuleSet, page_text: str) -> str | None:
         out += f"T{hour:02d}:{minute:02d}"
         if second is not None and second <= 59:
             out += f":{second:02d}"
-        out += _tz(_group(m, "tz"), rs)
+        out += zone_offset(_group(m, "tz"), (year, month, day), rs.timezones)
     return out
 
 
@@ -131,18 +120,58 @@ def split_names(value: str, rs: RuleSet) -> list[str]:
     return out
 
 
-def extract(texts: Iterable[tuple[str | None, str]], rs: RuleSet, page_text: str) -> dict[str, Any]:
-    """Metadata from ``(reason, text)`` pairs in page order."""
-    texts = [(r, t) for r, t in texts if t]
+def as_written(text: str, raw: str) -> str:
+    """``text`` (a line, or a part of it, as normalized) with the spaces that the page wrote between
+    two Han characters and normalizing removed: names listed with spaces (通讯员 李琴雯 刘会) stay apart.
+    ``text`` is returned as it is where it cannot be found in ``raw``.
+
+    >>> as_written("（通讯员李琴雯刘会）", "(通讯员 李琴雯 刘会)")
+    '（通讯员 李琴雯 刘会）'
+    """
+    if not raw or not text or text == raw:
+        return text
+    pos = [i for i, c in enumerate(raw) if not c.isspace()]
+    raw_c = "".join(_fold(raw[i]) for i in pos)
+    o = raw_c.find("".join(_fold(c) for c in text if not c.isspace()))
+    if o < 0:
+        return text
+    out: list[str] = []
+    k = o
+    for c in text:
+        if not c.isspace():
+            if k > o and pos[k] - pos[k - 1] > 1 and out and _HAN.match(out[-1]) and _HAN.match(c):
+                out.append(" ")
+            k += 1
+        out.append(c)
+    return "".join(out)
+
+
+def _fold(c: str) -> str:
+    return unicodedata.normalize("NFKC", c)[:1] or c
+
+
+def extract(texts: Iterable[tuple[str | None, str] | tuple[str | None, str, str]], rs: RuleSet,
+            page_text: str, dropped: Iterable[tuple[str | None, str] | tuple[str | None, str, str]] = ()
+            ) -> dict[str, Any]:
+    """Metadata from ``(reason, text)`` pairs in page order; a third item, the text as the page wrote
+    it (``as_written``), is where names are read. ``dropped``: lines dropped as residue, read only by
+    the patterns that name their reason (a credit line dropped as a caption: 摄影/X 编辑/Y)."""
+    def prepared(items):
+        # names as written, but a two-character name padded to the width of three (王 五) is one name
+        return [(t[0], t[1], _PADDED.sub(r"\1\2", t[2] if len(t) > 2 else t[1])) for t in items if t[1]]
+
+    texts, dropped = prepared(texts), prepared(dropped)
     out: dict[str, Any] = {"authors": [], "editors": [], "source": None, "published": None,
                            "dateline": None}
     dateline_date: str | None = None
     for mp in rs.meta:
-        for reason, text in texts:
+        for reason, text, written in texts + [d for d in dropped if d[0] in mp.reasons]:
             if mp.reasons and reason not in mp.reasons:
                 continue
-            for m in mp.pattern.finditer(text):
-                if mp.field in ("authors", "editors"):
+            names_field = mp.field in ("authors", "editors")
+            found = list(mp.pattern.finditer(written)) if names_field and written != text else []
+            for m in found or mp.pattern.finditer(text):
+                if names_field:
                     for name in split_names(_group(m, "names") or "", rs):
                         if name not in out[mp.field]:
                             out[mp.field].append(name)
@@ -161,6 +190,37 @@ def extract(texts: Iterable[tuple[str | None, str]], rs: RuleSet, page_text: str
     return out
 
 
+_YEAR_LINE = regex.compile(r"^(?:19|20)\d\d\s*年?$")
+_MONTH_DAY_LINE = regex.compile(r"^(?P<month>[01]?\d)\s*(?:[-/.]|月)\s*(?P<day>[0-3]?\d)\s*日?$")
+_CLOCK_LINE = regex.compile(r"^[0-2]?\d\s*[:：]\s*[0-5]\d(?:\s*[:：]\s*[0-5]\d)?$")
+
+
+def split_date(lines: list) -> tuple[int, str] | None:
+    """A publication date written over lines above the article's body (a year, then the month and
+    day, then perhaps the time: 2019 / 09/07 / 19:02), however those lines were decided: the index
+    of its first line and the date as one text.
+
+    >>> from ..document import Line
+    >>> ls = [Line(n=i, raw=t, text=t, action=a) for i, (t, a) in enumerate(
+    ...     [("2019", "drop"), ("09/07", "drop"), ("19:02", "drop"), ("标题", "title"), ("正文。", "keep")])]
+    >>> split_date(ls)
+    (0, '2019-09-07 19:02')
+    """
+    for i, ln in enumerate(lines[:-1]):
+        if ln.action == "keep":
+            return None  # the body has begun
+        if not _YEAR_LINE.match(ln.text) or lines[i + 1].action == "keep":
+            continue
+        md = _MONTH_DAY_LINE.match(lines[i + 1].text)
+        if not md:
+            continue
+        out = f"{ln.text[:4]}-{int(md['month']):02d}-{int(md['day']):02d}"
+        if i + 2 < len(lines) and lines[i + 2].action != "keep" and _CLOCK_LINE.match(lines[i + 2].text):
+            out += " " + regex.sub(r"\s+", "", lines[i + 2].text).replace("：", ":")
+        return i, out
+    return None
+
+
 class MetadataStage(Stage):
     name = "metadata"
 
@@ -170,12 +230,18 @@ class MetadataStage(Stage):
         if not self.config.metadata.enabled or not doc.lines:
             return doc
         rs = ruleset(doc.lang or "zh", tuple(self.config.classify.rules))
-        texts: list[tuple[str | None, str]] = []
-        for ln in doc.lines:
+        texts: list[tuple[str | None, str, str]] = []
+        dropped: list[tuple[str | None, str, str]] = []
+        spread = split_date(doc.lines)
+        for i, ln in enumerate(doc.lines):
+            if spread and i == spread[0]:
+                texts.append(("published", spread[1], spread[1]))
             if ln.action == "meta":
-                texts.append((ln.reason, ln.text))
-            texts.extend(ln.moved)
-        found = extract(texts, rs, doc.input)
+                texts.append((ln.reason, ln.text, as_written(ln.text, ln.raw)))
+            elif ln.action == "drop":
+                dropped.append((ln.reason, ln.text, as_written(ln.text, ln.raw)))
+            texts.extend((r, t, as_written(t, ln.raw)) for r, t in ln.moved)
+        found = extract(texts, rs, doc.input, dropped)
         for key, value in found.items():
             if value and not doc.meta.get(key):
                 doc.meta[key] = value
