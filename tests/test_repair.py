@@ -162,6 +162,7 @@ def test_utf8_read_as_gbk_round_trips(t):
 @pytest.mark.parametrize("wrong", ["cp1252", "latin-1"])
 @settings(max_examples=200, deadline=None)
 @given(t=st.one_of(chinese, english))
+@example(t="A陵")  # é\x99µ: half read back as Big5 (é险) once scored better than the whole (陵)
 def test_utf8_read_as_single_byte_round_trips(wrong, t):
     try:
         garbled = t.encode("utf-8").decode(wrong)

@@ -50,6 +50,10 @@ _SIGNS += _CP1252_SIGNS
 _SIGN_TOUCHING_LETTER = re.compile(
     f"[A-Za-z\xc0-\xff\u3400-\u9fff][{_SIGNS}\xb0]|[{_SIGNS}][A-Za-z\xc0-\xff\u3400-\u9fff]|\xb0(?![CF])[A-Za-z]")
 SIGN_PENALTY = 3.0
+# An accented Latin-1 letter glued to a Han character (é险: half of one UTF-8 character read
+# as Latin-1, half as Big5) is a byte of something else; real text spaces or brackets them.
+_LATIN1_LETTER = "\xc0-\xd6\xd8-\xf6\xf8-\xff"
+_LATIN1_TOUCHING_HAN = re.compile(f"[{_LATIN1_LETTER}][\u3400-\u9fff]|[\u3400-\u9fff][{_LATIN1_LETTER}]")
 
 # Cheap non-Han classes; anything else is looked up by Unicode category once.
 _CHEAP = set("\u00a0\u3000·°×÷±§©®¥£€℃№\u2010\u2011\u2012\u2013\u2014\u2015‘’“”•…‧※")
@@ -160,6 +164,7 @@ def badness(text: str) -> float:
     if _LATIN1_ANY.search(text):
         total += PAIR_PENALTY * len(_UTF8_AS_LATIN.findall(text))
         total += SIGN_PENALTY * len(_SIGN_TOUCHING_LETTER.findall(text))
+        total += PAIR_PENALTY * len(_LATIN1_TOUCHING_HAN.findall(text))
         for run in _LATIN1_RUN.findall(text):  # ÈÈÃÅÆÀÂÛ: GBK read as latin-1, not a word
             total += LATIN_RUN_PENALTY * (len(run) - 1)
     if "锟斤拷" in text:  # U+FFFD U+FFFD read as GBK: lost text in disguise
