@@ -320,6 +320,8 @@ class _Bag:
 _RESUME_WEIGHT = 2.0
 # headline items that make a related list a sidebar (its last blurb goes with it)
 _SIDEBAR_ITEMS = 3
+# a line opening with a number or a list mark: a numbered subhead (一、, 1., (2), 第三)
+_NUMBERED = regex.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十]+[)）、.．:：\s]|第[\d一二三四五六七八九十百]+|[\p{No}])")
 
 # a link's label: a few characters, then a colon or a bar ("Read more: X", 延伸阅读：X)
 _LINK_LABEL = re.compile(r"^([^\s：:｜|]{1,4}(?: [^\s：:｜|]+){0,2}|[^\s：:｜|]{1,8})\s*[：:｜|]\s*\S")
@@ -701,6 +703,7 @@ class _Page:
                 self.decide_body(i)
             else:
                 self.decide_outside(i, "tail")
+        self.repeated_captions()
         self.related_lists()
         self.related_siblings()
         self.name_residue()
@@ -901,6 +904,24 @@ class _Page:
             if labels > 2 or g.ruled or g.date or g.n > self.s["heading_max"]:
                 return False
         return False
+
+    def repeated_captions(self) -> None:
+        """A photo caption the page prints twice (under the photo and again in a gallery or a
+        second copy of the picture): a kept heading inside the body, headline-length and not
+        numbered, whose very text stands exactly twice in the body, neither copy next to the
+        other. A subhead is printed once; a short label repeated (a speaker in an interview)
+        is shorter than a headline line."""
+        lines, f = self.lines, self.f
+        where: dict[str, list[int]] = {}
+        for k in range(self.body_start, self.end + 1):
+            if f[k].n >= self.s["short_line"] and not f[k].ruled:
+                where.setdefault(lines[k].text, []).append(k)
+        for text, ks in where.items():
+            if (len(ks) != 2 or ks[1] - ks[0] < 3 or _NUMBERED.match(text)
+                    or not all(lines[k].action == "heading" for k in ks)):
+                continue
+            for k in ks:
+                lines[k].decide("drop", "caption")
 
     def related_lists(self) -> None:
         """The items of a list under a related header inside the body (no longer than a
