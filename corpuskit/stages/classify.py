@@ -320,6 +320,8 @@ class _Bag:
 _RESUME_WEIGHT = 2.0
 # headline items that make a related list a sidebar (its last blurb goes with it)
 _SIDEBAR_ITEMS = 3
+# metadata lines that still belong to the article under a related list closing it (``credit_after_list``)
+_CREDIT_REASONS = frozenset({"editor", "source"})
 # a line opening with a number or a list mark: a numbered subhead (一、, 1., (2), 第三)
 _NUMBERED = regex.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十]+[)）、.．:：\s]|第[\d一二三四五六七八九十百]+|[\p{No}])")
 
@@ -773,7 +775,8 @@ class _Page:
                 near = (self.title is not None and self.title - i <= self.s["meta_reach"]
                         and not self.in_menu(i))
             else:  # under the article, above any related list or comment thread
-                near = i - self.end <= 2 * self.s["meta_reach"] and not self.listed(self.end + 1, i)
+                near = i - self.end <= 2 * self.s["meta_reach"] and (
+                    not self.listed(self.end + 1, i) or self.credit_after_list(i, r))
             if near:
                 ln.decide("meta", r.reason)
                 return
@@ -796,6 +799,17 @@ class _Page:
             elif head and g.rule is None and (g.prose or g.n >= self.s["short_line"]):
                 return True
         return False
+
+    def credit_after_list(self, i: int, r: Rule) -> bool:
+        """Whether metadata line ``i`` under a related list that closed the article is still the
+        article's own: an editor or source credit (a related item carries a date, never the
+        article's editor) standing right under the list's last item, no list header between."""
+        if r.reason not in _CREDIT_REASONS:
+            return False
+        k = i - 1
+        while k > self.end and self.f[k].rule is not None and self.f[k].rule.action == "meta":
+            k -= 1
+        return k > self.end and self.f[k].rule is None
 
     def in_menu(self, i: int) -> bool:
         """Whether line ``i`` stands between two short labels no rule names: an item of a
