@@ -237,6 +237,19 @@ def test_a_caption_printed_twice_is_dropped_a_label_or_numbered_subhead_is_not()
     assert _decisions(page)[sub] == {"heading"}
 
 
+def test_an_attribution_is_looked_through_only_after_a_quoted_sentence():
+    """A dash and a short name close a quotation ("”。——X"): the line ends as the sentence
+    does. After a headline's words ("X——Y", a subtitle) the line still ends on its words."""
+    from corpuskit.stages.classify import _end_char
+
+    closers = frozenset("”’」）)\"")
+    assert _end_char("“明天一定会更好。”——张某", closers) == "。"
+    assert _end_char('"We will be back." — Jane Doe', closers) == "."
+    assert _end_char("他说“不”——一位老兵的故事", closers) == "不"
+    assert _end_char("老兵的故事——访退伍军人张某", closers) == "某"
+    assert _end_char("——是他，撑起了这座城市。", closers) == "。"
+
+
 def test_classify_speed():
     """Classifying Chinese pages stays cheap: at least 0.4 MB/s on one core on the labelled
     pages (best of three runs), every line seen for the first time (one automaton pass per line, not a regex per

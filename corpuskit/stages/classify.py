@@ -126,6 +126,20 @@ def _compiled(rs: RuleSet) -> _Compiled:
     return c
 
 
+# a quotation's attribution closing a line: a dash and a short name ("”。——汪某", '." — Jane Doe')
+_ATTRIBUTION = regex.compile(r"\s*(?:—{1,2}|－{1,2}|-{2})\s*[^\s\p{P}\d][^\p{P}\d]{0,15}$")
+
+
+def _unattributed(t: str, closers: frozenset) -> str:
+    """The line without a quotation's attribution closing it, when what precedes the dash
+    ends as a quoted sentence does (a closing quote or a sentence mark); else the line."""
+    m = _ATTRIBUTION.search(t)
+    if m is None or m.start() == 0:
+        return t
+    head = t[:m.start()].rstrip()
+    return head if head and (head[-1] in closers or head[-1] in "。！？!?….") else t
+
+
 def _end_char(text: str, closers: frozenset) -> str:
     """The last character that says how a line ends: closing quotes and brackets skipped,
     and a trailing bracketed note (a credit, a source) looked through.
@@ -134,8 +148,10 @@ def _end_char(text: str, closers: frozenset) -> str:
     '。'
     >>> _end_char("修建了400多座。（BBC）", frozenset("”）)"))
     '。'
+    >>> _end_char("“我希望能多陪陪家人”。——汪某", frozenset("”）)"))
+    '。'
     """
-    t = text.rstrip()
+    t = _unattributed(text.rstrip(), closers)
     if t and t[-1] in "）)" and len(t) > 2:
         open_at = max(t.rfind("（"), t.rfind("("))
         if open_at > 0 and len(t) - open_at <= 30:
