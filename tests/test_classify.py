@@ -211,6 +211,45 @@ def test_real_pages_are_idempotent(path):
     assert twice.title == once.title
 
 
+def _decisions(text: str) -> dict[str, set]:
+    doc = corpuskit.clean(text.encode("utf-8"), Config.defaults())
+    out: dict[str, set] = {}
+    for ln in doc.lines:
+        out.setdefault(ln.text, set()).add(ln.action)
+    return out
+
+
+_PARA = ["今年以来，全市新开工重点项目一百二十个，完成投资同比增长百分之十五，其中制造业项目占比接近一半，带动就业两万余人。",
+         "市发展改革委有关负责人表示，下一步将继续优化审批流程，推行容缺受理和并联审批，力争项目从签约到开工不超过三个月。",
+         "在项目建设现场，施工单位正在抓紧安装设备，负责人介绍，主体厂房已经封顶，预计年底前可以试生产，明年全面达产。",
+         "不少企业反映，用地和用电保障是项目推进中最关心的问题，相关部门已经建立专班，逐个项目协调解决实际困难和问题。"]
+
+
+def test_a_caption_printed_twice_is_dropped_a_label_or_numbered_subhead_is_not():
+    """A headline-length line printed twice in the body, neither copy next to the other, is
+    a caption; a speaker's short label and a numbered subhead repeated stay."""
+    head = "全市重点项目建设提速\n\n2024-04-02 09:00\n\n"
+    cap = "工人在新建厂房内安装生产设备"
+    page = head + "\n\n".join([_PARA[0], "项目审批再提速", cap, _PARA[1], _PARA[2], "企业诉求有回应", cap, _PARA[3]])
+    assert _decisions(page)[cap] == {"drop"}
+    sub = "一、项目建设情况总体良好"
+    page = head + "\n\n".join([_PARA[0], sub, _PARA[1], _PARA[2], sub, _PARA[3]])
+    assert _decisions(page)[sub] == {"heading"}
+
+
+def test_an_attribution_is_looked_through_only_after_a_quoted_sentence():
+    """A dash and a short name close a quotation ("”。——X"): the line ends as the sentence
+    does. After a headline's words ("X——Y", a subtitle) the line still ends on its words."""
+    from corpuskit.stages.classify import _end_char
+
+    closers = frozenset("”’」）)\"")
+    assert _end_char("“明天一定会更好。”——张某", closers) == "。"
+    assert _end_char('"We will be back." — Jane Doe', closers) == "."
+    assert _end_char("他说“不”——一位老兵的故事", closers) == "不"
+    assert _end_char("老兵的故事——访退伍军人张某", closers) == "某"
+    assert _end_char("——是他，撑起了这座城市。", closers) == "。"
+
+
 def test_classify_speed():
     """Classifying Chinese pages stays cheap: at least 0.4 MB/s on one core on the labelled
     pages (best of three runs), every line seen for the first time (one automaton pass per line, not a regex per

@@ -126,6 +126,20 @@ def _compiled(rs: RuleSet) -> _Compiled:
     return c
 
 
+# a quotation's attribution closing a line: a dash and a short name ("”。——汪某", '." — Jane Doe')
+_ATTRIBUTION = regex.compile(r"\s*(?:—{1,2}|－{1,2}|-{2})\s*[^\s\p{P}\d][^\p{P}\d]{0,15}$")
+
+
+def _unattributed(t: str, closers: frozenset) -> str:
+    """The line without a quotation's attribution closing it, when what precedes the dash
+    ends as a quoted sentence does (a closing quote or a sentence mark); else the line."""
+    m = _ATTRIBUTION.search(t)
+    if m is None or m.start() == 0:
+        return t
+    head = t[:m.start()].rstrip()
+    return head if head and (head[-1] in closers or head[-1] in "。！？!?….") else t
+
+
 def _end_char(text: str, closers: frozenset) -> str:
     """The last character that says how a line ends: closing quotes and brackets skipped,
     and a trailing bracketed note (a credit, a source) looked through.
@@ -134,8 +148,10 @@ def _end_char(text: str, closers: frozenset) -> str:
     '。'
     >>> _end_char("修建了400多座。（BBC）", frozenset("”）)"))
     '。'
+    >>> _end_char("“我希望能多陪陪家人”。——汪某", frozenset("”）)"))
+    '。'
     """
-    t = text.rstrip()
+    t = _unattributed(text.rstrip(), closers)
     if t and t[-1] in "）)" and len(t) > 2:
         open_at = max(t.rfind("（"), t.rfind("("))
         if open_at > 0 and len(t) - open_at <= 30:
@@ -320,6 +336,10 @@ class _Bag:
 _RESUME_WEIGHT = 2.0
 # headline items that make a related list a sidebar (its last blurb goes with it)
 _SIDEBAR_ITEMS = 3
+# metadata lines that still belong to the article under a related list closing it (``credit_after_list``)
+_CREDIT_REASONS = frozenset({"editor", "source"})
+# a line opening with a number or a list mark: a numbered subhead (一、, 1., (2), 第三)
+_NUMBERED = regex.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十]+[)）、.．:：\s]|第[\d一二三四五六七八九十百]+|[\p{No}])")
 
 # a link's label: a few characters, then a colon or a bar ("Read more: X", 延伸阅读：X)
 _LINK_LABEL = re.compile(r"^([^\s：:｜|]{1,4}(?: [^\s：:｜|]+){0,2}|[^\s：:｜|]{1,8})\s*[：:｜|]\s*\S")
@@ -701,6 +721,7 @@ class _Page:
                 self.decide_body(i)
             else:
                 self.decide_outside(i, "tail")
+        self.repeated_captions()
         self.related_lists()
         self.related_siblings()
         self.name_residue()
@@ -770,7 +791,8 @@ class _Page:
                 near = (self.title is not None and self.title - i <= self.s["meta_reach"]
                         and not self.in_menu(i))
             else:  # under the article, above any related list or comment thread
-                near = i - self.end <= 2 * self.s["meta_reach"] and not self.listed(self.end + 1, i)
+                near = i - self.end <= 2 * self.s["meta_reach"] and (
+                    not self.listed(self.end + 1, i) or self.credit_after_list(i, r))
             if near:
                 ln.decide("meta", r.reason)
                 return
@@ -793,6 +815,17 @@ class _Page:
             elif head and g.rule is None and (g.prose or g.n >= self.s["short_line"]):
                 return True
         return False
+
+    def credit_after_list(self, i: int, r: Rule) -> bool:
+        """Whether metadata line ``i`` under a related list that closed the article is still the
+        article's own: an editor or source credit (a related item carries a date, never the
+        article's editor) standing right under the list's last item, no list header between."""
+        if r.reason not in _CREDIT_REASONS:
+            return False
+        k = i - 1
+        while k > self.end and self.f[k].rule is not None and self.f[k].rule.action == "meta":
+            k -= 1
+        return k > self.end and self.f[k].rule is None
 
     def in_menu(self, i: int) -> bool:
         """Whether line ``i`` stands between two short labels no rule names: an item of a
@@ -901,6 +934,24 @@ class _Page:
             if labels > 2 or g.ruled or g.date or g.n > self.s["heading_max"]:
                 return False
         return False
+
+    def repeated_captions(self) -> None:
+        """A photo caption the page prints twice (under the photo and again in a gallery or a
+        second copy of the picture): a kept heading inside the body, headline-length and not
+        numbered, whose very text stands exactly twice in the body, neither copy next to the
+        other. A subhead is printed once; a short label repeated (a speaker in an interview)
+        is shorter than a headline line."""
+        lines, f = self.lines, self.f
+        where: dict[str, list[int]] = {}
+        for k in range(self.body_start, self.end + 1):
+            if f[k].n >= self.s["short_line"] and not f[k].ruled:
+                where.setdefault(lines[k].text, []).append(k)
+        for text, ks in where.items():
+            if (len(ks) != 2 or ks[1] - ks[0] < 3 or _NUMBERED.match(text)
+                    or not all(lines[k].action == "heading" for k in ks)):
+                continue
+            for k in ks:
+                lines[k].decide("drop", "caption")
 
     def related_lists(self) -> None:
         """The items of a list under a related header inside the body (no longer than a
