@@ -208,3 +208,23 @@ def test_writer_and_photographer_credit_in_brackets():
     """（文/图 张三 李四）: a credit line in brackets names its authors as the bare line does."""
     for line in ("（文/图 张三 李四）", "(文/图 张三 李四)", "文/图 张三 李四"):
         assert extract([("byline", line)], ruleset("zh"), "")["authors"] == ["张三", "李四"], line
+
+
+def test_widget_words_are_no_names_nor_sources():
+    """Names must look like names: a share or font-size button (切換文字大小, 字號), a network's name
+    (Plurk), a bookmark button after the date (收藏此文), a staff code after the editor (PK155), the
+    place of 台北報導 after the reporter, and a placeholder source (来源：网络) name no one."""
+    rs = ruleset("zh")
+    for line in ("切換文字大小", "字號 大小", "Plurk", "Facebook", "收藏此文", "分享到"):
+        assert extract([("byline", line)], rs, "")["authors"] == [], line
+    meta = extract([("published", "阿明 發表於 2023年3月5日 10:20 收藏此文")], rs, "")
+    assert meta["source"] is None and meta["published"] == "2023-03-05T10:20", meta
+    assert extract([("published", "2023年3月5日 10:20 某某日报")], rs, "")["source"] == "某某日报"
+    assert extract([("editor", "[责任编辑：张小明 AB123]")], rs, "")["editors"] == ["张小明"]
+    assert extract([("byline", "記者 陳大文 台北報導")], rs, "")["authors"] == ["陳大文"]
+    assert extract([("byline", "记者 张三 李四")], rs, "")["authors"] == ["张三", "李四"]
+    assert extract([("byline", "记者张三报道")], rs, "")["authors"] == ["张三"]
+    meta = extract([("source", "来源：网络"), ("published", "某某文化 2020-03-09 18:14:21")], rs, "")
+    assert meta["source"] == "某某文化", meta
+    assert extract([("source", "来源：网络整理")], rs, "")["source"] is None
+    assert extract([("source", "来源：网易科技")], rs, "")["source"] == "网易科技"
