@@ -228,3 +228,31 @@ def test_widget_words_are_no_names_nor_sources():
     assert meta["source"] == "某某文化", meta
     assert extract([("source", "来源：网络整理")], rs, "")["source"] is None
     assert extract([("source", "来源：网易科技")], rs, "")["source"] == "网易科技"
+
+
+@pytest.mark.parametrize("line, authors, source", [
+    ("王小明/某某青年报", ["王小明"], "某某青年报"),  # name/outlet next to the headline
+    ("某某時報 林大同", ["林大同"], "某某時報"),  # outlet, then the reporter
+    ("Newspaper | A27 |FINANCE |某某專欄 |By 黃大文", ["黃大文"], None),  # a clipping's field strip
+    ("【文/某某网专栏作者 张大力】", ["张大力"], None),
+])
+def test_bylines_with_outlets_and_strips(line, authors, source):
+    meta = extract([("byline", line)], ruleset("zh"), "")
+    assert meta["authors"] == authors and meta["source"] == source, meta
+
+
+def test_name_before_the_post_date():
+    meta = extract([("published", "janedoe 發表於 2024年9月26日 08:27")], ruleset("zh"), "")
+    assert meta["authors"] == ["janedoe"] and meta["published"] == "2024-09-26T08:27", meta
+
+
+def test_author_lines_of_pages_end_to_end():
+    """The credit strip under the headline (outlet + name) and a clipping strip ending in By NAME are
+    read as the author."""
+    body = ("\n\n某某市新建三座社区图书馆，周末开放到晚上九点。\n\n"
+            "图书馆工作人员说，新馆藏书超过两万册，居民可以凭身份证免费办理借书证。\n")
+    page = "首页\n要闻\n社区图书馆延长开放时间\n2024.10.09\n某某時報 林大同\n" + body
+    assert corpuskit.clean(page).meta["authors"] == ["林大同"]
+    page = ("1 .某某報 | General | 2019-04-15\nNewspaper | A27 |財經 |某某專欄 |By 黃大文\n"
+            "社区图书馆延长开放时间" + body)
+    assert corpuskit.clean(page).meta["authors"] == ["黃大文"]
