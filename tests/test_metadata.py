@@ -235,6 +235,7 @@ def test_widget_words_are_no_names_nor_sources():
     ("某某時報 林大同", ["林大同"], "某某時報"),  # outlet, then the reporter
     ("Newspaper | A27 |FINANCE |某某專欄 |By 黃大文", ["黃大文"], None),  # a clipping's field strip
     ("【文/某某网专栏作者 张大力】", ["张大力"], None),
+    ("（李小楠）", ["李小楠"], None),  # a closing name cut from the body
 ])
 def test_bylines_with_outlets_and_strips(line, authors, source):
     meta = extract([("byline", line)], ruleset("zh"), "")
@@ -247,8 +248,8 @@ def test_name_before_the_post_date():
 
 
 def test_author_lines_of_pages_end_to_end():
-    """The credit strip under the headline (outlet + name) and a clipping strip ending in By NAME are
-    read as the author."""
+    """The credit strip under the headline (outlet + name), a clipping strip ending in By NAME, and a
+    bare (NAME) closing the body's last sentence are read as the author; a note in brackets is not."""
     body = ("\n\n某某市新建三座社区图书馆，周末开放到晚上九点。\n\n"
             "图书馆工作人员说，新馆藏书超过两万册，居民可以凭身份证免费办理借书证。\n")
     page = "首页\n要闻\n社区图书馆延长开放时间\n2024.10.09\n某某時報 林大同\n" + body
@@ -256,3 +257,7 @@ def test_author_lines_of_pages_end_to_end():
     page = ("1 .某某報 | General | 2019-04-15\nNewspaper | A27 |財經 |某某專欄 |By 黃大文\n"
             "社区图书馆延长开放时间" + body)
     assert corpuskit.clean(page).meta["authors"] == ["黃大文"]
+    doc = corpuskit.clean("社区图书馆延长开放时间" + body.rstrip() + "(王小楠)\n")
+    assert doc.meta["authors"] == ["王小楠"] and "王小楠" not in doc.text
+    doc = corpuskit.clean("社区图书馆延长开放时间" + body.rstrip() + "（掌声）\n")
+    assert doc.meta["authors"] == [], doc.meta
