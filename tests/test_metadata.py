@@ -261,3 +261,13 @@ def test_author_lines_of_pages_end_to_end():
     assert doc.meta["authors"] == ["王小楠"] and "王小楠" not in doc.text
     doc = corpuskit.clean("社区图书馆延长开放时间" + body.rstrip() + "（掌声）\n")
     assert doc.meta["authors"] == [], doc.meta
+
+
+def test_outlet_in_a_date_line_before_widgets_or_a_wire_dateline():
+    """18:57 X 我有话说(N人参与) 收藏本文: X is the source (the widget's words are not); a wire's dateline
+    glued to the time, 14:31某某社 某某縣28日電, gives the source and the place."""
+    rs = ruleset("zh")
+    meta = extract([("published", "2019年09月11日01:53  某某科技   我有话说(120人参与) 收藏本文")], rs, "")
+    assert meta["source"] == "某某科技" and meta["published"] == "2019-09-11T01:53", meta
+    meta = extract([("published", "2018-02-28 14:31某某社 某某縣28日電")], rs, "")
+    assert (meta["source"], meta["dateline"], meta["published"]) == ("某某社", "某某縣", "2018-02-28T14:31"), meta
