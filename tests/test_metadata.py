@@ -271,3 +271,30 @@ def test_outlet_in_a_date_line_before_widgets_or_a_wire_dateline():
     assert meta["source"] == "某某科技" and meta["published"] == "2019-09-11T01:53", meta
     meta = extract([("published", "2018-02-28 14:31某某社 某某縣28日電")], rs, "")
     assert (meta["source"], meta["dateline"], meta["published"]) == ("某某社", "某某縣", "2018-02-28T14:31"), meta
+
+
+_EN_BODY = ("\n\nThe city council voted on Tuesday to extend the opening hours of all public libraries, "
+            "a change that will take effect next month and cost about two million dollars a year.\n\n"
+            "Council members said the longer hours would help students who need a quiet place to work "
+            "in the evenings, and librarians welcomed the decision after years of cuts.\n")
+
+
+@pytest.mark.parametrize("over, published", [
+    ("on December 27, 2014 at 12:06 PM, updated December 27, 2014 at 12:10 PM", "2014-12-27T12:06"),
+    ("City Desk August 12, 2010, 5:00PM EST", "2010-08-12T17:00-05:00"),  # a label glued to the date
+])
+def test_english_date_lines_by_the_headline(over, published):
+    doc = corpuskit.clean("Libraries will stay open later\n" + over + _EN_BODY)
+    assert doc.meta["published"] == published and over not in doc.text, doc.meta
+
+
+def test_english_date_glued_to_the_standfirst():
+    """A date with its weekday glued to the end of a standfirst goes to metadata, the standfirst stays;
+    a sentence that ends with a date keeps it."""
+    stand = ("The city, which closed three branches in the last budget, now keeps every library open until "
+             "ten at night. Where did the council find the money for it?")
+    doc = corpuskit.clean("Libraries will stay open later\n\n" + stand + "Monday, 6 January 2020" + _EN_BODY)
+    assert doc.meta["published"] == "2020-01-06" and stand in doc.text and "6 January" not in doc.text, doc.meta
+    last = "The new hours start on Monday, 6 January 2020."
+    doc = corpuskit.clean("Libraries will stay open later\n" + _EN_BODY + "\n" + last + "\n")
+    assert last in doc.text
