@@ -730,7 +730,7 @@ class _Page:
         """The article's core: the best-scoring stretch of the page. When a section header
         (related, comments) after a first article is followed by a second one with its own
         metadata lines (a site that appends the next article), the first article wins."""
-        weights = [x.weight for x in self.f]
+        weights = self.blurb_weights()
         span = _best_stretch(weights)
         if span is None:
             return None
@@ -745,6 +745,35 @@ class _Page:
                 break
             prose += max(f.weight, 0.0)
         return span
+
+    def blurb_weights(self) -> list[float]:
+        """The lines' body weights, with the blurbs of a teaser block halved: three or more
+        pairs in a row of a short label over a one-sentence blurb (a sidebar of guides or
+        features: "Gluten Free Food" / "Our latest picks for ..."). Each blurb is prose, so
+        the block can outweigh a short article; an article's paragraphs are rarely each one
+        short sentence under a label of its own."""
+        f, weights = self.f, [x.weight for x in self.f]
+
+        def label(k: int) -> bool:
+            g = f[k]
+            return not g.prose and not g.date and g.seps < 2 and 0 < g.n <= self.s["heading_max"]
+
+        def blurb(k: int) -> bool:
+            g = f[k]
+            return g.prose and not g.ruled and g.weight < 2.0 and g.marks <= 4
+
+        k, n = 0, len(f)
+        while k < n - 1:
+            j = k
+            while j + 1 < n and label(j) and blurb(j + 1):
+                j += 2
+            if (j - k) // 2 >= 3:
+                for m in range(k + 1, j, 2):
+                    weights[m] /= 2
+                k = j
+            else:
+                k += 1
+        return weights
 
     def no_body(self) -> None:
         """No prose at all: keep what no rule names; the first headline-like line is the title."""
