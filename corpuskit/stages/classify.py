@@ -744,6 +744,24 @@ class _Page:
                         return first
                 break
             prose += max(f.weight, 0.0)
+        return self.before_comments(span, weights)
+
+    def before_comments(self, span: tuple[int, int], weights: list[float]) -> tuple[int, int]:
+        """The core, cut at a comments header or prompt that closes the article inside it: a
+        comment's paragraphs under it can be long enough for the best stretch to reach over
+        the prompt. The core goes on past it only when clearly more article follows (at least
+        half as much prose as stood over it)."""
+        a, b = span
+        before = 0.0
+        for k in range(a, b + 1):
+            r = self.f[k].rule
+            if r is not None and r.ends and r.reason == "comments" and before >= self.s["article_min"]:
+                after = sum(max(w, 0.0) for w in weights[k + 1:b + 1])
+                if after < before / 2:
+                    last = next((j for j in range(k - 1, a - 1, -1)
+                                 if self.f[j].prose and not self.f[j].ruled), None)
+                    return span if last is None else (a, last)
+            before += max(weights[k], 0.0)
         return span
 
     def blurb_weights(self) -> list[float]:
