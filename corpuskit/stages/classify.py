@@ -164,6 +164,17 @@ def _end_char(text: str, closers: frozenset) -> str:
     return t[i] if t else ""
 
 
+# an unlabelled tag list: this many short link-like lines in a row, of at most this many words each
+_TAG_RUN, _TAG_WORDS = 8, 6
+
+
+def _few_words(text: str) -> bool:
+    """A tag's text: at most ``_TAG_WORDS`` words of a script written with spaces (a word
+    count says nothing of a Chinese line)."""
+    words = text.split()
+    return len(words) <= _TAG_WORDS and all(w.isascii() for w in words)
+
+
 _CACHE_MAX = 50_000  # lines; a site's boilerplate repeats across its pages
 
 
@@ -487,6 +498,7 @@ class _Page:
         self.lines, self.f, self.rs, self.c, self.s = lines, feats, rs, c, c.s
         self._prose_over: list[bool] | None = None
         self.meta_after = -1  # the last metadata line between the headline and the body
+        self.tag_inside: set[int] = set()  # lines inside a tag list over the body (title_scores)
 
     @staticmethod
     @lru_cache(maxsize=16)  # settling reads the same article again: often the same sample
@@ -526,7 +538,18 @@ class _Page:
         prose_over = self.prose_over_all()
 
         # headline-like lines: rival headlines, or the article's subheads (sharing its words)
-        like = {k for k in range(lo, hi + 1) if feats[k].headline}
+        # A run of short link-like lines is one block of residue: no line inside it is the
+        # headline or a subhead. The headline stands right over it (a headline-like line, not
+        # prose), or is its first line (the list starts under it), or its second, under a
+        # widget line that shares no word with the article.
+        self.tag_inside = inside = set()
+        for k, j in self.tag_runs(start):
+            if k > 0 and feats[k - 1].headline and not feats[k - 1].prose and not feats[k - 1].ruled:
+                first = k - 1
+            else:
+                first = k + 1 if shared(k) == 0 else k
+            inside.update(range(first + 1, j))
+        like = {k for k in range(lo, hi + 1) if feats[k].headline and k not in inside}
         rivals = sorted(k for k in like if self.f[k].n >= self.s["short_line"])
         self.rivals = rivals
         self.subhead = {k: shared(k) >= 0.5 for k in rivals}
@@ -566,6 +589,27 @@ class _Page:
             score -= min(n_between * 0.01, 0.6)
             scored.append((score, i))
         return scored
+
+    def tag_runs(self, start: int) -> list[tuple[int, int]]:
+        """Runs (first line, line after the last) of many short link-like lines before line
+        ``start``: a tag list with no label under the headline, topic links of one to a few
+        words each, or a menu."""
+        f, out = self.f, []
+
+        def item(k: int) -> bool:
+            g = f[k]
+            return (not g.prose and not g.date and g.seps < 2 and 0 < g.n <= self.s["heading_max"]
+                    and not g.ruled and _few_words(self.lines[k].text))
+
+        k = 0
+        while k < start:
+            j = k
+            while j < start and item(j):
+                j += 1
+            if j - k >= _TAG_RUN:
+                out.append((k, j))
+            k = max(j, k + 1)
+        return out
 
     def meta_over(self, i: int, meta: Any, like: set) -> bool:
         """Whether metadata lines sit just over line ``i`` with no headline-like line over them
@@ -730,7 +774,7 @@ class _Page:
         """The article's core: the best-scoring stretch of the page. When a section header
         (related, comments) after a first article is followed by a second one with its own
         metadata lines (a site that appends the next article), the first article wins."""
-        weights = [x.weight for x in self.f]
+        weights = self.blurb_weights()
         span = _best_stretch(weights)
         if span is None:
             return None
@@ -744,7 +788,54 @@ class _Page:
                         return first
                 break
             prose += max(f.weight, 0.0)
+        return self.before_comments(span, weights)
+
+    def before_comments(self, span: tuple[int, int], weights: list[float]) -> tuple[int, int]:
+        """The core, cut at a comments header or prompt that closes the article inside it: a
+        comment's paragraphs under it can be long enough for the best stretch to reach over
+        the prompt. The core goes on past it only when clearly more article follows (at least
+        half as much prose as stood over it)."""
+        a, b = span
+        before = 0.0
+        for k in range(a, b + 1):
+            r = self.f[k].rule
+            if r is not None and r.ends and r.reason == "comments" and before >= self.s["article_min"]:
+                after = sum(max(w, 0.0) for w in weights[k + 1:b + 1])
+                if after < before / 2:
+                    last = next((j for j in range(k - 1, a - 1, -1)
+                                 if self.f[j].prose and not self.f[j].ruled), None)
+                    return span if last is None else (a, last)
+            before += max(weights[k], 0.0)
         return span
+
+    def blurb_weights(self) -> list[float]:
+        """The lines' body weights, with the blurbs of a teaser block halved: three or more
+        pairs in a row of a short label over a one-sentence blurb (a sidebar of guides or
+        features: "Gluten Free Food" / "Our latest picks for ..."). Each blurb is prose, so
+        the block can outweigh a short article; an article's paragraphs are rarely each one
+        short sentence under a label of its own."""
+        f, weights = self.f, [x.weight for x in self.f]
+
+        def label(k: int) -> bool:
+            g = f[k]
+            return not g.prose and not g.date and g.seps < 2 and 0 < g.n <= self.s["heading_max"]
+
+        def blurb(k: int) -> bool:
+            g = f[k]
+            return g.prose and not g.ruled and g.weight < 2.0 and g.marks <= 4
+
+        k, n = 0, len(f)
+        while k < n - 1:
+            j = k
+            while j + 1 < n and label(j) and blurb(j + 1):
+                j += 2
+            if (j - k) // 2 >= 3:
+                for m in range(k + 1, j, 2):
+                    weights[m] /= 2
+                k = j
+            else:
+                k += 1
+        return weights
 
     def no_body(self) -> None:
         """No prose at all: keep what no rule names; the first headline-like line is the title."""
@@ -844,6 +935,8 @@ class _Page:
             return
         if self.title is not None and ln.text == self.lines[self.title].text:
             ln.decide("drop", "nav")
+        elif i in self.tag_inside:
+            ln.decide("drop", "nav")  # an item of a tag list under the headline
         elif f.prose and i < self.meta_after and self.short_statement(i):
             ln.decide("drop", "caption")  # one short sentence between the headline and its date
         elif f.prose and f.n >= self.s["short_line"]:
