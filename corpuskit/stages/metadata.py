@@ -31,6 +31,7 @@ from ..rules import RuleSet, ruleset
 from .dates import zone_offset
 
 _HAN = regex.compile(r"\p{Han}")
+_HAN_GAP = regex.compile(r"\p{Han}\s+\p{Han}")  # Kangxi radicals and compatibility forms are Han too
 _PADDED = regex.compile(r"(?<![^\s:：/／|｜])(\p{Han})\s+(\p{Han})(?![^\s、，,)）])")
 _FULL_DATE = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)")
 
@@ -128,8 +129,8 @@ def as_written(text: str, raw: str) -> str:
     >>> as_written("（通讯员李琴雯刘会）", "(通讯员 李琴雯 刘会)")
     '（通讯员 李琴雯 刘会）'
     """
-    if not raw or not text or text == raw:
-        return text
+    if not raw or not text or text == raw or not _HAN_GAP.search(raw):
+        return text  # no space between two Han characters on the page: nothing to put back
     pos = [i for i, c in enumerate(raw) if not c.isspace()]
     raw_c = "".join(_fold(raw[i]) for i in pos)
     o = raw_c.find("".join(_fold(c) for c in text if not c.isspace()))
@@ -221,6 +222,11 @@ def split_date(lines: list) -> tuple[int, str] | None:
     return None
 
 
+def _dropped_read(rs: RuleSet) -> frozenset:
+    """The drop reasons some metadata pattern reads (``extract`` reads no other dropped line)."""
+    return frozenset().union(*(mp.reasons for mp in rs.meta))
+
+
 class MetadataStage(Stage):
     name = "metadata"
 
@@ -232,13 +238,14 @@ class MetadataStage(Stage):
         rs = ruleset(doc.lang or "zh", tuple(self.config.classify.rules))
         texts: list[tuple[str | None, str, str]] = []
         dropped: list[tuple[str | None, str, str]] = []
+        readable = _dropped_read(rs)  # a dropped line is read only by patterns naming its reason
         spread = split_date(doc.lines)
         for i, ln in enumerate(doc.lines):
             if spread and i == spread[0]:
                 texts.append(("published", spread[1], spread[1]))
             if ln.action == "meta":
                 texts.append((ln.reason, ln.text, as_written(ln.text, ln.raw)))
-            elif ln.action == "drop":
+            elif ln.action == "drop" and ln.reason in readable:
                 dropped.append((ln.reason, ln.text, as_written(ln.text, ln.raw)))
             texts.extend((r, t, as_written(t, ln.raw)) for r, t in ln.moved)
         found = extract(texts, rs, doc.input, dropped)
