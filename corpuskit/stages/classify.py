@@ -594,12 +594,13 @@ class _Page:
         """Runs (first line, line after the last) of many short link-like lines before line
         ``start``: a tag list with no label under the headline, topic links of one to a few
         words each, or a menu."""
-        f, out = self.f, []
+        f, out, most = self.f, [], self.s["heading_max"]
+        short = [not g.prose and not g.date and g.seps < 2 and 0 < g.n <= most and not g.ruled for g in f[:start]]
+        if sum(short) < _TAG_RUN:
+            return out
 
         def item(k: int) -> bool:
-            g = f[k]
-            return (not g.prose and not g.date and g.seps < 2 and 0 < g.n <= self.s["heading_max"]
-                    and not g.ruled and _few_words(self.lines[k].text))
+            return short[k] and _few_words(self.lines[k].text)
 
         k = 0
         while k < start:
@@ -815,19 +816,16 @@ class _Page:
         the block can outweigh a short article; an article's paragraphs are rarely each one
         short sentence under a label of its own."""
         f, weights = self.f, [x.weight for x in self.f]
-
-        def label(k: int) -> bool:
-            g = f[k]
-            return not g.prose and not g.date and g.seps < 2 and 0 < g.n <= self.s["heading_max"]
-
-        def blurb(k: int) -> bool:
-            g = f[k]
-            return g.prose and not g.ruled and g.weight < 2.0 and g.marks <= 4
+        most = self.s["heading_max"]
+        label = [not g.prose and not g.date and g.seps < 2 and 0 < g.n <= most for g in f]
+        blurb = [g.prose and not g.ruled and g.weight < 2.0 and g.marks <= 4 for g in f]
+        if sum(a and b for a, b in zip(label, blurb[1:])) < 3:
+            return weights  # fewer than three label/blurb pairs on the page: no block
 
         k, n = 0, len(f)
         while k < n - 1:
             j = k
-            while j + 1 < n and label(j) and blurb(j + 1):
+            while j + 1 < n and label[j] and blurb[j + 1]:
                 j += 2
             if (j - k) // 2 >= 3:
                 for m in range(k + 1, j, 2):
@@ -1085,14 +1083,25 @@ class _Page:
         both are dropped as related (the one a rule missed, ending in a question mark or a full
         stop, is a link like its siblings)."""
         lines = self.lines
-        labels = [_link_label(ln.text) for ln in lines]
+
+        def related(k: int) -> bool:
+            return lines[k].action == "drop" and lines[k].reason == "related"
+
+        if sum(map(related, range(len(lines)))) < 2:
+            return  # a decision needs two related lines already there
+        labels: dict[int, str | None] = {}
+
+        def label(k: int) -> str | None:
+            if k not in labels:
+                labels[k] = _link_label(lines[k].text)
+            return labels[k]
+
         for i, ln in enumerate(lines):
-            if not ln.kept or ln.action == "title" or labels[i] is None:
+            if not ln.kept or ln.action == "title":
                 continue
             for a in range(max(0, i - 2), min(i, len(lines) - 3) + 1):
                 others = [k for k in range(a, a + 3) if k != i]
-                if all(labels[k] == labels[i] and lines[k].action == "drop" and lines[k].reason == "related"
-                       for k in others):
+                if all(map(related, others)) and label(i) is not None and all(label(k) == label(i) for k in others):
                     ln.decide("drop", "related")
                     break
 
