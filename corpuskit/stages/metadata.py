@@ -247,7 +247,8 @@ class MetadataStage(Stage):
                 texts.append((ln.reason, ln.text, as_written(ln.text, ln.raw)))
             elif ln.action == "drop" and ln.reason in readable:
                 dropped.append((ln.reason, ln.text, as_written(ln.text, ln.raw)))
-            texts.extend((r, t, as_written(t, ln.raw)) for r, t in ln.moved)
+            if ln.moved:
+                texts.extend((r, t, as_written(t, ln.raw)) for r, t in ln.moved)
         found = extract(texts, rs, doc.input, dropped)
         for key, value in found.items():
             if value and not doc.meta.get(key):
