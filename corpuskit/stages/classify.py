@@ -1083,11 +1083,8 @@ class _Page:
         both are dropped as related (the one a rule missed, ending in a question mark or a full
         stop, is a link like its siblings)."""
         lines = self.lines
-
-        def related(k: int) -> bool:
-            return lines[k].action == "drop" and lines[k].reason == "related"
-
-        if sum(map(related, range(len(lines)))) < 2:
+        related = [ln.action == "drop" and ln.reason == "related" for ln in lines]
+        if sum(related) < 2:
             return  # a decision needs two related lines already there
         labels: dict[int, str | None] = {}
 
@@ -1096,13 +1093,19 @@ class _Page:
                 labels[k] = _link_label(lines[k].text)
             return labels[k]
 
+        last = len(lines) - 1
         for i, ln in enumerate(lines):
+            # every window of three around line i holds line i-1 or line i+1
+            if not (i > 0 and related[i - 1] or i < last and related[i + 1]):
+                continue
             if not ln.kept or ln.action == "title":
                 continue
             for a in range(max(0, i - 2), min(i, len(lines) - 3) + 1):
                 others = [k for k in range(a, a + 3) if k != i]
-                if all(map(related, others)) and label(i) is not None and all(label(k) == label(i) for k in others):
+                if all(related[k] for k in others) and label(i) is not None \
+                        and all(label(k) == label(i) for k in others):
                     ln.decide("drop", "related")
+                    related[i] = True
                     break
 
     def list_tail(self, items: list[int], j: int) -> bool:
