@@ -6,8 +6,8 @@ import pytest
 from hypothesis import example, assume, given, settings, strategies as st
 
 import corpuskit
-from corpuskit.stages.badness import han_costs
-from corpuskit.stages.repair import UNREPAIRED, kinds, make_mojibake, repair, repair_steps
+from corpuskit.stages.badness import badness, han_costs
+from corpuskit.stages.repair import ACCEPT_MAX_UTF8, MARGIN_UTF8, UNREPAIRED, kinds, make_mojibake, repair, repair_steps
 from conftest import CASES, SEEDS, SHARED
 
 REPAIRS = json.loads((CASES / "encoding" / "repairs.json").read_text("utf-8"))["cases"]
@@ -156,6 +156,15 @@ def test_utf8_read_as_gbk_round_trips(t):
     # characters each glued to ASCII letters (丁Aa丁aa) garble into text that reads
     # no worse than the original; no badness score can tell them apart.
     assume(2 * _han_count(t) >= len(t.replace(" ", "")))
+    # And the text must read clearly better than its garble (by the margin a UTF-8 repair
+    # needs), or no scorer can tell which is the mojibake: 赵飯 garbles into 璧甸／, two
+    # common characters and a slash, which read nearly as well as a Simplified character
+    # beside a Traditional one; such a pair is left alone, as clean text that merely looks
+    # odd must be.
+    assume(badness(t) + MARGIN_UTF8 < badness(garbled))
+    # A repair must also read as real text does; random characters glued to Latin letters
+    # (供似No丹za3祖万) may not, and are left as they are.
+    assume(badness(t) <= ACCEPT_MAX_UTF8)
     assert repair(garbled) == t
 
 
