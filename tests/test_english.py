@@ -158,8 +158,8 @@ def test_not_credits(line):
 
 @pytest.mark.parametrize("line, authors, editors, source", [
     ("By Jill Serjeant", ["Jill Serjeant"], [], None),
-    ("By Dana A. Ford , James S.A. Corey, Chien-Ming Wang, and Tom Watkins, CNN",
-     ["Dana A. Ford", "James S.A. Corey", "Chien-Ming Wang", "Tom Watkins"], [], "CNN"),
+    ("By Jane A. Doyle , Peter S.A. Rowe, Mei-Ling Chen, and Tom Walker, CNN",
+     ["Jane A. Doyle", "Peter S.A. Rowe", "Mei-Ling Chen", "Tom Walker"], [], "CNN"),
     ("By Jon Porter@JonPorty Jul 3, 2019, 4:22am EDT", ["Jon Porter"], [], None),
     ("Author: Lindsey O'Donnell", ["Lindsey O'Donnell"], [], None),
     ("Richard Adams Education editor", ["Richard Adams"], [], None),

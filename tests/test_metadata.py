@@ -172,13 +172,13 @@ def test_english_publication_times(line, published):
 
 
 def test_names_listed_with_spaces_stay_apart():
-    """Names the page separates with spaces (通讯员 李琴雯 刘会) are two names, though normalizing
+    """Names the page separates with spaces (通讯员 赵雅琪 钱明) are two names, though normalizing
     joined the Han characters; a two-character name padded to three (王 五) is one name."""
     rs = ruleset("zh")
-    assert as_written("本站讯（职工通讯员李琴雯刘会）", "本站讯(职工通讯员 李琴雯 刘会)") == "本站讯（职工通讯员 李琴雯 刘会）"
-    meta = extract([("dateline", "本站讯（职工通讯员李琴雯刘会）", "本站讯（职工通讯员 李琴雯 刘会）"),
+    assert as_written("本站讯（职工通讯员赵雅琪钱明）", "本站讯(职工通讯员 赵雅琪 钱明)") == "本站讯（职工通讯员 赵雅琪 钱明）"
+    meta = extract([("dateline", "本站讯（职工通讯员赵雅琪钱明）", "本站讯（职工通讯员 赵雅琪 钱明）"),
                     ("editor", "责任编辑：王 五 陈立")], rs, "")
-    assert meta["authors"] == ["李琴雯", "刘会"] and meta["editors"] == ["王五", "陈立"], meta
+    assert meta["authors"] == ["赵雅琪", "钱明"] and meta["editors"] == ["王五", "陈立"], meta
     # text the page does not hold as it stands (another width, another form) is read as normalized
     assert as_written("记者王明", "記者 王 明") == "记者王明"
 
@@ -187,8 +187,8 @@ def test_credit_line_dropped_as_caption_names_the_editor():
     """X供稿 摄影/张三 编辑/李四, dropped as a caption, gives the editor; a caption's sentence names no one,
     and a dropped line is read only by the patterns that name its reason (no date from a caption)."""
     rs = ruleset("zh")
-    meta = extract([], rs, "", [("caption", "某某党支部供稿 摄影/张艳 编辑/苏芳 王小五")])
-    assert meta["editors"] == ["苏芳", "王小五"] and meta["authors"] == [], meta
+    meta = extract([], rs, "", [("caption", "某某党支部供稿 摄影/周燕 编辑/孙丽 王小五")])
+    assert meta["editors"] == ["孙丽", "王小五"] and meta["authors"] == [], meta
     for caption in ("图为编辑/记者在现场采访居民", "2021年5月1日，编辑：本报记者在采访途中"):
         meta = extract([], rs, "", [("caption", caption)])
         assert meta["editors"] == [] and meta["published"] is None, meta

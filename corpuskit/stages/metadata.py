@@ -123,11 +123,11 @@ def split_names(value: str, rs: RuleSet) -> list[str]:
 
 def as_written(text: str, raw: str) -> str:
     """``text`` (a line, or a part of it, as normalized) with the spaces that the page wrote between
-    two Han characters and normalizing removed: names listed with spaces (通讯员 李琴雯 刘会) stay apart.
+    two Han characters and normalizing removed: names listed with spaces (通讯员 赵雅琪 钱明) stay apart.
     ``text`` is returned as it is where it cannot be found in ``raw``.
 
-    >>> as_written("（通讯员李琴雯刘会）", "(通讯员 李琴雯 刘会)")
-    '（通讯员 李琴雯 刘会）'
+    >>> as_written("（通讯员赵雅琪钱明）", "(通讯员 赵雅琪 钱明)")
+    '（通讯员 赵雅琪 钱明）'
     """
     if not raw or not text or text == raw or not _HAN_GAP.search(raw):
         return text  # no space between two Han characters on the page: nothing to put back
