@@ -224,7 +224,7 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
     if not 4 <= _words(text) <= 30 or _SENTENCE_END.search(text) and not text.endswith("?"):
         return
     if text.endswith((",", ";", ":", "，", "；", "：", "、")):
-        return  # a list cut off (tags, categories: "Home Entertainment, HD Set Tops,"), no headline
+        return  # a list cut off (tags, categories: "Home Theater, Set Top Boxes,"), no headline
     if p > 0 and lines[p - 1].action != "drop":
         return  # the line above must be residue: the headline opens the article
     lines[p].decide("title")
