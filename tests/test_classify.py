@@ -135,6 +135,19 @@ def test_user_rules_come_first_and_are_validated(tmp_path):
         parse_rules({"settings": {"long_lines": 3}}, "t")
 
 
+def test_lists_are_shared_by_patterns_and_a_users_file_can_use_them(tmp_path):
+    rs = parse_rules({"lists": {"outlets": "晨报|晚报"},
+                      "rule": [{"reason": "nav", "patterns": ["^(?:{{outlets}})首页$"]}]}, "t")
+    assert rs.rules[0].matches("晚报首页") and not rs.rules[0].matches("日报首页")
+    with pytest.raises(ValueError, match="no list 'outlet'"):
+        parse_rules({"rule": [{"reason": "nav", "patterns": ["{{outlet}}"]}]}, "t")
+    # the packaged surnames serve a user's pattern too
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[[rule]]\nreason = "ad"\npatterns = ["^[{{surnames}}]老师推荐$"]\n', "utf-8")
+    rs = ruleset("zh", (str(mine),))
+    assert rs.match_rule("王老师推荐").reason == "ad" and rs.match_rule("好老师推荐") is None
+
+
 def test_a_user_rule_changes_decisions(tmp_path):
     mine = tmp_path / "mine.toml"
     mine.write_text('[[rule]]\nreason = "ad"\npatterns = ["^本栏目由.{1,10}赞助"]\n', "utf-8")

@@ -148,6 +148,7 @@ class RuleSet:
     meta: list[MetaPattern] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_SETTINGS))
     timezones: dict[str, str] = field(default_factory=dict)
+    lists: dict[str, str] = field(default_factory=dict)  # [lists]: text a pattern names as {{name}}
     months: dict[str, int] = field(default_factory=dict)  # month names (lowercase) -> number
     # One Aho-Corasick pass over a line finds the rules (and edits) whose required
     # literals it holds; only those run their regexes (prefilter.py).
@@ -288,11 +289,29 @@ def _class_end(pattern: str, start: int) -> int:
     return len(pattern) - 1
 
 
-def _compile(patterns: Iterable[str], where: str) -> "regex.Pattern[str]":
+_LIST_REF = regex.compile(r"\{\{(\w+)\}\}")
+
+
+def expand_lists(pattern: str, lists: dict[str, str], where: str = "pattern") -> str:
+    """``pattern`` with each ``{{name}}`` replaced by the text of list ``name`` (a rule file's
+    ``[lists]``: one list of, say, surnames, shared by the patterns that need it).
+
+    >>> expand_lists("^[{{surnames}}].{1,2}$", {"surnames": "王李"})
+    '^[王李].{1,2}$'
+    """
+    def text(m: "regex.Match[str]") -> str:
+        if m.group(1) not in lists:
+            raise ValueError(f"{where}: no list {m.group(1)!r} in [lists]")
+        return lists[m.group(1)]
+
+    return _LIST_REF.sub(text, pattern)
+
+
+def _compile(patterns: Iterable[str], where: str, lists: dict[str, str] | None = None) -> "regex.Pattern[str]":
     pats = list(patterns)
     if not pats or not all(isinstance(p, str) for p in pats):
         raise ValueError(f"{where}: patterns must be a non-empty list of strings")
-    pats = [with_variants(p) for p in pats]
+    pats = [with_variants(expand_lists(p, lists or {}, where)) for p in pats]
     # A leading (?i) would make the whole alternation case-insensitive (and slow on Han
     # text): scope it to its own pattern.
     pats = [f"(?i:{p[4:]})" if p.startswith("(?i)") else p for p in pats]
@@ -305,6 +324,11 @@ def _compile(patterns: Iterable[str], where: str) -> "regex.Pattern[str]":
 def parse_rules(data: dict, origin: str, into: RuleSet | None = None) -> RuleSet:
     """Add the entries of one parsed rule file to ``into`` (a new set when None)."""
     rs = into or RuleSet()
+    for name, value in data.get("lists", {}).items():
+        if not isinstance(value, str):
+            raise ValueError(f"{origin}: list {name!r} must be a string")
+        rs.lists[name] = value
+    lists = rs.lists
     for i, r in enumerate(data.get("rule", []), 1):
         where = f"{origin}: rule {i}"
         action, reason = r.get("action", "drop"), r.get("reason")
@@ -314,15 +338,15 @@ def parse_rules(data: dict, origin: str, into: RuleSet | None = None) -> RuleSet
         if place not in WHERES:
             raise ValueError(f"{where}: where must be one of {', '.join(WHERES)}, not {place!r}")
         pats = r.get("patterns", [])
-        rs.rules.append(Rule(action, reason, _compile(pats, where),
+        rs.rules.append(Rule(action, reason, _compile(pats, where, lists),
                              r.get("max_len"), int(r.get("min_len", 0)), place,
                              bool(r.get("ends", False)), where,
-                             tuple(_compile([p], where) for p in pats)))
+                             tuple(_compile([p], where, lists) for p in pats)))
     for i, e in enumerate(data.get("edit", []), 1):
         where = f"{origin}: edit {i}"
         if e.get("name") not in REASONS:
             raise ValueError(f"{where}: name {e.get('name')!r} is not a reason")
-        rs.edits.append(Edit(e["name"], _compile(e.get("patterns", []), where),
+        rs.edits.append(Edit(e["name"], _compile(e.get("patterns", []), where, lists),
                              bool(e.get("to_meta", False)), bool(e.get("early", False)), where))
     for i, m in enumerate(data.get("meta", []), 1):
         where = f"{origin}: meta {i}"
@@ -331,7 +355,7 @@ def parse_rules(data: dict, origin: str, into: RuleSet | None = None) -> RuleSet
         reasons = frozenset(m.get("reasons", ()))
         if not reasons <= REASONS:
             raise ValueError(f"{where}: unknown reasons {sorted(reasons - REASONS)}")
-        rs.meta.append(MetaPattern(m["field"], _compile(m.get("patterns", []), where), reasons, where))
+        rs.meta.append(MetaPattern(m["field"], _compile(m.get("patterns", []), where, lists), reasons, where))
     for key, value in data.get("settings", {}).items():
         if key not in DEFAULT_SETTINGS:
             raise ValueError(f"{origin}: unknown setting {key!r}")
