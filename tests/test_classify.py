@@ -291,3 +291,15 @@ def test_classify_speed():
             cls(seg(Document(input=t)))
         best = max(best, mb / (time.perf_counter() - start))
     assert best >= 0.4, f"{best:.2f} MB/s"
+
+
+def test_a_line_of_no_letters_is_never_a_heading_or_the_title():
+    """A separator (----- 1 -----) on a page with no article body was taken for its title."""
+    from corpuskit.stages.classify import _compiled, features
+
+    for lang in ("zh", "en"):
+        rs = ruleset(lang)
+        f = features("---------- 1 ----------", rs, _compiled(rs))
+        assert not f.headed and not f.headline
+    doc = corpuskit.clean("---------- 1 ----------\n\nCouncil approves new budget plan\n\nPrivacy Policy\n")
+    assert doc.title != "---------- 1 ----------"

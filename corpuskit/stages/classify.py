@@ -34,6 +34,7 @@ from ..rules import WHERES, Edit, Rule, RuleSet, ruleset
 
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
+_ANY_LETTER = regex.compile(r"\p{L}")
 # Counting by deleting the runs of everything else: a few long matches instead of one per character.
 _NOT_HAN = regex.compile(r"\P{Han}+")
 _NOT_LATIN = regex.compile(r"[^A-Za-z]+")
@@ -222,7 +223,8 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
         # a date or time ends on a digit, a bracket or one of date_tail_ends ("3小时前")
         date=(text[-1:].isdigit() or text[-1:] in c.date_ends) and c.date_tail.search(text) is not None,
         rule=rs.match_rule(text),
-        headed=c.heading_needs is None or c.heading_needs.search(text) is not None,
+        # a heading says something: a line of no letters at all (----- 1 -----) is none
+        headed=(c.heading_needs is None or c.heading_needs.search(text) is not None) and _ANY_LETTER.search(text) is not None,
     )
     f.weight = _weight(f, c)
     f.headline = _headline(f, end, c)
