@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import codecs
 import html
-from bisect import bisect_right
-from itertools import accumulate
 import html.entities
 import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Iterator
 
 from ..config import RepairConfig
 from ..document import Document
@@ -179,26 +178,29 @@ def _flagged(line: str) -> bool:
     return found >= 0.1 * nonascii
 
 
-def _any_flagged(text: str) -> bool:
-    """Whether a line of ``text`` holding a suspect is :func:`_flagged`.
+def _flagged_lines(text: str) -> Iterator[int]:
+    """The index of each line of ``text`` that holds a suspect and is :func:`_flagged`.
 
-    Most texts hold a suspect (· © é) but no flagged line: they are answered
-    line by line from each suspect, without splitting the whole text.
+    Most texts hold a suspect (· © é) but no flagged line: they are answered line by line
+    from each suspect, without splitting the whole text.
 
-    >>> _any_flagged("中文·中文\\n鍙戝竷鏃堕棿"), _any_flagged("中文·中文\\n© 2024")
-    (True, False)
+    >>> list(_flagged_lines("中文·中文\\n鍙戝竷鏃堕棿")), list(_flagged_lines("中文·中文\\n© 2024"))
+    ([1], [])
     """
     search = _any_suspect().search
     m = search(text)
+    index = 0  # of the line m is in
+    counted = 0  # the text before here holds ``index`` line breaks
     while m is not None:
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.start())
+        index += text.count("\n", counted, start)
+        counted = start
+        if _flagged(text[start:] if end < 0 else text[start:end]):
+            yield index
         if end < 0:
-            return _flagged(text[start:])
-        if _flagged(text[start:end]):
-            return True
+            return
         m = search(text, end + 1)
-    return False
 
 
 def _units(data: bytes, bounds: dict[int, int], token: re.Pattern) -> list[tuple[int, int]]:
@@ -421,13 +423,11 @@ def fix_mojibake_steps(text: str) -> tuple[str, list[str]]:
     >>> fix_mojibake_steps(make_mojibake(make_mojibake("中文", "utf8-as-gbk"), "utf8-as-cp1252"))
     ('中文', ['utf8-as-cp1252', 'utf8-as-gbk'])
     """
-    if not _any_flagged(text):
+    # Only the lines that hold a suspect, and look garbled, are looked at.
+    todo = list(_flagged_lines(text))
+    if not todo:
         return text, []
-    hits = [m.start() for m in _any_suspect().finditer(text)]
-    # Only the lines that hold a suspect are looked at.
     lines = text.split("\n")
-    ends = list(accumulate(len(line) + 1 for line in lines))
-    todo = [i for i in sorted({bisect_right(ends, pos) for pos in hits}) if _flagged(lines[i])]
     done: list[str] = []
     for _ in range(MAX_LAYERS):
         if not todo:
