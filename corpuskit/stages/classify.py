@@ -688,6 +688,11 @@ class _Page:
         (a related or comments header) or a long stretch of residue."""
         return self._reach(core_end, range(core_end + 1, len(self.lines)))
 
+    def last_prose(self, k: int, lo: int) -> int | None:
+        """The last line from ``k`` back to ``lo`` that is prose no rule names (None if none):
+        where an article ends when something after it was found to close it."""
+        return next((j for j in range(k, lo - 1, -1) if self.f[j].prose and not self.f[j].ruled), None)
+
     def ended_at(self, start: int, end: int) -> int:
         """The body's last line, ``end`` unless the article's own end marks stand inside it: a
         closing line that heads no list (an editor line, a copyright notice, a comments header;
@@ -699,8 +704,7 @@ class _Page:
             g = self.f[k]
             if g.rule is not None and g.rule.ends:
                 if closer is not None:
-                    last = next((j for j in range(closer - 1, start - 1, -1)
-                                 if self.f[j].prose and not self.f[j].ruled), None)
+                    last = self.last_prose(closer - 1, start)
                     return end if last is None else last
                 closer = k if g.rule.reason != "related" else None
             elif g.prose and not g.ruled:
@@ -722,7 +726,7 @@ class _Page:
                     or g.prose or g.ruled or not 2 <= g.n <= self.s["name_line_max"]):
                 continue
             if any(name in m for m in metas):
-                last = next((j for j in range(k - 1, body_start - 1, -1) if f[j].prose and not f[j].ruled), None)
+                last = self.last_prose(k - 1, body_start)
                 return end if last is None else last
         return end
 
@@ -805,8 +809,7 @@ class _Page:
             if r is not None and r.ends and r.reason == "comments" and before >= self.s["article_min"]:
                 after = sum(max(w, 0.0) for w in weights[k + 1:b + 1])
                 if after < before / 2:
-                    last = next((j for j in range(k - 1, a - 1, -1)
-                                 if self.f[j].prose and not self.f[j].ruled), None)
+                    last = self.last_prose(k - 1, a)
                     return span if last is None else (a, last)
             before += max(weights[k], 0.0)
         return span
