@@ -41,8 +41,7 @@ from .dedup import Index, lsh_params
 from .progress import Progress
 from .readers import Failure, Item
 from .report import Tally, build_report, summary, to_html, to_json
-from .worker import BatchResult, Job, Result, clean_batch, keys_batch, record_with
-from .worker import warm as warm_worker
+from .worker import BatchResult, Job, Result, clean_batch, keys_batch, record_with, warm as warm_worker
 from .writers import Output, OutputState, Segment, SideFile, format_of, parse_size, write_atomic
 
 BATCH_DOCS = 64
