@@ -72,6 +72,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "caption_max": 24,
     "predicate": "",
     "not_caption": "",
+    "title_badge": "",  # a badge a site glues before its headline (原创): cut from the title; empty: none
     "title_min": 2,  # shortest and longest headline
     "title_max": 90,
     "title_window": 400,  # lines searched before the body for the headline
@@ -294,15 +295,26 @@ _LIST_REF = regex.compile(r"\{\{(\w+)\}\}")
 
 def expand_lists(pattern: str, lists: dict[str, str], where: str = "pattern") -> str:
     """``pattern`` with each ``{{name}}`` replaced by the text of list ``name`` (a rule file's
-    ``[lists]``: one list of, say, surnames, shared by the patterns that need it).
+    ``[lists]``: one list of, say, surnames, shared by the patterns that need it). A list may
+    name other lists (a name's shape built on the surnames).
 
     >>> expand_lists("^[{{surnames}}].{1,2}$", {"surnames": "王李"})
     '^[王李].{1,2}$'
+    >>> expand_lists("^{{name}}$", {"name": "[{{surnames}}].", "surnames": "王李"})
+    '^[王李].$'
     """
+    seen: list[str] = []
+
     def text(m: "regex.Match[str]") -> str:
-        if m.group(1) not in lists:
-            raise ValueError(f"{where}: no list {m.group(1)!r} in [lists]")
-        return lists[m.group(1)]
+        name = m.group(1)
+        if name not in lists:
+            raise ValueError(f"{where}: no list {name!r} in [lists]")
+        if name in seen:
+            raise ValueError(f"{where}: list {name!r} names itself")
+        seen.append(name)
+        out = _LIST_REF.sub(text, lists[name])
+        seen.pop()
+        return out
 
     return _LIST_REF.sub(text, pattern)
 
@@ -359,7 +371,8 @@ def parse_rules(data: dict, origin: str, into: RuleSet | None = None) -> RuleSet
     for key, value in data.get("settings", {}).items():
         if key not in DEFAULT_SETTINGS:
             raise ValueError(f"{origin}: unknown setting {key!r}")
-        rs.settings[key] = value
+        # a setting's pattern may name lists too ({{widget_words}} in name_strip)
+        rs.settings[key] = expand_lists(value, lists, f"{origin}: setting {key}") if isinstance(value, str) else value
     rs.timezones.update(data.get("timezones", {}))
     rs.months.update({str(k).lower(): int(v) for k, v in data.get("months", {}).items()})
     return rs

@@ -100,6 +100,7 @@ class _Compiled:
         self.heading_needs = _fast(s["heading_needs"]) if s["heading_needs"] else None
         self.predicate = _fast(s["predicate"]) if s["predicate"] else None
         self.not_caption = _fast(s["not_caption"]) if s["not_caption"] else None
+        self.title_badge = _fast(s["title_badge"]) if s["title_badge"] else None
         self.cache: dict[str, Features] = {}
 
 
@@ -385,6 +386,10 @@ class ClassifyStage(Stage):
         feats = _features_of(doc.lines, rs, c)
         self.decide(doc.lines, feats, rs, c, doc.lang)
         self.settle(doc, rs, c)
+        if c.title_badge is not None:
+            for ln in doc.lines:
+                if ln.action == "title":
+                    _cut_badge(ln, c.title_badge)
         titles = [ln.text for ln in doc.lines if ln.action == "title"]
         if titles:
             doc.title = titles[-1]
@@ -1186,6 +1191,16 @@ def _apply_edits(ln: Line, edits: list[Edit]) -> None:
                 ln.edits.append(e.name)
             if e.to_meta:
                 ln.moved.extend((e.name, text) for text in moved)
+
+
+def _cut_badge(ln: Line, badge: Any) -> None:
+    """A badge glued before the headline (``title_badge``: 原创 + the headline on one line) cut
+    from the title line, recorded as an edit; the headline stays the title."""
+    m = badge.match(ln.text)
+    if m and m.end() and ln.text[m.end():].strip():
+        ln.text = ln.text[m.end():].strip()
+        if "other" not in ln.edits:
+            ln.edits.append("other")
 
 
 def _early_edits(lines: list[Line], rs: RuleSet) -> None:
