@@ -14,7 +14,10 @@ one small function over the decided lines (their ``action``/``reason``):
 - labelled metadata printed under a related list (``labelled_meta``);
 - a schedule, lines that open with different dates, in the body (``date_lists``);
 - the unpunctuated sentences closing a short notice, and footnotes to a mark in the body
-  (``notice_tail``).
+  (``notice_tail``);
+- a subhead too long for the engine's headings, between two paragraphs (``long_subheads``);
+- a home page or section front: teasers, each a headline over a one- or two-sentence blurb,
+  and no article (``teaser_page``).
 
 Every function only changes decisions, never text, and only on signals a cleaned text no
 longer has (residue lines, metadata lines), so cleaning stays idempotent.
@@ -427,6 +430,98 @@ def notice_tail(lines: list[Line], rules: list[Rule | None], short: int = 600, m
                 lines[k].decide("keep")
 
 
+# a label or kicker and a colon ("Watch: ...", "Bad weather: Top tips"), a question teaser
+# answered after it ("What do X and Y have in common? Z answers"), a menu separator, a
+# caption's pointer to who is where in the photo ("(left)")
+_PROMO_SHAPE = regex.compile(r"\((?i:left|right|center|centre|top|bottom|pictured|above|below)\)|:\s|\?\s+\S|\s[|•·»›]\s|\d{1,2}:\d{2}$")
+
+
+def _finished(ln: Line) -> bool:
+    """A kept body line that ends a sentence."""
+    return ln.action == "keep" and _SENTENCE_END.search(ln.raw) is not None
+
+
+def _paragraph(ln: Line) -> bool:
+    """A kept body paragraph: a finished sentence of some length."""
+    return _finished(ln) and len(ln.raw) >= 80
+
+
+def long_subheads(lines: list[Line], rules: list[Rule | None], shortest: int, longest: int = 80,
+                  least: int = 3) -> None:
+    """A line longer than the engine's headings (``shortest`` characters) and at most
+    ``longest``, standing right between two finished paragraphs, is the article's subhead
+    when it reads as one: no sentence end, no promo shape (a kicker label, a question teaser
+    with its answer, a separator, a video's running time, a caption's "(left)"). A promo link in a player or a
+    related box has widget lines, not paragraphs, on one side. Only a page with ``least`` such
+    lines or more: subheads come in a series, while a photo caption of the same shape between
+    two paragraphs is one or two on a page.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate([
+    ...     "The council met on Tuesday and voted to close the old harbour bridge for repairs next spring.",
+    ...     "Engineers warn the harbour bridge repairs could take two full years",
+    ...     "The bridge, built in 1931, carries twelve thousand cars a day, and its closure will add an hour.",
+    ...     "What do pandas and pianos have in common? A zoo keeper answers here",
+    ...     "The council expects the work to start in March, weather permitting, and to cost four million."])]
+    >>> for ln, a in zip(ls, ["keep", "drop", "keep", "drop", "keep"]): ln.decide(a, "related" if a == "drop" else None)
+    >>> long_subheads(ls, [None] * 5, 50, least=1); [ln.action for ln in ls]
+    ['keep', 'heading', 'keep', 'drop', 'keep']
+    """
+    found = []
+    for i in range(1, len(lines) - 1):
+        ln, prev, nxt = lines[i], lines[i - 1], lines[i + 1]
+        text = ln.raw.strip()
+        if (ln.action != "drop" or rules[i] is not None or ln.reason not in ("related", "nav")
+                or not shortest < len(text) <= longest or _words(text) < 4
+                or _SENTENCE_END.search(text) or text.endswith((",", ":", ";")) or _PROMO_SHAPE.search(text)):
+            continue
+        if _finished(prev) and _paragraph(nxt):
+            found.append(ln)
+    if len(found) >= least:
+        for ln in found:
+            ln.decide("heading")
+
+
+_BLURB_CUT = regex.compile(r"(?:\.\.\.|…|→|»)\s*$|(?i:continue reading|read more)\W*$")
+_SENTENCE_BREAK = regex.compile(r"[.!?][\"'”’)]*\s+[\"“‘(]?\p{Lu}")
+
+
+def _blurb(text: str) -> bool:
+    """A teaser's blurb: cut short by the site, or one or two sentences.
+
+    >>> _blurb("Experts say the storm may turn north."), _blurb("One. Two. Three sentences make a paragraph.")
+    (True, False)
+    """
+    return bool(_BLURB_CUT.search(text)) or (len(_SENTENCE_BREAK.findall(text)) <= 1 and len(text) <= 320)
+
+
+def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> None:
+    """A home page or section front has no article: what the engine kept is a list of
+    teasers, each a blurb under a headline or a label of its own. When at least ``least``
+    kept paragraphs are there and ``share`` of them both sit under a line that is no finished
+    paragraph (a headline, a heading, a dropped label: none follows on from the paragraph
+    above it, as an article's do) and read as a blurb (one or two sentences, or cut short
+    with an ellipsis), the page has no body: every kept line is dropped as related.
+
+    >>> rows = []
+    >>> for k in range(6):
+    ...     rows += [(f"Storm number {k} heads east", "heading"), (f"Forecasters expect storm {k} to weaken.", "keep")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (t, _) in enumerate(rows)]
+    >>> for ln, (_, a) in zip(ls, rows): ln.decide(a)
+    >>> teaser_page(ls); {ln.action for ln in ls}
+    {'drop'}
+    """
+    paras = [i for i, ln in enumerate(lines) if ln.action == "keep" and _words(ln.raw) >= 5]
+    if len(paras) < least:
+        return
+    solo = sum(1 for i in paras if i == 0 or not (lines[i - 1].action == "keep"
+                                                  and _SENTENCE_END.search(lines[i - 1].raw)))
+    blurbs = sum(1 for i in paras if _blurb(lines[i].raw))
+    if solo >= share * len(paras) and blurbs >= share * len(paras):
+        for ln in lines:
+            if ln.kept:
+                ln.decide("drop", "related")
+
+
 def refine(lines: list[Line], rs: RuleSet) -> None:
     """Apply the English layout checks, in order, to a page the engine has decided."""
     rules = _rule_of(lines, rs)
@@ -441,3 +536,5 @@ def refine(lines: list[Line], rs: RuleSet) -> None:
     name_bylines(lines, rules)
     headline_over_standfirst(lines, rules)
     headline_over_byline(lines, rules)
+    long_subheads(lines, rules, rs.settings["heading_max"])
+    teaser_page(lines)
