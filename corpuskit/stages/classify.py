@@ -442,6 +442,10 @@ class ClassifyStage(Stage):
             known[ln.text] = text
             ln.text = text
 
+    def _rules_of(self, lang: str) -> tuple[RuleSet, _Compiled]:
+        rs = ruleset(lang, tuple(self.config.classify.rules))
+        return rs, _compiled(rs)
+
     def decide(self, lines: list[Line], feats: list[Features], rs: RuleSet, c: _Compiled, lang: str) -> None:
         _Page(lines, feats, rs, c).decide()
         _late_edits(lines, rs)
@@ -453,7 +457,11 @@ class ClassifyStage(Stage):
     def settle(self, doc: Document, rs: RuleSet, c: _Compiled, rounds: int = 3) -> None:
         """Make the decisions a fixed point: the kept lines, read again as a page (joined into
         paragraphs as the output joins them), must all be kept again, or cleaning a cleaned
-        text would take more away. A line the second reading drops is dropped now."""
+        text would take more away. A line the second reading drops is dropped now.
+
+        The second reading takes the language of the kept text, as cleaning the cleaned text
+        would: a page that mixes Chinese and English can read as the other language once its
+        residue is gone, and the other language's rules drop other lines."""
         from .segment import paragraphs
 
         for _ in range(rounds):
@@ -463,8 +471,10 @@ class ClassifyStage(Stage):
             again = [Line(n=k + 1, raw=text, text=text, block=k)
                      for k, text in enumerate("".join(ln.text for ln in g) for g in groups)]
             self.canonical(again)
-            _early_edits(again, rs)
-            self.decide(again, _features_of(again, rs, c), rs, c, doc.lang)
+            lang = detect_lang("\n\n".join(ln.text for ln in again))
+            rs2, c2 = (rs, c) if lang == doc.lang else self._rules_of(lang)
+            _early_edits(again, rs2)
+            self.decide(again, _features_of(again, rs2, c2), rs2, c2, lang)
             changed = False
             for g, ln in zip(groups, again):
                 if not ln.kept:
