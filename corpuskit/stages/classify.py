@@ -447,6 +447,33 @@ class ClassifyStage(Stage):
             known[ln.text] = text
             ln.text = text
 
+    def converted(self, lines: list[Line], title: Line | None) -> bool:
+        """Lines converted to the target script as the convert stage will convert them (the
+        script and region read from the title and the kept lines); whether any changed."""
+        to = self.config.convert.to
+        if to == "keep" or not lines:
+            return False
+        from .convert import PLAN, convert, detect_region, detect_script
+
+        sample = "\n".join(([title.text] if title else []) + [ln.text for ln in lines])
+        script = detect_script(sample)
+        source = detect_region(sample, script) or "hant"
+        if script is None or not PLAN[(to, source)]:
+            return False
+        texts = convert("\n".join(ln.text for ln in lines), to, source=source,
+                        corrections=self.config.convert.corrections).split("\n")
+        if len(texts) != len(lines):
+            return False
+        changed = False
+        for ln, text in zip(lines, texts):
+            if text != ln.text:
+                ln.text, changed = text, True
+        return changed
+
+    def _rules_of(self, lang: str) -> tuple[RuleSet, _Compiled]:
+        rs = ruleset(lang, tuple(self.config.classify.rules))
+        return rs, _compiled(rs)
+
     def decide(self, lines: list[Line], feats: list[Features], rs: RuleSet, c: _Compiled, lang: str) -> None:
         _Page(lines, feats, rs, c).decide()
         _late_edits(lines, rs)
@@ -458,7 +485,13 @@ class ClassifyStage(Stage):
     def settle(self, doc: Document, rs: RuleSet, c: _Compiled, rounds: int = 3) -> None:
         """Make the decisions a fixed point: the kept lines, read again as a page (joined into
         paragraphs as the output joins them), must all be kept again, or cleaning a cleaned
-        text would take more away. A line the second reading drops is dropped now."""
+        text would take more away. A line the second reading drops is dropped now.
+
+        The second reading takes the kept text as the output writes it, and as cleaning the
+        cleaned text would read it: converted to the target script (a rule may name a line in
+        one script only), and in the language of the kept text (a page that mixes Chinese and
+        English can read as the other language once its residue is gone, and the other
+        language's rules drop other lines)."""
         from .segment import paragraphs
 
         for _ in range(rounds):
@@ -468,8 +501,14 @@ class ClassifyStage(Stage):
             again = [Line(n=k + 1, raw=text, text=text, block=k)
                      for k, text in enumerate("".join(ln.text for ln in g) for g in groups)]
             self.canonical(again)
-            _early_edits(again, rs)
-            self.decide(again, _features_of(again, rs, c), rs, c, doc.lang)
+            title = next((t for g, t in zip(reversed(groups), reversed(again))
+                          if g[0].action == "title"), None)
+            if self.converted(again, title):
+                self.canonical(again)
+            lang = detect_lang("\n\n".join(ln.text for ln in again))
+            rs2, c2 = (rs, c) if lang == doc.lang else self._rules_of(lang)
+            _early_edits(again, rs2)
+            self.decide(again, _features_of(again, rs2, c2), rs2, c2, lang)
             changed = False
             for g, ln in zip(groups, again):
                 if not ln.kept:

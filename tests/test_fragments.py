@@ -1,0 +1,27 @@
+"""Cleaning is idempotent on page fragments (tests/cases/fragments): pieces of pages with
+little or no article body, where the first reading and the reading of the cleaned text
+see the page most differently."""
+from __future__ import annotations
+
+import pytest
+
+import corpuskit
+from corpuskit import Config
+from conftest import CASES
+
+FRAGMENTS = sorted((CASES / "fragments").glob("*.txt"))
+CONFIGS = {"keep": Config(), "zh-Hans": Config.load_dict({"convert": {"to": "zh-Hans"}})}
+
+
+def test_there_are_fragments():
+    assert FRAGMENTS
+
+
+@pytest.mark.parametrize("to", sorted(CONFIGS))
+@pytest.mark.parametrize("path", FRAGMENTS, ids=[p.stem for p in FRAGMENTS])
+def test_fragment_is_idempotent(path, to):
+    config = CONFIGS[to]
+    once = corpuskit.clean(path.read_bytes(), config)
+    twice = corpuskit.clean(once.text, config)
+    assert twice.text == once.text
+    assert twice.title == once.title
