@@ -192,14 +192,22 @@ def extract(texts: Iterable[tuple[str | None, str] | tuple[str | None, str, str]
 
 
 _YEAR_LINE = regex.compile(r"^(?:19|20)\d\d\s*年?$")
-_MONTH_DAY_LINE = regex.compile(r"^(?P<month>[01]?\d)\s*(?:[-/.]|月)\s*(?P<day>[0-3]?\d)\s*日?$")
+_MONTH_DAY_LINE = regex.compile(r"^(?P<month>[01]?\d)\s*(?:[-/.]|月)\s*(?P<day>[0-3]?\d)\s*日?"
+                                r"(?:\s+(?P<clock>[0-2]?\d\s*[:：]\s*[0-5]\d(?:\s*[:：]\s*[0-5]\d)?))?$")
+_DATE_LINE = regex.compile(r"^(?P<year>(?:19|20)\d\d)\s*[-./年]\s*(?P<month>[01]?\d)\s*[-./月]\s*(?P<day>[0-3]?\d)\s*日?$")
+_WEEKDAY_LINE = regex.compile(r"^(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]$|^(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?$")
 _CLOCK_LINE = regex.compile(r"^[0-2]?\d\s*[:：]\s*[0-5]\d(?:\s*[:：]\s*[0-5]\d)?$")
 
 
+def _clock(text: str) -> str:
+    return regex.sub(r"\s+", "", text).replace("：", ":")
+
+
 def split_date(lines: list) -> tuple[int, str] | None:
-    """A publication date written over lines above the article's body (a year, then the month and
-    day, then perhaps the time: 2019 / 09/07 / 19:02), however those lines were decided: the index
-    of its first line and the date as one text.
+    """A publication date written over lines above the article's body, however those lines were
+    decided: a year, then the month and day (perhaps with the time), then perhaps the weekday and the
+    time (2019 / 09/07 / 19:02, 2019年 / 09月07日 19:02); or a date alone on its line with the time on
+    the next (2019-09-07 / 19:02). The index of its first line and the date as one text.
 
     >>> from ..document import Line
     >>> ls = [Line(n=i, raw=t, text=t, action=a) for i, (t, a) in enumerate(
@@ -210,16 +218,55 @@ def split_date(lines: list) -> tuple[int, str] | None:
     for i, ln in enumerate(lines[:-1]):
         if ln.action == "keep":
             return None  # the body has begun
-        if not _YEAR_LINE.match(ln.text) or lines[i + 1].action == "keep":
+        if lines[i + 1].action == "keep":
             continue
-        md = _MONTH_DAY_LINE.match(lines[i + 1].text)
-        if not md:
-            continue
-        out = f"{ln.text[:4]}-{int(md['month']):02d}-{int(md['day']):02d}"
-        if i + 2 < len(lines) and lines[i + 2].action != "keep" and _CLOCK_LINE.match(lines[i + 2].text):
-            out += " " + regex.sub(r"\s+", "", lines[i + 2].text).replace("：", ":")
-        return i, out
+        full = _DATE_LINE.match(ln.text)
+        if full:
+            out, k = f"{full['year']}-{int(full['month']):02d}-{int(full['day']):02d}", i + 1
+        else:
+            md = _MONTH_DAY_LINE.match(lines[i + 1].text) if _YEAR_LINE.match(ln.text) else None
+            if not md:
+                continue
+            out, k = f"{ln.text[:4]}-{int(md['month']):02d}-{int(md['day']):02d}", i + 2
+            if md["clock"]:
+                return i, out + " " + _clock(md["clock"])
+        if k < len(lines) and lines[k].action != "keep" and _WEEKDAY_LINE.match(lines[k].text):
+            k += 1  # the weekday between the date and the time
+        if k < len(lines) and lines[k].action != "keep" and _CLOCK_LINE.match(lines[k].text):
+            return i, out + " " + _clock(lines[k].text)
+        if not full:
+            return i, out
     return None
+
+
+# A follow button alone on its line (关注, ＋关注)
+_FOLLOW_LINE = regex.compile(r"^[+＋]?\s*(?:关注|關注)$")
+# an account's name: one word of letters or digits, two to twenty characters, no button's word
+_ACCOUNT_NAME = regex.compile(r"^(?=.*[\p{Han}A-Za-z])(?!.*(?:关注|關注|粉丝|粉絲|评论|評論|收藏|分享|订阅|訂閱|登录|登錄|举报|舉報))"
+                              r"[\p{Han}A-Za-z0-9_·-]{2,20}$")
+
+
+def follow_account(lines: list) -> str | None:
+    """The account a page is posted by, named alone on the line above a follow button (某某旅行记 /
+    关注), anywhere on the page: an account card. None where no line, or more than one, is so
+    (a list of accounts to follow names none of them).
+
+    >>> from ..document import Line
+    >>> ls = [Line(n=i, raw=t, text=t, action=a) for i, (t, a) in enumerate(
+    ...     [("标题", "title"), ("山野旅行记", "drop"), ("关注", "drop"), ("正文。", "keep")])]
+    >>> follow_account(ls)
+    '山野旅行记'
+    """
+    found = [lines[i - 1].text for i in range(1, len(lines))
+             if lines[i].action == "drop" and lines[i - 1].action in ("drop", "meta") and _FOLLOW_LINE.match(lines[i].text)
+             and _ACCOUNT_NAME.match(lines[i - 1].text)]
+    return found[0] if len(set(found)) == 1 else None
+
+
+# The reasons of metadata lines the engine dropped as residue that are still read when the page gives
+# the field nothing else: an editor's credit after the article's end, under a widget's header (a
+# related list's, a topic link's) or share buttons, is the page's own (no related item names an editor)
+_LATE_REASONS = frozenset({"editor"})
 
 
 def _dropped_read(rs: RuleSet) -> frozenset:
@@ -250,6 +297,14 @@ class MetadataStage(Stage):
             if ln.moved:
                 texts.extend((r, t, as_written(t, ln.raw)) for r, t in ln.moved)
         found = extract(texts, rs, doc.input, dropped)
+        late = [(ln.reason, ln.text, as_written(ln.text, ln.raw)) for ln in doc.lines
+                if ln.action == "drop" and ln.reason in _LATE_REASONS]
+        if late:  # fields still empty are read from these too
+            for key, value in extract(late, rs, doc.input).items():
+                if value and not found.get(key):
+                    found[key] = value
+        if not found.get("source"):
+            found["source"] = follow_account(doc.lines)
         for key, value in found.items():
             if value and not doc.meta.get(key):
                 doc.meta[key] = value
