@@ -260,9 +260,10 @@ def _headline(f: Features, end: str, c: _Compiled) -> bool:
 
 
 def _weight(f: Features, c: _Compiled) -> float:
-    """How much a line says "article body here": long prose adds, residue costs."""
+    """How much a line says "article body here": long prose adds, residue costs (a photo's
+    caption or credit less: pictures stand between paragraphs, inside the body)."""
     if f.ruled:
-        return -2.0
+        return -0.5 if f.rule.reason == "caption" else -2.0
     long_line = c.s["long_line"]
     if f.prose:
         return max(0.1, min(f.n / long_line - 0.4, 8.0))

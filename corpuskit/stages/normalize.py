@@ -40,6 +40,8 @@ class Tables:
     ellipsis: "re.Pattern[str]"
     dash: "re.Pattern[str]"
     narrow: "re.Pattern[str]"
+    vertical: "re.Pattern[str]"  # vertical presentation forms used in horizontal text
+    vertical_table: dict[int, str]
     quote_styles: dict[str, tuple[str, str, str, str]]
     quotes_auto: dict[str, str]
 
@@ -61,6 +63,8 @@ def tables() -> Tables:
         ellipsis=re.compile(data["ellipsis"]),
         dash=re.compile(data["dash"]),
         narrow=re.compile(f"(?<=[0-9A-Za-z])[{re.escape(data['narrow_between_alnum'])}](?=[0-9A-Za-z])"),
+        vertical=re.compile(f"[{re.escape(''.join(data['vertical_forms']))}]"),
+        vertical_table=str.maketrans(data["vertical_forms"]),
         quote_styles={k: tuple(v) for k, v in data["quotes"].items()},
         quotes_auto=dict(data["quotes_auto"]),
     )
@@ -79,11 +83,17 @@ _NARROW = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 
 def normalize_width(text: str) -> str:
-    """Full-width ASCII letters and digits to ASCII, and the punctuation between them.
+    """Full-width ASCII letters and digits to ASCII, and the punctuation between them;
+    vertical presentation forms to the horizontal marks they stand for.
 
     >>> normalize_width("ＣＯＶＩＤ－１９疫情，第１０届，１２．５％")
     'COVID-19疫情，第10届，12.5％'
+    >>> normalize_width("作者︱某某")
+    '作者｜某某'
     """
+    t = tables()
+    if t.vertical.search(text):
+        text = text.translate(t.vertical_table)
     if not _FULLWIDTH_ALNUM.search(text):
         return text
     text = text.translate(_WIDTH)
