@@ -321,3 +321,20 @@ def test_tag_list_under_a_label_line():
     ls = lines_of(("drop", "footer", "Filed under"), ("keep", None, "The budget passed, narrowly, on Monday."))
     tag_list_under_label(ls, [rs.match_rule(ln.raw) for ln in ls])
     assert ls[1].action == "keep"
+
+
+def test_home_page_is_rejected_as_no_article(tmp_path):
+    """A section front (teasers, no article) carries the no-article flag, and the corpus rejects it
+    with that reason, not as too short; an article page carries no flag."""
+    from corpuskit.config import Config
+    from corpuskit.corpus.runner import run
+
+    text, _, _ = parse_case(CASE_DIR / "home_page.txt")
+    assert corpuskit.clean(text.encode("utf-8")).flags == ["no-article"]
+    article, _, _ = parse_case(CASE_DIR / "byline_with_date.txt")
+    assert corpuskit.clean(article.encode("utf-8")).flags == []
+    (tmp_path / "home.txt").write_text(text, "utf-8")
+    (tmp_path / "article.txt").write_text(article, "utf-8")
+    res = run([str(tmp_path / "home.txt"), str(tmp_path / "article.txt")], str(tmp_path / "o.jsonl"),
+              Config.defaults().with_options(**{"corpus.workers": 1}))
+    assert res.written == 1 and res.report["dropped"] == {"no-article": 1}

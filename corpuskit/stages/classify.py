@@ -384,7 +384,7 @@ class ClassifyStage(Stage):
         self.canonical(doc.lines)
         _early_edits(doc.lines, rs)
         feats = _features_of(doc.lines, rs, c)
-        self.decide(doc.lines, feats, rs, c, doc.lang)
+        doc.flags.extend(f for f in self.decide(doc.lines, feats, rs, c, doc.lang) if f not in doc.flags)
         self.settle(doc, rs, c)
         if c.title_badge is not None:
             for ln in doc.lines:
@@ -447,13 +447,15 @@ class ClassifyStage(Stage):
             known[ln.text] = text
             ln.text = text
 
-    def decide(self, lines: list[Line], feats: list[Features], rs: RuleSet, c: _Compiled, lang: str) -> None:
+    def decide(self, lines: list[Line], feats: list[Features], rs: RuleSet, c: _Compiled, lang: str) -> list[str]:
+        """Decide every line; the document flags the page earns (an English page with no article)."""
         _Page(lines, feats, rs, c).decide()
         _late_edits(lines, rs)
         if lang == "en":
             from .english import refine  # English page layouts (stages/english.py)
 
-            refine(lines, rs)
+            return refine(lines, rs)
+        return []
 
     def settle(self, doc: Document, rs: RuleSet, c: _Compiled, rounds: int = 3) -> None:
         """Make the decisions a fixed point: the kept lines, read again as a page (joined into

@@ -494,25 +494,26 @@ def _blurb(text: str) -> bool:
     return bool(_BLURB_CUT.search(text)) or (len(_SENTENCE_BREAK.findall(text)) <= 1 and len(text) <= 320)
 
 
-def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> None:
+def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> bool:
     """A home page or section front has no article: what the engine kept is a list of
     teasers, each a blurb under a headline or a label of its own. When at least ``least``
     kept paragraphs are there and ``share`` of them both sit under a line that is no finished
     paragraph (a headline, a heading, a dropped label: none follows on from the paragraph
     above it, as an article's do) and read as a blurb (one or two sentences, or cut short
-    with an ellipsis), the page has no body: every kept line is dropped as related.
+    with an ellipsis), the page has no body: every kept line is dropped as related, and the
+    answer is True (the page carries the ``no-article`` flag).
 
     >>> rows = []
     >>> for k in range(6):
     ...     rows += [(f"Storm number {k} heads east", "heading"), (f"Forecasters expect storm {k} to weaken.", "keep")]
     >>> ls = [Line(n=i, raw=t, text=t) for i, (t, _) in enumerate(rows)]
     >>> for ln, (_, a) in zip(ls, rows): ln.decide(a)
-    >>> teaser_page(ls); {ln.action for ln in ls}
-    {'drop'}
+    >>> teaser_page(ls), {ln.action for ln in ls}
+    (True, {'drop'})
     """
     paras = [i for i, ln in enumerate(lines) if ln.action == "keep" and _words(ln.raw) >= 5]
     if len(paras) < least:
-        return
+        return False
     solo = sum(1 for i in paras if i == 0 or not (lines[i - 1].action == "keep"
                                                   and _SENTENCE_END.search(lines[i - 1].raw)))
     blurbs = sum(1 for i in paras if _blurb(lines[i].raw))
@@ -520,10 +521,18 @@ def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> None:
         for ln in lines:
             if ln.kept:
                 ln.decide("drop", "related")
+        return True
+    return False
 
 
-def refine(lines: list[Line], rs: RuleSet) -> None:
-    """Apply the English layout checks, in order, to a page the engine has decided."""
+# The document flag of a page that holds no article (a home page, a section front): the
+# quality filter rejects it with that reason, not as too short.
+NO_ARTICLE = "no-article"
+
+
+def refine(lines: list[Line], rs: RuleSet) -> list[str]:
+    """Apply the English layout checks, in order, to a page the engine has decided; the
+    document flags the page earns (``NO_ARTICLE``)."""
     rules = _rule_of(lines, rs)
     gallery(lines, rules)
     caption_labels(lines, rules)
@@ -537,4 +546,4 @@ def refine(lines: list[Line], rs: RuleSet) -> None:
     headline_over_standfirst(lines, rules)
     headline_over_byline(lines, rules)
     long_subheads(lines, rules, rs.settings["heading_max"])
-    teaser_page(lines)
+    return [NO_ARTICLE] if teaser_page(lines) else []
