@@ -12,6 +12,7 @@ one small function over the decided lines (their ``action``/``reason``):
 - a headline the engine kept as body when it named no title, above the byline (``headline_over_byline``);
 - the short promo lines under an inline "Related" header (``related_after_header``);
 - labelled metadata printed under a related list (``labelled_meta``);
+- a comment's header under the header that closes the article for comments (``comment_meta``);
 - a schedule, lines that open with different dates, in the body (``date_lists``);
 - the unpunctuated sentences closing a short notice, and footnotes to a mark in the body
   (``notice_tail``);
@@ -355,6 +356,29 @@ def labelled_meta(lines: list[Line], rules: list[Rule | None], months: dict[str,
             ln.decide("meta", r.reason)
 
 
+def comment_meta(lines: list[Line], rules: list[Rule | None]) -> None:
+    """Under the header that closes the article for its comments ("Comments", "Log in to post
+    comments"), below the last body line, a byline or a date is a comment's header ("Submitted by NAME on
+    DATE"), not the article's: it drops with the comments.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Title here", "Body.", "Comments", "Posted by Jane on 1/2/20"])]
+    >>> for ln, a in zip(ls, ["title", "keep", "drop", "meta"]): ln.decide(a, "byline" if a == "meta" else None)
+    >>> r = Rule("drop", "comments", regex.compile("^Comments$"), ends=True)
+    >>> comment_meta(ls, [None, None, r, None]); ls[3].action, ls[3].reason
+    ('drop', 'comments')
+    """
+    span = _body_span(lines)
+    if span is None:
+        return  # the header must close the body: no body line under it (a counter by the byline does not)
+    close = next((i for i in range(span[1] + 1, len(lines)) if rules[i] is not None
+                  and rules[i].reason == "comments" and rules[i].ends), None)
+    if close is None:
+        return
+    for ln in lines[close + 1:]:
+        if ln.action == "meta" and ln.reason in ("byline", "published"):
+            ln.decide("drop", "comments")
+
+
 def date_lists(lines: list[Line]) -> None:
     """Two or more lines in a row that open with different dates, under the headline and
     joined to the body (a body line right above them, or a kept line among them), are a
@@ -540,6 +564,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     related_after_header(lines, rules)
     tag_list_under_label(lines, rules)
     labelled_meta(lines, rules, rs.months)
+    comment_meta(lines, rules)
     date_lists(lines)
     notice_tail(lines, rules)
     name_bylines(lines, rules)
