@@ -16,6 +16,7 @@ one small function over the decided lines (their ``action``/``reason``):
 - a schedule, lines that open with different dates, in the body (``date_lists``);
 - the unpunctuated sentences closing a short notice, and footnotes to a mark in the body
   (``notice_tail``);
+- a teaser's blurb kept in a list of teasers after the article (``teaser_items``);
 - a subhead too long for the engine's headings, between two paragraphs (``long_subheads``);
 - a home page or section front: teasers, each a headline over a one- or two-sentence blurb,
   and no article (``teaser_page``).
@@ -505,7 +506,7 @@ def long_subheads(lines: list[Line], rules: list[Rule | None], shortest: int, lo
             ln.decide("heading")
 
 
-_BLURB_CUT = regex.compile(r"(?:\.\.\.|…|→|»)\s*$|(?i:continue reading|read more)\W*$")
+_BLURB_CUT = regex.compile(r"(?:\.\.\.|…|→|»)\]?\s*$|(?i:continue reading|read more)\W*$")
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"'”’)]*\s+[\"“‘(]?\p{Lu}")
 
 
@@ -554,6 +555,48 @@ def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> bool:
 NO_ARTICLE = "no-article"
 
 
+def _headline(text: str) -> bool:
+    """Reads as a headline: 3-30 words, no full stop (a question or a quotation may end it)."""
+    return 3 <= _words(text) <= 30 and len(text) <= 160 and not text.rstrip("\"'”’)").endswith((".", ",", ":", ";"))
+
+
+def teaser_items(lines: list[Line], rules: list[Rule | None], span: int = 8, siblings: int = 2) -> None:
+    """A list of teasers after the article (a "More from" box, a blog's next posts): each item a
+    headline, a one- or two-sentence blurb and often a link ("Read the rest"). The engine drops
+    most items by place but may keep a blurb. A kept blurb below the article's first paragraph
+    whose line above is a teaser's headline dropped by place (no rule names it), whose line below
+    is dropped too, and that has ``siblings`` long blurbs or list links dropped as related within
+    ``span`` lines is one more item: it drops with them. The article's own last paragraphs follow a paragraph,
+    not a headline, and have no dropped blurbs around them.
+
+    >>> rows = [("title", "Storm heads east"), ("keep", "Forecasters expect the storm to weaken well before it reaches the coast on Friday."),
+    ...         ("drop", "Museum returns carvings to the island"), ("drop", "The carvings left the island a century ago on a merchant ship, and came home this week."),
+    ...         ("drop", "Ferry stops for the winter"), ("keep", "The port says the boats have lost money for three years in a row."),
+    ...         ("drop", "Read the rest"), ("drop", "Bakery becomes the busiest shop in town"),
+    ...         ("drop", "The owners opened at dawn every day for ten years, and the queue now reaches the corner.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
+    >>> r = Rule("drop", "related", regex.compile("^Read the rest$"))
+    >>> teaser_items(ls, [None] * 6 + [r, None, None]); [ln.action for ln in ls][:6]
+    ['title', 'keep', 'drop', 'drop', 'drop', 'drop']
+    """
+    first = next((i for i, ln in enumerate(lines) if _paragraph(ln)), None)
+    if first is None:
+        return
+    for k in range(first + 1, len(lines) - 1):
+        ln, above, below = lines[k], lines[k - 1], lines[k + 1]
+        if (ln.action != "keep" or not _blurb(ln.raw) or above.action != "drop" or rules[k - 1] is not None
+                or above.reason not in ("related", "nav") or not _headline(above.raw) or below.action != "drop"
+                or below.reason not in ("related", "nav")):
+            continue
+        near = [j for j in range(max(first + 1, k - span), min(len(lines), k + span + 1))
+                if j != k and lines[j].action == "drop" and lines[j].reason == "related" and (
+                    rules[j] is not None  # a list's link ("Read the rest")
+                    or len(lines[j].raw) >= 80 and (_SENTENCE_END.search(lines[j].raw) or _BLURB_CUT.search(lines[j].raw)))]
+        if len(near) >= siblings:
+            ln.decide("drop", "related")
+
+
 def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     """Apply the English layout checks, in order, to a page the engine has decided; the
     document flags the page earns (``NO_ARTICLE``)."""
@@ -571,4 +614,5 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     headline_over_standfirst(lines, rules)
     headline_over_byline(lines, rules)
     long_subheads(lines, rules, rs.settings["heading_max"])
+    teaser_items(lines, rules)
     return [NO_ARTICLE] if teaser_page(lines) else []
