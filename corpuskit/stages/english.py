@@ -10,6 +10,8 @@ one small function over the decided lines (their ``action``/``reason``):
 - a bare author name next to the date line, or repeated after the article (``name_bylines``);
 - a headline the engine passed over for the standfirst under it (``headline_over_standfirst``);
 - a headline the engine kept as body when it named no title, above the byline (``headline_over_byline``);
+- a tagline, a masthead promo or a photo caption taken for the title, when a headline sits right
+  above the byline block (``title_by_byline``);
 - the short promo lines under an inline "Related" header (``related_after_header``);
 - labelled metadata printed under a related list (``labelled_meta``);
 - a comment's header under the header that closes the article for comments (``comment_meta``);
@@ -267,6 +269,76 @@ def headline_over_byline(lines: list[Line], rules: list[Rule | None]) -> None:
         lines[above[1]].decide("title")
     elif above and headline(above[0]):
         lines[above[0]].decide("title")
+
+
+def _meta_like(ln: Line, r: Rule | None) -> bool:
+    """A byline or date line: moved to metadata, or named so by a rule (the engine may have dropped it
+    with the menu it stands in)."""
+    return (ln.action == "meta" and ln.reason in ("byline", "published")) or (
+        r is not None and r.action == "meta" and r.reason in ("byline", "published"))
+
+
+def title_by_byline(lines: list[Line], rules: list[Rule | None], reach: int = 15, far: int = 3) -> None:
+    """The headline sits right above the byline/date block that opens the article. When the engine
+    took another line for the title, a headline-shaped line there (no rule names it) is the
+    headline: the title the engine took was a site's tagline or a promo in the masthead (above
+    it, past ``far`` or more menu lines or kept lines), or a photo caption between the block and
+    the first paragraph (a credit right under it). The block's byline and date lines become
+    metadata again, and a date printed in the masthead above the old title (the site's today)
+    drops when the block has the article's own.
+
+    >>> rows = [("meta", "published", "Mon, 25 Dec 2023"), ("title", None, "The news for people who read"),
+    ...         ("drop", "nav", "World"), ("drop", "nav", "Business"), ("drop", "nav", "Sport"),
+    ...         ("keep", None, "Harbour town weighs the cost of a new sea wall"), ("meta", "byline", "By Jane Doe"),
+    ...         ("meta", "published", "May 14, 2020"),
+    ...         ("keep", None, "Engineers say the old wall will not survive another winter, and repairs could take a year.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> title_by_byline(ls, [None] * len(ls)); [ln.action for ln in ls]
+    ['drop', 'drop', 'drop', 'drop', 'drop', 'title', 'meta', 'meta', 'keep']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    first = next((i for i, ln in enumerate(lines) if _paragraph(ln) and _RUNNING.search(ln.raw)), None)
+    if t is None or first is None:
+        return  # (a menu run together ends with "!" too: a paragraph has running words)
+    block = []
+    for k in range(first - 1, max(-1, first - 1 - reach), -1):
+        if lines[k].action in ("keep", "heading"):
+            break
+        if _meta_like(lines[k], rules[k]):
+            block.append(k)
+    if not block:
+        return
+    b = block[-1]
+    h, skipped = b - 1, 0
+    while h >= 0 and skipped < 3 and lines[h].action == "drop" and (rules[h] is not None or _words(lines[h].raw) <= 3):
+        h, skipped = h - 1, skipped + 1
+    if (h < 0 or h == t or rules[h] is not None or lines[h].action not in ("keep", "heading", "drop")
+            or lines[h].action == "drop" and lines[h].reason not in ("nav", "related")
+            or _words(lines[h].raw) < 4 or not _headline(lines[h].raw)):
+        return
+    if t < h:
+        between = sum(1 for k in range(t + 1, h) if lines[k].kept or lines[k].reason in ("nav", "footer", "related"))
+        if between < far:
+            return  # the title over a standfirst: the engine was right
+        old = "nav"
+    elif b < t < first and t + 1 < len(lines) and rules[t + 1] is not None and rules[t + 1].reason == "caption":
+        old = "caption"
+    else:
+        return
+    lines[h].decide("title")
+    lines[t].decide("drop", old)
+    for k in range(h + 1, first):
+        if lines[k].action == "drop" and _meta_like(lines[k], rules[k]):
+            lines[k].decide("meta", rules[k].reason)
+    if old == "nav":
+        for k in range(t + 1, h):  # a menu the engine kept between the masthead and the headline
+            if lines[k].kept:
+                lines[k].decide("drop", "nav")
+    if old == "nav" and any(lines[k].reason == "published" for k in block):
+        for k in range(t):
+            if lines[k].action == "meta" and lines[k].reason == "published":
+                lines[k].decide("drop", "nav")
 
 
 def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
@@ -613,6 +685,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     name_bylines(lines, rules)
     headline_over_standfirst(lines, rules)
     headline_over_byline(lines, rules)
+    title_by_byline(lines, rules)
     long_subheads(lines, rules, rs.settings["heading_max"])
     teaser_items(lines, rules)
     return [NO_ARTICLE] if teaser_page(lines) else []
