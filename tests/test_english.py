@@ -119,6 +119,11 @@ def test_case_idempotent(path):
     ("Tuesday, April 22, 2014 at 1:00 PM", "2014-04-22T13:00"),
     ("Wednesday, July 22, 2020 4:15 PM", "2020-07-22T16:15"),
     ("Dec 22, 2014 | 4 min read", "2014-12-22"),
+    ("Updated 2:15 PM GMT, 3 March 2021", "2021-03-03T14:15+00:00"),
+    ("Published 03/03/2021 4:15 PM PST", "2021-03-03T16:15-08:00"),
+    ("Last Updated: 10/17/2018 12:17 PM", "2018-10-17T12:17"),
+    ("Example Staff | 10/17/18", "2018-10-17"),
+    ("Opinion March 3, 2021", "2021-03-03"),
 ])
 def test_published_formats(line, published):
     from corpuskit.stages.metadata import extract
@@ -176,6 +181,13 @@ def test_not_credits(line):
     ("By ZEKE MILLER Associated Press", ["ZEKE MILLER"], [], None),
     ("Jane Doe is an assistant editor at Example News, where she covers science.", ["Jane Doe"], [], None),
     ("Maria de la Cruz is a staff writer at The Example Review.", ["Maria de la Cruz"], [], None),
+    ("Jane Doe and John Roe | March 3, 2021", ["Jane Doe", "John Roe"], [], None),
+    ("By Jane Doe on October 15, 2018 12:13 pm ·", ["Jane Doe"], [], None),
+    ("Posted on March 3, 2021 by Jane Doe", ["Jane Doe"], [], None),
+    ("Staff Report | 10/17/2018", [], [], None),
+    ("By: Example Wire", [], [], None),
+    ("Opinion March 3, 2021", [], [], None),
+    ("ExampleNews October 6, 2018", [], [], "ExampleNews"),
 ])
 def test_bylines(line, authors, editors, source):
     from corpuskit.stages.metadata import extract
@@ -321,3 +333,20 @@ def test_tag_list_under_a_label_line():
     ls = lines_of(("drop", "footer", "Filed under"), ("keep", None, "The budget passed, narrowly, on Monday."))
     tag_list_under_label(ls, [rs.match_rule(ln.raw) for ln in ls])
     assert ls[1].action == "keep"
+
+
+def test_home_page_is_rejected_as_no_article(tmp_path):
+    """A section front (teasers, no article) carries the no-article flag, and the corpus rejects it
+    with that reason, not as too short; an article page carries no flag."""
+    from corpuskit.config import Config
+    from corpuskit.corpus.runner import run
+
+    text, _, _ = parse_case(CASE_DIR / "home_page.txt")
+    assert corpuskit.clean(text.encode("utf-8")).flags == ["no-article"]
+    article, _, _ = parse_case(CASE_DIR / "byline_with_date.txt")
+    assert corpuskit.clean(article.encode("utf-8")).flags == []
+    (tmp_path / "home.txt").write_text(text, "utf-8")
+    (tmp_path / "article.txt").write_text(article, "utf-8")
+    res = run([str(tmp_path / "home.txt"), str(tmp_path / "article.txt")], str(tmp_path / "o.jsonl"),
+              Config.defaults().with_options(**{"corpus.workers": 1}))
+    assert res.written == 1 and res.report["dropped"] == {"no-article": 1}

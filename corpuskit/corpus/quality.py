@@ -10,6 +10,8 @@ A filter returns ``None`` to keep a document or the reason to drop it:
 >>> check = QualityFilter(CorpusConfig())
 >>> check("短。", [])
 'too-short'
+>>> check("", ["no-article"])
+'no-article'
 >>> check("北京时间今天上午，国家统计局发布了最新一期的经济数据，显示主要指标保持平稳，消费和投资继续恢复，市场预期总体稳定。", [])
 """
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..config import CorpusConfig
+from ..stages.english import NO_ARTICLE
 from . import charclass as cc
 from .charclass import class_counts, codepoints
 
@@ -120,6 +123,8 @@ class QualityFilter:
             return None
         if "mojibake" in on and any(f in c.reject_flags for f in flags):
             return "mojibake"
+        if "too-short" in on and NO_ARTICLE in flags:
+            return NO_ARTICLE  # a home page or section front: no body, and the reason says why
         m = measures or Measures.of(text)
         if "too-short" in on and m.chars < c.min_chars:
             return "too-short"

@@ -385,7 +385,7 @@ class ClassifyStage(Stage):
         self.canonical(doc.lines)
         _early_edits(doc.lines, rs)
         feats = _features_of(doc.lines, rs, c)
-        self.decide(doc.lines, feats, rs, c, doc.lang)
+        doc.flags.extend(f for f in self.decide(doc.lines, feats, rs, c, doc.lang) if f not in doc.flags)
         self.settle(doc, rs, c)
         if c.title_badge is not None:
             for ln in doc.lines:
@@ -475,13 +475,15 @@ class ClassifyStage(Stage):
         rs = ruleset(lang, tuple(self.config.classify.rules))
         return rs, _compiled(rs)
 
-    def decide(self, lines: list[Line], feats: list[Features], rs: RuleSet, c: _Compiled, lang: str) -> None:
+    def decide(self, lines: list[Line], feats: list[Features], rs: RuleSet, c: _Compiled, lang: str) -> list[str]:
+        """Decide every line; the document flags the page earns (an English page with no article)."""
         _Page(lines, feats, rs, c).decide()
         _late_edits(lines, rs)
         if lang == "en":
             from .english import refine  # English page layouts (stages/english.py)
 
-            refine(lines, rs)
+            return refine(lines, rs)
+        return []
 
     def settle(self, doc: Document, rs: RuleSet, c: _Compiled, rounds: int = 3) -> None:
         """Make the decisions a fixed point: the kept lines, read again as a page (joined into
@@ -509,7 +511,8 @@ class ClassifyStage(Stage):
             lang = detect_lang("\n\n".join(ln.text for ln in again))
             rs2, c2 = (rs, c) if lang == doc.lang else self._rules_of(lang)
             _early_edits(again, rs2)
-            self.decide(again, _features_of(again, rs2, c2), rs2, c2, lang)
+            flags = self.decide(again, _features_of(again, rs2, c2), rs2, c2, lang)
+            doc.flags.extend(f for f in flags if f not in doc.flags)  # (an article read again as a home page)
             changed = False
             for g, ln in zip(groups, again):
                 if not ln.kept:

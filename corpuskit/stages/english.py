@@ -10,11 +10,15 @@ one small function over the decided lines (their ``action``/``reason``):
 - a bare author name next to the date line, or repeated after the article (``name_bylines``);
 - a headline the engine passed over for the standfirst under it (``headline_over_standfirst``);
 - a headline the engine kept as body when it named no title, above the byline (``headline_over_byline``);
+- a tagline, a masthead promo or a photo caption taken for the title, when a headline sits right
+  above the byline block (``title_by_byline``);
 - the short promo lines under an inline "Related" header (``related_after_header``);
 - labelled metadata printed under a related list (``labelled_meta``);
+- a comment's header under the header that closes the article for comments (``comment_meta``);
 - a schedule, lines that open with different dates, in the body (``date_lists``);
 - the unpunctuated sentences closing a short notice, and footnotes to a mark in the body
   (``notice_tail``);
+- a teaser's blurb kept in a list of teasers after the article (``teaser_items``);
 - a subhead too long for the engine's headings, between two paragraphs (``long_subheads``);
 - a home page or section front: teasers, each a headline over a one- or two-sentence blurb,
   and no article (``teaser_page``).
@@ -267,6 +271,76 @@ def headline_over_byline(lines: list[Line], rules: list[Rule | None]) -> None:
         lines[above[0]].decide("title")
 
 
+def _meta_like(ln: Line, r: Rule | None) -> bool:
+    """A byline or date line: moved to metadata, or named so by a rule (the engine may have dropped it
+    with the menu it stands in)."""
+    return (ln.action == "meta" and ln.reason in ("byline", "published")) or (
+        r is not None and r.action == "meta" and r.reason in ("byline", "published"))
+
+
+def title_by_byline(lines: list[Line], rules: list[Rule | None], reach: int = 15, far: int = 3) -> None:
+    """The headline sits right above the byline/date block that opens the article. When the engine
+    took another line for the title, a headline-shaped line there (no rule names it) is the
+    headline: the title the engine took was a site's tagline or a promo in the masthead (above
+    it, past ``far`` or more menu lines or kept lines), or a photo caption between the block and
+    the first paragraph (a credit right under it). The block's byline and date lines become
+    metadata again, and a date printed in the masthead above the old title (the site's today)
+    drops when the block has the article's own.
+
+    >>> rows = [("meta", "published", "Mon, 25 Dec 2023"), ("title", None, "The news for people who read"),
+    ...         ("drop", "nav", "World"), ("drop", "nav", "Business"), ("drop", "nav", "Sport"),
+    ...         ("keep", None, "Harbour town weighs the cost of a new sea wall"), ("meta", "byline", "By Jane Doe"),
+    ...         ("meta", "published", "May 14, 2020"),
+    ...         ("keep", None, "Engineers say the old wall will not survive another winter, and repairs could take a year.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> title_by_byline(ls, [None] * len(ls)); [ln.action for ln in ls]
+    ['drop', 'drop', 'drop', 'drop', 'drop', 'title', 'meta', 'meta', 'keep']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    first = next((i for i, ln in enumerate(lines) if _paragraph(ln) and _RUNNING.search(ln.raw)), None)
+    if t is None or first is None:
+        return  # (a menu run together ends with "!" too: a paragraph has running words)
+    block = []
+    for k in range(first - 1, max(-1, first - 1 - reach), -1):
+        if lines[k].action in ("keep", "heading"):
+            break
+        if _meta_like(lines[k], rules[k]):
+            block.append(k)
+    if not block:
+        return
+    b = block[-1]
+    h, skipped = b - 1, 0
+    while h >= 0 and skipped < 3 and lines[h].action == "drop" and (rules[h] is not None or _words(lines[h].raw) <= 3):
+        h, skipped = h - 1, skipped + 1
+    if (h < 0 or h == t or rules[h] is not None or lines[h].action not in ("keep", "heading", "drop")
+            or lines[h].action == "drop" and lines[h].reason not in ("nav", "related")
+            or _words(lines[h].raw) < 4 or not _headline(lines[h].raw)):
+        return
+    if t < h:
+        between = sum(1 for k in range(t + 1, h) if lines[k].kept or lines[k].reason in ("nav", "footer", "related"))
+        if between < far:
+            return  # the title over a standfirst: the engine was right
+        old = "nav"
+    elif b < t < first and t + 1 < len(lines) and rules[t + 1] is not None and rules[t + 1].reason == "caption":
+        old = "caption"
+    else:
+        return
+    lines[h].decide("title")
+    lines[t].decide("drop", old)
+    for k in range(h + 1, first):
+        if lines[k].action == "drop" and _meta_like(lines[k], rules[k]):
+            lines[k].decide("meta", rules[k].reason)
+    if old == "nav":
+        for k in range(t + 1, h):  # a menu the engine kept between the masthead and the headline
+            if lines[k].kept:
+                lines[k].decide("drop", "nav")
+    if old == "nav" and any(lines[k].reason == "published" for k in block):
+        for k in range(t):
+            if lines[k].action == "meta" and lines[k].reason == "published":
+                lines[k].decide("drop", "nav")
+
+
 def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
     """Inside the body, a "Related"-type header drops alone; the promo lines under it, up to
     the first line that ends a sentence, are related links too (teasers glue a headline to
@@ -353,6 +427,29 @@ def labelled_meta(lines: list[Line], rules: list[Rule | None], months: dict[str,
         if (r is not None and r.action == "meta" and ln.action == "drop" and r.reason not in before
                 and not (r.reason == "published" and _bare_date(ln.raw, months))):
             ln.decide("meta", r.reason)
+
+
+def comment_meta(lines: list[Line], rules: list[Rule | None]) -> None:
+    """Under the header that closes the article for its comments ("Comments", "Log in to post
+    comments"), below the last body line, a byline or a date is a comment's header ("Submitted by NAME on
+    DATE"), not the article's: it drops with the comments.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Title here", "Body.", "Comments", "Posted by Jane on 1/2/20"])]
+    >>> for ln, a in zip(ls, ["title", "keep", "drop", "meta"]): ln.decide(a, "byline" if a == "meta" else None)
+    >>> r = Rule("drop", "comments", regex.compile("^Comments$"), ends=True)
+    >>> comment_meta(ls, [None, None, r, None]); ls[3].action, ls[3].reason
+    ('drop', 'comments')
+    """
+    span = _body_span(lines)
+    if span is None:
+        return  # the header must close the body: no body line under it (a counter by the byline does not)
+    close = next((i for i in range(span[1] + 1, len(lines)) if rules[i] is not None
+                  and rules[i].reason == "comments" and rules[i].ends), None)
+    if close is None:
+        return
+    for ln in lines[close + 1:]:
+        if ln.action == "meta" and ln.reason in ("byline", "published"):
+            ln.decide("drop", "comments")
 
 
 def date_lists(lines: list[Line]) -> None:
@@ -481,7 +578,7 @@ def long_subheads(lines: list[Line], rules: list[Rule | None], shortest: int, lo
             ln.decide("heading")
 
 
-_BLURB_CUT = regex.compile(r"(?:\.\.\.|…|→|»)\s*$|(?i:continue reading|read more)\W*$")
+_BLURB_CUT = regex.compile(r"(?:\.\.\.|…|→|»)\]?\s*$|(?i:continue reading|read more)\W*$")
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"'”’)]*\s+[\"“‘(]?\p{Lu}")
 
 
@@ -494,25 +591,26 @@ def _blurb(text: str) -> bool:
     return bool(_BLURB_CUT.search(text)) or (len(_SENTENCE_BREAK.findall(text)) <= 1 and len(text) <= 320)
 
 
-def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> None:
+def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> bool:
     """A home page or section front has no article: what the engine kept is a list of
     teasers, each a blurb under a headline or a label of its own. When at least ``least``
     kept paragraphs are there and ``share`` of them both sit under a line that is no finished
     paragraph (a headline, a heading, a dropped label: none follows on from the paragraph
     above it, as an article's do) and read as a blurb (one or two sentences, or cut short
-    with an ellipsis), the page has no body: every kept line is dropped as related.
+    with an ellipsis), the page has no body: every kept line is dropped as related, and the
+    answer is True (the page carries the ``no-article`` flag).
 
     >>> rows = []
     >>> for k in range(6):
     ...     rows += [(f"Storm number {k} heads east", "heading"), (f"Forecasters expect storm {k} to weaken.", "keep")]
     >>> ls = [Line(n=i, raw=t, text=t) for i, (t, _) in enumerate(rows)]
     >>> for ln, (_, a) in zip(ls, rows): ln.decide(a)
-    >>> teaser_page(ls); {ln.action for ln in ls}
-    {'drop'}
+    >>> teaser_page(ls), {ln.action for ln in ls}
+    (True, {'drop'})
     """
     paras = [i for i, ln in enumerate(lines) if ln.action == "keep" and _words(ln.raw) >= 5]
     if len(paras) < least:
-        return
+        return False
     solo = sum(1 for i in paras if i == 0 or not (lines[i - 1].action == "keep"
                                                   and _SENTENCE_END.search(lines[i - 1].raw)))
     blurbs = sum(1 for i in paras if _blurb(lines[i].raw))
@@ -520,10 +618,60 @@ def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> None:
         for ln in lines:
             if ln.kept:
                 ln.decide("drop", "related")
+        return True
+    return False
 
 
-def refine(lines: list[Line], rs: RuleSet) -> None:
-    """Apply the English layout checks, in order, to a page the engine has decided."""
+# The document flag of a page that holds no article (a home page, a section front): the
+# quality filter rejects it with that reason, not as too short.
+NO_ARTICLE = "no-article"
+
+
+def _headline(text: str) -> bool:
+    """Reads as a headline: 3-30 words, no full stop (a question or a quotation may end it)."""
+    return 3 <= _words(text) <= 30 and len(text) <= 160 and not text.rstrip("\"'”’)").endswith((".", ",", ":", ";"))
+
+
+def teaser_items(lines: list[Line], rules: list[Rule | None], span: int = 8, siblings: int = 2) -> None:
+    """A list of teasers after the article (a "More from" box, a blog's next posts): each item a
+    headline, a one- or two-sentence blurb and often a link ("Read the rest"). The engine drops
+    most items by place but may keep a blurb. A kept blurb below the article's first paragraph
+    whose line above is a teaser's headline dropped by place (no rule names it), whose line below
+    is dropped too, and that has ``siblings`` long blurbs or list links dropped as related within
+    ``span`` lines is one more item: it drops with them. The article's own last paragraphs follow a paragraph,
+    not a headline, and have no dropped blurbs around them.
+
+    >>> rows = [("title", "Storm heads east"), ("keep", "Forecasters expect the storm to weaken well before it reaches the coast on Friday."),
+    ...         ("drop", "Museum returns carvings to the island"), ("drop", "The carvings left the island a century ago on a merchant ship, and came home this week."),
+    ...         ("drop", "Ferry stops for the winter"), ("keep", "The port says the boats have lost money for three years in a row."),
+    ...         ("drop", "Read the rest"), ("drop", "Bakery becomes the busiest shop in town"),
+    ...         ("drop", "The owners opened at dawn every day for ten years, and the queue now reaches the corner.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
+    >>> r = Rule("drop", "related", regex.compile("^Read the rest$"))
+    >>> teaser_items(ls, [None] * 6 + [r, None, None]); [ln.action for ln in ls][:6]
+    ['title', 'keep', 'drop', 'drop', 'drop', 'drop']
+    """
+    first = next((i for i, ln in enumerate(lines) if _paragraph(ln)), None)
+    if first is None:
+        return
+    for k in range(first + 1, len(lines) - 1):
+        ln, above, below = lines[k], lines[k - 1], lines[k + 1]
+        if (ln.action != "keep" or not _blurb(ln.raw) or above.action != "drop" or rules[k - 1] is not None
+                or above.reason not in ("related", "nav") or not _headline(above.raw) or below.action != "drop"
+                or below.reason not in ("related", "nav")):
+            continue
+        near = [j for j in range(max(first + 1, k - span), min(len(lines), k + span + 1))
+                if j != k and lines[j].action == "drop" and lines[j].reason == "related" and (
+                    rules[j] is not None  # a list's link ("Read the rest")
+                    or len(lines[j].raw) >= 80 and (_SENTENCE_END.search(lines[j].raw) or _BLURB_CUT.search(lines[j].raw)))]
+        if len(near) >= siblings:
+            ln.decide("drop", "related")
+
+
+def refine(lines: list[Line], rs: RuleSet) -> list[str]:
+    """Apply the English layout checks, in order, to a page the engine has decided; the
+    document flags the page earns (``NO_ARTICLE``)."""
     rules = _rule_of(lines, rs)
     gallery(lines, rules)
     caption_labels(lines, rules)
@@ -531,10 +679,13 @@ def refine(lines: list[Line], rs: RuleSet) -> None:
     related_after_header(lines, rules)
     tag_list_under_label(lines, rules)
     labelled_meta(lines, rules, rs.months)
+    comment_meta(lines, rules)
     date_lists(lines)
     notice_tail(lines, rules)
     name_bylines(lines, rules)
     headline_over_standfirst(lines, rules)
     headline_over_byline(lines, rules)
+    title_by_byline(lines, rules)
     long_subheads(lines, rules, rs.settings["heading_max"])
-    teaser_page(lines)
+    teaser_items(lines, rules)
+    return [NO_ARTICLE] if teaser_page(lines) else []
