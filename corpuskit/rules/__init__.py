@@ -56,6 +56,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "comma_marks": "，,；;",  # clause breaks that lists of names or headlines rarely hold twice
     "item_split": r"[,，|｜/、·]+",  # how a menu written on one line splits into items
     "item_max": 6,  # a menu's items are this short
+    "item_mean": 99.0,  # ... and this short on average (characters per item, separators counted)
     "statement_end": "。.；;",  # a line ending so is a statement, never a headline
     "closers": "”’」』）)】〗》\"'",  # skipped when looking at how a line ends
     "separators": r"\s[|｜│>»·•/]\s|[|｜│]|\s>|>\s|>>|»|(?<!\d)[．・•](?!\d)",  # menu and breadcrumb separators

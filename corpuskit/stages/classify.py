@@ -210,9 +210,12 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
         # Latin words and numbers in a Chinese line are a headline's names and figures ("三星
         # Galaxy S20 系列手机发布"), not menu items: such a line needs three items of its own
         # script and at most one Latin one.
+        # A headline's clauses run longer than a menu's words: "马云最后一天上班 看望老同事
+        # 现场人山人海" is no menu (``item_mean``: the longest mean item length of one).
         latin = sum(map(str.isascii, items))
         if (len(items) >= 3 and max(map(len, items)) <= c.s["item_max"]
-                and (text.isascii() or (len(items) - latin >= 3 and latin <= 1))):
+                and (text.isascii() or (len(items) - latin >= 3 and latin <= 1
+                                        and len(text) - text.count(" ") <= c.s["item_mean"] * len(items)))):
             seps = len(items)
     f = Features(
         n=n,
