@@ -232,6 +232,8 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
         return
     if text.endswith((",", ";", ":", "，", "；", "：", "、")):
         return  # a list cut off (tags, categories: "Home Theater, Set Top Boxes,"), no headline
+    if _DATE_START.match(text):
+        return  # a date over the headline ("October 22, 2019 report"), no headline itself
     if p > 0 and lines[p - 1].action != "drop":
         return  # the line above must be residue: the headline opens the article
     lines[p].decide("title")
