@@ -545,6 +545,7 @@ class _Page:
         self._prose_over: list[bool] | None = None
         self.meta_after = -1  # the last metadata line between the headline and the body
         self.tag_inside: set[int] = set()  # lines inside a tag list over the body (title_scores)
+        self.head_tags: set[int] = set()  # plain tags between the headline and the body (plain_tags)
 
     @staticmethod
     @lru_cache(maxsize=16)  # settling reads the same article again: often the same sample
@@ -799,6 +800,7 @@ class _Page:
             body_start = self.extend_back(a)
         end = self.author_box(b, self.ended_at(body_start, self.find_end(b)), body_start)
         self.title, self.body_start, self.end = t, body_start, end
+        self.head_tags = self.plain_tags() if t is not None else set()
         # Without a headline nothing marks where the page's residue ends: lines over the body
         # are judged as body lines are (a cleaned text that had no title keeps all it kept).
         first = t if t is not None else 0
@@ -982,7 +984,7 @@ class _Page:
             return
         if self.title is not None and ln.text == self.lines[self.title].text:
             ln.decide("drop", "nav")
-        elif i in self.tag_inside:
+        elif i in self.tag_inside or i in self.head_tags:
             ln.decide("drop", "nav")  # an item of a tag list under the headline
         elif f.prose and i < self.meta_after and self.short_statement(i):
             ln.decide("drop", "caption")  # one short sentence between the headline and its date
@@ -996,6 +998,26 @@ class _Page:
             ln.decide("meta", "byline")
         else:
             ln.decide("drop", None)
+
+    def plain_tags(self) -> set[int]:
+        """Two or three plain tags right under the headline, one to a line, the body's first
+        paragraph right under them (乡村旅游 / 田园生活): each line one short word or two (no
+        longer than ``short_line``, no space, no punctuation, no digit, no rule naming it),
+        none sharing a word with the article; a subhead or a headline's second line shares
+        its words. A run of lines no longer than three characters each is left alone: names
+        (the authors, one to a line) are that short."""
+        t, start, f = self.title, self.body_start, self.f
+        run = range(t + 1, start)
+        if not 2 <= len(run) <= 3 or not f[start].prose:
+            return set()
+        for k in run:
+            g, text = f[k], self.lines[k].text.strip()
+            if (g.ruled or g.prose or g.date or g.seps or g.marks or g.n > self.s["short_line"]
+                    or not g.headed or not text.isalpha() or self.shared(k) > 0):
+                return set()
+        if all(f[k].n <= 3 for k in run):
+            return set()
+        return set(run)
 
     def shared(self, i: int) -> float:
         text = self.lines[i].text
