@@ -552,6 +552,7 @@ class _Page:
         self._prose_over: list[bool] | None = None
         self.meta_after = -1  # the last metadata line between the headline and the body
         self.tag_inside: set[int] = set()  # lines inside a tag list over the body (title_scores)
+        self.head_tags: set[int] = set()  # plain tags between the headline and the body (plain_tags)
 
     @staticmethod
     @lru_cache(maxsize=16)  # settling reads the same article again: often the same sample
@@ -806,6 +807,7 @@ class _Page:
             body_start = self.extend_back(a)
         end = self.author_box(b, self.ended_at(body_start, self.find_end(b)), body_start)
         self.title, self.body_start, self.end = t, body_start, end
+        self.head_tags = self.plain_tags() if t is not None else set()
         # Without a headline nothing marks where the page's residue ends: lines over the body
         # are judged as body lines are (a cleaned text that had no title keeps all it kept).
         first = t if t is not None else 0
@@ -989,7 +991,7 @@ class _Page:
             return
         if self.title is not None and ln.text == self.lines[self.title].text:
             ln.decide("drop", "nav")
-        elif i in self.tag_inside:
+        elif i in self.tag_inside or i in self.head_tags:
             ln.decide("drop", "nav")  # an item of a tag list under the headline
         elif f.prose and i < self.meta_after and self.short_statement(i):
             ln.decide("drop", "caption")  # one short sentence between the headline and its date
@@ -1003,6 +1005,26 @@ class _Page:
             ln.decide("meta", "byline")
         else:
             ln.decide("drop", None)
+
+    def plain_tags(self) -> set[int]:
+        """Two or three plain tags right under the headline, one to a line, the body's first
+        paragraph right under them (乡村旅游 / 田园生活): each line one short word or two (no
+        longer than ``short_line``, no space, no punctuation, no digit, no rule naming it),
+        none sharing a word with the article; a subhead or a headline's second line shares
+        its words. A run of lines no longer than three characters each is left alone: names
+        (the authors, one to a line) are that short."""
+        t, start, f = self.title, self.body_start, self.f
+        run = range(t + 1, start)
+        if not 2 <= len(run) <= 3 or not f[start].prose:
+            return set()
+        for k in run:
+            g, text = f[k], self.lines[k].text.strip()
+            if (g.ruled or g.prose or g.date or g.seps or g.marks or g.n > self.s["short_line"]
+                    or not g.headed or not text.isalpha() or self.shared(k) > 0):
+                return set()
+        if all(f[k].n <= 3 for k in run):
+            return set()
+        return set(run)
 
     def shared(self, i: int) -> float:
         text = self.lines[i].text
@@ -1050,17 +1072,50 @@ class _Page:
     def bare_caption(self, i: int) -> bool:
         """A photo caption with no credit: a short sentence with no verb (a noun phrase, "小刚的
         作业本。") standing between finished paragraphs. Needs the language's ``predicate``
-        pattern (the words that make a sentence); off where it is empty."""
-        f, text = self.f[i], self.lines[i].text
+        pattern (the words that make a sentence); off where it is empty.
+
+        A short sentence among short paragraphs is one of them: where the paragraphs on both
+        sides are shorter than ``long_line`` the article is written a sentence or two to a
+        paragraph, and a caption stands out only between long paragraphs."""
+        text = self.lines[i].text
         if self.c.predicate is None or not self.short_statement(i):
             return False
-        if self.c.predicate.search(text) or (self.c.not_caption and self.c.not_caption.search(text)):
+        if self.c.not_caption and self.c.not_caption.search(text):
             return False
-        prev = next((ln for ln in reversed(self.lines[:i]) if ln.kept), None)
-        if prev is None or prev.action == "title" or i + 1 >= len(self.lines):
+        if not self.named_in_body(i) and self.c.predicate.search(text):
             return False
-        end = _end_char(prev.text, self.c.closers)
-        return end in self.c.sentence_end and end not in "？?"  # after a question: its answer
+        p = next((k for k in range(i - 1, -1, -1) if self.lines[k].kept), None)
+        if p is None or self.lines[p].action == "title" or i + 1 >= len(self.lines):
+            return False
+        end = _end_char(self.lines[p].text, self.c.closers)
+        if end not in self.c.sentence_end or end in "？?":  # after a question: its answer
+            return False
+        nxt = next((k for k in range(i + 1, min(self.end + 1, i + 8)) if self.f[k].prose and not self.f[k].ruled), None)
+        short = self.s["long_line"]
+        return not (self.f[p].n < short and (nxt is None or self.f[nxt].n < short))
+
+    def named_in_body(self, i: int) -> bool:
+        """Whether line ``i`` is a name the article uses: its text (up to ``short_line``
+        characters, the closing mark aside) stands inside another line of the body and goes
+        on there (大涧学校。 over "大涧学校校长…"), as a caption names the place or person the
+        picture shows. A sentence is said once; quoted again it closes where it closed."""
+        text = self.lines[i].text.rstrip()
+        while text and (text[-1] in self.c.closers or text[-1] in self.s["statement_end"]):
+            text = text[:-1]
+        if not 2 <= len(text) <= self.s["short_line"]:
+            return False
+        stops = self.c.sentence_end | self.c.closers | frozenset(self.s["statement_end"])
+        for k in range(self.body_start, self.end + 1):
+            if k == i or self.f[k].ruled:
+                continue
+            other = self.lines[k].text
+            at = other.find(text)
+            while at >= 0:
+                after = other[at + len(text):at + len(text) + 1]
+                if after and after not in stops:
+                    return True
+                at = other.find(text, at + 1)
+        return False
 
     def is_heading(self, i: int) -> bool:
         """A short label inside the body followed by body text (or by up to two more labels
@@ -1096,6 +1151,31 @@ class _Page:
         for text, ks in where.items():
             if (len(ks) != 2 or ks[1] - ks[0] < 3 or _NUMBERED.match(text)
                     or not all(lines[k].action == "heading" for k in ks)):
+                continue
+            for k in ks:
+                lines[k].decide("drop", "caption")
+        self.repeated_short_captions(where)
+
+    def repeated_short_captions(self, where: dict[str, list[int]]) -> None:
+        """A caption sentence printed under each photo (茶园风光由受访者提供。): one short
+        sentence (``short_statement``) standing two or more times in the body, no copy next
+        to another, between paragraphs that differ (a page printed twice repeats its
+        neighbours too). An article says a sentence once. Only for a language whose bare
+        captions are judged (a ``predicate`` pattern), where a sentence this short repeated is
+        no reply in a transcript."""
+        if self.c.predicate is None:
+            return
+        lines = self.lines
+
+        def around(k: int) -> tuple[str, str]:
+            return (lines[k - 1].text if k > 0 else "", lines[k + 1].text if k + 1 < len(lines) else "")
+
+        for text, ks in where.items():
+            if (len(ks) < 2 or any(b - a < 2 for a, b in zip(ks, ks[1:]))
+                    or not all(lines[k].action == "keep" and self.short_statement(k) for k in ks)):
+                continue
+            sides = [around(k) for k in ks]
+            if any(a[0] == b[0] or a[1] == b[1] for a, b in zip(sides, sides[1:])):
                 continue
             for k in ks:
                 lines[k].decide("drop", "caption")
