@@ -10,6 +10,8 @@ contains, plus the few rules with no required literal, run their regexes.
 ['記者', '记者']
 >>> required(r"^\\p{Han}{2,8}$") is None
 True
+>>> sorted(required(r"^\\S{2,9}\\K\\s*来源[:：]"))
+['来源']
 """
 from __future__ import annotations
 
@@ -30,6 +32,8 @@ except ImportError:  # pragma: no cover
 
 # \p{...} classes are broad: parse them as one broad class (they never give a literal)
 _PROP = regex.compile(r"\\[pP]\{[^}]*\}")
+# \K (keep what is left of it out of the match) requires nothing: read the pattern without it
+_KEEP_OUT = regex.compile(r"(?<!\\)((?:\\\\)*)\\K")
 _SMALL_SET = 12  # a character class of at most this many characters is a set of literals
 
 Req = frozenset  # a set of strings one of which every match contains; None: no requirement
@@ -94,7 +98,7 @@ def required(pattern: str) -> Req | None:
     """Literal strings (lowercased) one of which every match of ``pattern`` contains; None
     when the pattern requires none (or cannot be read)."""
     try:
-        parsed = _parser.parse(_PROP.sub(r"\\w", pattern))
+        parsed = _parser.parse(_PROP.sub(r"\\w", _KEEP_OUT.sub(r"\1", pattern)))
     except Exception:  # a construct only the regex module knows: no prefilter
         return None
     r = _req(parsed)
