@@ -220,7 +220,9 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     f = Features(
         n=n,
         sent=sent,
-        clause=end in c.clause_marks,
+        # a clause broken across lines; a short label and its colon (前言：, 摘要：) opens a block
+        clause=end in c.clause_marks and not (n <= 6 and end in "：:" and c.heading_needs is not None
+                                               and c.heading_needs.search(text) is not None),
         marks=marks,
         commas=len(c.commas.findall(text)),
         seps=seps,
@@ -1001,10 +1003,19 @@ class _Page:
             ln.decide("heading")  # a subhead: it shares words with the article
         elif i > 0 and self.lines[i - 1].action in ("title", "heading") and self.is_heading(i):
             ln.decide("heading")  # a heading right under the headline (or another heading)
+        elif i > 0 and f.n >= self.s["short_line"] and self.block_label(i - 1):
+            ln.decide("heading")  # the summary a label introduces (摘要：, 前言：): a standfirst
         elif self.name_by_date(i):
             ln.decide("meta", "byline")
         else:
             ln.decide("drop", None)
+
+    def block_label(self, k: int) -> bool:
+        """Whether line ``k`` is a short label with its colon alone on its line, no rule naming
+        it (摘要：, 前言：, 导读：): it introduces the block under it."""
+        f = self.f[k]
+        return (not f.ruled and f.n <= 6 and self.lines[k].text[-1:] in ("：", ":")
+                and f.headed and not f.clause and not f.prose)
 
     def plain_tags(self) -> set[int]:
         """Two or three plain tags right under the headline, one to a line, the body's first
