@@ -195,14 +195,16 @@ def zone_offset(name: str | None, ymd: tuple[int, int, int], zones: dict[str, st
     name = (name or "").strip()
     if not name:
         return ""
-    upper = {k.upper(): v for k, v in zones.items()}
-    if name.upper() in upper:
-        return upper[name.upper()]
+    key = name.upper()
+    found = zones.get(name) or next((v for k, v in zones.items() if k.upper() == key), None)
+    if found is not None:
+        return found
     m = _OFFSET.match(name.replace(" ", ""))
     if m:
         return f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}"
     if len(name) == 2 and name[1] in "Tt" and name[0].upper() in "ECMP":
-        return upper.get(name[0].upper() + ("D" if _us_daylight(*ymd) else "S") + "T", "")
+        season = key[0] + ("D" if _us_daylight(*ymd) else "S") + "T"
+        return next((v for k, v in zones.items() if k.upper() == season), "")
     return ""
 
 
