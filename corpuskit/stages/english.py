@@ -18,6 +18,8 @@ one small function over the decided lines (their ``action``/``reason``):
 - a schedule, lines that open with different dates, in the body (``date_lists``);
 - the unpunctuated sentences closing a short notice, and footnotes to a mark in the body
   (``notice_tail``);
+- a short post's closing credit, "(via X)", and the link title over it, dropped with the
+  teasers after the post (``post_credit``);
 - a teaser's blurb kept in a list of teasers after the article (``teaser_items``);
 - a subhead too long for the engine's headings, between two paragraphs (``long_subheads``);
 - a home page or section front: teasers, each a headline over a one- or two-sentence blurb,
@@ -529,6 +531,42 @@ def notice_tail(lines: list[Line], rules: list[Rule | None], short: int = 600, m
                 lines[k].decide("keep")
 
 
+# A blog post's closing credit naming where the writer found the story: "(via Example Blog)",
+# "[h/t Jane Doe]", "(Thanks, Jane!)", "Via: Example Blog".
+_VIA = regex.compile(
+    r"^[(\[](?i:via|h/t|hat tip|thanks|thx)\b[^()\[\]]{2,80}[)\]]$|^(?i:via|h/t|hat tip)\s*:\s*\S.{0,80}$")
+
+
+def post_credit(lines: list[Line], rules: list[Rule | None], most: int = 2) -> None:
+    """A short post ends where its last paragraph does for the engine, so its closing lines
+    under it fall with the residue after it: the title of the link the post points to and the
+    credit naming where the writer found it ("(via Example Blog)", ``_VIA``). A credit line
+    right under the body, with at most ``most`` short lines no rule names between them (a
+    link's title, no sentence), closes the post: it and those lines are the post's own.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Storm heads east",
+    ...     "A cartoonist drew the storm for a local paper.", "The storm we love to hate", "(via Example Blog)",
+    ...     "Read the rest"])]
+    >>> for ln, a in zip(ls, ["title", "keep", "drop", "drop", "drop"]): ln.decide(a, "related" if a == "drop" else None)
+    >>> post_credit(ls, [None] * 5); [ln.action for ln in ls]
+    ['title', 'keep', 'keep', 'keep', 'drop']
+    """
+    span = _body_span(lines)
+    if span is None:
+        return
+    end = span[1]
+    for k in range(end + 1, min(len(lines), end + most + 2)):
+        ln = lines[k]
+        if ln.action != "drop" or rules[k] is not None and rules[k].action != "meta":
+            return
+        if _VIA.match(ln.raw.strip()):
+            for j in range(end + 1, k + 1):
+                lines[j].decide("keep")
+            return
+        if len(ln.raw) > 100 or _SENTENCE_END.search(ln.raw) or rules[k] is not None:
+            return
+
+
 # a label or kicker and a colon ("Watch: ...", "Bad weather: Top tips"), a question teaser
 # answered after it ("What do X and Y have in common? Z answers"), a menu separator, a
 # caption's pointer to who is where in the photo ("(left)")
@@ -690,4 +728,5 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     title_by_byline(lines, rules)
     long_subheads(lines, rules, rs.settings["heading_max"])
     teaser_items(lines, rules)
+    post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
     return [NO_ARTICLE] if teaser_page(lines) else []
