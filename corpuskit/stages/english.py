@@ -8,6 +8,7 @@ one small function over the decided lines (their ``action``/``reason``):
 - a caption announced by a label on the line above, "Image caption," (``caption_labels``);
 - captions and highlight boxes between the byline and a wire-dateline lead (``wire_lead``);
 - a bare author name next to the date line, or repeated after the article (``name_bylines``);
+- a bare author name under the headline over its popup's widget lines or its bio (``author_popup``);
 - a headline the engine passed over for the standfirst under it (``headline_over_standfirst``);
 - a headline the engine kept as body when it named no title, above the byline (``headline_over_byline``);
 - a tagline, a masthead promo or a photo caption taken for the title, when a headline sits right
@@ -198,6 +199,56 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
     for i, ln in enumerate(lines):
         if ln.action == "drop" and ln.raw in named and rules[i] is None:
             ln.decide("meta", "byline")
+
+
+_BIO_VERB = regex.compile(r"^\s+(?:is|was|has|writes|covers|reports|joined|currently)\b")
+
+
+def author_popup(lines: list[Line], rules: list[Rule | None], most: int = 6) -> None:
+    """A name alone on a line between the headline (or a standfirst right under it) and the
+    first paragraph is the byline when an author popup or tab prints it: a widget line a rule
+    drops follows it ("Search for this author in:", a share button), or the writer's bio,
+    opening with the name ("Jane Doe is a science reporter ..."). A widget label ending in a
+    colon lists short links under it ("PubMed", "Example.com"): up to the first paragraph,
+    those short lines drop with it. A page whose rules found a byline has its author: a name
+    there with a widget under it is no byline, unless its bio follows.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Storm heads east", "Jane Doe",
+    ...     "Search for this author in:", "Example Index",
+    ...     "Forecasters expect the storm to weaken well before it reaches the coast on Friday night."])]
+    >>> for ln, a in zip(ls, ["title", "heading", "drop", "heading", "keep"]): ln.decide(a, "nav" if a == "drop" else None)
+    >>> label = Rule("drop", "nav", regex.compile("^Search for this author in:$"))
+    >>> author_popup(ls, [None, None, label, None, None]); [(ln.action, ln.reason) for ln in ls][1:4]
+    [('meta', 'byline'), ('drop', 'nav'), ('drop', 'nav')]
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    # the first paragraph under the headline, past a standfirst right under it
+    paras = [i for i in range(t + 1, len(lines)) if _paragraph(lines[i])][:2]
+    if not paras:
+        return
+    first = paras[1] if paras[0] == t + 1 and len(paras) > 1 else paras[0]
+    ruled_byline = any(r is not None and r.action == "meta" and r.reason == "byline" and not _HANDLE.match(lines[i].raw)
+                       for i, r in enumerate(rules[:first]))
+    for i in range(t + 1, min(first, t + most)):
+        ln, name = lines[i], lines[i].raw.strip()
+        if ln.action in ("meta", "title") or rules[i] is not None or not _NAME.match(name) or i + 1 >= first:
+            continue
+        nxt, r = lines[i + 1], rules[i + 1]
+        bio = nxt.raw.startswith(name) and _BIO_VERB.match(nxt.raw[len(name):]) is not None
+        widget = r is not None and r.action == "drop" and r.reason in ("nav", "share") and not ruled_byline
+        if not (bio or widget):
+            continue
+        ln.decide("meta", "byline")
+        if widget and nxt.raw.rstrip().endswith(":"):
+            for k in range(i + 2, first):
+                text = lines[k].raw.strip()
+                if (not lines[k].kept or rules[k] is not None and rules[k].action != "drop"
+                        or _words(text) > 3 or len(text) > 30 or _SENTENCE_END.search(text)):
+                    break
+                lines[k].decide("drop", "nav")
+        return
 
 
 def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> None:
@@ -723,6 +774,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     date_lists(lines)
     notice_tail(lines, rules)
     name_bylines(lines, rules)
+    author_popup(lines, rules)
     headline_over_standfirst(lines, rules)
     headline_over_byline(lines, rules)
     title_by_byline(lines, rules)
