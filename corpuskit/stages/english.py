@@ -9,6 +9,8 @@ one small function over the decided lines (their ``action``/``reason``):
 - captions and highlight boxes between the byline and a wire-dateline lead (``wire_lead``);
 - a bare author name next to the date line, or repeated after the article (``name_bylines``);
 - a bare author name under the headline over its popup's widget lines or its bio (``author_popup``);
+- the writer's bio box, opening with the byline's name, and a fact box of "Label:" lines with
+  their values after the article (``author_bio``, ``fact_box``);
 - a headline the engine passed over for the standfirst under it (``headline_over_standfirst``);
 - a headline the engine kept as body when it named no title, above the byline (``headline_over_byline``);
 - a tagline, a masthead promo or a photo caption taken for the title, when a headline sits right
@@ -201,7 +203,7 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
             ln.decide("meta", "byline")
 
 
-_BIO_VERB = regex.compile(r"^\s+(?:is|was|has|writes|covers|reports|joined|currently)\b")
+_BIO_VERB = regex.compile(r"^\s+(?:is|was|has|writes|covers|reports|joined|currently|works|lives)\b")
 
 
 def author_popup(lines: list[Line], rules: list[Rule | None], most: int = 6) -> None:
@@ -249,6 +251,78 @@ def author_popup(lines: list[Line], rules: list[Rule | None], most: int = 6) -> 
                     break
                 lines[k].decide("drop", "nav")
         return
+
+
+def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
+    """The writer's bio box, printed by the byline or under the article: a kept line that opens
+    with a name the page's byline gave, alone on its line, and goes on as a bio ("Jane Doe
+    currently works for Example News as a writer. ..."). It stands over the body's first
+    paragraph, or is cut short with a link ("... → Learn More"); an article's own sentence
+    about its writer stands among its paragraphs, and a note on the writer closing the article
+    in full ("Jane Doe is the author of three books.") is the article's. It drops as the author
+    boxes do (related).
+
+    >>> rows = [("title", "Storm heads east"), ("meta", "Jane Doe"),
+    ...         ("keep", "Jane Doe currently works for Example News as a writer. She studied in Leeds."),
+    ...         ("keep", "Forecasters expect the storm to weaken well before it reaches the coast on Friday.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "byline" if a == "meta" else None)
+    >>> author_bio(ls, [None] * 4); [ln.action for ln in ls]
+    ['title', 'meta', 'drop', 'keep']
+    """
+    names = {ln.raw.strip() for ln in lines if ln.action == "meta" and ln.reason == "byline" and _NAME.match(ln.raw.strip())}
+    if not names:
+        return
+    paras = [i for i, ln in enumerate(lines) if ln.action == "keep"]
+    if len(paras) < 2:
+        return
+    for i in paras:
+        text = lines[i].raw
+        name = next((n for n in names if text.startswith(n)), None)
+        if (name is None or rules[i] is not None or _BIO_VERB.match(text[len(name):]) is None
+                or not (i == paras[0] or _BLURB_CUT.search(text) or _LINK_CUT.search(text))):
+            continue
+        lines[i].decide("drop", "related")
+
+
+_FIELD_LABEL = regex.compile(r"^\p{Lu}[\p{L}'’]*(?:\s+[\p{L}'’]+){0,2}\s*:$")
+_LINK_CUT = regex.compile(r"(?:\.\.\.|…)\s*[→»›>]?\s*(?i:learn more|read more|more)\s*[→»›>]?$")
+
+
+def fact_box(lines: list[Line], rules: list[Rule | None], least: int = 3) -> None:
+    """A fact box after the article (a company's or a topic's card): ``least`` or more pairs in a
+    row of a short label ending in a colon ("Website:", "Launch Date:") over its value on the
+    next line, a few words with no sentence end ("$2.34B", a date, a link). Labels and values
+    are residue, and so is the card's summary right under the last value when the site cut it
+    short ("... It..."). A body's subheads end in a colon only now and then, and are followed by
+    paragraphs, not by single words.
+
+    >>> rows = [("keep", "Body of the article, long enough to be a paragraph and end as one."),
+    ...         ("keep", "Company:"), ("heading", "Example Corp"), ("keep", "Website:"), ("drop", "http://example.com"),
+    ...         ("keep", "Funding:"), ("heading", "$2.5M"), ("keep", "Example Corp makes garden tools. It...")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "footer" if a == "drop" else None)
+    >>> fact_box(ls, [None] * len(ls)); [ln.action for ln in ls]
+    ['keep', 'drop', 'drop', 'drop', 'drop', 'drop', 'drop', 'drop']
+    """
+    def value(k: int) -> bool:
+        text = lines[k].raw.strip()
+        return 0 < _words(text) <= 5 and len(text) <= 40 and not _FIELD_LABEL.match(text) and not text.endswith(".")
+
+    i, n = 0, len(lines)
+    while i < n - 1:
+        j = i
+        while j + 1 < n and _FIELD_LABEL.match(lines[j].raw.strip()) and value(j + 1) and lines[j].action != "title":
+            j += 2
+        if (j - i) // 2 < least:
+            i += 1
+            continue
+        for k in range(i, j):
+            if lines[k].action != "drop":
+                lines[k].decide("drop", "related")
+        if j < n and lines[j].kept and lines[j].action != "title" and _BLURB_CUT.search(lines[j].raw):
+            lines[j].decide("drop", "related")
+        i = j
 
 
 def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> None:
@@ -775,6 +849,8 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     notice_tail(lines, rules)
     name_bylines(lines, rules)
     author_popup(lines, rules)
+    author_bio(lines, rules)
+    fact_box(lines, rules)
     headline_over_standfirst(lines, rules)
     headline_over_byline(lines, rules)
     title_by_byline(lines, rules)
