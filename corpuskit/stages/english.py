@@ -8,6 +8,9 @@ one small function over the decided lines (their ``action``/``reason``):
 - a caption announced by a label on the line above, "Image caption," (``caption_labels``);
 - captions and highlight boxes between the byline and a wire-dateline lead (``wire_lead``);
 - a bare author name next to the date line, or repeated after the article (``name_bylines``);
+- a bare author name under the headline over its popup's widget lines or its bio (``author_popup``);
+- the writer's bio box, opening with the byline's name, and a fact box of "Label:" lines with
+  their values after the article (``author_bio``, ``fact_box``);
 - a headline the engine passed over for the standfirst under it (``headline_over_standfirst``);
 - a headline the engine kept as body when it named no title, above the byline (``headline_over_byline``);
 - a tagline, a masthead promo or a photo caption taken for the title, when a headline sits right
@@ -18,6 +21,8 @@ one small function over the decided lines (their ``action``/``reason``):
 - a schedule, lines that open with different dates, in the body (``date_lists``);
 - the unpunctuated sentences closing a short notice, and footnotes to a mark in the body
   (``notice_tail``);
+- a short post's closing credit, "(via X)", and the link title over it, dropped with the
+  teasers after the post (``post_credit``);
 - a teaser's blurb kept in a list of teasers after the article (``teaser_items``);
 - a subhead too long for the engine's headings, between two paragraphs (``long_subheads``);
 - a home page or section front: teasers, each a headline over a one- or two-sentence blurb,
@@ -196,6 +201,128 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
     for i, ln in enumerate(lines):
         if ln.action == "drop" and ln.raw in named and rules[i] is None:
             ln.decide("meta", "byline")
+
+
+_BIO_VERB = regex.compile(r"^\s+(?:is|was|has|writes|covers|reports|joined|currently|works|lives)\b")
+
+
+def author_popup(lines: list[Line], rules: list[Rule | None], most: int = 6) -> None:
+    """A name alone on a line between the headline (or a standfirst right under it) and the
+    first paragraph is the byline when an author popup or tab prints it: a widget line a rule
+    drops follows it ("Search for this author in:", a share button), or the writer's bio,
+    opening with the name ("Jane Doe is a science reporter ..."). A widget label ending in a
+    colon lists short links under it ("PubMed", "Example.com"): up to the first paragraph,
+    those short lines drop with it. A page whose rules found a byline has its author: a name
+    there with a widget under it is no byline, unless its bio follows.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Storm heads east", "Jane Doe",
+    ...     "Search for this author in:", "Example Index",
+    ...     "Forecasters expect the storm to weaken well before it reaches the coast on Friday night."])]
+    >>> for ln, a in zip(ls, ["title", "heading", "drop", "heading", "keep"]): ln.decide(a, "nav" if a == "drop" else None)
+    >>> label = Rule("drop", "nav", regex.compile("^Search for this author in:$"))
+    >>> author_popup(ls, [None, None, label, None, None]); [(ln.action, ln.reason) for ln in ls][1:4]
+    [('meta', 'byline'), ('drop', 'nav'), ('drop', 'nav')]
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    # the first paragraph under the headline, past a standfirst right under it
+    paras = [i for i in range(t + 1, len(lines)) if _paragraph(lines[i])][:2]
+    if not paras:
+        return
+    first = paras[1] if paras[0] == t + 1 and len(paras) > 1 else paras[0]
+    ruled_byline = any(r is not None and r.action == "meta" and r.reason == "byline" and not _HANDLE.match(lines[i].raw)
+                       for i, r in enumerate(rules[:first]))
+    for i in range(t + 1, min(first, t + most)):
+        ln, name = lines[i], lines[i].raw.strip()
+        if ln.action in ("meta", "title") or rules[i] is not None or not _NAME.match(name) or i + 1 >= first:
+            continue
+        nxt, r = lines[i + 1], rules[i + 1]
+        bio = nxt.raw.startswith(name) and _BIO_VERB.match(nxt.raw[len(name):]) is not None
+        widget = r is not None and r.action == "drop" and r.reason in ("nav", "share") and not ruled_byline
+        if not (bio or widget):
+            continue
+        ln.decide("meta", "byline")
+        if widget and nxt.raw.rstrip().endswith(":"):
+            for k in range(i + 2, first):
+                text = lines[k].raw.strip()
+                if (not lines[k].kept or rules[k] is not None and rules[k].action != "drop"
+                        or _words(text) > 3 or len(text) > 30 or _SENTENCE_END.search(text)):
+                    break
+                lines[k].decide("drop", "nav")
+        return
+
+
+def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
+    """The writer's bio box, printed by the byline or under the article: a kept line that opens
+    with a name the page's byline gave, alone on its line, and goes on as a bio ("Jane Doe
+    currently works for Example News as a writer. ..."). It stands over the body's first
+    paragraph, or is cut short with a link ("... → Learn More"); an article's own sentence
+    about its writer stands among its paragraphs, and a note on the writer closing the article
+    in full ("Jane Doe is the author of three books.") is the article's. It drops as the author
+    boxes do (related).
+
+    >>> rows = [("title", "Storm heads east"), ("meta", "Jane Doe"),
+    ...         ("keep", "Jane Doe currently works for Example News as a writer. She studied in Leeds."),
+    ...         ("keep", "Forecasters expect the storm to weaken well before it reaches the coast on Friday.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "byline" if a == "meta" else None)
+    >>> author_bio(ls, [None] * 4); [ln.action for ln in ls]
+    ['title', 'meta', 'drop', 'keep']
+    """
+    names = {ln.raw.strip() for ln in lines if ln.action == "meta" and ln.reason == "byline" and _NAME.match(ln.raw.strip())}
+    if not names:
+        return
+    paras = [i for i, ln in enumerate(lines) if ln.action == "keep"]
+    if len(paras) < 2:
+        return
+    for i in paras:
+        text = lines[i].raw
+        name = next((n for n in names if text.startswith(n)), None)
+        if (name is None or rules[i] is not None or _BIO_VERB.match(text[len(name):]) is None
+                or not (i == paras[0] or _BLURB_CUT.search(text) or _LINK_CUT.search(text))):
+            continue
+        lines[i].decide("drop", "related")
+
+
+_FIELD_LABEL = regex.compile(r"^\p{Lu}[\p{L}'’]*(?:\s+[\p{L}'’]+){0,2}\s*:$")
+_LINK_CUT = regex.compile(r"(?:\.\.\.|…)\s*[→»›>]?\s*(?i:learn more|read more|more)\s*[→»›>]?$")
+
+
+def fact_box(lines: list[Line], rules: list[Rule | None], least: int = 3) -> None:
+    """A fact box after the article (a company's or a topic's card): ``least`` or more pairs in a
+    row of a short label ending in a colon ("Website:", "Launch Date:") over its value on the
+    next line, a few words with no sentence end ("$2.34B", a date, a link). Labels and values
+    are residue, and so is the card's summary right under the last value when the site cut it
+    short ("... It..."). A body's subheads end in a colon only now and then, and are followed by
+    paragraphs, not by single words.
+
+    >>> rows = [("keep", "Body of the article, long enough to be a paragraph and end as one."),
+    ...         ("keep", "Company:"), ("heading", "Example Corp"), ("keep", "Website:"), ("drop", "http://example.com"),
+    ...         ("keep", "Funding:"), ("heading", "$2.5M"), ("keep", "Example Corp makes garden tools. It...")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "footer" if a == "drop" else None)
+    >>> fact_box(ls, [None] * len(ls)); [ln.action for ln in ls]
+    ['keep', 'drop', 'drop', 'drop', 'drop', 'drop', 'drop', 'drop']
+    """
+    def value(k: int) -> bool:
+        text = lines[k].raw.strip()
+        return 0 < _words(text) <= 5 and len(text) <= 40 and not _FIELD_LABEL.match(text) and not text.endswith(".")
+
+    i, n = 0, len(lines)
+    while i < n - 1:
+        j = i
+        while j + 1 < n and _FIELD_LABEL.match(lines[j].raw.strip()) and value(j + 1) and lines[j].action != "title":
+            j += 2
+        if (j - i) // 2 < least:
+            i += 1
+            continue
+        for k in range(i, j):
+            if lines[k].action != "drop":
+                lines[k].decide("drop", "related")
+        if j < n and lines[j].kept and lines[j].action != "title" and _BLURB_CUT.search(lines[j].raw):
+            lines[j].decide("drop", "related")
+        i = j
 
 
 def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> None:
@@ -529,6 +656,42 @@ def notice_tail(lines: list[Line], rules: list[Rule | None], short: int = 600, m
                 lines[k].decide("keep")
 
 
+# A blog post's closing credit naming where the writer found the story: "(via Example Blog)",
+# "[h/t Jane Doe]", "(Thanks, Jane!)", "Via: Example Blog".
+_VIA = regex.compile(
+    r"^[(\[](?i:via|h/t|hat tip|thanks|thx)\b[^()\[\]]{2,80}[)\]]$|^(?i:via|h/t|hat tip)\s*:\s*\S.{0,80}$")
+
+
+def post_credit(lines: list[Line], rules: list[Rule | None], most: int = 2) -> None:
+    """A short post ends where its last paragraph does for the engine, so its closing lines
+    under it fall with the residue after it: the title of the link the post points to and the
+    credit naming where the writer found it ("(via Example Blog)", ``_VIA``). A credit line
+    right under the body, with at most ``most`` short lines no rule names between them (a
+    link's title, no sentence), closes the post: it and those lines are the post's own.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Storm heads east",
+    ...     "A cartoonist drew the storm for a local paper.", "The storm we love to hate", "(via Example Blog)",
+    ...     "Read the rest"])]
+    >>> for ln, a in zip(ls, ["title", "keep", "drop", "drop", "drop"]): ln.decide(a, "related" if a == "drop" else None)
+    >>> post_credit(ls, [None] * 5); [ln.action for ln in ls]
+    ['title', 'keep', 'keep', 'keep', 'drop']
+    """
+    span = _body_span(lines)
+    if span is None:
+        return
+    end = span[1]
+    for k in range(end + 1, min(len(lines), end + most + 2)):
+        ln = lines[k]
+        if ln.action != "drop" or rules[k] is not None and rules[k].action != "meta":
+            return
+        if _VIA.match(ln.raw.strip()):
+            for j in range(end + 1, k + 1):
+                lines[j].decide("keep")
+            return
+        if len(ln.raw) > 100 or _SENTENCE_END.search(ln.raw) or rules[k] is not None:
+            return
+
+
 # a label or kicker and a colon ("Watch: ...", "Bad weather: Top tips"), a question teaser
 # answered after it ("What do X and Y have in common? Z answers"), a menu separator, a
 # caption's pointer to who is where in the photo ("(left)")
@@ -685,9 +848,13 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     date_lists(lines)
     notice_tail(lines, rules)
     name_bylines(lines, rules)
+    author_popup(lines, rules)
+    author_bio(lines, rules)
+    fact_box(lines, rules)
     headline_over_standfirst(lines, rules)
     headline_over_byline(lines, rules)
     title_by_byline(lines, rules)
     long_subheads(lines, rules, rs.settings["heading_max"])
     teaser_items(lines, rules)
+    post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
     return [NO_ARTICLE] if teaser_page(lines) else []
