@@ -1061,7 +1061,42 @@ class _Page:
         def dated(k: int) -> bool:
             return 0 <= k < len(self.f) and self.f[k].rule is not None and self.f[k].rule.reason == "published"
 
-        return dated(i + 1) or (dated(i - 1) and i + 1 == self.body_start)
+        return dated(i + 1) or (dated(i - 1) and i + 1 == self.body_start) or self.head_name(i)
+
+    def head_name(self, i: int) -> bool:
+        """A reporter's name alone on a line between the headline and the body (孫某某), next to
+        the page's date strip or a copy of its headline (widget lines the rules drop, 分享 /
+        收藏, may stand between), or printed twice there: the author. Only a name of two or three
+        characters opening with a common surname (the language's ``surnames`` list; off where
+        it has none), and only when no byline in the head names someone else."""
+        surnames = self.rs.lists.get("surnames", "")
+        text = self.lines[i].text.strip()
+        if not surnames or self.c.heading_needs is None or not 2 <= len(text) <= 3 or text[0] not in surnames or not self.headed(i):
+            return False
+        if not all(self.c.heading_needs.fullmatch(ch) for ch in text):
+            return False
+        t = self.title if self.title is not None else -1
+        head = range(t + 1, self.body_start)
+        for k in head:
+            r = self.f[k].rule
+            if r is not None and r.action == "meta" and r.reason == "byline" and text not in self.lines[k].text:
+                return False  # a byline names another writer
+
+        def strip(k: int) -> bool:
+            """A date line or a copy of the headline."""
+            r = self.f[k].rule
+            return (r is not None and r.reason == "published") or (
+                t >= 0 and self.lines[k].text == self.lines[t].text)
+
+        def neighbour(step: int) -> bool:
+            k = i + step
+            while k in head and self.f[k].ruled and self.f[k].rule.action == "drop":
+                k += step  # widget lines between
+            return k in head and strip(k)
+
+        if neighbour(1) or neighbour(-1):
+            return True
+        return sum(1 for k in head if self.lines[k].text.strip() == text) >= 2
 
     def decide_body(self, i: int) -> None:
         ln, f = self.lines[i], self.f[i]
