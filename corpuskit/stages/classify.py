@@ -358,6 +358,8 @@ _RESUME_WEIGHT = 2.0
 _SIDEBAR_ITEMS = 3
 # metadata lines that still belong to the article under a related list closing it (``credit_after_list``)
 _CREDIT_REASONS = frozenset({"editor", "source"})
+# a photo credit's mark (``_Page.photo_credit``): a slash or bar before the name, or the whole in brackets
+_CREDIT_MARK = regex.compile(r"[／/|｜]|^[(（].*[)）]$")
 # a line opening with a number or a list mark: a numbered subhead (一、, 1., (2), 第三)
 _NUMBERED = regex.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十]+[)）、.．:：\s]|第[\d一二三四五六七八九十百]+|[\p{No}])")
 
@@ -827,6 +829,7 @@ class _Page:
                 self.decide_body(i)
             else:
                 self.decide_outside(i, "tail")
+        self.credit_captions()
         self.repeated_captions()
         self.related_lists()
         self.related_siblings()
@@ -1058,7 +1061,42 @@ class _Page:
         def dated(k: int) -> bool:
             return 0 <= k < len(self.f) and self.f[k].rule is not None and self.f[k].rule.reason == "published"
 
-        return dated(i + 1) or (dated(i - 1) and i + 1 == self.body_start)
+        return dated(i + 1) or (dated(i - 1) and i + 1 == self.body_start) or self.head_name(i)
+
+    def head_name(self, i: int) -> bool:
+        """A reporter's name alone on a line between the headline and the body (孫某某), next to
+        the page's date strip or a copy of its headline (widget lines the rules drop, 分享 /
+        收藏, may stand between), or printed twice there: the author. Only a name of two or three
+        characters opening with a common surname (the language's ``surnames`` list; off where
+        it has none), and only when no byline in the head names someone else."""
+        surnames = self.rs.lists.get("surnames", "")
+        text = self.lines[i].text.strip()
+        if not surnames or self.c.heading_needs is None or not 2 <= len(text) <= 3 or text[0] not in surnames or not self.headed(i):
+            return False
+        if not all(self.c.heading_needs.fullmatch(ch) for ch in text):
+            return False
+        t = self.title if self.title is not None else -1
+        head = range(t + 1, self.body_start)
+        for k in head:
+            r = self.f[k].rule
+            if r is not None and r.action == "meta" and r.reason == "byline" and text not in self.lines[k].text:
+                return False  # a byline names another writer
+
+        def strip(k: int) -> bool:
+            """A date line or a copy of the headline."""
+            r = self.f[k].rule
+            return (r is not None and r.reason == "published") or (
+                t >= 0 and self.lines[k].text == self.lines[t].text)
+
+        def neighbour(step: int) -> bool:
+            k = i + step
+            while k in head and self.f[k].ruled and self.f[k].rule.action == "drop":
+                k += step  # widget lines between
+            return k in head and strip(k)
+
+        if neighbour(1) or neighbour(-1):
+            return True
+        return sum(1 for k in head if self.lines[k].text.strip() == text) >= 2
 
     def decide_body(self, i: int) -> None:
         ln, f = self.lines[i], self.f[i]
@@ -1147,6 +1185,56 @@ class _Page:
             if labels > 2 or g.ruled or g.date or g.n > self.s["heading_max"]:
                 return False
         return False
+
+    def photo_credit(self, k: int) -> bool:
+        """Whether line ``k`` is a photo's credit as the rules drop it (圖／ 某某攝影, （图/X）,
+        图片来源：X): a short caption line, no sentence, that names its source after a slash or a
+        bar, in brackets, or after a colon in a few words (图注：… is the caption itself; a
+        scene's caption, 与会嘉宾现场交流, names no one)."""
+        g = self.f[k]
+        if g.rule is None or g.rule.reason != "caption" or g.sent or g.n > self.s["caption_max"]:
+            return False
+        text = self.lines[k].text.strip()
+        at = max(text.find("："), text.find(":"))
+        if at >= 0:
+            return len(text) - at - 1 <= self.s["short_line"]
+        return bool(_CREDIT_MARK.search(text))
+
+    def credit_caption_like(self, k: int) -> bool:
+        """Whether line ``k`` in the body could be a photo's caption standing by its credit: a
+        line no rule names, no longer than a headline, no prose (a subhead may end on ！ or
+        ？, a caption does not), no numbered subhead, not running on to the lines under it."""
+        if not self.body_start <= k <= self.end or k == self.title:
+            return False
+        g, ln = self.f[k], self.lines[k]
+        if g.ruled or g.prose or g.date or g.n < 2 or g.n > self.s["title_max"]:
+            return False
+        if not self.headed(k) or _NUMBERED.match(ln.text) or ln.text.rstrip()[-1:] in "—-－~～…":
+            return False  # a numbered subhead; a line going on under it (分别是——)
+        return ln.action in ("keep", "heading") or (ln.action == "drop" and ln.reason is None)
+
+    def credit_captions(self) -> None:
+        """A photo's caption printed by its credit line (某某發表新一代處理器 / 圖／ 業者提供): a
+        short line no rule names, right over the credit, is the caption, not a subhead (a
+        subhead is followed by its own section's text; one over a picture with a caption has
+        the caption between it and the credit), and it is longer than every subhead of the
+        page: a subhead over a picture that has only a credit (续航难题待解 / 图片来源：X) is as
+        short as the page's other subheads. A short line right under a credit is left
+        alone: a subhead after a picture stands there as a caption printed under its credit
+        would."""
+        credits = [k for k in range(self.body_start, self.end + 1) if self.photo_credit(k)]
+        if not credits:
+            return
+        over = {k - 1 for k in credits if self.credit_caption_like(k - 1)}
+        if not over:
+            return
+        # the page's own subheads, those over no credit: a line over a credit no longer than
+        # the longest of them reads as one more (a subhead over a picture with no caption)
+        longest = max((self.f[k].n for k in range(self.body_start, self.end + 1)
+                       if self.lines[k].action == "heading" and k not in over), default=0)
+        for k in sorted(over):
+            if self.f[k].n > longest:
+                self.lines[k].decide("drop", "caption")
 
     def repeated_captions(self) -> None:
         """A photo caption the page prints twice (under the photo and again in a gallery or a
