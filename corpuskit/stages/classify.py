@@ -1418,12 +1418,19 @@ def _apply_edits(ln: Line, edits: list[Edit]) -> None:
                 ln.moved.extend((e.name, text) for text in moved)
 
 
+# a mark that cannot open a headline (a label's colon, a clause mark, a closing bracket)
+_BADGE_REST_MARK = regex.compile(r"[:：,，、。.;；!！?？|｜/／)）\]】」』》〉”’…\-—~～]")
+
+
 def _cut_badge(ln: Line, badge: Any) -> None:
     """A badge glued before the headline (``title_badge``: 原创 + the headline on one line) cut
-    from the title line, recorded as an edit; the headline stays the title."""
+    from the title line, recorded as an edit; the headline stays the title. A badge word over a
+    label's colon or other mark (原创：某某编译) is a label, not a badge: the cut would leave a title
+    opening with the mark, read as no badge the next time."""
     m = badge.match(ln.text)
-    if m and m.end() and ln.text[m.end():].strip():
-        ln.text = ln.text[m.end():].strip()
+    rest = ln.text[m.end():].strip() if m and m.end() else ""
+    if rest and not _BADGE_REST_MARK.match(rest):
+        ln.text = rest
         if "other" not in ln.edits:
             ln.edits.append("other")
 
