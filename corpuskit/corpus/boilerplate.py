@@ -80,7 +80,9 @@ def line_keys(lines: list[str], max_chars: int = 200) -> list[int | None]:
     todo, picked = [], []
     for i, line in enumerate(lines):
         line = line.strip()
-        if line and len(line) <= max_chars and _two_letters(line):
+        # Most lines open with two letters: test that inline before the loop in _two_letters.
+        if line and len(line) <= max_chars and (
+                (len(line) > 1 and line[0].isalpha() and line[1].isalpha()) or _two_letters(line)):
             todo.append(i)
             picked.append(line)
     joined = "\n".join(picked)
@@ -95,7 +97,11 @@ def line_keys(lines: list[str], max_chars: int = 200) -> list[int | None]:
 
 def text_keys(text: str, max_chars: int, max_line_chars: int = 100_000) -> frozenset[int]:
     """The distinct line keys of a text, its lines as ``split_lines`` cuts them."""
-    lines = [s[:max_line_chars] for s in (raw.strip() for raw in text.split("\n")) if s]
+    # Only the distinct keys count, so each distinct line is keyed once: pages repeat
+    # their menus, separators and footers many times. The lines stay in the order first
+    # seen (not a set's), so the keys' set iterates as before: LineTally's full table
+    # takes newcomers in that order.
+    lines = list(dict.fromkeys(s[:max_line_chars] for s in (raw.strip() for raw in text.split("\n")) if s))
     return frozenset(k for k in line_keys(lines, max_chars) if k is not None)
 
 

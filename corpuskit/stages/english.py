@@ -753,7 +753,8 @@ def _blurb(text: str) -> bool:
     >>> _blurb("Experts say the storm may turn north."), _blurb("One. Two. Three sentences make a paragraph.")
     (True, False)
     """
-    return bool(_BLURB_CUT.search(text)) or (len(_SENTENCE_BREAK.findall(text)) <= 1 and len(text) <= 320)
+    # (the cheap length test first: most paragraphs are longer)
+    return (len(text) <= 320 and len(_SENTENCE_BREAK.findall(text)) <= 1) or bool(_BLURB_CUT.search(text))
 
 
 def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> bool:
@@ -778,8 +779,10 @@ def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> bool:
         return False
     solo = sum(1 for i in paras if i == 0 or not (lines[i - 1].action == "keep"
                                                   and _SENTENCE_END.search(lines[i - 1].raw)))
+    if solo < share * len(paras):  # an article's paragraphs follow on: no need to read the blurbs
+        return False
     blurbs = sum(1 for i in paras if _blurb(lines[i].raw))
-    if solo >= share * len(paras) and blurbs >= share * len(paras):
+    if blurbs >= share * len(paras):
         for ln in lines:
             if ln.kept:
                 ln.decide("drop", "related")
@@ -822,9 +825,10 @@ def teaser_items(lines: list[Line], rules: list[Rule | None], span: int = 8, sib
         return
     for k in range(first + 1, len(lines) - 1):
         ln, above, below = lines[k], lines[k - 1], lines[k + 1]
-        if (ln.action != "keep" or not _blurb(ln.raw) or above.action != "drop" or rules[k - 1] is not None
-                or above.reason not in ("related", "nav") or not _headline(above.raw) or below.action != "drop"
-                or below.reason not in ("related", "nav")):
+        # the decisions around the line first: they rule out most lines before any text is read
+        if (ln.action != "keep" or above.action != "drop" or below.action != "drop" or rules[k - 1] is not None
+                or above.reason not in ("related", "nav") or below.reason not in ("related", "nav")
+                or not _headline(above.raw) or not _blurb(ln.raw)):
             continue
         near = [j for j in range(max(first + 1, k - span), min(len(lines), k + span + 1))
                 if j != k and lines[j].action == "drop" and lines[j].reason == "related" and (
