@@ -42,6 +42,10 @@ from ..rules import Rule, RuleSet
 
 # 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe").
 _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|la|le|bin|al)){1,3}$")
+# words of a widget's or platform's label, which capitalised reads as a name ("Facebook Activity")
+_WIDGET_WORD = regex.compile(r"(?i)\b(?:facebook|twitter|instagram|youtube|linkedin|google|whatsapp|reddit|"
+                             r"pinterest|tiktok|activity|comments?|share|follow|timeline|newsletter|more|latest|"
+                             r"related|popular|trending|videos?|live|home|menu|search|login|subscribe)\b")
 _LINK_TEXT = regex.compile(r"[:»›>|-]\s*\S")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*$")
 _HANDLE = regex.compile(r"^@\w{2,30}$")
@@ -189,7 +193,7 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
     ruled_byline = any(r is not None and r.reason == "byline" and not _HANDLE.match(lines[i].raw)
                        for i, r in enumerate(rules[:end]))
     for i, ln in enumerate(lines):
-        if ln.action in ("meta", "title") or rules[i] is not None or not _NAME.match(ln.raw):
+        if ln.action in ("meta", "title") or rules[i] is not None or not _NAME.match(ln.raw) or _WIDGET_WORD.search(ln.raw):
             continue
         handle = i < end and any(0 < abs(i - k) <= 1 and _HANDLE.match(lines[k].raw) for k in metas)
         near = not ruled_byline and t < i < end and any(
@@ -235,8 +239,9 @@ def author_popup(lines: list[Line], rules: list[Rule | None], most: int = 6) -> 
                        for i, r in enumerate(rules[:first]))
     for i in range(t + 1, min(first, t + most)):
         ln, name = lines[i], lines[i].raw.strip()
-        if ln.action in ("meta", "title") or rules[i] is not None or not _NAME.match(name) or i + 1 >= first:
-            continue
+        if (ln.action in ("meta", "title") or rules[i] is not None or not _NAME.match(name)
+                or _WIDGET_WORD.search(name) or i + 1 >= first):
+            continue  # (a widget's own label, "Facebook Activity", reads as a name too)
         nxt, r = lines[i + 1], rules[i + 1]
         bio = nxt.raw.startswith(name) and _BIO_VERB.match(nxt.raw[len(name):]) is not None
         widget = r is not None and r.action == "drop" and r.reason in ("nav", "share") and not ruled_byline
