@@ -38,6 +38,9 @@ _ANY_LETTER = regex.compile(r"\p{L}")
 # Counting by deleting the runs of everything else: a few long matches instead of one per character.
 _NOT_HAN = regex.compile(r"\P{Han}+")
 _NOT_LATIN = regex.compile(r"[^A-Za-z]+")
+# a picture's credit inside a caption sentence (茶园风光由受访者提供。): a caption printed under each
+# photo, though it holds a verb
+_CREDIT_WORD = regex.compile(r"提供|供图|供圖|摄|攝|图片|圖片|资料图|資料圖|图源|圖源")
 _TOKENS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z]{2,}|\\d+")
 
 
@@ -1273,6 +1276,8 @@ class _Page:
             if (len(ks) < 2 or any(b - a < 2 for a, b in zip(ks, ks[1:]))
                     or not all(lines[k].action == "keep" and self.short_statement(k) for k in ks)):
                 continue
+            if self.c.predicate.search(text) and not _CREDIT_WORD.search(text):
+                continue  # a sentence (也是影响最大的一段。) said twice is the article's, unless it credits a picture
             sides = [around(k) for k in ks]
             if any(a[0] == b[0] or a[1] == b[1] for a, b in zip(sides, sides[1:])):
                 continue
