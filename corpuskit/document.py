@@ -99,6 +99,14 @@ class Document:
             "version": __version__,
         }
 
+    def flag(self, *names: str) -> None:
+        """Add quality flags, each once, in the order first raised.
+
+        >>> d = Document(); d.flag("a", "b", "a"); d.flag("b"); d.flags
+        ['a', 'b']
+        """
+        self.flags.extend(n for n in dict.fromkeys(names) if n not in self.flags)
+
     def kept_lines(self) -> list[Line]:
         return [ln for ln in self.lines if ln.kept]
 

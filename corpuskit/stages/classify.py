@@ -203,6 +203,7 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     end = _end_char(text, c.closers)
     n = len(text)
     marks = len(c.marks.findall(text))
+    needs_met = c.heading_needs is None or c.heading_needs.search(text) is not None
     # a line past prose_min characters reads as a sentence however it ends (0: off), unless
     # it is a run of capitalised words: a menu's items written on one line
     sent = end in c.sentence_end or (0 < c.s["prose_min"] <= n and not _capitalised_run(text))
@@ -224,8 +225,7 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
         n=n,
         sent=sent,
         # a clause broken across lines; a short label and its colon (前言：, 摘要：) opens a block
-        clause=end in c.clause_marks and not (n <= 6 and end in "：:" and c.heading_needs is not None
-                                               and c.heading_needs.search(text) is not None),
+        clause=end in c.clause_marks and not (n <= 6 and end in "：:" and c.heading_needs is not None and needs_met),
         marks=marks,
         commas=len(c.commas.findall(text)),
         seps=seps,
@@ -233,7 +233,7 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
         date=(text[-1:].isdigit() or text[-1:] in c.date_ends) and c.date_tail.search(text) is not None,
         rule=rs.match_rule(text),
         # a heading says something: a line of no letters at all (----- 1 -----) is none
-        headed=(c.heading_needs is None or c.heading_needs.search(text) is not None) and _ANY_LETTER.search(text) is not None,
+        headed=needs_met and _ANY_LETTER.search(text) is not None,
     )
     f.weight = _weight(f, c)
     f.headline = _headline(f, end, c)
@@ -390,12 +390,11 @@ class ClassifyStage(Stage):
         doc.lang = doc.lang or detect_lang(doc.input)
         if not self.config.classify.enabled or not doc.lines:
             return doc
-        rs = ruleset(doc.lang, tuple(self.config.classify.rules))
-        c = _compiled(rs)
+        rs, c = self._rules_of(doc.lang)
         self.canonical(doc.lines)
         _early_edits(doc.lines, rs)
         feats = _features_of(doc.lines, rs, c)
-        doc.flags.extend(f for f in self.decide(doc.lines, feats, rs, c, doc.lang) if f not in doc.flags)
+        doc.flag(*self.decide(doc.lines, feats, rs, c, doc.lang))
         self.settle(doc, rs, c)
         if c.title_badge is not None:
             for ln in doc.lines:
@@ -521,8 +520,8 @@ class ClassifyStage(Stage):
             lang = detect_lang("\n\n".join(ln.text for ln in again))
             rs2, c2 = (rs, c) if lang == doc.lang else self._rules_of(lang)
             _early_edits(again, rs2)
-            flags = self.decide(again, _features_of(again, rs2, c2), rs2, c2, lang)
-            doc.flags.extend(f for f in flags if f not in doc.flags)  # (an article read again as a home page)
+            # (flags too: an article read again as a home page)
+            doc.flag(*self.decide(again, _features_of(again, rs2, c2), rs2, c2, lang))
             changed = False
             for g, ln in zip(groups, again):
                 if not ln.kept:

@@ -306,8 +306,8 @@ class DecodeStage(Stage):
             doc.sha256 = hashlib.sha256(doc.raw).hexdigest()
             doc.input, doc.encoding = decode(doc.raw, cfg.candidates, cfg.detector)
             self.count(doc.encoding)
-            if doc.encoding.endswith("-replace") and "undecodable-bytes" not in doc.flags:
-                doc.flags.append("undecodable-bytes")
+            if doc.encoding.endswith("-replace"):
+                doc.flag("undecodable-bytes")
         else:
             doc.sha256 = doc.sha256 or hashlib.sha256(doc.input.encode("utf-8", "surrogatepass")).hexdigest()
             doc.encoding = doc.encoding or "text"

@@ -690,6 +690,6 @@ class RepairStage(Stage):
         for name in done:
             self.count(name)
         doc.repairs.extend(done)
-        if UNREPAIRED in done and UNREPAIRED not in doc.flags:
-            doc.flags.append(UNREPAIRED)
+        if UNREPAIRED in done:
+            doc.flag(UNREPAIRED)
         return doc
