@@ -357,12 +357,22 @@ class _Bag:
 
 # two prose lines in a row weighing this much (``_weight``) are paragraphs, not a list's summaries
 _RESUME_WEIGHT = 2.0
+# a line no rule names that reads as residue (``_weight``)
+_RESIDUE_WEIGHT = -0.5
+# lines in a row printed earlier on the page that make a repeated block (``_Page.repeated_blocks``)
+_REPEAT_RUN = 3
+# an article in broken lines (``_Page.phrase_runs``): phrase lines in a run, the lines between it
+# and the sentences on each side, the reach of the sentences around it and the share of its
+# word pairs those sentences hold
+_PHRASE_RUN, _PHRASE_GAP, _PHRASE_REACH, _PHRASE_SHARED = 3, 4, 12, 0.3
 # headline items that make a related list a sidebar (its last blurb goes with it)
 _SIDEBAR_ITEMS = 3
 # metadata lines that still belong to the article under a related list closing it (``credit_after_list``)
 _CREDIT_REASONS = frozenset({"editor", "source"})
 # a photo credit's mark (``_Page.photo_credit``): a slash or bar before the name, or the whole in brackets
 _CREDIT_MARK = regex.compile(r"[／/|｜]|^[(（].*[)）]$")
+# a line opening with a bullet: an item of a list
+_BULLET = regex.compile(r"^\s*[•●○◆◇■□▪▫►▶★☆✓✔√*-]")
 # a line opening with a number or a list mark: a numbered subhead (一、, 1., (2), 第三)
 _NUMBERED = regex.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十]+[)）、.．:：\s]|第[\d一二三四五六七八九十百]+|[\p{No}])")
 
@@ -559,6 +569,7 @@ class _Page:
         self.meta_after = -1  # the last metadata line between the headline and the body
         self.tag_inside: set[int] = set()  # lines inside a tag list over the body (title_scores)
         self.head_tags: set[int] = set()  # plain tags between the headline and the body (plain_tags)
+        self.phrases: set[int] = set()  # lines of an article written a phrase to a line (phrase_runs)
 
     @staticmethod
     @lru_cache(maxsize=16)  # settling reads the same article again: often the same sample
@@ -841,7 +852,7 @@ class _Page:
         """The article's core: the best-scoring stretch of the page. When a section header
         (related, comments) after a first article is followed by a second one with its own
         metadata lines (a site that appends the next article), the first article wins."""
-        weights = self.blurb_weights()
+        weights = self.body_weights()
         span = _best_stretch(weights)
         if span is None:
             return None
@@ -873,6 +884,89 @@ class _Page:
                     return span if last is None else (a, last)
             before += max(weights[k], 0.0)
         return span
+
+    def body_weights(self) -> list[float]:
+        """The lines' weights in the body score: ``blurb_weights``, with a block the page
+        prints again counted once (``repeated_blocks``) and the phrase lines of an article
+        written in short broken lines counted as its text (``phrase_runs``)."""
+        weights = self.blurb_weights()
+        for k in self.repeated_blocks():
+            weights[k] = min(weights[k], _RESIDUE_WEIGHT)
+        self.phrases = self.phrase_runs()
+        for k in self.phrases:
+            weights[k] = max(weights[k], 0.0)
+        return weights
+
+    def repeated_blocks(self) -> list[int]:
+        """The later copies of a block the page prints more than once: ``_REPEAT_RUN`` or more
+        lines in a row (no rule naming them) each of whose text stands earlier on the page.
+        A carousel or a widget printed two or three times counts once toward the body, as
+        an article printed twice (a mobile and a desktop copy) does: its first copy keeps
+        its weight."""
+        f, lines, seen = self.f, self.lines, set()
+        again = []
+        for k, ln in enumerate(lines):
+            again.append(not f[k].ruled and f[k].n >= self.s["short_line"] and ln.text in seen)
+            seen.add(ln.text)
+        out, k, n = [], 0, len(lines)
+        while k < n:
+            j = k
+            while j < n and again[j]:
+                j += 1
+            if j - k >= _REPEAT_RUN:
+                out.extend(range(k, j))
+            k = max(j, k + 1)
+        return out
+
+    def phrase_line(self, k: int) -> bool:
+        """A phrase alone on its line: a line of the language's script no longer than a heading
+        that no rule names, no sentence, no date, no menu, no bulleted item (a list's, an
+        infobox's field)."""
+        g = self.f[k]
+        return (not g.ruled and not g.prose and not g.date and g.seps < 2 and g.headed
+                and g.n <= self.s["heading_max"] and not _BULLET.match(self.lines[k].text))
+
+    def phrase_runs(self) -> set[int]:
+        """The phrase lines of an article written in short broken lines, a phrase to a line (a
+        poster or a WeChat repost: 目前 / 某某码头工程 / 已进入最后的验收阶段 / 提前开港！): a
+        run of phrase lines and short sentences holding ``_PHRASE_RUN`` phrases or more, as
+        long as a headline line on average (a menu's or a widget's items are shorter),
+        standing between sentences (within ``_PHRASE_GAP`` lines over it, and under it, or
+        the article's closing credits there), and saying mostly what the sentences around it
+        say (``_PHRASE_SHARED`` of its word pairs are in the prose within ``_PHRASE_REACH``
+        lines). A related list or a menu between paragraphs names other things."""
+        f, lines, n = self.f, self.lines, len(self.lines)
+        most = self.s["heading_max"]
+
+        def member(m: int) -> bool:
+            return self.phrase_line(m) or (f[m].prose and not f[m].ruled and f[m].n <= most)
+
+        def sentence_by(steps: range, credits: bool) -> bool:
+            for m in steps:
+                if f[m].prose and not f[m].ruled:
+                    return True
+                if credits and f[m].rule is not None and f[m].rule.action == "meta":
+                    return True
+            return False
+
+        out: set[int] = set()
+        k = 0
+        while k < n:
+            j = k
+            while j < n and member(j):
+                j += 1
+            phrases = [m for m in range(k, j) if not f[m].prose]
+            a, b = (phrases[0], phrases[-1] + 1) if phrases else (k, j)  # sentences at its ends are its sides
+            if (len(phrases) >= _PHRASE_RUN and sum(f[m].n for m in phrases) >= self.s["short_line"] * len(phrases)
+                    and sentence_by(range(a - 1, max(-1, a - 1 - _PHRASE_GAP), -1), False)
+                    and sentence_by(range(b, min(n, b + _PHRASE_GAP)), True)):
+                around = "".join(lines[m].text for m in range(max(0, a - _PHRASE_REACH), min(n, b + _PHRASE_REACH))
+                                 if f[m].prose and not f[m].ruled)
+                pairs = [p for m in range(a, b) for p in _han_pairs(lines[m].text)]
+                if pairs and sum(map(around.__contains__, pairs)) >= _PHRASE_SHARED * len(pairs):
+                    out.update(phrases)
+            k = max(j, k + 1)
+        return out
 
     def blurb_weights(self) -> list[float]:
         """The lines' body weights, with the blurbs of a teaser block halved: three or more
@@ -1106,8 +1200,8 @@ class _Page:
             return
         if f.prose and self.bare_caption(i):
             ln.decide("drop", "caption")
-        elif f.prose:
-            ln.decide("keep")
+        elif f.prose or i in self.phrases:
+            ln.decide("keep")  # (a phrase of an article written in broken lines too)
         elif self.is_heading(i):
             ln.decide("heading")
         else:
