@@ -330,6 +330,45 @@ def fact_box(lines: list[Line], rules: list[Rule | None], least: int = 3) -> Non
         i = j
 
 
+_CUT_MARK = regex.compile(r"\s*(?:\.\.\.|…)?\s*$")
+_SPACES = regex.compile(r"\s+")
+
+
+def teaser_copy(lines: list[Line], least: int = 60) -> None:
+    """A page's first kept paragraph printed again as the body's opening, whole or cut short, the
+    body's paragraphs maybe run together in it (an "e-mail this story" box or a share card over
+    the article quotes its lead), with nothing but widgets, labels or headings between the two:
+    the first is a copy, dropped as ``repeated``. Only the same words, at least ``least`` characters of them: a standfirst that
+    sums up the lead in words of its own stays.
+
+    >>> lead = "Ferry fares on the western routes will rise by a tenth next month, the office said on Friday."
+    >>> rows = [("keep", lead[:70] + "..."), ("drop", "Your Name:"), ("keep", lead), ("keep", "Passengers were not pleased.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> teaser_copy(ls); [(ln.action, ln.reason) for ln in ls]
+    [('drop', 'repeated'), ('drop', None), ('keep', None), ('keep', None)]
+    """
+    first = next((i for i, ln in enumerate(lines) if ln.action == "keep"), None)
+    if first is None:
+        return
+    cut = _CUT_MARK.sub("", lines[first].text)
+    if len(cut) < least:
+        return
+    want = _SPACES.sub("", cut)
+    for j in range(first + 1, len(lines)):
+        if lines[j].action != "keep":
+            continue
+        # (the copy may run the body's paragraphs together: read on over the next ones)
+        body = ""
+        for k in range(j, len(lines)):
+            if len(body) >= len(want) or lines[k].action != "keep":
+                break
+            body += _SPACES.sub("", lines[k].text)
+        if body.startswith(want) and any(not lines[k].kept for k in range(first + 1, j)):
+            lines[first].decide("drop", "repeated")
+        return  # only the next kept paragraph: the copy stands right over the body
+
+
 def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> None:
     """English pages print the headline, then a standfirst, then the byline. When the engine
     took the standfirst for the title, the headline-like line just above it (only ruled
@@ -860,6 +899,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     author_popup(lines, rules)
     author_bio(lines, rules)
     fact_box(lines, rules)
+    teaser_copy(lines)
     headline_over_standfirst(lines, rules)
     headline_over_byline(lines, rules)
     title_by_byline(lines, rules)
