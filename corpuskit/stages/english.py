@@ -444,6 +444,54 @@ def headline_over_byline(lines: list[Line], rules: list[Rule | None]) -> None:
         lines[above[0]].decide("title")
 
 
+# A browser title bar's line: a headline, then two or more short parts after spaced dashes or bars
+# (the section, the date, the site): "Storm heads east - Weather - May 3, 2021"
+_BAR_SPLIT = regex.compile(r"\s+[-–—|]\s+")
+_TOKEN = regex.compile(r"\p{L}{2,}")
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+
+
+def title_bar(lines: list[Line], rules: list[Rule | None], months: dict[str, int], far: int = 10) -> None:
+    """The engine took for the title a title-bar line (``_BAR_SPLIT``: a headline, then two or
+    more short parts such as the section and the date or the site) standing ``far`` lines or
+    more above the body, while a short headline stands right over the body's first paragraph
+    (only metadata between; kept, or dropped only for its place), all of its words found in the
+    bar. That line is
+    the on-page headline; the bar is the page's <title> leaked into the text: it moves to
+    metadata when one of its parts is a date (the publication date), and drops otherwise.
+
+    >>> rows = [("title", "Storm heads east over the coast - Weather - May 3, 2021")] + [("drop", "Menu")] * 10 + [
+    ...         ("heading", "Coast storm heads east"),
+    ...         ("keep", "The storm turned east on Monday and is expected to reach the coast by the weekend.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> title_bar(ls, [None] * len(ls), {"may": 5}); [(ln.action, ln.reason) for ln in ls][:1] + [ln.action for ln in ls][-2:]
+    [('meta', 'published'), 'title', 'keep']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    first = next((i for i, ln in enumerate(lines) if _paragraph(ln) and _RUNNING.search(ln.raw)), None)
+    if t is None or first is None or first - t < far:
+        return
+    parts = _BAR_SPLIT.split(lines[t].raw.strip())
+    if len(parts) < 3 or any(len(x) > 40 or not x for x in parts[1:]):
+        return
+    h = first - 1
+    while h > t and lines[h].action == "meta":
+        h -= 1
+    text = lines[h].raw.strip()
+    if (h <= t or rules[h] is not None or lines[h].action not in ("heading", "keep", "drop")
+            or lines[h].action == "drop" and lines[h].reason not in (None, "nav", "related")
+            or not 2 <= _words(text) <= 12 or _SENTENCE_END.search(text) or text.endswith((":", ",", ";"))):
+        return
+    words = {w.lower() for w in _TOKEN.findall(text)}
+    bar = {w.lower() for w in _TOKEN.findall(lines[t].raw)}
+    if len(words) < 2 or not words <= bar:
+        return
+    lines[h].decide("title")
+    dated = any(_bare_date(x, months) and _YEAR.search(x) for x in parts[1:])
+    lines[t].decide("meta", "published") if dated else lines[t].decide("drop", "nav")
+
+
 def _meta_like(ln: Line, r: Rule | None) -> bool:
     """A byline or date line: moved to metadata, or named so by a rule (the engine may have dropped it
     with the menu it stands in)."""
@@ -903,6 +951,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     headline_over_standfirst(lines, rules)
     headline_over_byline(lines, rules)
     title_by_byline(lines, rules)
+    title_bar(lines, rules, rs.months)
     long_subheads(lines, rules, rs.settings["heading_max"])
     teaser_items(lines, rules)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
