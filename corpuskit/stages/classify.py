@@ -369,6 +369,8 @@ _PHRASE_RUN, _PHRASE_GAP, _PHRASE_REACH, _PHRASE_SHARED = 3, 4, 12, 0.3
 _SIDEBAR_ITEMS = 3
 # metadata lines that still belong to the article under a related list closing it (``credit_after_list``)
 _CREDIT_REASONS = frozenset({"editor", "source"})
+# residue that marks the page's own end (find_end)
+_PAGE_END = frozenset({"footer", "copyright"})
 # a photo credit's mark (``_Page.photo_credit``): a slash or bar before the name, or the whole in brackets
 _CREDIT_MARK = regex.compile(r"[／/|｜]|^[(（].*[)）]$")
 # a line opening with a bullet: an item of a list
@@ -734,18 +736,20 @@ class _Page:
             self._prose_over = out
         return self._prose_over
 
-    def _reach(self, start: int, steps: range) -> int:
+    def _reach(self, start: int, steps: range, closing: frozenset = frozenset()) -> int:
         """The farthest line along ``steps`` the body reaches from ``start``: over prose,
-        across at most ``body_gap`` residue lines, never past a closing rule."""
-        reached, gap = start, 0
+        across at most ``body_gap`` residue lines (a long paragraph across any number, unless
+        a line of a ``closing`` reason stands among them), never past a closing rule."""
+        reached, gap, closed = start, 0, False
         for k in steps:
             f = self.f[k]
             if f.rule is not None and f.rule.ends:
                 break
-            if f.prose and not f.ruled and (gap <= self.s["body_gap"] or f.weight >= 2.0):
-                reached, gap = k, 0
+            if f.prose and not f.ruled and (gap <= self.s["body_gap"] or f.weight >= 2.0 and not closed):
+                reached, gap, closed = k, 0, False
                 continue
             gap += 1
+            closed = closed or (f.rule is not None and f.rule.reason in closing)
         return reached
 
     def extend_back(self, a: int) -> int:
@@ -754,8 +758,9 @@ class _Page:
 
     def find_end(self, core_end: int) -> int:
         """The last body line: prose continues after the core until a closing rule
-        (a related or comments header) or a long stretch of residue."""
-        return self._reach(core_end, range(core_end + 1, len(self.lines)))
+        (a related or comments header) or a long stretch of residue; a long paragraph far
+        off, past the page's footer or copyright lines, is the site's notice, not the article."""
+        return self._reach(core_end, range(core_end + 1, len(self.lines)), _PAGE_END)
 
     def last_prose(self, k: int, lo: int) -> int | None:
         """The last line from ``k`` back to ``lo`` that is prose no rule names (None if none):

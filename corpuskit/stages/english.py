@@ -330,6 +330,45 @@ def fact_box(lines: list[Line], rules: list[Rule | None], least: int = 3) -> Non
         i = j
 
 
+_CUT_MARK = regex.compile(r"\s*(?:\.\.\.|…)?\s*$")
+_SPACES = regex.compile(r"\s+")
+
+
+def teaser_copy(lines: list[Line], least: int = 60) -> None:
+    """A page's first kept paragraph printed again as the body's opening, whole or cut short, the
+    body's paragraphs maybe run together in it (an "e-mail this story" box or a share card over
+    the article quotes its lead), with nothing but widgets, labels or headings between the two:
+    the first is a copy, dropped as ``repeated``. Only the same words, at least ``least`` characters of them: a standfirst that
+    sums up the lead in words of its own stays.
+
+    >>> lead = "Ferry fares on the western routes will rise by a tenth next month, the office said on Friday."
+    >>> rows = [("keep", lead[:70] + "..."), ("drop", "Your Name:"), ("keep", lead), ("keep", "Passengers were not pleased.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> teaser_copy(ls); [(ln.action, ln.reason) for ln in ls]
+    [('drop', 'repeated'), ('drop', None), ('keep', None), ('keep', None)]
+    """
+    first = next((i for i, ln in enumerate(lines) if ln.action == "keep"), None)
+    if first is None:
+        return
+    cut = _CUT_MARK.sub("", lines[first].text)
+    if len(cut) < least:
+        return
+    want = _SPACES.sub("", cut)
+    for j in range(first + 1, len(lines)):
+        if lines[j].action != "keep":
+            continue
+        # (the copy may run the body's paragraphs together: read on over the next ones)
+        body = ""
+        for k in range(j, len(lines)):
+            if len(body) >= len(want) or lines[k].action != "keep":
+                break
+            body += _SPACES.sub("", lines[k].text)
+        if body.startswith(want) and any(not lines[k].kept for k in range(first + 1, j)):
+            lines[first].decide("drop", "repeated")
+        return  # only the next kept paragraph: the copy stands right over the body
+
+
 def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> None:
     """English pages print the headline, then a standfirst, then the byline. When the engine
     took the standfirst for the title, the headline-like line just above it (only ruled
@@ -403,6 +442,54 @@ def headline_over_byline(lines: list[Line], rules: list[Rule | None]) -> None:
         lines[above[1]].decide("title")
     elif above and headline(above[0]):
         lines[above[0]].decide("title")
+
+
+# A browser title bar's line: a headline, then two or more short parts after spaced dashes or bars
+# (the section, the date, the site): "Storm heads east - Weather - May 3, 2021"
+_BAR_SPLIT = regex.compile(r"\s+[-–—|]\s+")
+_TOKEN = regex.compile(r"\p{L}{2,}")
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+
+
+def title_bar(lines: list[Line], rules: list[Rule | None], months: dict[str, int], far: int = 10) -> None:
+    """The engine took for the title a title-bar line (``_BAR_SPLIT``: a headline, then two or
+    more short parts such as the section and the date or the site) standing ``far`` lines or
+    more above the body, while a short headline stands right over the body's first paragraph
+    (only metadata between; kept, or dropped only for its place), all of its words found in the
+    bar. That line is
+    the on-page headline; the bar is the page's <title> leaked into the text: it moves to
+    metadata when one of its parts is a date (the publication date), and drops otherwise.
+
+    >>> rows = [("title", "Storm heads east over the coast - Weather - May 3, 2021")] + [("drop", "Menu")] * 10 + [
+    ...         ("heading", "Coast storm heads east"),
+    ...         ("keep", "The storm turned east on Monday and is expected to reach the coast by the weekend.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> title_bar(ls, [None] * len(ls), {"may": 5}); [(ln.action, ln.reason) for ln in ls][:1] + [ln.action for ln in ls][-2:]
+    [('meta', 'published'), 'title', 'keep']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    first = next((i for i, ln in enumerate(lines) if _paragraph(ln) and _RUNNING.search(ln.raw)), None)
+    if t is None or first is None or first - t < far:
+        return
+    parts = _BAR_SPLIT.split(lines[t].raw.strip())
+    if len(parts) < 3 or any(len(x) > 40 or not x for x in parts[1:]):
+        return
+    h = first - 1
+    while h > t and lines[h].action == "meta":
+        h -= 1
+    text = lines[h].raw.strip()
+    if (h <= t or rules[h] is not None or lines[h].action not in ("heading", "keep", "drop")
+            or lines[h].action == "drop" and lines[h].reason not in (None, "nav", "related")
+            or not 2 <= _words(text) <= 12 or _SENTENCE_END.search(text) or text.endswith((":", ",", ";"))):
+        return
+    words = {w.lower() for w in _TOKEN.findall(text)}
+    bar = {w.lower() for w in _TOKEN.findall(lines[t].raw)}
+    if len(words) < 2 or not words <= bar:
+        return
+    lines[h].decide("title")
+    dated = any(_bare_date(x, months) and _YEAR.search(x) for x in parts[1:])
+    lines[t].decide("meta", "published") if dated else lines[t].decide("drop", "nav")
 
 
 def _meta_like(ln: Line, r: Rule | None) -> bool:
@@ -860,9 +947,11 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     author_popup(lines, rules)
     author_bio(lines, rules)
     fact_box(lines, rules)
+    teaser_copy(lines)
     headline_over_standfirst(lines, rules)
     headline_over_byline(lines, rules)
     title_by_byline(lines, rules)
+    title_bar(lines, rules, rs.months)
     long_subheads(lines, rules, rs.settings["heading_max"])
     teaser_items(lines, rules)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
