@@ -68,7 +68,9 @@ def test_case_page(path):
         assert who in meta["authors"], meta
     for who in header.get("editors", []):
         assert who in meta["editors"], meta
-    if "source" in header:
+    if header.get("source", "") is None:  # the page names no outlet
+        assert meta["source"] is None, meta
+    elif "source" in header:
         assert header["source"] in (meta["source"] or ""), meta
     if "published" in header:
         assert (meta["published"] or "").startswith(header["published"]), meta
