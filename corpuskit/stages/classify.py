@@ -1205,8 +1205,13 @@ class _Page:
             return
         if f.prose and self.bare_caption(i):
             ln.decide("drop", "caption")
-        elif f.prose or i in self.phrases:
-            ln.decide("keep")  # (a phrase of an article written in broken lines too)
+        elif f.prose:
+            ln.decide("keep")
+        elif i in self.phrases:
+            # a phrase of an article written in broken lines: kept whole, as a heading is (joined
+            # to its neighbours it would run phrases together, 最大邮轮目前南沙…, and a second
+            # reading, seeing more of them, would join what the first left apart)
+            ln.decide("heading")
         elif self.is_heading(i):
             ln.decide("heading")
         else:
