@@ -178,7 +178,8 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
     ("@janedoe"), or next to the date or source lines (within two lines, under the headline)
     of a page whose rules found no byline in the article, or repeats a name already in a byline. (A page with a
     "By ..." line has its authors; capitalised words next to it are more likely a widget,
-    "Gift Article". An author's bio under the article does not count.)
+    "Gift Article". An author's bio under the article does not count.) A sign-off under the
+    article, dashes and a name ("-- Jane Doe"), is a byline when a byline names that writer.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Storm heads east", "Jane Doe", "@janedoe", "Body."])]
     >>> for ln, a in zip(ls, ["title", "drop", "meta", "keep"]): ln.decide(a, "byline" if a == "meta" else None)
@@ -205,6 +206,15 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
     for i, ln in enumerate(lines):
         if ln.action == "drop" and ln.raw in named and rules[i] is None:
             ln.decide("meta", "byline")
+    signed = " ".join(ln.raw for ln in lines if ln.action == "meta" and ln.reason == "byline")
+    for i, ln in enumerate(lines):
+        m = _SIGN_OFF.match(ln.raw.strip())
+        if m and ln.action in ("keep", "heading", "drop") and rules[i] is None and m[1] in signed:
+            ln.decide("meta", "byline")  # the writer's sign-off under the article: "-- Jane Doe"
+
+
+# a sign-off: dashes, then a name alone ("-- Jane Doe", "— Jane Doe")
+_SIGN_OFF = regex.compile(r"^(?:-{1,2}|–|—)\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
 
 
 _BIO_VERB = regex.compile(r"^\s+(?:is|was|has|writes|covers|reports|joined|currently|works|lives)\b")
@@ -414,7 +424,8 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
 def headline_over_byline(lines: list[Line], rules: list[Rule | None]) -> None:
     """When the engine named no title but found the byline/date block, the headline is the line
     kept just above that block, or, with a standfirst between them, the line above the standfirst
-    (clearly shorter than it). The block must open the article: prose follows it.
+    (clearly shorter than it). The block must open the article: prose follows it. With nothing
+    kept above the block, a headline inside it, between the date and the byline, is the title.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
     ...     ["Menu", "Storm heads east as millions travel home", "By Jane Doe",
@@ -442,6 +453,14 @@ def headline_over_byline(lines: list[Line], rules: list[Rule | None]) -> None:
         lines[above[1]].decide("title")
     elif above and headline(above[0]):
         lines[above[0]].decide("title")
+    elif not above and after and headline(after[0]) and not _SENTENCE_END.search(lines[after[0]].raw):
+        # the block opens with the date and the headline stands inside it, over the byline:
+        # date / headline / (time, share buttons) / By Jane Doe / prose
+        h = after[0]
+        k = next((k for k in range(h + 1, len(lines)) if lines[k].action != "drop"), None)
+        if (k is not None and lines[k].action == "meta" and lines[k].reason == "byline"
+                and all(lines[j].action == "drop" for j in range(b + 1, h))):
+            lines[h].decide("title")
 
 
 # A browser title bar's line: a headline, then two or more short parts after spaced dashes or bars
@@ -560,6 +579,37 @@ def title_by_byline(lines: list[Line], rules: list[Rule | None], reach: int = 15
         for k in range(t):
             if lines[k].action == "meta" and lines[k].reason == "published":
                 lines[k].decide("drop", "nav")
+
+
+# a "Previous"/"Next" link to a neighbouring post, its title after a mark or glued to the word
+# ("Next: Title", "Previous » Title", "NextTitle of the post")
+_PREV_NEXT = regex.compile(r"^(?:Previous|Prev|Next|PREVIOUS|PREV|NEXT)(?:\s+(?i:post|article|story|entry))?"
+                           r"(?:\s*[:»›>«‹<|-]\s*|(?=[\p{Lu}\d]))(?P<t>\S.{9,})$")
+
+
+def prev_next_titles(lines: list[Line]) -> None:
+    """A strip of links to the neighbouring posts ("Previous" and "Next" before each post's title)
+    that the engine dropped names those posts: the same title elsewhere on the page (a list of
+    recent posts over the article, which the engine may even take for the headline) is a link
+    too, and drops as related.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
+    ...     ["Ferry fares rise again in spring", "Harbour town weighs a new sea wall", "Body.",
+    ...      "PreviousFerry fares rise again in spring"])]
+    >>> for ln, a in zip(ls, ["title", "heading", "keep", "drop"]): ln.decide(a)
+    >>> prev_next_titles(ls); [ln.action for ln in ls]
+    ['drop', 'heading', 'keep', 'drop']
+    """
+    linked = set()
+    for ln in lines:
+        m = _PREV_NEXT.match(ln.raw.strip())
+        if m and ln.action == "drop":
+            linked.add(_SPACES.sub(" ", m["t"]).strip().lower())
+    if not linked:
+        return
+    for ln in lines:
+        if ln.action in ("title", "heading", "keep") and _SPACES.sub(" ", ln.raw).strip().lower() in linked:
+            ln.decide("drop", "related")
 
 
 def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
@@ -938,6 +988,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     caption_labels(lines, rules)
     wire_lead(lines)
     related_after_header(lines, rules)
+    prev_next_titles(lines)
     tag_list_under_label(lines, rules)
     labelled_meta(lines, rules, rs.months)
     comment_meta(lines, rules)
