@@ -15,6 +15,8 @@ one small function over the decided lines (their ``action``/``reason``):
 - a headline the engine kept as body when it named no title, above the byline (``headline_over_byline``);
 - a tagline, a masthead promo or a photo caption taken for the title, when a headline sits right
   above the byline block (``title_by_byline``);
+- a masthead promo taken for the title, when a short headline sits right above a deck sentence
+  that opens the body (``title_over_deck``);
 - the short promo lines under an inline "Related" header (``related_after_header``);
 - labelled metadata printed under a related list (``labelled_meta``);
 - a comment's header under the header that closes the article for comments (``comment_meta``);
@@ -128,12 +130,19 @@ def _steady_chains(idx: list[int], max_step: int = 4) -> list[list[int]]:
     return out
 
 
+# a photo credit, the photographer's name and the agency: "Jane Doe / Example-Pictures"
+_CREDIT_SLASH = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}\s+/\s+"
+                              r"\p{Lu}[\p{L}&.'’-]+(?:\s+\p{Lu}[\p{L}&.'’-]+){0,2}$")
+
+
 def caption_labels(lines: list[Line], rules: list[Rule | None]) -> None:
     """A caption label ("Image caption,", "Caption:") announces the caption on the next line.
 
     A bare credit ("Credit: X", "Image: X") names the line right over it, in the same block
     (no blank line between: one figure caption), a caption too. A line over a credit in a
     block of its own is left alone: it is as often the paragraph before an uncaptioned photo.
+    A photo's credit, "Jane Doe / Agency", dropped over a short sentence that the body's prose
+    follows names that sentence a caption.
 
     >>> ls = [Line(n=1, raw="Image caption,", text=""), Line(n=2, raw="Rescuers search the rubble", text="")]
     >>> ls[0].decide("drop", "caption"); ls[1].decide("heading")
@@ -152,6 +161,11 @@ def caption_labels(lines: list[Line], rules: list[Rule | None]) -> None:
                 and ln.action != "title" and rules[i] is None and len(ln.raw) <= 300
                 and rules[i + 1] is not None and rules[i + 1].reason == "caption" and len(nxt.raw) <= 60):
             ln.decide("drop", "caption")  # the caption over its credit, in one figure
+            continue
+        if (ln.action == "drop" and _CREDIT_SLASH.match(ln.raw.strip()) and nxt.kept and nxt.action != "title"
+                and rules[i + 1] is None and _words(nxt.raw) <= 20 and _SENTENCE_END.search(nxt.raw)
+                and i + 2 < len(lines) and lines[i + 2].kept and len(lines[i + 2].raw) >= 100):
+            nxt.decide("drop", "caption")  # a photo's credit, "Jane Doe / Agency", over its caption
             continue
         if (ln.action == "drop" and ln.reason == "caption" and ln.raw.endswith((",", ":"))
                 and nxt.kept and nxt.action != "title" and rules[i + 1] is None and len(nxt.raw) <= 200
@@ -178,7 +192,8 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
     ("@janedoe"), or next to the date or source lines (within two lines, under the headline)
     of a page whose rules found no byline in the article, or repeats a name already in a byline. (A page with a
     "By ..." line has its authors; capitalised words next to it are more likely a widget,
-    "Gift Article". An author's bio under the article does not count.)
+    "Gift Article". An author's bio under the article does not count.) A sign-off under the
+    article, dashes and a name ("-- Jane Doe"), is a byline when a byline names that writer.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Storm heads east", "Jane Doe", "@janedoe", "Body."])]
     >>> for ln, a in zip(ls, ["title", "drop", "meta", "keep"]): ln.decide(a, "byline" if a == "meta" else None)
@@ -205,6 +220,15 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
     for i, ln in enumerate(lines):
         if ln.action == "drop" and ln.raw in named and rules[i] is None:
             ln.decide("meta", "byline")
+    signed = " ".join(ln.raw for ln in lines if ln.action == "meta" and ln.reason == "byline")
+    for i, ln in enumerate(lines):
+        m = _SIGN_OFF.match(ln.raw.strip())
+        if m and ln.action in ("keep", "heading", "drop") and rules[i] is None and m[1] in signed:
+            ln.decide("meta", "byline")  # the writer's sign-off under the article: "-- Jane Doe"
+
+
+# a sign-off: dashes, then a name alone ("-- Jane Doe", "— Jane Doe")
+_SIGN_OFF = regex.compile(r"^(?:-{1,2}|–|—)\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
 
 
 _BIO_VERB = regex.compile(r"^\s+(?:is|was|has|writes|covers|reports|joined|currently|works|lives)\b")
@@ -414,7 +438,8 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
 def headline_over_byline(lines: list[Line], rules: list[Rule | None]) -> None:
     """When the engine named no title but found the byline/date block, the headline is the line
     kept just above that block, or, with a standfirst between them, the line above the standfirst
-    (clearly shorter than it). The block must open the article: prose follows it.
+    (clearly shorter than it). The block must open the article: prose follows it. With nothing
+    kept above the block, a headline inside it, between the date and the byline, is the title.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
     ...     ["Menu", "Storm heads east as millions travel home", "By Jane Doe",
@@ -442,6 +467,14 @@ def headline_over_byline(lines: list[Line], rules: list[Rule | None]) -> None:
         lines[above[1]].decide("title")
     elif above and headline(above[0]):
         lines[above[0]].decide("title")
+    elif not above and after and headline(after[0]) and not _SENTENCE_END.search(lines[after[0]].raw):
+        # the block opens with the date and the headline stands inside it, over the byline:
+        # date / headline / (time, share buttons) / By Jane Doe / prose
+        h = after[0]
+        k = next((k for k in range(h + 1, len(lines)) if lines[k].action != "drop"), None)
+        if (k is not None and lines[k].action == "meta" and lines[k].reason == "byline"
+                and all(lines[j].action == "drop" for j in range(b + 1, h))):
+            lines[h].decide("title")
 
 
 # A browser title bar's line: a headline, then two or more short parts after spaced dashes or bars
@@ -560,6 +593,83 @@ def title_by_byline(lines: list[Line], rules: list[Rule | None], reach: int = 15
         for k in range(t):
             if lines[k].action == "meta" and lines[k].reason == "published":
                 lines[k].decide("drop", "nav")
+
+
+# a "Previous"/"Next" link to a neighbouring post, its title after a mark or glued to the word
+# ("Next: Title", "Previous » Title", "NextTitle of the post")
+_PREV_NEXT = regex.compile(r"^(?:Previous|Prev|Next|PREVIOUS|PREV|NEXT)(?:\s+(?i:post|article|story|entry))?"
+                           r"(?:\s*[:»›>«‹<|-]\s*|(?=[\p{Lu}\d]))(?P<t>\S.{9,})$")
+
+
+def prev_next_titles(lines: list[Line]) -> None:
+    """A strip of links to the neighbouring posts ("Previous" and "Next" before each post's title)
+    that the engine dropped names those posts: the same title elsewhere on the page (a list of
+    recent posts over the article, which the engine may even take for the headline) is a link
+    too, and drops as related.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
+    ...     ["Ferry fares rise again in spring", "Harbour town weighs a new sea wall", "Body.",
+    ...      "PreviousFerry fares rise again in spring"])]
+    >>> for ln, a in zip(ls, ["title", "heading", "keep", "drop"]): ln.decide(a)
+    >>> prev_next_titles(ls); [ln.action for ln in ls]
+    ['drop', 'heading', 'keep', 'drop']
+    """
+    linked = set()
+    for ln in lines:
+        m = _PREV_NEXT.match(ln.raw.strip())
+        if m and ln.action == "drop":
+            linked.add(_SPACES.sub(" ", m["t"]).strip().lower())
+    if not linked:
+        return
+    for ln in lines:
+        if ln.action in ("title", "heading", "keep") and _SPACES.sub(" ", ln.raw).strip().lower() in linked:
+            ln.decide("drop", "related")
+
+
+def title_over_deck(lines: list[Line], rules: list[Rule | None], far: int = 3) -> None:
+    """A magazine page prints a short headline, then its deck (one sentence), then the body, with
+    no byline block between (the byline sits at the end). When the engine took for the title a
+    promo in the masthead (``far`` or more menu or promo lines above the headline) and dropped the
+    headline with the menu, the headline-shaped line right over the deck that opens the body
+    (only residue between the deck and the first paragraph) is the title. The old title drops,
+    with any promo the engine kept between the two.
+
+    >>> rows = [("title", None, "Our new travel guide is out"), ("keep", None, "Quiz: Which city are you?"),
+    ...         ("drop", "related", "Ten cheap weekends"), ("drop", "nav", "Magazine Logo"),
+    ...         ("drop", "nav", "The River Barons"), ("keep", None, "The old shipping families are back in charge."),
+    ...         ("drop", "nav", "Jane Roe / Example-Pictures"),
+    ...         ("keep", None, "The barges move slowly past the new quay, where the families that once ran the river meet.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> title_over_deck(ls, [None] * len(ls)); [ln.action for ln in ls]
+    ['drop', 'drop', 'drop', 'drop', 'title', 'keep', 'drop', 'keep']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    first = next((i for i, ln in enumerate(lines) if _paragraph(ln) and _RUNNING.search(ln.raw)), None)
+    if t is None or first is None or first <= t:
+        return
+    kept = [k for k in range(t + 1, first) if lines[k].kept]
+    if not kept or lines[kept[-1]].action != "keep":
+        return
+    d = kept[-1]  # the deck: one sentence, right over the body (only residue between)
+    deck = lines[d].raw.strip()
+    if not (6 <= _words(deck) <= 30 and _SENTENCE_END.search(deck)) or _SENTENCE_BREAK.search(deck):
+        return
+    if any(lines[k].action == "meta" for k in range(t + 1, first)):
+        return  # a byline block: title_by_byline's layout
+    h = d - 1
+    if (h <= t or lines[h].action != "drop" or lines[h].reason not in ("nav", "related") or rules[h] is not None
+            or not 2 <= _words(lines[h].raw) <= 12 or len(lines[h].raw) > 80
+            or lines[h].raw.rstrip().endswith((".", ",", ":", ";"))):
+        return
+    between = sum(1 for k in range(t + 1, h) if lines[k].kept or lines[k].reason in ("nav", "footer", "related"))
+    if between < far:
+        return
+    lines[h].decide("title")
+    lines[t].decide("drop", "nav")
+    for k in range(t + 1, h):
+        if lines[k].kept:
+            lines[k].decide("drop", "nav")
 
 
 def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
@@ -938,6 +1048,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     caption_labels(lines, rules)
     wire_lead(lines)
     related_after_header(lines, rules)
+    prev_next_titles(lines)
     tag_list_under_label(lines, rules)
     labelled_meta(lines, rules, rs.months)
     comment_meta(lines, rules)
@@ -951,6 +1062,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     headline_over_standfirst(lines, rules)
     headline_over_byline(lines, rules)
     title_by_byline(lines, rules)
+    title_over_deck(lines, rules)
     title_bar(lines, rules, rs.months)
     long_subheads(lines, rules, rs.settings["heading_max"])
     teaser_items(lines, rules)
