@@ -188,8 +188,8 @@ def test_not_credits(line):
     ("By: Example Wire", [], [], None),
     ("Opinion March 3, 2021", [], [], None),
     ("ExampleNews October 6, 2018", [], [], "ExampleNews"),
-    ("By Jane Doe, EXAMPLE DAILY", ["Jane Doe"], [], None),
-    ("By Jane Doe, Example Herald", ["Jane Doe"], [], None),
+    ("By Jane Doe, EXAMPLE DAILY", ["Jane Doe"], [], "EXAMPLE DAILY"),
+    ("By Jane Doe, Example Herald", ["Jane Doe"], [], "Example Herald"),
     ("by Jane Doe and John RoeOctober 09, 2010", ["Jane Doe", "John Roe"], [], None),
 ])
 def test_bylines(line, authors, editors, source):
