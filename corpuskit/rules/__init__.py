@@ -330,6 +330,9 @@ class LazyPattern:
     >>> p = LazyPattern("(?:a)|(?:b+)")
     >>> p.pattern, p.search("xbb").group()
     ('(?:a)|(?:b+)', 'bb')
+    >>> import copy, pickle
+    >>> pickle.loads(pickle.dumps(p)).search("a").group(), copy.deepcopy(p).pattern
+    ('a', '(?:a)|(?:b+)')
     """
 
     __slots__ = ("pattern", "_compiled")
@@ -339,6 +342,8 @@ class LazyPattern:
         self._compiled: "regex.Pattern[str] | None" = None
 
     def __getattr__(self, name: str) -> Any:  # search, finditer, ...: the compiled pattern's
+        if name.startswith("__") or name == "_compiled":  # (copy and pickle ask for hooks)
+            raise AttributeError(name)
         if self._compiled is None:
             self._compiled = regex.compile(self.pattern)
         return getattr(self._compiled, name)
