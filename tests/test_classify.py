@@ -116,6 +116,15 @@ def test_every_packaged_pattern_has_a_prefilter_or_is_listed(lang, most):
     assert [e.name for e in rs.edits if required(e.pattern.pattern) is None] == []
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_packaged_rule_compiles_whole(lang):
+    """A rule's whole pattern (its parts as one alternation) is compiled when first used:
+    it must compile, and match what its parts match."""
+    for r in ruleset(lang).rules:
+        line = r.parts[0].pattern
+        assert (r.pattern.search(line) is None) == all(p.search(line) is None for p in r.parts), r.origin
+
+
 def test_prefilter_never_hides_a_match():
     """Every rule the slow way (each pattern on each line) agrees with the prefiltered way."""
     rs = ruleset("zh")

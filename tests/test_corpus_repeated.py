@@ -5,7 +5,7 @@ import random
 import orjson
 
 from corpuskit.config import Config
-from corpuskit.corpus.boilerplate import LineTally, line_key, site_of
+from corpuskit.corpus.boilerplate import _SPACES, LineTally, line_key, line_keys, site_of
 from corpuskit.corpus.runner import Options, run
 
 TOPICS = ["交通", "教育", "医疗", "环保", "科技", "农业", "旅游", "体育", "文化", "金融", "就业", "住房"]
@@ -34,6 +34,15 @@ def site_page(i: int, rng: random.Random) -> str:
 def test_line_key_collapses_digits_and_space_only():
     assert line_key("浏览 1,234 次") == line_key("浏览 98,765  次")
     assert line_key("浏览 1234 次") != line_key("点赞 1234 次")
+
+
+def test_line_keys_collapse_every_space_as_line_key_does():
+    """line_keys collapses a line's spaces with str.split(), line_key with a regex: they must
+    agree on every character (a tab, a no-break or ideographic space, a line separator)."""
+    spaces = [c for c in map(chr, range(0x110000)) if _SPACES.fullmatch(c)]
+    assert spaces == [c for c in map(chr, range(0x110000)) if c.isspace()]
+    lines = [f"浏览{c}{c} 12{c}次" for c in spaces] + ["第1行\n第2行", " Ab\tC\u3000d "]
+    assert line_keys(lines) == [line_key(ln) for ln in lines]
 
 
 def test_site_from_url_then_site_field_then_folder():

@@ -320,7 +320,37 @@ def expand_lists(pattern: str, lists: dict[str, str], where: str = "pattern") ->
     return _LIST_REF.sub(text, pattern)
 
 
-def _compile(patterns: Iterable[str], where: str, lists: dict[str, str] | None = None) -> "regex.Pattern[str]":
+class LazyPattern:
+    """A regex compiled when first used, standing in for the compiled pattern.
+
+    A rule's patterns run one by one (its ``parts``, which the prefilter picks); the
+    alternation of all of them serves only callers matching a rule as a whole, so it is
+    not compiled with the rest when a process starts (about 0.15 s).
+
+    >>> p = LazyPattern("(?:a)|(?:b+)")
+    >>> p.pattern, p.search("xbb").group()
+    ('(?:a)|(?:b+)', 'bb')
+    >>> import copy, pickle
+    >>> pickle.loads(pickle.dumps(p)).search("a").group(), copy.deepcopy(p).pattern
+    ('a', '(?:a)|(?:b+)')
+    """
+
+    __slots__ = ("pattern", "_compiled")
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self._compiled: "regex.Pattern[str] | None" = None
+
+    def __getattr__(self, name: str) -> Any:  # search, finditer, ...: the compiled pattern's
+        if name.startswith("__") or name == "_compiled":  # (copy and pickle ask for hooks)
+            raise AttributeError(name)
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern)
+        return getattr(self._compiled, name)
+
+
+def _source(patterns: Iterable[str], where: str, lists: dict[str, str] | None = None) -> str:
+    """The patterns as one alternation, lists expanded and variants added."""
     pats = list(patterns)
     if not pats or not all(isinstance(p, str) for p in pats):
         raise ValueError(f"{where}: patterns must be a non-empty list of strings")
@@ -328,8 +358,12 @@ def _compile(patterns: Iterable[str], where: str, lists: dict[str, str] | None =
     # A leading (?i) would make the whole alternation case-insensitive (and slow on Han
     # text): scope it to its own pattern.
     pats = [f"(?i:{p[4:]})" if p.startswith("(?i)") else p for p in pats]
+    return "|".join(f"(?:{p})" for p in pats)
+
+
+def _compile(patterns: Iterable[str], where: str, lists: dict[str, str] | None = None) -> "regex.Pattern[str]":
     try:
-        return regex.compile("|".join(f"(?:{p})" for p in pats))
+        return regex.compile(_source(patterns, where, lists))
     except regex.error as e:
         raise ValueError(f"{where}: {e}") from None
 
@@ -351,10 +385,14 @@ def parse_rules(data: dict, origin: str, into: RuleSet | None = None) -> RuleSet
         if place not in WHERES:
             raise ValueError(f"{where}: where must be one of {', '.join(WHERES)}, not {place!r}")
         pats = r.get("patterns", [])
-        rs.rules.append(Rule(action, reason, _compile(pats, where, lists),
+        whole = _source(pats, where, lists)  # (checks the list)
+        parts = tuple(_compile([p], where, lists) for p in pats)
+        # each part compiled alone reports a bad pattern when the file is read; the whole
+        # is the one part, or compiled when first used
+        pattern = parts[0] if len(parts) == 1 else LazyPattern(whole)
+        rs.rules.append(Rule(action, reason, pattern,
                              r.get("max_len"), int(r.get("min_len", 0)), place,
-                             bool(r.get("ends", False)), where,
-                             tuple(_compile([p], where, lists) for p in pats)))
+                             bool(r.get("ends", False)), where, parts))
     for i, e in enumerate(data.get("edit", []), 1):
         where = f"{origin}: edit {i}"
         if e.get("name") not in REASONS:

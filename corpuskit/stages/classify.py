@@ -35,9 +35,10 @@ from ..rules import WHERES, Edit, Rule, RuleSet, ruleset
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
 _ANY_LETTER = regex.compile(r"\p{L}")
-# Counting by deleting the runs of everything else: a few long matches instead of one per character.
-_NOT_HAN = regex.compile(r"\P{Han}+")
-_NOT_LATIN = regex.compile(r"[^A-Za-z]+")
+# detect_lang counts Han by runs (a few long matches instead of one per character) and
+# ASCII letters as the bytes left when the other bytes are deleted.
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_NOT_ASCII_LETTER = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
 # a picture's credit inside a caption sentence (茶园风光由受访者提供。): a caption printed under each
 # photo, though it holds a verb
 _CREDIT_WORD = regex.compile(r"提供|供图|供圖|摄|攝|图片|圖片|资料图|資料圖|图源|圖源")
@@ -51,9 +52,16 @@ def detect_lang(text: str) -> str:
     ('zh', 'en')
     """
     sample = text[:5000]
-    han = len(_NOT_HAN.sub("", sample))
-    latin = len(_NOT_LATIN.sub("", sample))
-    return "zh" if han and han * 3 >= latin * 0.5 else "en"
+    latin = len(sample.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTER))
+    # zh when the Han characters number at least one and at least latin / 6 (han * 3 >=
+    # latin * 0.5): counted only until there are that many, as a Chinese page has at once
+    need = max(1, -(-latin // 6))
+    han = 0
+    for m in _HAN_RUN.finditer(sample):
+        han += m.end() - m.start()
+        if han >= need:
+            return "zh"
+    return "en"
 
 
 # ----------------------------------------------------------------------------- features
@@ -138,6 +146,8 @@ _ATTRIBUTION = regex.compile(r"\s*(?:—{1,2}|－{1,2}|-{2})\s*[^\s\p{P}\d][^\p{
 def _unattributed(t: str, closers: frozenset) -> str:
     """The line without a quotation's attribution closing it, when what precedes the dash
     ends as a quoted sentence does (a closing quote or a sentence mark); else the line."""
+    if "—" not in t and "－" not in t and "--" not in t:  # the dash the pattern needs (quicker)
+        return t
     m = _ATTRIBUTION.search(t)
     if m is None or m.start() == 0:
         return t
@@ -522,7 +532,7 @@ class ClassifyStage(Stage):
             if not any(ln.kept for ln in doc.lines):
                 return
             groups = _output_groups(doc.lines, self.config.segment.join_broken, paragraphs)
-            again = [Line(n=k + 1, raw=text, text=text, block=k)
+            again = [Line(k + 1, text, text, k)  # (n, raw, text, block)
                      for k, text in enumerate("".join(ln.text for ln in g) for g in groups)]
             self.canonical(again)
             title = next((t for g, t in zip(reversed(groups), reversed(again))
