@@ -31,6 +31,7 @@ import regex
 from ..document import KEEP_ACTIONS, Document, Line
 from ..pipeline import Stage
 from ..rules import WHERES, Edit, Rule, RuleSet, ruleset
+from .metadata import split_names
 
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -1152,12 +1153,15 @@ class _Page:
 
     def name_by_date(self, i: int) -> bool:
         """A short name alone next to the date line under the headline: the author (above the
-        date line, or between it and the body)."""
+        date line, or between it and the body). A word the rules' ``name_strip`` removes whole
+        (a section's name, a widget's label) is no name."""
         f = self.f[i]
         if f.ruled or f.prose or f.seps or not 2 <= f.n <= self.s["name_line_max"]:
             return False
         if any(ch.isdigit() for ch in self.lines[i].text):
             return False
+        if not split_names(self.lines[i].text, self.rs):
+            return False  # no name once the rules strip what is none (a section's name: 港聞)
 
         def dated(k: int) -> bool:
             return 0 <= k < len(self.f) and self.f[k].rule is not None and self.f[k].rule.reason == "published"
