@@ -824,7 +824,8 @@ class _Page:
             after = max((k for k in range(t + 1, a) if f[k].rule is not None and f[k].rule.action == "meta"),
                         default=t)
             body_start = next((k for k in range(after + 1, a + 1) if f[k].prose and not f[k].ruled
-                               and (k == a or not self.headline_like(k))), a)
+                               and (k == a or not self.headline_like(k))
+                               and not any(self.bare_label(j) for j in range(k + 1, a))), a)
             self.meta_after = after
         else:
             body_start = self.extend_back(a)
@@ -1102,8 +1103,8 @@ class _Page:
             ln.decide("drop", "nav")  # an item of a tag list under the headline
         elif f.prose and i < self.meta_after and self.short_statement(i):
             ln.decide("drop", "caption")  # one short sentence between the headline and its date
-        elif f.prose and f.n >= self.s["short_line"]:
-            ln.decide("keep")
+        elif f.prose and f.n >= self.s["short_line"] and not self.stray_phrase(i):
+            ln.decide("keep")  # a lead or a standfirst
         elif self.headline_like(i) and f.n >= self.s["short_line"] and self.shared(i) >= 0.3:
             ln.decide("heading")  # a subhead: it shares words with the article
         elif i > 0 and self.lines[i - 1].action in ("title", "heading") and self.is_heading(i):
@@ -1114,6 +1115,19 @@ class _Page:
             ln.decide("meta", "byline")
         else:
             ln.decide("drop", None)
+
+    def stray_phrase(self, i: int) -> bool:
+        """A short phrase between the headline and the body that shares no word with the
+        article (a font-size widget's playful label, 再大啲都得啦唔該……): no lead, which says what the article
+        says. Where headings need a script of their own (Chinese)."""
+        return (self.c.heading_needs is not None and self.f[i].n < self.s["long_line"]
+                and self.shared(i) == 0)
+
+    def bare_label(self, k: int) -> bool:
+        """A widget's label no rule names, with nothing a heading needs (Previous Next, 1/5):
+        what stands over it, up to the metadata, is the head's, not the body's first lines."""
+        g = self.f[k]
+        return self.c.heading_needs is not None and not g.ruled and not g.prose and not g.headed and g.n > 0
 
     def block_label(self, k: int) -> bool:
         """Whether line ``k`` is a short label with its colon alone on its line, no rule naming
