@@ -31,6 +31,7 @@ import regex
 from ..document import KEEP_ACTIONS, Document, Line
 from ..pipeline import Stage
 from ..rules import WHERES, Edit, Rule, RuleSet, ruleset
+from .metadata import split_names
 
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -833,7 +834,8 @@ class _Page:
             after = max((k for k in range(t + 1, a) if f[k].rule is not None and f[k].rule.action == "meta"),
                         default=t)
             body_start = next((k for k in range(after + 1, a + 1) if f[k].prose and not f[k].ruled
-                               and (k == a or not self.headline_like(k))), a)
+                               and (k == a or not self.headline_like(k))
+                               and not any(self.bare_label(j) for j in range(k + 1, a))), a)
             self.meta_after = after
         else:
             body_start = self.extend_back(a)
@@ -1111,8 +1113,8 @@ class _Page:
             ln.decide("drop", "nav")  # an item of a tag list under the headline
         elif f.prose and i < self.meta_after and self.short_statement(i):
             ln.decide("drop", "caption")  # one short sentence between the headline and its date
-        elif f.prose and f.n >= self.s["short_line"]:
-            ln.decide("keep")
+        elif f.prose and f.n >= self.s["short_line"] and not self.stray_phrase(i):
+            ln.decide("keep")  # a lead or a standfirst
         elif self.headline_like(i) and f.n >= self.s["short_line"] and self.shared(i) >= 0.3:
             ln.decide("heading")  # a subhead: it shares words with the article
         elif i > 0 and self.lines[i - 1].action in ("title", "heading") and self.is_heading(i):
@@ -1123,6 +1125,19 @@ class _Page:
             ln.decide("meta", "byline")
         else:
             ln.decide("drop", None)
+
+    def stray_phrase(self, i: int) -> bool:
+        """A short phrase between the headline and the body that shares no word with the
+        article (a font-size widget's playful label, 再大啲都得啦唔該……): no lead, which says what the article
+        says. Where headings need a script of their own (Chinese)."""
+        return (self.c.heading_needs is not None and self.f[i].n < self.s["long_line"]
+                and self.shared(i) == 0)
+
+    def bare_label(self, k: int) -> bool:
+        """A widget's label no rule names, with nothing a heading needs (Previous Next, 1/5):
+        what stands over it, up to the metadata, is the head's, not the body's first lines."""
+        g = self.f[k]
+        return self.c.heading_needs is not None and not g.ruled and not g.prose and not g.headed and g.n > 0
 
     def block_label(self, k: int) -> bool:
         """Whether line ``k`` is a short label with its colon alone on its line, no rule naming
@@ -1162,12 +1177,15 @@ class _Page:
 
     def name_by_date(self, i: int) -> bool:
         """A short name alone next to the date line under the headline: the author (above the
-        date line, or between it and the body)."""
+        date line, or between it and the body). A word the rules' ``name_strip`` removes whole
+        (a section's name, a widget's label) is no name."""
         f = self.f[i]
         if f.ruled or f.prose or f.seps or not 2 <= f.n <= self.s["name_line_max"]:
             return False
         if any(ch.isdigit() for ch in self.lines[i].text):
             return False
+        if not split_names(self.lines[i].text, self.rs):
+            return False  # no name once the rules strip what is none (a section's name: 港聞)
 
         def dated(k: int) -> bool:
             return 0 <= k < len(self.f) and self.f[k].rule is not None and self.f[k].rule.reason == "published"
@@ -1222,10 +1240,30 @@ class _Page:
             # to its neighbours it would run phrases together, 最大邮轮目前南沙…, and a second
             # reading, seeing more of them, would join what the first left apart)
             ln.decide("heading")
-        elif self.is_heading(i):
+        elif self.is_heading(i) or self.spaced_heading(i):
             ln.decide("heading")
         else:
             ln.decide("drop", None)
+
+    def spaced_heading(self, i: int) -> bool:
+        """A subhead written in clauses set apart by spaces (3區加派人手 涉 1.2萬長者) that the
+        menu test reads as a list of short items: inside the body, no separator mark, prose right
+        under it, and at least half its words are words of the body under it (a menu's, a
+        pager's or a widget's items are not). Where headings need a script of their own (Chinese)."""
+        f = self.f[i]
+        if (self.c.heading_needs is None or f.seps < 2 or f.ruled or f.date or f.commas or f.n > self.s["heading_max"] or not f.headed
+                or i <= self.body_start):
+            return False
+        text = self.lines[i].text
+        if self.c.seps.search(text):
+            return False
+        nxt = next((k for k in range(i + 1, min(self.end + 1, i + 4))
+                    if not (self.f[k].ruled and self.f[k].rule.reason == "caption")), None)
+        if nxt is None or not self.f[nxt].prose or self.f[nxt].ruled:
+            return False
+        toks = _tokens(text)
+        under = "".join(self.lines[k].text for k in range(i + 1, self.end + 1) if not self.f[k].ruled)[:3000]
+        return len(toks) >= 4 and 2 * _Bag(under).common(text) >= len(toks)
 
     def short_statement(self, i: int) -> bool:
         """One short sentence (a caption's shape): at most ``caption_max`` characters, one

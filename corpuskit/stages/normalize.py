@@ -88,8 +88,8 @@ def normalize_width(text: str) -> str:
 
     >>> normalize_width("ＣＯＶＩＤ－１９疫情，第１０届，１２．５％")
     'COVID-19疫情，第10届，12.5％'
-    >>> normalize_width("作者︱某某")
-    '作者｜某某'
+    >>> normalize_width("作者︱某某"), normalize_width("記者︰某某")
+    ('作者｜某某', '記者：某某')
     """
     t = tables()
     if t.vertical.search(text):
