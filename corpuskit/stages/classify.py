@@ -20,6 +20,7 @@ import dataclasses
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
@@ -511,6 +512,8 @@ class ClassifyStage(Stage):
         """Decide every line; the document flags the page earns (an English page with no article)."""
         _Page(lines, feats, rs, c).decide()
         _late_edits(lines, rs)
+        if lang != "en":  # (English pages: ``english.teaser_copy``)
+            _near_copies(lines)
         if lang == "en":
             from .english import refine  # English page layouts (stages/english.py)
 
@@ -1589,6 +1592,62 @@ def _cut_badge(ln: Line, badge: Any) -> None:
         ln.text = rest
         if "other" not in ln.edits:
             ln.edits.append("other")
+
+
+# a paragraph that copies its neighbour (``_near_copies``): its least length (characters, no
+# spaces) and the share of its characters the neighbour holds, in order
+_COPY_LEAST, _COPY_SHARE = 30, 0.9
+
+
+def _near_copies(lines: list[Line]) -> None:
+    """Of two kept paragraphs in a row (only residue between, no heading) one of which copies the
+    other, whole or cut short, a word or two changed, the copy is residue (``repeated``): a
+    summary over the body that repeats its opening paragraph, a pull quote or a block printed
+    twice. The shorter goes (the later of two as long); a paragraph counts as a copy when it is
+    at least ``_COPY_LEAST`` characters and ``_COPY_SHARE`` of its characters stand in the other,
+    in order. A standfirst in words of its own, or a sentence the body says again later, stays.
+
+    >>> lead = "某某市政府今天宣布，明年起全市公交车票价将统一下调一元，地铁票价维持不变，新票价于一月一日起实施。"
+    >>> rows = [lead[:40].replace("今天", "今日"), "图为公交车站。", lead, "市民表示欢迎。"]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(rows)]
+    >>> ls[1].decide("drop", "caption")
+    >>> _near_copies(ls); [(ln.action, ln.reason) for ln in ls]
+    [('drop', 'repeated'), ('drop', 'caption'), ('keep', None), ('keep', None)]
+    """
+    paras: list[list[Line] | None] = []  # the kept paragraphs, None for a title or a heading
+    for ln in lines:
+        if ln.action == "keep" and ln.joined and paras and paras[-1] is not None:
+            paras[-1].append(ln)  # (a paragraph broken in two)
+        elif ln.action == "keep":
+            paras.append([ln])
+        elif ln.kept:
+            paras.append(None)
+    prev: list[Line] | None = None
+    prev_text = ""
+    for para in paras:
+        text = _SPACE_RE.sub("", "".join(ln.text for ln in para)) if para is not None else ""
+        if prev is not None and para is not None:
+            later = len(text) <= len(prev_text)
+            copy, short, long_ = (para, text, prev_text) if later else (prev, prev_text, text)
+            if len(short) >= _COPY_LEAST and _copied(short, long_):
+                for ln in copy:
+                    ln.decide("drop", "repeated")
+                if later:
+                    continue  # (the next paragraph is read against the one kept)
+        prev, prev_text = para, text
+
+
+def _copied(short: str, long_: str) -> bool:
+    """Whether ``_COPY_SHARE`` of ``short``'s characters stand in ``long_`` in order (its
+    character pairs first, a quick test)."""
+    pairs = [short[i:i + 2] for i in range(len(short) - 1)]
+    if sum(map(long_.__contains__, pairs)) < _COPY_SHARE * len(pairs):
+        return False
+    blocks = SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) >= _COPY_SHARE * len(short)
+
+
+_SPACE_RE = re.compile(r"\s+")
 
 
 def _early_edits(lines: list[Line], rs: RuleSet) -> None:
