@@ -187,6 +187,36 @@ def wire_lead(lines: list[Line]) -> None:
             lines[k].decide("drop", "caption")
 
 
+# a news agency named alone on a line ("The Associated Press", "Reuters", "The Canadian Press"),
+# after dashes when it signs off the story ("— The Associated Press")
+_WIRE = regex.compile(r"^(?P<dash>(?:-{1,2}|–|—)\s*)?(?:The\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse|"
+                      r"UPI|United\s+Press\s+International|Bloomberg(?:\s+News)?|Press\s+Association|PA|"
+                      r"\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?\s+(?:Press|News\s+Service|Wire\s+Service))$")
+
+
+def wire_credits(lines: list[Line]) -> None:
+    """A news agency named alone on a line is the story's source (metadata) when it sits right
+    under the byline ("By Jane Doe" / "The Associated Press") or signs off the story after
+    dashes ("— The Associated Press", under the body's first line).
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["By Jane Doe", "The Associated Press", "Body."])]
+    >>> for ln, a in zip(ls, ["meta", "heading", "keep"]): ln.decide(a, "byline" if a == "meta" else None)
+    >>> wire_credits(ls); ls[1].action, ls[1].reason
+    ('meta', 'source')
+    """
+    span = _body_span(lines)
+    for i, ln in enumerate(lines):
+        if ln.action == "meta" or ln.action == "title":
+            continue
+        m = _WIRE.match(ln.raw.strip())
+        if not m:
+            continue
+        under_byline = i > 0 and lines[i - 1].action == "meta" and lines[i - 1].reason == "byline"
+        signs_off = bool(m["dash"]) and span is not None and i > span[0]
+        if under_byline or signs_off:
+            ln.decide("meta", "source")
+
+
 def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
     """A name alone on a line is a byline when it sits next to the author's handle
     ("@janedoe"), or next to the date or source lines (within two lines, under the headline)
@@ -1047,6 +1077,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     gallery(lines, rules)
     caption_labels(lines, rules)
     wire_lead(lines)
+    wire_credits(lines)
     related_after_header(lines, rules)
     prev_next_titles(lines)
     tag_list_under_label(lines, rules)
