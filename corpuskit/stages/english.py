@@ -7,6 +7,7 @@ one small function over the decided lines (their ``action``/``reason``):
 - a photo gallery whose title repeats before every slide (``gallery``);
 - a caption announced by a label on the line above, "Image caption," (``caption_labels``);
 - captions and highlight boxes between the byline and a wire-dateline lead (``wire_lead``);
+- a news agency named alone under the byline or signing off the story (``wire_credits``);
 - a bare author name next to the date line, or repeated after the article (``name_bylines``);
 - a bare author name under the headline over its popup's widget lines or its bio (``author_popup``);
 - the writer's bio box, opening with the byline's name, and a fact box of "Label:" lines with
@@ -17,6 +18,7 @@ one small function over the decided lines (their ``action``/``reason``):
   above the byline block (``title_by_byline``);
 - a masthead promo taken for the title, when a short headline sits right above a deck sentence
   that opens the body (``title_over_deck``);
+- a headline (and deck) over the date line, dropped with the menu it runs into (``head_in_menu``);
 - the short promo lines under an inline "Related" header (``related_after_header``);
 - labelled metadata printed under a related list (``labelled_meta``);
 - a comment's header under the header that closes the article for comments (``comment_meta``);
@@ -453,7 +455,8 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
     if p < 0 or lines[p].action != "drop" or rules[p] is not None:
         return
     text = lines[p].raw.rstrip()
-    if not 4 <= _words(text) <= 30 or _SENTENCE_END.search(text) and not text.endswith("?"):
+    shortest = 2 if opens and p == 0 else 4  # (a short headline opening a cleaned text: head_in_menu's)
+    if not shortest <= _words(text) <= 30 or _SENTENCE_END.search(text) and not text.endswith("?"):
         return
     if text.endswith((",", ";", ":", "，", "；", "：", "、")):
         return  # a list cut off (tags, categories: "Home Theater, Set Top Boxes,"), no headline
@@ -700,6 +703,53 @@ def title_over_deck(lines: list[Line], rules: list[Rule | None], far: int = 3) -
     for k in range(t + 1, h):
         if lines[k].kept:
             lines[k].decide("drop", "nav")
+
+
+def head_in_menu(lines: list[Line], rules: list[Rule | None], most: int = 2) -> None:
+    """An article's head printed under a menu (a rubric, the headline, maybe a one-sentence deck,
+    then a date or date-and-author line) can run into the menu's links, and the engine drops
+    the headline with them. When the date line (moved to metadata) stands right over the body's
+    first paragraph (only widget lines a rule drops and at most ``most`` other lines between),
+    the short headline right over it (or over the deck right over it) is the title, when the
+    engine took none or took the deck; the deck is the body's first line.
+
+    >>> rows = [("drop", "nav", "Science"), ("drop", "nav", "Culture"), ("drop", "nav", "Ferries and tides"),
+    ...         ("drop", "nav", "Low water"), ("title", None, "Can a harbour run dry?"),
+    ...         ("meta", "published", "May 3rd 2021"),
+    ...         ("keep", None, "The harbour master says the water has never been so low, and the ferries are running late all week.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> head_in_menu(ls, [None] * len(ls)); [ln.action for ln in ls][2:]
+    ['drop', 'title', 'keep', 'meta', 'keep']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    first = next((i for i, ln in enumerate(lines) if _paragraph(ln) and _RUNNING.search(ln.raw)), None)
+    if first is None:
+        return
+    k, other = first - 1, 0
+    while k >= 0 and not (lines[k].action == "meta" and lines[k].reason in ("byline", "published")):
+        if lines[k].action == "meta" or rules[k] is None or rules[k].action != "drop":
+            other += 1
+            if other > most or lines[k].action == "keep" and _SENTENCE_END.search(lines[k].raw):
+                return
+        k -= 1
+    if k < 1:
+        return
+    d = k - 1  # a deck: one sentence, kept as the title or dropped with the menu
+    deck = lines[d].raw.strip()
+    has_deck = (lines[d].action in ("title", "drop") and rules[d] is None and 4 <= _words(deck) <= 30
+                and _SENTENCE_END.search(deck) is not None and not _SENTENCE_BREAK.search(deck))
+    h = d - 1 if has_deck else d
+    text = lines[h].raw.strip() if h >= 0 else ""
+    if (h < 1 or lines[h].action != "drop" or lines[h].reason not in ("nav", "related") or rules[h] is not None
+            or not 2 <= _words(text) <= 14 or len(text) > 100 or _SENTENCE_END.search(text)
+            or text.endswith((",", ":", ";")) or _DATE_START.match(text) or lines[h - 1].kept):
+        return
+    if t is not None and not (has_deck and t == d):
+        return
+    lines[h].decide("title")
+    if has_deck:
+        lines[d].decide("keep")
 
 
 def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
@@ -1094,6 +1144,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     headline_over_byline(lines, rules)
     title_by_byline(lines, rules)
     title_over_deck(lines, rules)
+    head_in_menu(lines, rules)
     title_bar(lines, rules, rs.months)
     long_subheads(lines, rules, rs.settings["heading_max"])
     teaser_items(lines, rules)
