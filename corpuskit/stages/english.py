@@ -19,6 +19,7 @@ one small function over the decided lines (their ``action``/``reason``):
 - a masthead promo taken for the title, when a short headline sits right above a deck sentence
   that opens the body (``title_over_deck``);
 - a headline (and deck) over the date line, dropped with the menu it runs into (``head_in_menu``);
+- labels between the headline and the lead: the outlet's name, a text-size widget (``label_over_lead``);
 - the short promo lines under an inline "Related" header (``related_after_header``);
 - labelled metadata printed under a related list (``labelled_meta``);
 - a comment's header under the header that closes the article for comments (``comment_meta``);
@@ -27,7 +28,8 @@ one small function over the decided lines (their ``action``/``reason``):
   (``notice_tail``);
 - a short post's closing credit, "(via X)", and the link title over it, dropped with the
   teasers after the post (``post_credit``);
-- a teaser's blurb kept in a list of teasers after the article (``teaser_items``);
+- a teaser's blurb kept in a list of teasers after the article (``teaser_items``), and a numbered
+  list of stories closed by their dates, with its blurbs (``numbered_teasers``);
 - a subhead too long for the engine's headings, between two paragraphs (``long_subheads``);
 - a home page or section front: teasers, each a headline over a one- or two-sentence blurb,
   and no article (``teaser_page``).
@@ -752,6 +754,40 @@ def head_in_menu(lines: list[Line], rules: list[Rule | None], most: int = 2) -> 
         lines[d].decide("keep")
 
 
+def label_over_lead(lines: list[Line], rules: list[Rule | None], most: int = 5, run: int = 2) -> None:
+    """Nothing stands between a story's headline (or its date line) and its first paragraph but
+    labels: the outlet's name, a section, a text-size widget ("Text size A A A"). Up to ``run``
+    headings the engine kept there in a row, each of at most ``most`` words and no sentence, with
+    only residue between them and the title and between them and the first paragraph (a byline
+    block under a heading makes it the deck), are such labels: they drop. (A subhead follows a
+    paragraph.)
+
+    >>> rows = [("title", "Storm heads east"), ("heading", "Example Sports"),
+    ...         ("keep", "Forecasters expect the storm to weaken well before it reaches the coast on Friday.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> label_over_lead(ls, [None] * 3); [ln.action for ln in ls]
+    ['title', 'drop', 'keep']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    heads = []  # the labels: headings kept in a row (only residue between), at most ``run``
+    for k in range(t + 1, len(lines)):
+        if lines[k].action == "drop":
+            continue
+        if lines[k].action != "heading" or len(heads) == run:
+            break
+        text = lines[k].raw.strip()
+        if rules[k] is not None or _words(text) > most or _SENTENCE_END.search(text):
+            return
+        heads.append(k)
+    if not heads or k == heads[-1] or not _paragraph(lines[k]) or not _RUNNING.search(lines[k].raw):
+        return
+    for k in heads:
+        lines[k].decide("drop", "nav")
+
+
 def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
     """Inside the body, a "Related"-type header drops alone; the promo lines under it, up to
     the first line that ends a sentence, are related links too (teasers glue a headline to
@@ -1120,6 +1156,54 @@ def teaser_items(lines: list[Line], rules: list[Rule | None], span: int = 8, sib
             ln.decide("drop", "related")
 
 
+# an item of a numbered list of stories, its headline closed by its date:
+# "12 Ferry fares rise again Tuesday Feb 8", "3 Storm heads east March 3, 2021"
+_NUMBERED_ITEM = regex.compile(
+    rf"(?i)^(?P<k>\d{{1,3}})\.?\s+\S.{{8,150}}?\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)$")
+
+
+def numbered_teasers(lines: list[Line], least: int = 3, gap: int = 3) -> None:
+    """A numbered list of stories after the article (a story's timeline of earlier reports, a
+    most-read box): three or more items in a row counting up or down by one, each a headline
+    closed by its date, at most ``gap`` lines apart, with the blurb under each, under a line the
+    engine dropped (the list's label, a comment link). The engine drops some items by place but
+    keeps other items as headings, and the blurbs: the items and their blurbs all drop as related.
+
+    >>> rows = [("keep", "Forecasters expect the storm to weaken well before it reaches the coast on Friday."),
+    ...         ("drop", "Earlier reports"), ("drop", "12 Ferry fares rise again Tuesday Feb 8"), ("keep", "The port raised fares for the third time."),
+    ...         ("heading", "11 Museum returns carvings Monday Feb 7"), ("keep", "The carvings came home this week."),
+    ...         ("drop", "10 Bakery opens at dawn Friday Jan 28"), ("keep", "The queue now reaches the corner.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
+    >>> numbered_teasers(ls); [ln.action for ln in ls]
+    ['keep', 'drop', 'drop', 'drop', 'drop', 'drop', 'drop', 'drop']
+    """
+    first = next((i for i, ln in enumerate(lines) if _paragraph(ln)), None)
+    if first is None:
+        return
+    items = [(i, int(m["k"])) for i in range(first + 1, len(lines))
+             if not _paragraph(lines[i]) and (m := _NUMBERED_ITEM.match(lines[i].raw.strip()))]
+    runs: list[list[int]] = []  # positions of items counting by one, one way, ``gap`` lines apart at most
+    run, step = [], 0
+    for (i, k), (j, q) in zip([(-gap - 1, 0)] + items, items):
+        if abs(q - k) == 1 and j - i <= gap and (len(run) < 2 or q - k == step):
+            run, step = (run or [i]) + [j], q - k
+        else:
+            runs.append(run)
+            run = [j]
+    runs.append(run)
+    for run in runs:
+        if len(run) < least or not any(lines[i].action == "drop" for i in run) or lines[run[0] - 1].kept:
+            continue  # (an article's own list: introduced by a kept line, its items kept)
+        for a, b in zip(run, run[1:] + [None]):
+            end = b if b is not None else min(len(lines), a + gap)
+            for k in range(a, end):
+                if b is None and k > a and not (lines[k].kept and _blurb(lines[k].raw)):
+                    break
+                lines[k].decide("drop", "related")
+
+
 def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     """Apply the English layout checks, in order, to a page the engine has decided; the
     document flags the page earns (``NO_ARTICLE``)."""
@@ -1145,8 +1229,10 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     title_by_byline(lines, rules)
     title_over_deck(lines, rules)
     head_in_menu(lines, rules)
+    label_over_lead(lines, rules)
     title_bar(lines, rules, rs.months)
     long_subheads(lines, rules, rs.settings["heading_max"])
     teaser_items(lines, rules)
+    numbered_teasers(lines)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
     return [NO_ARTICLE] if teaser_page(lines) else []
