@@ -30,6 +30,7 @@ one small function over the decided lines (their ``action``/``reason``):
   teasers after the post (``post_credit``);
 - a teaser's blurb kept in a list of teasers after the article (``teaser_items``), and a numbered
   list of stories closed by their dates, with its blurbs (``numbered_teasers``);
+- a box of links inside the article, under its label, with the lines the engine kept in it (``inline_boxes``);
 - a subhead too long for the engine's headings, between two paragraphs (``long_subheads``);
 - a home page or section front: teasers, each a headline over a one- or two-sentence blurb,
   and no article (``teaser_page``).
@@ -146,7 +147,7 @@ def caption_labels(lines: list[Line], rules: list[Rule | None]) -> None:
     (no blank line between: one figure caption), a caption too. A line over a credit in a
     block of its own is left alone: it is as often the paragraph before an uncaptioned photo.
     A photo's credit, "Jane Doe / Agency", dropped over a short sentence that the body's prose
-    follows names that sentence a caption.
+    or the byline follows names that sentence a caption.
 
     >>> ls = [Line(n=1, raw="Image caption,", text=""), Line(n=2, raw="Rescuers search the rubble", text="")]
     >>> ls[0].decide("drop", "caption"); ls[1].decide("heading")
@@ -168,8 +169,10 @@ def caption_labels(lines: list[Line], rules: list[Rule | None]) -> None:
             continue
         if (ln.action == "drop" and _CREDIT_SLASH.match(ln.raw.strip()) and nxt.kept and nxt.action != "title"
                 and rules[i + 1] is None and _words(nxt.raw) <= 20 and _SENTENCE_END.search(nxt.raw)
-                and i + 2 < len(lines) and lines[i + 2].kept and len(lines[i + 2].raw) >= 100):
-            nxt.decide("drop", "caption")  # a photo's credit, "Jane Doe / Agency", over its caption
+                and i + 2 < len(lines) and (lines[i + 2].kept and len(lines[i + 2].raw) >= 100
+                                            or lines[i + 2].action == "meta" and lines[i + 2].reason == "byline")):
+            # a photo's credit, "Jane Doe / Agency", over its caption (over the body or its byline)
+            nxt.decide("drop", "caption")
             continue
         if (ln.action == "drop" and ln.reason == "caption" and ln.raw.endswith((",", ":"))
                 and nxt.kept and nxt.action != "title" and rules[i + 1] is None and len(nxt.raw) <= 200
@@ -1204,6 +1207,47 @@ def numbered_teasers(lines: list[Line], least: int = 3, gap: int = 3) -> None:
                 lines[k].decide("drop", "related")
 
 
+# a line opening with its timestamp: "Updated 5 minutes ago ...", "Posted 3/4/2011 ..."
+_STAMP_OPEN = regex.compile(r"^(?i:updated|posted|published)\s+(?:\d+\s+\p{L}+\s+ago\b|\d)")
+
+
+def inline_boxes(lines: list[Line], least: int = 2, most: int = 6) -> None:
+    """A box of links set inside the article ("More world news", "Only on Example.com"): between
+    two paragraphs, a short label the engine kept as a heading (at most ``most`` words, no
+    sentence), then the box's items, ``least`` or more of them dropped as links (related, nav),
+    others kept: a headline, its blurb, an item opening with its timestamp. Everything the engine
+    kept or moved to metadata between the label and the next paragraph is the box's: it drops
+    as related. (A subhead between paragraphs has no links dropped under it.)
+
+    >>> rows = [("keep", "Forecasters expect the storm to weaken well before it reaches the coast on Friday."),
+    ...         ("heading", "More weather news"), ("heading", "Ferry fares rise again"),
+    ...         ("keep", "The port raised fares for the third time."), ("drop", "Museum returns carvings"),
+    ...         ("drop", "Bakery opens at dawn"),
+    ...         ("keep", "The weather service said the storm would bring heavy rain to the hills on Saturday.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
+    >>> inline_boxes(ls); [ln.action for ln in ls]
+    ['keep', 'drop', 'drop', 'drop', 'drop', 'drop', 'keep']
+    """
+    paras = [i for i, ln in enumerate(lines) if _paragraph(ln) and _RUNNING.search(ln.raw)
+             and not _STAMP_OPEN.match(ln.raw) and not _DATE_START.match(ln.raw)]  # (an item: its time first)
+    for a, b in zip(paras, paras[1:]):
+        if b - a < least + 2:
+            continue
+        gap = range(a + 1, b)
+        label = next((k for k in gap if lines[k].action != "drop"), None)
+        if label is None or lines[label].action != "heading":
+            continue
+        text = lines[label].raw.strip()
+        if _words(text) > most or _SENTENCE_END.search(text):
+            continue
+        if sum(1 for k in gap if k > label and lines[k].action == "drop" and lines[k].reason in ("related", "nav")) < least:
+            continue
+        for k in range(label, b):
+            if lines[k].action != "drop":
+                lines[k].decide("drop", "related")
+
+
 def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     """Apply the English layout checks, in order, to a page the engine has decided; the
     document flags the page earns (``NO_ARTICLE``)."""
@@ -1233,6 +1277,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     title_bar(lines, rules, rs.months)
     long_subheads(lines, rules, rs.settings["heading_max"])
     teaser_items(lines, rules)
+    inline_boxes(lines)
     numbered_teasers(lines)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
     return [NO_ARTICLE] if teaser_page(lines) else []
