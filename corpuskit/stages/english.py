@@ -7,6 +7,7 @@ one small function over the decided lines (their ``action``/``reason``):
 - a photo gallery whose title repeats before every slide (``gallery``);
 - a caption announced by a label on the line above, "Image caption," (``caption_labels``);
 - captions and highlight boxes between the byline and a wire-dateline lead (``wire_lead``);
+- a news agency named alone under the byline or signing off the story (``wire_credits``);
 - a bare author name next to the date line, or repeated after the article (``name_bylines``);
 - a bare author name under the headline over its popup's widget lines or its bio (``author_popup``);
 - the writer's bio box, opening with the byline's name, and a fact box of "Label:" lines with
@@ -17,6 +18,8 @@ one small function over the decided lines (their ``action``/``reason``):
   above the byline block (``title_by_byline``);
 - a masthead promo taken for the title, when a short headline sits right above a deck sentence
   that opens the body (``title_over_deck``);
+- a headline (and deck) over the date line, dropped with the menu it runs into (``head_in_menu``);
+- labels between the headline and the lead: the outlet's name, a text-size widget (``label_over_lead``);
 - the short promo lines under an inline "Related" header (``related_after_header``);
 - labelled metadata printed under a related list (``labelled_meta``);
 - a comment's header under the header that closes the article for comments (``comment_meta``);
@@ -25,7 +28,9 @@ one small function over the decided lines (their ``action``/``reason``):
   (``notice_tail``);
 - a short post's closing credit, "(via X)", and the link title over it, dropped with the
   teasers after the post (``post_credit``);
-- a teaser's blurb kept in a list of teasers after the article (``teaser_items``);
+- a teaser's blurb kept in a list of teasers after the article (``teaser_items``), and a numbered
+  list of stories closed by their dates, with its blurbs (``numbered_teasers``);
+- a box of links inside the article, under its label, with the lines the engine kept in it (``inline_boxes``);
 - a subhead too long for the engine's headings, between two paragraphs (``long_subheads``);
 - a home page or section front: teasers, each a headline over a one- or two-sentence blurb,
   and no article (``teaser_page``).
@@ -142,7 +147,7 @@ def caption_labels(lines: list[Line], rules: list[Rule | None]) -> None:
     (no blank line between: one figure caption), a caption too. A line over a credit in a
     block of its own is left alone: it is as often the paragraph before an uncaptioned photo.
     A photo's credit, "Jane Doe / Agency", dropped over a short sentence that the body's prose
-    follows names that sentence a caption.
+    or the byline follows names that sentence a caption.
 
     >>> ls = [Line(n=1, raw="Image caption,", text=""), Line(n=2, raw="Rescuers search the rubble", text="")]
     >>> ls[0].decide("drop", "caption"); ls[1].decide("heading")
@@ -164,8 +169,10 @@ def caption_labels(lines: list[Line], rules: list[Rule | None]) -> None:
             continue
         if (ln.action == "drop" and _CREDIT_SLASH.match(ln.raw.strip()) and nxt.kept and nxt.action != "title"
                 and rules[i + 1] is None and _words(nxt.raw) <= 20 and _SENTENCE_END.search(nxt.raw)
-                and i + 2 < len(lines) and lines[i + 2].kept and len(lines[i + 2].raw) >= 100):
-            nxt.decide("drop", "caption")  # a photo's credit, "Jane Doe / Agency", over its caption
+                and i + 2 < len(lines) and (lines[i + 2].kept and len(lines[i + 2].raw) >= 100
+                                            or lines[i + 2].action == "meta" and lines[i + 2].reason == "byline")):
+            # a photo's credit, "Jane Doe / Agency", over its caption (over the body or its byline)
+            nxt.decide("drop", "caption")
             continue
         if (ln.action == "drop" and ln.reason == "caption" and ln.raw.endswith((",", ":"))
                 and nxt.kept and nxt.action != "title" and rules[i + 1] is None and len(nxt.raw) <= 200
@@ -185,6 +192,36 @@ def wire_lead(lines: list[Line]) -> None:
     for k in range(metas[-1] + 1, lead):
         if lines[k].action == "keep":
             lines[k].decide("drop", "caption")
+
+
+# a news agency named alone on a line ("The Associated Press", "Reuters", "The Canadian Press"),
+# after dashes when it signs off the story ("— The Associated Press")
+_WIRE = regex.compile(r"^(?P<dash>(?:-{1,2}|–|—)\s*)?(?:The\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse|"
+                      r"UPI|United\s+Press\s+International|Bloomberg(?:\s+News)?|Press\s+Association|PA|"
+                      r"\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?\s+(?:Press|News\s+Service|Wire\s+Service))$")
+
+
+def wire_credits(lines: list[Line]) -> None:
+    """A news agency named alone on a line is the story's source (metadata) when it sits right
+    under the byline ("By Jane Doe" / "The Associated Press") or signs off the story after
+    dashes ("— The Associated Press", under the body's first line).
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["By Jane Doe", "The Associated Press", "Body."])]
+    >>> for ln, a in zip(ls, ["meta", "heading", "keep"]): ln.decide(a, "byline" if a == "meta" else None)
+    >>> wire_credits(ls); ls[1].action, ls[1].reason
+    ('meta', 'source')
+    """
+    span = _body_span(lines)
+    for i, ln in enumerate(lines):
+        if ln.action == "meta" or ln.action == "title":
+            continue
+        m = _WIRE.match(ln.raw.strip())
+        if not m:
+            continue
+        under_byline = i > 0 and lines[i - 1].action == "meta" and lines[i - 1].reason == "byline"
+        signs_off = bool(m["dash"]) and span is not None and i > span[0]
+        if under_byline or signs_off:
+            ln.decide("meta", "source")
 
 
 def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
@@ -423,7 +460,8 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
     if p < 0 or lines[p].action != "drop" or rules[p] is not None:
         return
     text = lines[p].raw.rstrip()
-    if not 4 <= _words(text) <= 30 or _SENTENCE_END.search(text) and not text.endswith("?"):
+    shortest = 2 if opens and p == 0 else 4  # (a short headline opening a cleaned text: head_in_menu's)
+    if not shortest <= _words(text) <= 30 or _SENTENCE_END.search(text) and not text.endswith("?"):
         return
     if text.endswith((",", ";", ":", "，", "；", "：", "、")):
         return  # a list cut off (tags, categories: "Home Theater, Set Top Boxes,"), no headline
@@ -670,6 +708,87 @@ def title_over_deck(lines: list[Line], rules: list[Rule | None], far: int = 3) -
     for k in range(t + 1, h):
         if lines[k].kept:
             lines[k].decide("drop", "nav")
+
+
+def head_in_menu(lines: list[Line], rules: list[Rule | None], most: int = 2) -> None:
+    """An article's head printed under a menu (a rubric, the headline, maybe a one-sentence deck,
+    then a date or date-and-author line) can run into the menu's links, and the engine drops
+    the headline with them. When the date line (moved to metadata) stands right over the body's
+    first paragraph (only widget lines a rule drops and at most ``most`` other lines between),
+    the short headline right over it (or over the deck right over it) is the title, when the
+    engine took none or took the deck; the deck is the body's first line.
+
+    >>> rows = [("drop", "nav", "Science"), ("drop", "nav", "Culture"), ("drop", "nav", "Ferries and tides"),
+    ...         ("drop", "nav", "Low water"), ("title", None, "Can a harbour run dry?"),
+    ...         ("meta", "published", "May 3rd 2021"),
+    ...         ("keep", None, "The harbour master says the water has never been so low, and the ferries are running late all week.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> head_in_menu(ls, [None] * len(ls)); [ln.action for ln in ls][2:]
+    ['drop', 'title', 'keep', 'meta', 'keep']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    first = next((i for i, ln in enumerate(lines) if _paragraph(ln) and _RUNNING.search(ln.raw)), None)
+    if first is None:
+        return
+    k, other = first - 1, 0
+    while k >= 0 and not (lines[k].action == "meta" and lines[k].reason in ("byline", "published")):
+        if lines[k].action == "meta" or rules[k] is None or rules[k].action != "drop":
+            other += 1
+            if other > most or lines[k].action == "keep" and _SENTENCE_END.search(lines[k].raw):
+                return
+        k -= 1
+    if k < 1:
+        return
+    d = k - 1  # a deck: one sentence, kept as the title or dropped with the menu
+    deck = lines[d].raw.strip()
+    has_deck = (lines[d].action in ("title", "drop") and rules[d] is None and 4 <= _words(deck) <= 30
+                and _SENTENCE_END.search(deck) is not None and not _SENTENCE_BREAK.search(deck))
+    h = d - 1 if has_deck else d
+    text = lines[h].raw.strip() if h >= 0 else ""
+    if (h < 1 or lines[h].action != "drop" or lines[h].reason not in ("nav", "related") or rules[h] is not None
+            or not 2 <= _words(text) <= 14 or len(text) > 100 or _SENTENCE_END.search(text)
+            or text.endswith((",", ":", ";")) or _DATE_START.match(text) or lines[h - 1].kept):
+        return
+    if t is not None and not (has_deck and t == d):
+        return
+    lines[h].decide("title")
+    if has_deck:
+        lines[d].decide("keep")
+
+
+def label_over_lead(lines: list[Line], rules: list[Rule | None], most: int = 5, run: int = 2) -> None:
+    """Nothing stands between a story's headline (or its date line) and its first paragraph but
+    labels: the outlet's name, a section, a text-size widget ("Text size A A A"). Up to ``run``
+    headings the engine kept there in a row, each of at most ``most`` words and no sentence, with
+    only residue between them and the title and between them and the first paragraph (a byline
+    block under a heading makes it the deck), are such labels: they drop. (A subhead follows a
+    paragraph.)
+
+    >>> rows = [("title", "Storm heads east"), ("heading", "Example Sports"),
+    ...         ("keep", "Forecasters expect the storm to weaken well before it reaches the coast on Friday.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> label_over_lead(ls, [None] * 3); [ln.action for ln in ls]
+    ['title', 'drop', 'keep']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    heads = []  # the labels: headings kept in a row (only residue between), at most ``run``
+    for k in range(t + 1, len(lines)):
+        if lines[k].action == "drop":
+            continue
+        if lines[k].action != "heading" or len(heads) == run:
+            break
+        text = lines[k].raw.strip()
+        if rules[k] is not None or _words(text) > most or _SENTENCE_END.search(text):
+            return
+        heads.append(k)
+    if not heads or k == heads[-1] or not _paragraph(lines[k]) or not _RUNNING.search(lines[k].raw):
+        return
+    for k in heads:
+        lines[k].decide("drop", "nav")
 
 
 def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
@@ -1040,6 +1159,95 @@ def teaser_items(lines: list[Line], rules: list[Rule | None], span: int = 8, sib
             ln.decide("drop", "related")
 
 
+# an item of a numbered list of stories, its headline closed by its date:
+# "12 Ferry fares rise again Tuesday Feb 8", "3 Storm heads east March 3, 2021"
+_NUMBERED_ITEM = regex.compile(
+    rf"(?i)^(?P<k>\d{{1,3}})\.?\s+\S.{{8,150}}?\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)$")
+
+
+def numbered_teasers(lines: list[Line], least: int = 3, gap: int = 3) -> None:
+    """A numbered list of stories after the article (a story's timeline of earlier reports, a
+    most-read box): three or more items in a row counting up or down by one, each a headline
+    closed by its date, at most ``gap`` lines apart, with the blurb under each, under a line the
+    engine dropped (the list's label, a comment link). The engine drops some items by place but
+    keeps other items as headings, and the blurbs: the items and their blurbs all drop as related.
+
+    >>> rows = [("keep", "Forecasters expect the storm to weaken well before it reaches the coast on Friday."),
+    ...         ("drop", "Earlier reports"), ("drop", "12 Ferry fares rise again Tuesday Feb 8"), ("keep", "The port raised fares for the third time."),
+    ...         ("heading", "11 Museum returns carvings Monday Feb 7"), ("keep", "The carvings came home this week."),
+    ...         ("drop", "10 Bakery opens at dawn Friday Jan 28"), ("keep", "The queue now reaches the corner.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
+    >>> numbered_teasers(ls); [ln.action for ln in ls]
+    ['keep', 'drop', 'drop', 'drop', 'drop', 'drop', 'drop', 'drop']
+    """
+    first = next((i for i, ln in enumerate(lines) if _paragraph(ln)), None)
+    if first is None:
+        return
+    items = [(i, int(m["k"])) for i in range(first + 1, len(lines))
+             if not _paragraph(lines[i]) and (m := _NUMBERED_ITEM.match(lines[i].raw.strip()))]
+    runs: list[list[int]] = []  # positions of items counting by one, one way, ``gap`` lines apart at most
+    run, step = [], 0
+    for (i, k), (j, q) in zip([(-gap - 1, 0)] + items, items):
+        if abs(q - k) == 1 and j - i <= gap and (len(run) < 2 or q - k == step):
+            run, step = (run or [i]) + [j], q - k
+        else:
+            runs.append(run)
+            run = [j]
+    runs.append(run)
+    for run in runs:
+        if len(run) < least or not any(lines[i].action == "drop" for i in run) or lines[run[0] - 1].kept:
+            continue  # (an article's own list: introduced by a kept line, its items kept)
+        for a, b in zip(run, run[1:] + [None]):
+            end = b if b is not None else min(len(lines), a + gap)
+            for k in range(a, end):
+                if b is None and k > a and not (lines[k].kept and _blurb(lines[k].raw)):
+                    break
+                lines[k].decide("drop", "related")
+
+
+# a line opening with its timestamp: "Updated 5 minutes ago ...", "Posted 3/4/2011 ..."
+_STAMP_OPEN = regex.compile(r"^(?i:updated|posted|published)\s+(?:\d+\s+\p{L}+\s+ago\b|\d)")
+
+
+def inline_boxes(lines: list[Line], least: int = 2, most: int = 6) -> None:
+    """A box of links set inside the article ("More world news", "Only on Example.com"): between
+    two paragraphs, a short label the engine kept as a heading (at most ``most`` words, no
+    sentence), then the box's items, ``least`` or more of them dropped as links (related, nav),
+    others kept: a headline, its blurb, an item opening with its timestamp. Everything the engine
+    kept or moved to metadata between the label and the next paragraph is the box's: it drops
+    as related. (A subhead between paragraphs has no links dropped under it.)
+
+    >>> rows = [("keep", "Forecasters expect the storm to weaken well before it reaches the coast on Friday."),
+    ...         ("heading", "More weather news"), ("heading", "Ferry fares rise again"),
+    ...         ("keep", "The port raised fares for the third time."), ("drop", "Museum returns carvings"),
+    ...         ("drop", "Bakery opens at dawn"),
+    ...         ("keep", "The weather service said the storm would bring heavy rain to the hills on Saturday.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
+    >>> inline_boxes(ls); [ln.action for ln in ls]
+    ['keep', 'drop', 'drop', 'drop', 'drop', 'drop', 'keep']
+    """
+    paras = [i for i, ln in enumerate(lines) if _paragraph(ln) and _RUNNING.search(ln.raw)
+             and not _STAMP_OPEN.match(ln.raw) and not _DATE_START.match(ln.raw)]  # (an item: its time first)
+    for a, b in zip(paras, paras[1:]):
+        if b - a < least + 2:
+            continue
+        gap = range(a + 1, b)
+        label = next((k for k in gap if lines[k].action != "drop"), None)
+        if label is None or lines[label].action != "heading":
+            continue
+        text = lines[label].raw.strip()
+        if _words(text) > most or _SENTENCE_END.search(text):
+            continue
+        if sum(1 for k in gap if k > label and lines[k].action == "drop" and lines[k].reason in ("related", "nav")) < least:
+            continue
+        for k in range(label, b):
+            if lines[k].action != "drop":
+                lines[k].decide("drop", "related")
+
+
 def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     """Apply the English layout checks, in order, to a page the engine has decided; the
     document flags the page earns (``NO_ARTICLE``)."""
@@ -1047,6 +1255,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     gallery(lines, rules)
     caption_labels(lines, rules)
     wire_lead(lines)
+    wire_credits(lines)
     related_after_header(lines, rules)
     prev_next_titles(lines)
     tag_list_under_label(lines, rules)
@@ -1063,8 +1272,12 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     headline_over_byline(lines, rules)
     title_by_byline(lines, rules)
     title_over_deck(lines, rules)
+    head_in_menu(lines, rules)
+    label_over_lead(lines, rules)
     title_bar(lines, rules, rs.months)
     long_subheads(lines, rules, rs.settings["heading_max"])
     teaser_items(lines, rules)
+    inline_boxes(lines)
+    numbered_teasers(lines)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
     return [NO_ARTICLE] if teaser_page(lines) else []
