@@ -385,6 +385,8 @@ _CREDIT_REASONS = frozenset({"editor", "source"})
 _PAGE_END = frozenset({"footer", "copyright"})
 # a photo credit's mark (``_Page.photo_credit``): a slash or bar before the name, or the whole in brackets
 _CREDIT_MARK = regex.compile(r"[／/|｜]|^[(（].*[)）]$")
+# a widget's bare label: words in Latin letters (Previous Next) or a pager's count (1/5)
+_WIDGET_LABEL = regex.compile(r"^(?:[A-Za-z][A-Za-z'’]*(?:\s+[A-Za-z][A-Za-z'’]*)*|\d{1,3}\s*/\s*\d{1,3})\s*$")
 # a line opening with a bullet: an item of a list
 _BULLET = regex.compile(r"^\s*[•●○◆◇■□▪▫►▶★☆✓✔√*-]")
 # a line opening with a number or a list mark: a numbered subhead (一、, 1., (2), 第三)
@@ -941,10 +943,13 @@ class _Page:
     def phrase_line(self, k: int) -> bool:
         """A phrase alone on its line: a line of the language's script no longer than a heading
         that no rule names, no sentence, no date, no menu, no bulleted item (a list's, an
-        infobox's field)."""
+        infobox's field), mostly words where headings need a script of their own (a comment's
+        vote counter, +1顶10, is no phrase)."""
         g = self.f[k]
+        text = self.lines[k].text
         return (not g.ruled and not g.prose and not g.date and g.seps < 2 and g.headed
-                and g.n <= self.s["heading_max"] and not _BULLET.match(self.lines[k].text))
+                and g.n <= self.s["heading_max"] and not _BULLET.match(text)
+                and (self.c.heading_needs is None or 2 * len(self.c.heading_needs.findall(text)) >= len(text)))
 
     def phrase_runs(self) -> set[int]:
         """The phrase lines of an article written in short broken lines, a phrase to a line (a
@@ -1137,10 +1142,13 @@ class _Page:
                 and self.shared(i) == 0)
 
     def bare_label(self, k: int) -> bool:
-        """A widget's label no rule names, with nothing a heading needs (Previous Next, 1/5):
-        what stands over it, up to the metadata, is the head's, not the body's first lines."""
+        """A widget's label no rule names, with nothing a heading needs: words in Latin letters
+        or a pager's count (Previous Next, 1/5). What stands over it, up to the metadata, is the
+        head's, not the body's first lines. (A list item's time stamp, 2018-08-29 07:42, is no
+        label: a related list over the body keeps its header, which closes the article.)"""
         g = self.f[k]
-        return self.c.heading_needs is not None and not g.ruled and not g.prose and not g.headed and g.n > 0
+        return (self.c.heading_needs is not None and not g.ruled and not g.prose and not g.headed and g.n > 0
+                and _WIDGET_LABEL.match(self.lines[k].text) is not None)
 
     def block_label(self, k: int) -> bool:
         """Whether line ``k`` is a short label with its colon alone on its line, no rule naming
