@@ -84,6 +84,7 @@ class Features:
     weight: float = 0.0  # body score
     headed: bool = True  # holds what a heading needs (``heading_needs``)
     headline: bool = False  # could be a headline (``_Page.headline_like``)
+    phrasal: bool = True  # no bullet, and mostly the heading script where there is one (``_Page.phrase_runs``)
     # Read for every line many times over: stored, not properties.
     # Reads as running text: ends a sentence or a clause, or holds two clause breaks
     # (a paragraph the page cut off mid-sentence).
@@ -249,6 +250,7 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     )
     f.weight = _weight(f, c)
     f.headline = _headline(f, end, c)
+    f.phrasal = not _BULLET.match(text) and (c.heading_needs is None or 2 * len(c.heading_needs.findall(text)) >= n)
     return f
 
 
@@ -940,17 +942,6 @@ class _Page:
             k = max(j, k + 1)
         return out
 
-    def phrase_line(self, k: int) -> bool:
-        """A phrase alone on its line: a line of the language's script no longer than a heading
-        that no rule names, no sentence, no date, no menu, no bulleted item (a list's, an
-        infobox's field), mostly words where headings need a script of their own (a comment's
-        vote counter, +1顶10, is no phrase)."""
-        g = self.f[k]
-        text = self.lines[k].text
-        return (not g.ruled and not g.prose and not g.date and g.seps < 2 and g.headed
-                and g.n <= self.s["heading_max"] and not _BULLET.match(text)
-                and (self.c.heading_needs is None or 2 * len(self.c.heading_needs.findall(text)) >= len(text)))
-
     def phrase_runs(self) -> set[int]:
         """The phrase lines of an article written in short broken lines, a phrase to a line (a
         poster or a WeChat repost: 目前 / 某某码头工程 / 已进入最后的验收阶段 / 提前开港！): a
@@ -962,9 +953,15 @@ class _Page:
         lines). A related list or a menu between paragraphs names other things."""
         f, lines, n = self.f, self.lines, len(self.lines)
         most = self.s["heading_max"]
-
-        def member(m: int) -> bool:
-            return self.phrase_line(m) or (f[m].prose and not f[m].ruled and f[m].n <= most)
+        # each line once: a phrase (1), a short sentence (2) or neither (0). A phrase: no longer
+        # than a heading, no rule naming it, no sentence, no date, no menu, no bulleted item (a
+        # list's, an infobox's field), mostly words of the heading script where there is one (a
+        # comment's vote counter, +1顶10, is none)
+        kinds = [0 if g.ruled else (2 if g.n <= most else 0) if g.prose else
+                 (1 if g.headed and g.phrasal and not g.date and g.seps < 2 and g.n <= most else 0)
+                 for g in f]
+        if kinds.count(1) < _PHRASE_RUN:
+            return set()
 
         def sentence_by(steps: range, credits: bool) -> bool:
             for m in steps:
@@ -978,9 +975,9 @@ class _Page:
         k = 0
         while k < n:
             j = k
-            while j < n and member(j):
+            while j < n and kinds[j]:
                 j += 1
-            phrases = [m for m in range(k, j) if not f[m].prose]
+            phrases = [m for m in range(k, j) if kinds[m] == 1]
             a, b = (phrases[0], phrases[-1] + 1) if phrases else (k, j)  # sentences at its ends are its sides
             if (len(phrases) >= _PHRASE_RUN and sum(f[m].n for m in phrases) >= self.s["short_line"] * len(phrases)
                     and sentence_by(range(a - 1, max(-1, a - 1 - _PHRASE_GAP), -1), False)
@@ -1649,8 +1646,12 @@ def _copied(short: str, long_: str) -> bool:
     """Whether ``_COPY_SHARE`` of ``short``'s characters stand in ``long_`` in order (its
     character pairs first, a quick test)."""
     pairs = [short[i:i + 2] for i in range(len(short) - 1)]
-    if sum(map(long_.__contains__, pairs)) < _COPY_SHARE * len(pairs):
-        return False
+    misses, allowed = 0, len(pairs) - _COPY_SHARE * len(pairs)
+    for pair in pairs:  # (two paragraphs that differ show it within a few pairs)
+        if pair not in long_:
+            misses += 1
+            if misses > allowed:
+                return False
     blocks = SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks()
     return sum(b.size for b in blocks) >= _COPY_SHARE * len(short)
 
