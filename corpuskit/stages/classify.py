@@ -84,7 +84,9 @@ class Features:
     weight: float = 0.0  # body score
     headed: bool = True  # holds what a heading needs (``heading_needs``)
     headline: bool = False  # could be a headline (``_Page.headline_like``)
-    phrasal: bool = True  # no bullet, and mostly the heading script where there is one (``_Page.phrase_runs``)
+    # in an article in broken lines (``_Page.phrase_runs``): a phrase (1), a short sentence (2)
+    # or neither (0)
+    phrase: int = 0
     # Read for every line many times over: stored, not properties.
     # Reads as running text: ends a sentence or a clause, or holds two clause breaks
     # (a paragraph the page cut off mid-sentence).
@@ -250,8 +252,21 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     )
     f.weight = _weight(f, c)
     f.headline = _headline(f, end, c)
-    f.phrasal = not _BULLET.match(text) and (c.heading_needs is None or 2 * len(c.heading_needs.findall(text)) >= n)
+    f.phrase = _phrase_kind(f, text, c)
     return f
+
+
+def _phrase_kind(f: Features, text: str, c: _Compiled) -> int:
+    """A line of an article in broken lines (``_Page.phrase_runs``): a phrase (1), a short
+    sentence (2) or neither (0). A phrase: no longer than a heading, no rule naming it, no
+    sentence, no date, no menu, no bulleted item (a list's, an infobox's field), mostly words
+    of the heading script where there is one (a comment's vote counter, +1顶10, is none)."""
+    if f.ruled or f.n > c.s["heading_max"]:
+        return 0
+    if f.prose:
+        return 2
+    phrasal = not _BULLET.match(text) and (c.heading_needs is None or 2 * len(c.heading_needs.findall(text)) >= f.n)
+    return 1 if f.headed and phrasal and not f.date and f.seps < 2 else 0
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
@@ -928,6 +943,8 @@ class _Page:
         an article printed twice (a mobile and a desktop copy) does: its first copy keeps
         its weight."""
         f, lines, seen = self.f, self.lines, set()
+        if len({ln.text for ln in lines}) > len(lines) - _REPEAT_RUN:
+            return []  # fewer lines printed again than a block needs (most pages)
         again = []
         for k, ln in enumerate(lines):
             again.append(not f[k].ruled and f[k].n >= self.s["short_line"] and ln.text in seen)
@@ -952,14 +969,7 @@ class _Page:
         say (``_PHRASE_SHARED`` of its word pairs are in the prose within ``_PHRASE_REACH``
         lines). A related list or a menu between paragraphs names other things."""
         f, lines, n = self.f, self.lines, len(self.lines)
-        most = self.s["heading_max"]
-        # each line once: a phrase (1), a short sentence (2) or neither (0). A phrase: no longer
-        # than a heading, no rule naming it, no sentence, no date, no menu, no bulleted item (a
-        # list's, an infobox's field), mostly words of the heading script where there is one (a
-        # comment's vote counter, +1顶10, is none)
-        kinds = [0 if g.ruled else (2 if g.n <= most else 0) if g.prose else
-                 (1 if g.headed and g.phrasal and not g.date and g.seps < 2 and g.n <= most else 0)
-                 for g in f]
+        kinds = [g.phrase for g in f]  # each line once: a phrase (1), a short sentence (2) or neither (0)
         if kinds.count(1) < _PHRASE_RUN:
             return set()
 
@@ -1645,10 +1655,10 @@ def _near_copies(lines: list[Line]) -> None:
 def _copied(short: str, long_: str) -> bool:
     """Whether ``_COPY_SHARE`` of ``short``'s characters stand in ``long_`` in order (its
     character pairs first, a quick test)."""
-    pairs = [short[i:i + 2] for i in range(len(short) - 1)]
-    misses, allowed = 0, len(pairs) - _COPY_SHARE * len(pairs)
-    for pair in pairs:  # (two paragraphs that differ show it within a few pairs)
-        if pair not in long_:
+    n_pairs = len(short) - 1
+    misses, allowed = 0, n_pairs - _COPY_SHARE * n_pairs
+    for i in range(n_pairs):  # (two paragraphs that differ show it within a few pairs)
+        if short[i:i + 2] not in long_:
             misses += 1
             if misses > allowed:
                 return False
