@@ -87,6 +87,7 @@ class Features:
     # in an article in broken lines (``_Page.phrase_runs``): a phrase (1), a short sentence (2)
     # or neither (0)
     phrase: int = 0
+    tag: bool = False  # could be an item of a tag list or a menu (``_Page.tag_runs``)
     # Read for every line many times over: stored, not properties.
     # Reads as running text: ends a sentence or a clause, or holds two clause breaks
     # (a paragraph the page cut off mid-sentence).
@@ -253,6 +254,9 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     f.weight = _weight(f, c)
     f.headline = _headline(f, end, c)
     f.phrase = _phrase_kind(f, text, c)
+    # a tag: short, link-like (no sentence, no date, no menu of its own), no rule naming it
+    f.tag = (not f.prose and not f.date and f.seps < 2 and 0 < n <= c.s["heading_max"] and not f.ruled
+             and _few_words(text))
     return f
 
 
@@ -700,18 +704,14 @@ class _Page:
         """Runs (first line, line after the last) of many short link-like lines before line
         ``start``: a tag list with no label under the headline, topic links of one to a few
         words each, or a menu."""
-        f, out, most = self.f, [], self.s["heading_max"]
-        short = [not g.prose and not g.date and g.seps < 2 and 0 < g.n <= most and not g.ruled for g in f[:start]]
-        if sum(short) < _TAG_RUN:
+        out: list[tuple[int, int]] = []
+        item = [g.tag for g in self.f[:start]]
+        if item.count(True) < _TAG_RUN:
             return out
-
-        def item(k: int) -> bool:
-            return short[k] and _few_words(self.lines[k].text)
-
         k = 0
         while k < start:
             j = k
-            while j < start and item(j):
+            while j < start and item[j]:
                 j += 1
             if j - k >= _TAG_RUN:
                 out.append((k, j))
