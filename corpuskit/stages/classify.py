@@ -942,15 +942,20 @@ class _Page:
         A carousel or a widget printed two or three times counts once toward the body, as
         an article printed twice (a mobile and a desktop copy) does: its first copy keeps
         its weight."""
-        f, lines, seen = self.f, self.lines, set()
-        if len({ln.text for ln in lines}) > len(lines) - _REPEAT_RUN:
+        texts, n = [ln.text for ln in self.lines], len(self.lines)
+        if len(set(texts)) > n - _REPEAT_RUN:
             return []  # fewer lines printed again than a block needs (most pages)
-        again = []
-        for k, ln in enumerate(lines):
-            again.append(not f[k].ruled and f[k].n >= self.s["short_line"] and ln.text in seen)
-            seen.add(ln.text)
-        out, k, n = [], 0, len(lines)
+        first = {t: k for k, t in reversed(list(enumerate(texts)))}  # where each text stands first
+        short = self.s["short_line"]
+        again = [first[t] < k and not g.ruled and g.n >= short for k, (t, g) in enumerate(zip(texts, self.f))]
+        out: list[int] = []
+        if again.count(True) < _REPEAT_RUN:
+            return out
+        k = 0
         while k < n:
+            if not again[k]:
+                k += 1
+                continue
             j = k
             while j < n and again[j]:
                 j += 1
@@ -984,6 +989,9 @@ class _Page:
         out: set[int] = set()
         k = 0
         while k < n:
+            if not kinds[k]:
+                k += 1
+                continue
             j = k
             while j < n and kinds[j]:
                 j += 1
