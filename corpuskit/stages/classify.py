@@ -87,6 +87,8 @@ class Features:
     # in an article in broken lines (``_Page.phrase_runs``): a phrase (1), a short sentence (2)
     # or neither (0)
     phrase: int = 0
+    label: bool = False  # short, no sentence, no date, no menu: a label (``_Page.blurb_weights``)
+    blurb: bool = False  # one short sentence no rule names: a teaser's blurb (``_Page.blurb_weights``)
     tag: bool = False  # could be an item of a tag list or a menu (``_Page.tag_runs``)
     # Read for every line many times over: stored, not properties.
     # Reads as running text: ends a sentence or a clause, or holds two clause breaks
@@ -193,7 +195,7 @@ def _few_words(text: str) -> bool:
     """A tag's text: at most ``_TAG_WORDS`` words of a script written with spaces (a word
     count says nothing of a Chinese line)."""
     words = text.split()
-    return len(words) <= _TAG_WORDS and all(w.isascii() for w in words)
+    return len(words) <= _TAG_WORDS and (text.isascii() or "".join(words).isascii())
 
 
 _CACHE_MAX = 50_000  # lines; a site's boilerplate repeats across its pages
@@ -254,9 +256,9 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     f.weight = _weight(f, c)
     f.headline = _headline(f, end, c)
     f.phrase = _phrase_kind(f, text, c)
-    # a tag: short, link-like (no sentence, no date, no menu of its own), no rule naming it
-    f.tag = (not f.prose and not f.date and f.seps < 2 and 0 < n <= c.s["heading_max"] and not f.ruled
-             and _few_words(text))
+    f.label = not f.prose and not f.date and f.seps < 2 and 0 < n <= c.s["heading_max"]
+    f.blurb = f.prose and not f.ruled and f.weight < 2.0 and f.marks <= 4
+    f.tag = f.label and not f.ruled and _few_words(text)  # a label no rule names, of a few words
     return f
 
 
@@ -350,7 +352,10 @@ def _han_pairs(text: str) -> tuple[str, ...]:
 
 
 _HAN_PAIR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}")
-_HAN_RUNS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+# ``_TOKENS`` but runs of two or more Han characters, which match as empty strings: one scan
+# (each alternative's characters are disjoint from the others', so a token ends where it did)
+_OTHER_TOKENS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}|"
+                           "([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[A-Za-z]{2,}|\\d+)")
 
 
 class _Bag:
@@ -368,9 +373,11 @@ class _Bag:
     def __init__(self, text: str):
         self.text = text
         other: set[str] = set()
-        # the tokens but the Han bigrams: runs of two or more Han characters blanked out
-        # first (quicker than looking around every character for a lone one)
-        for m in _TOKENS.findall(_HAN_RUNS.sub(" ", text)):
+        # the tokens but the Han bigrams: runs of two or more Han characters skipped
+        # (quicker than looking around every character for a lone one)
+        for m in _OTHER_TOKENS.findall(text):
+            if not m:
+                continue  # (a run of Han characters)
             if m[0] < "\u3400":
                 other.add(m.lower())
             elif len(m) == 1:
@@ -942,15 +949,15 @@ class _Page:
         A carousel or a widget printed two or three times counts once toward the body, as
         an article printed twice (a mobile and a desktop copy) does: its first copy keeps
         its weight."""
-        texts, n = [ln.text for ln in self.lines], len(self.lines)
-        if len(set(texts)) > n - _REPEAT_RUN:
-            return []  # fewer lines printed again than a block needs (most pages)
-        first = {t: k for k, t in reversed(list(enumerate(texts)))}  # where each text stands first
         short = self.s["short_line"]
-        again = [first[t] < k and not g.ruled and g.n >= short for k, (t, g) in enumerate(zip(texts, self.f))]
+        fit = [not g.ruled and g.n >= short for g in self.f]  # (the same for every copy of a text)
+        texts = [ln.text for ln, ok in zip(self.lines, fit) if ok]
         out: list[int] = []
-        if again.count(True) < _REPEAT_RUN:
-            return out
+        if len(set(texts)) > len(texts) - _REPEAT_RUN:
+            return out  # fewer lines printed again than a block needs (most pages)
+        texts, n = [ln.text for ln in self.lines], len(self.lines)
+        first = {t: k for k, t in reversed(list(enumerate(texts)))}  # where each text stands first
+        again = [ok and first[t] < k for k, (t, ok) in enumerate(zip(texts, fit))]
         k = 0
         while k < n:
             if not again[k]:
@@ -1015,9 +1022,7 @@ class _Page:
         the block can outweigh a short article; an article's paragraphs are rarely each one
         short sentence under a label of its own."""
         f, weights = self.f, [x.weight for x in self.f]
-        most = self.s["heading_max"]
-        label = [not g.prose and not g.date and g.seps < 2 and 0 < g.n <= most for g in f]
-        blurb = [g.prose and not g.ruled and g.weight < 2.0 and g.marks <= 4 for g in f]
+        label, blurb = [g.label for g in f], [g.blurb for g in f]
         if sum(a and b for a, b in zip(label, blurb[1:])) < 3:
             return weights  # fewer than three label/blurb pairs on the page: no block
 
