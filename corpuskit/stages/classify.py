@@ -1653,7 +1653,8 @@ def _near_copies(lines: list[Line]) -> None:
     prev: list[Line] | None = None
     prev_text = ""
     for para in paras:
-        text = _SPACE_RE.sub("", "".join(ln.text for ln in para)) if para is not None else ""
+        # (spaces dropped: str.split splits where the pattern \s matches, and quicker)
+        text = "".join("".join(ln.text for ln in para).split()) if para is not None else ""
         if prev is not None and para is not None:
             later = len(text) <= len(prev_text)
             copy, short, long_ = (para, text, prev_text) if later else (prev, prev_text, text)
@@ -1677,9 +1678,6 @@ def _copied(short: str, long_: str) -> bool:
                 return False
     blocks = SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks()
     return sum(b.size for b in blocks) >= _COPY_SHARE * len(short)
-
-
-_SPACE_RE = re.compile(r"\s+")
 
 
 def _early_edits(lines: list[Line], rs: RuleSet) -> None:
