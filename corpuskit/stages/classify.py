@@ -121,6 +121,7 @@ class _Compiled:
         self.not_caption = _fast(s["not_caption"]) if s["not_caption"] else None
         self.title_badge = _fast(s["title_badge"]) if s["title_badge"] else None
         self.cache: dict[str, Features] = {}
+        self.early_edited: dict[tuple, Any] = {}  # ``_apply_edits``'s memo for the early edits
 
 
 _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -1589,20 +1590,41 @@ class _Page:
 # ----------------------------------------------------------------------------- in-line edits
 
 
-def _apply_edits(ln: Line, edits: list[Edit]) -> None:
+def _apply_edits(ln: Line, edits: list[Edit], memo: dict | None = None) -> None:
+    """The edits applied to the line in turn. ``memo``: their outcome by line text and edits
+    (a site's lines repeat across its pages)."""
+    key = (ln.text, tuple(map(id, edits)))  # (the edits live as long as their rule set and its memo)
+    done = memo.get(key) if memo is not None else None
+    if done is None:
+        done = _edited(ln.text, edits)
+        if memo is not None:
+            if len(memo) >= _CACHE_MAX:
+                memo.clear()
+            memo[key] = done
+    text, steps = done
+    for e, moved in steps:
+        if e.name not in ln.edits:
+            ln.edits.append(e.name)
+        if e.to_meta:
+            ln.moved.extend((e.name, cut) for cut in moved)
+    ln.text = text
+
+
+def _edited(text: str, edits: list[Edit]) -> tuple[str, list[tuple[Edit, list[str]]]]:
+    """The text once the edits are applied in turn, and each edit that changed it with the
+    text it cut."""
+    steps = []
     for e in edits:
         moved: list[str] = []
 
         def cut(m: "regex.Match[str]") -> str:
             moved.append(m.group(0).strip())
             return ""
-        new = e.pattern.sub(cut, ln.text).strip()
-        if new != ln.text and moved:
-            ln.text = new
-            if e.name not in ln.edits:
-                ln.edits.append(e.name)
-            if e.to_meta:
-                ln.moved.extend((e.name, text) for text in moved)
+        new = e.pattern.sub(cut, text).strip()
+        if new != text and moved:
+            text = new
+            steps.append((e, moved))
+    return text, steps
 
 
 # a mark that cannot open a headline (a label's colon, a clause mark, a closing bracket)
@@ -1682,8 +1704,9 @@ def _copied(short: str, long_: str) -> bool:
 
 def _early_edits(lines: list[Line], rs: RuleSet) -> None:
     """Edits that make a line readable to the rules (a pinyin gloss), on every line."""
+    memo = _compiled(rs).early_edited
     for k, edits in rs.edits_by_line([ln.text for ln in lines], early=True):
-        _apply_edits(lines[k], edits)
+        _apply_edits(lines[k], edits, memo)
 
 
 def _late_edits(lines: list[Line], rs: RuleSet) -> None:
