@@ -84,7 +84,12 @@ class Features:
     weight: float = 0.0  # body score
     headed: bool = True  # holds what a heading needs (``heading_needs``)
     headline: bool = False  # could be a headline (``_Page.headline_like``)
-    phrasal: bool = True  # no bullet, and mostly the heading script where there is one (``_Page.phrase_runs``)
+    # in an article in broken lines (``_Page.phrase_runs``): a phrase (1), a short sentence (2)
+    # or neither (0)
+    phrase: int = 0
+    label: bool = False  # short, no sentence, no date, no menu: a label (``_Page.blurb_weights``)
+    blurb: bool = False  # one short sentence no rule names: a teaser's blurb (``_Page.blurb_weights``)
+    tag: bool = False  # could be an item of a tag list or a menu (``_Page.tag_runs``)
     # Read for every line many times over: stored, not properties.
     # Reads as running text: ends a sentence or a clause, or holds two clause breaks
     # (a paragraph the page cut off mid-sentence).
@@ -116,6 +121,7 @@ class _Compiled:
         self.not_caption = _fast(s["not_caption"]) if s["not_caption"] else None
         self.title_badge = _fast(s["title_badge"]) if s["title_badge"] else None
         self.cache: dict[str, Features] = {}
+        self.early_edited: dict[tuple, Any] = {}  # ``_apply_edits``'s memo for the early edits
 
 
 _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -190,7 +196,7 @@ def _few_words(text: str) -> bool:
     """A tag's text: at most ``_TAG_WORDS`` words of a script written with spaces (a word
     count says nothing of a Chinese line)."""
     words = text.split()
-    return len(words) <= _TAG_WORDS and all(w.isascii() for w in words)
+    return len(words) <= _TAG_WORDS and (text.isascii() or "".join(words).isascii())
 
 
 _CACHE_MAX = 50_000  # lines; a site's boilerplate repeats across its pages
@@ -250,8 +256,24 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     )
     f.weight = _weight(f, c)
     f.headline = _headline(f, end, c)
-    f.phrasal = not _BULLET.match(text) and (c.heading_needs is None or 2 * len(c.heading_needs.findall(text)) >= n)
+    f.phrase = _phrase_kind(f, text, c)
+    f.label = not f.prose and not f.date and f.seps < 2 and 0 < n <= c.s["heading_max"]
+    f.blurb = f.prose and not f.ruled and f.weight < 2.0 and f.marks <= 4
+    f.tag = f.label and not f.ruled and _few_words(text)  # a label no rule names, of a few words
     return f
+
+
+def _phrase_kind(f: Features, text: str, c: _Compiled) -> int:
+    """A line of an article in broken lines (``_Page.phrase_runs``): a phrase (1), a short
+    sentence (2) or neither (0). A phrase: no longer than a heading, no rule naming it, no
+    sentence, no date, no menu, no bulleted item (a list's, an infobox's field), mostly words
+    of the heading script where there is one (a comment's vote counter, +1顶10, is none)."""
+    if f.ruled or f.n > c.s["heading_max"]:
+        return 0
+    if f.prose:
+        return 2
+    phrasal = not _BULLET.match(text) and (c.heading_needs is None or 2 * len(c.heading_needs.findall(text)) >= f.n)
+    return 1 if f.headed and phrasal and not f.date and f.seps < 2 else 0
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
@@ -331,7 +353,10 @@ def _han_pairs(text: str) -> tuple[str, ...]:
 
 
 _HAN_PAIR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}")
-_HAN_RUNS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+# ``_TOKENS`` but runs of two or more Han characters, which match as empty strings: one scan
+# (each alternative's characters are disjoint from the others', so a token ends where it did)
+_OTHER_TOKENS = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}|"
+                           "([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[A-Za-z]{2,}|\\d+)")
 
 
 class _Bag:
@@ -349,9 +374,11 @@ class _Bag:
     def __init__(self, text: str):
         self.text = text
         other: set[str] = set()
-        # the tokens but the Han bigrams: runs of two or more Han characters blanked out
-        # first (quicker than looking around every character for a lone one)
-        for m in _TOKENS.findall(_HAN_RUNS.sub(" ", text)):
+        # the tokens but the Han bigrams: runs of two or more Han characters skipped
+        # (quicker than looking around every character for a lone one)
+        for m in _OTHER_TOKENS.findall(text):
+            if not m:
+                continue  # (a run of Han characters)
             if m[0] < "\u3400":
                 other.add(m.lower())
             elif len(m) == 1:
@@ -685,18 +712,14 @@ class _Page:
         """Runs (first line, line after the last) of many short link-like lines before line
         ``start``: a tag list with no label under the headline, topic links of one to a few
         words each, or a menu."""
-        f, out, most = self.f, [], self.s["heading_max"]
-        short = [not g.prose and not g.date and g.seps < 2 and 0 < g.n <= most and not g.ruled for g in f[:start]]
-        if sum(short) < _TAG_RUN:
+        out: list[tuple[int, int]] = []
+        item = [g.tag for g in self.f[:start]]
+        if item.count(True) < _TAG_RUN:
             return out
-
-        def item(k: int) -> bool:
-            return short[k] and _few_words(self.lines[k].text)
-
         k = 0
         while k < start:
             j = k
-            while j < start and item(j):
+            while j < start and item[j]:
                 j += 1
             if j - k >= _TAG_RUN:
                 out.append((k, j))
@@ -927,13 +950,20 @@ class _Page:
         A carousel or a widget printed two or three times counts once toward the body, as
         an article printed twice (a mobile and a desktop copy) does: its first copy keeps
         its weight."""
-        f, lines, seen = self.f, self.lines, set()
-        again = []
-        for k, ln in enumerate(lines):
-            again.append(not f[k].ruled and f[k].n >= self.s["short_line"] and ln.text in seen)
-            seen.add(ln.text)
-        out, k, n = [], 0, len(lines)
+        short = self.s["short_line"]
+        fit = [not g.ruled and g.n >= short for g in self.f]  # (the same for every copy of a text)
+        texts = [ln.text for ln, ok in zip(self.lines, fit) if ok]
+        out: list[int] = []
+        if len(set(texts)) > len(texts) - _REPEAT_RUN:
+            return out  # fewer lines printed again than a block needs (most pages)
+        texts, n = [ln.text for ln in self.lines], len(self.lines)
+        first = {t: k for k, t in reversed(list(enumerate(texts)))}  # where each text stands first
+        again = [ok and first[t] < k for k, (t, ok) in enumerate(zip(texts, fit))]
+        k = 0
         while k < n:
+            if not again[k]:
+                k += 1
+                continue
             j = k
             while j < n and again[j]:
                 j += 1
@@ -952,14 +982,7 @@ class _Page:
         say (``_PHRASE_SHARED`` of its word pairs are in the prose within ``_PHRASE_REACH``
         lines). A related list or a menu between paragraphs names other things."""
         f, lines, n = self.f, self.lines, len(self.lines)
-        most = self.s["heading_max"]
-        # each line once: a phrase (1), a short sentence (2) or neither (0). A phrase: no longer
-        # than a heading, no rule naming it, no sentence, no date, no menu, no bulleted item (a
-        # list's, an infobox's field), mostly words of the heading script where there is one (a
-        # comment's vote counter, +1顶10, is none)
-        kinds = [0 if g.ruled else (2 if g.n <= most else 0) if g.prose else
-                 (1 if g.headed and g.phrasal and not g.date and g.seps < 2 and g.n <= most else 0)
-                 for g in f]
+        kinds = [g.phrase for g in f]  # each line once: a phrase (1), a short sentence (2) or neither (0)
         if kinds.count(1) < _PHRASE_RUN:
             return set()
 
@@ -974,6 +997,9 @@ class _Page:
         out: set[int] = set()
         k = 0
         while k < n:
+            if not kinds[k]:
+                k += 1
+                continue
             j = k
             while j < n and kinds[j]:
                 j += 1
@@ -997,9 +1023,7 @@ class _Page:
         the block can outweigh a short article; an article's paragraphs are rarely each one
         short sentence under a label of its own."""
         f, weights = self.f, [x.weight for x in self.f]
-        most = self.s["heading_max"]
-        label = [not g.prose and not g.date and g.seps < 2 and 0 < g.n <= most for g in f]
-        blurb = [g.prose and not g.ruled and g.weight < 2.0 and g.marks <= 4 for g in f]
+        label, blurb = [g.label for g in f], [g.blurb for g in f]
         if sum(a and b for a, b in zip(label, blurb[1:])) < 3:
             return weights  # fewer than three label/blurb pairs on the page: no block
 
@@ -1566,20 +1590,41 @@ class _Page:
 # ----------------------------------------------------------------------------- in-line edits
 
 
-def _apply_edits(ln: Line, edits: list[Edit]) -> None:
+def _apply_edits(ln: Line, edits: list[Edit], memo: dict | None = None) -> None:
+    """The edits applied to the line in turn. ``memo``: their outcome by line text and edits
+    (a site's lines repeat across its pages)."""
+    key = (ln.text, tuple(map(id, edits)))  # (the edits live as long as their rule set and its memo)
+    done = memo.get(key) if memo is not None else None
+    if done is None:
+        done = _edited(ln.text, edits)
+        if memo is not None:
+            if len(memo) >= _CACHE_MAX:
+                memo.clear()
+            memo[key] = done
+    text, steps = done
+    for e, moved in steps:
+        if e.name not in ln.edits:
+            ln.edits.append(e.name)
+        if e.to_meta:
+            ln.moved.extend((e.name, cut) for cut in moved)
+    ln.text = text
+
+
+def _edited(text: str, edits: list[Edit]) -> tuple[str, list[tuple[Edit, list[str]]]]:
+    """The text once the edits are applied in turn, and each edit that changed it with the
+    text it cut."""
+    steps = []
     for e in edits:
         moved: list[str] = []
 
         def cut(m: "regex.Match[str]") -> str:
             moved.append(m.group(0).strip())
             return ""
-        new = e.pattern.sub(cut, ln.text).strip()
-        if new != ln.text and moved:
-            ln.text = new
-            if e.name not in ln.edits:
-                ln.edits.append(e.name)
-            if e.to_meta:
-                ln.moved.extend((e.name, text) for text in moved)
+        new = e.pattern.sub(cut, text).strip()
+        if new != text and moved:
+            text = new
+            steps.append((e, moved))
+    return text, steps
 
 
 # a mark that cannot open a headline (a label's colon, a clause mark, a closing bracket)
@@ -1630,7 +1675,8 @@ def _near_copies(lines: list[Line]) -> None:
     prev: list[Line] | None = None
     prev_text = ""
     for para in paras:
-        text = _SPACE_RE.sub("", "".join(ln.text for ln in para)) if para is not None else ""
+        # (spaces dropped: str.split splits where the pattern \s matches, and quicker)
+        text = "".join("".join(ln.text for ln in para).split()) if para is not None else ""
         if prev is not None and para is not None:
             later = len(text) <= len(prev_text)
             copy, short, long_ = (para, text, prev_text) if later else (prev, prev_text, text)
@@ -1645,10 +1691,10 @@ def _near_copies(lines: list[Line]) -> None:
 def _copied(short: str, long_: str) -> bool:
     """Whether ``_COPY_SHARE`` of ``short``'s characters stand in ``long_`` in order (its
     character pairs first, a quick test)."""
-    pairs = [short[i:i + 2] for i in range(len(short) - 1)]
-    misses, allowed = 0, len(pairs) - _COPY_SHARE * len(pairs)
-    for pair in pairs:  # (two paragraphs that differ show it within a few pairs)
-        if pair not in long_:
+    n_pairs = len(short) - 1
+    misses, allowed = 0, n_pairs - _COPY_SHARE * n_pairs
+    for i in range(n_pairs):  # (two paragraphs that differ show it within a few pairs)
+        if short[i:i + 2] not in long_:
             misses += 1
             if misses > allowed:
                 return False
@@ -1656,13 +1702,11 @@ def _copied(short: str, long_: str) -> bool:
     return sum(b.size for b in blocks) >= _COPY_SHARE * len(short)
 
 
-_SPACE_RE = re.compile(r"\s+")
-
-
 def _early_edits(lines: list[Line], rs: RuleSet) -> None:
     """Edits that make a line readable to the rules (a pinyin gloss), on every line."""
+    memo = _compiled(rs).early_edited
     for k, edits in rs.edits_by_line([ln.text for ln in lines], early=True):
-        _apply_edits(lines[k], edits)
+        _apply_edits(lines[k], edits, memo)
 
 
 def _late_edits(lines: list[Line], rs: RuleSet) -> None:

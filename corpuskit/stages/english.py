@@ -1229,6 +1229,8 @@ def inline_boxes(lines: list[Line], least: int = 2, most: int = 6) -> None:
     >>> inline_boxes(ls); [ln.action for ln in ls]
     ['keep', 'drop', 'drop', 'drop', 'drop', 'drop', 'keep']
     """
+    if not any(ln.action == "heading" for ln in lines):
+        return  # no label (most pages): the paragraphs need not be read
     paras = [i for i, ln in enumerate(lines) if _paragraph(ln) and _RUNNING.search(ln.raw)
              and not _STAMP_OPEN.match(ln.raw) and not _DATE_START.match(ln.raw)]  # (an item: its time first)
     for a, b in zip(paras, paras[1:]):
