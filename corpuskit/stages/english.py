@@ -977,6 +977,26 @@ def notice_tail(lines: list[Line], rules: list[Rule | None], short: int = 600, m
                 lines[k].decide("keep")
 
 
+# A comment box's policy notice: what gets a comment removed ("Comments that include insults ...
+# will be removed from the site. ..."). It can run long, so it is read after the engine has placed
+# the body (as a rule it would turn the box over the byline into the start of a comment section).
+_COMMENT_POLICY = regex.compile(
+    r"^(?i:comments|posts|replies|entries)\s+(?i:that|which|containing|including|with)\b.{0,120}"
+    r"\b(?i:will|may|can)\s+be\s+(?i:removed|deleted|edited|rejected)\b")
+
+
+def comment_policy(lines: list[Line]) -> None:
+    """A kept line that opens as a comment box's policy (``_COMMENT_POLICY``) is a comment widget.
+
+    >>> ls = [Line(n=0, raw=t, text=t) for t in ["Comments that include insults will be removed by the moderators."]]
+    >>> ls[0].decide("keep"); comment_policy(ls); (ls[0].action, ls[0].reason)
+    ('drop', 'comments')
+    """
+    for ln in lines:
+        if ln.kept and ln.action != "title" and _COMMENT_POLICY.match(ln.raw.strip()):
+            ln.decide("drop", "comments")
+
+
 # A blog post's closing credit naming where the writer found the story: "(via Example Blog)",
 # "[h/t Jane Doe]", "(Thanks, Jane!)", "Via: Example Blog".
 _VIA = regex.compile(
@@ -1279,5 +1299,6 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     teaser_items(lines, rules)
     inline_boxes(lines)
     numbered_teasers(lines)
+    comment_policy(lines)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
     return [NO_ARTICLE] if teaser_page(lines) else []
