@@ -522,6 +522,42 @@ _TOKEN = regex.compile(r"\p{L}{2,}")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 
 
+# a stamp opening a line: a time and a date in numbers ("17:05 09/03/2011 ", "2011-03-09, 17:05 ")
+_STAMP = regex.compile(r"^(?:\d{1,4}(?:[:/.-]\d{1,4}){1,2},?\s+){1,2}(?=\S)")
+
+
+def stamped_copy(lines: list[Line], least: int = 60) -> None:
+    """A kept line after the body's first paragraph that opens with a time and date stamp
+    (``_STAMP``) and goes on with that paragraph word for word (at least ``least`` characters,
+    most of the shorter of the two) is a copy of it: the preview in a box that offers the story
+    for a blog or a feed prints the stamp and the lead. It drops as ``repeated``.
+
+    >>> lead = "Ferry fares on the western routes will rise by a tenth next month, the office said on Friday."
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate([lead, "Passengers were not pleased.", "09:15 03/05/2021 " + lead])]
+    >>> for ln in ls: ln.decide("keep")
+    >>> stamped_copy(ls); [ln.action for ln in ls]
+    ['keep', 'keep', 'drop']
+    """
+    first = next((i for i, ln in enumerate(lines) if ln.action == "keep" and _paragraph(ln)), None)
+    if first is None:
+        return
+    lead = _SPACES.sub("", lines[first].text)
+    if len(lead) < least:
+        return
+    for k in range(first + 1, len(lines)):
+        m = _STAMP.match(lines[k].raw.strip())
+        if not m or not lines[k].kept:
+            continue
+        rest = _SPACES.sub("", lines[k].raw.strip()[m.end():])
+        same = 0
+        for a, b in zip(rest, lead):
+            if a != b:
+                break
+            same += 1
+        if same >= least and same >= 0.8 * min(len(rest), len(lead)):
+            lines[k].decide("drop", "repeated")
+
+
 def title_bar(lines: list[Line], rules: list[Rule | None], months: dict[str, int], far: int = 10) -> None:
     """The engine took for the title a title-bar line (``_BAR_SPLIT``: a headline, then two or
     more short parts such as the section and the date or the site) standing ``far`` lines or
@@ -1300,5 +1336,6 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     inline_boxes(lines)
     numbered_teasers(lines)
     comment_policy(lines)
+    stamped_copy(lines)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
     return [NO_ARTICLE] if teaser_page(lines) else []
