@@ -599,6 +599,34 @@ def title_bar(lines: list[Line], rules: list[Rule | None], months: dict[str, int
     lines[t].decide("meta", "published") if dated else lines[t].decide("drop", "nav")
 
 
+def section_bar(lines: list[Line], most: int = 3) -> None:
+    """The engine took for the title a title-bar line, the headline and one or two short parts
+    after spaced bars or dashes (the section, the site: "Storm heads east | Weather"), while the
+    headline alone stands within ``most`` lines under it (only dropped lines between): that line
+    is the title, and the bar drops (nav).
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Storm heads east | Weather", "Storm heads east",
+    ...       "The storm turned east on Monday and is expected to reach the coast by the weekend."])]
+    >>> for ln, a in zip(ls, ["title", "heading", "keep"]): ln.decide(a)
+    >>> section_bar(ls); [(ln.action, ln.reason) for ln in ls][:2]
+    [('drop', 'nav'), ('title', None)]
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    parts = _BAR_SPLIT.split(lines[t].raw.strip())
+    if not 2 <= len(parts) <= 3 or any(not x or _words(x) > 3 or len(x) > 30 for x in parts[1:]):
+        return
+    head = _SPACES.sub(" ", parts[0]).strip()
+    for k in range(t + 1, min(len(lines), t + 1 + most)):
+        if lines[k].action == "drop":
+            continue
+        if lines[k].action in ("heading", "keep") and _SPACES.sub(" ", lines[k].raw).strip() == head:
+            lines[k].decide("title")
+            lines[t].decide("drop", "nav")
+        return
+
+
 def _meta_like(ln: Line, r: Rule | None) -> bool:
     """A byline or date line: moved to metadata, or named so by a rule (the engine may have dropped it
     with the menu it stands in)."""
@@ -830,7 +858,8 @@ def label_over_lead(lines: list[Line], rules: list[Rule | None], most: int = 5, 
 def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
     """Inside the body, a "Related"-type header drops alone; the promo lines under it, up to
     the first line that ends a sentence, are related links too (teasers glue a headline to
-    its blurb and end without a full stop).
+    its blurb and end without a full stop; a headline put as a question, its words capitalised,
+    is an item too: ``_QUESTION_HEADLINE``).
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
     ...     ["Storm heads east", "Related Coverage", "Factbox: the winners", "The show went on.", "A heading"])]
@@ -850,11 +879,13 @@ def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
             ln = lines[k]
             if ln.action == "drop":
                 continue
-            if ln.action not in ("keep", "heading") or _SENTENCE_END.search(ln.raw):
+            if ln.action not in ("keep", "heading") or _SENTENCE_END.search(ln.raw) and not _QUESTION_HEADLINE.match(ln.raw.strip()):
                 break
             ln.decide("drop", "related")
 
 
+# a headline put as a question or an exclamation, its words capitalised ("Pop Star Ready To Wed?")
+_QUESTION_HEADLINE = regex.compile(r"^\p{Lu}[\p{L}\d'’.,&:-]*(?:\s+(?:\p{Lu}[\p{L}\d'’.,&:-]*|\d[\d,.]*|a|an|the|of|in|on|at|to|for|and|or|with|by)){1,11}[?!]$")
 _LABEL_ALONE = regex.compile(
     r"^(?i:tags?|tagged|topics|keywords|related (?:tags|topics|subjects)|categories|filed under|posted in)\s*:?$")
 _LIST_ITEM = regex.compile(r"^[\p{L}\d][\p{L}\d&'’.+-]*(?:\s+[\p{L}\d&'’.+-]+){0,4}$")
@@ -1331,6 +1362,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     head_in_menu(lines, rules)
     label_over_lead(lines, rules)
     title_bar(lines, rules, rs.months)
+    section_bar(lines)
     long_subheads(lines, rules, rs.settings["heading_max"])
     teaser_items(lines, rules)
     inline_boxes(lines)
