@@ -884,6 +884,44 @@ def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
             ln.decide("drop", "related")
 
 
+def topic_box(lines: list[Line], rules: list[Rule | None], least: int = 2) -> None:
+    """Under a related header past the article ("More on the courts"), a box of the site's topic
+    pages: each a topic's name (a few words, no sentence end) and a one-sentence blurb under it.
+    The header's own check stops at the first blurb (it ends a sentence); here the pairs drop as
+    related, when there are at least ``least`` of them and no paragraph is kept after the box
+    (the article does not resume).
+
+    >>> rows = [("title", "Court weighs state hiring law"), ("keep", "The court heard the case on Monday and will rule by June."),
+    ...         ("drop", "More on the Courts"), ("heading", "The High Court"), ("keep", "Full coverage of the court and its cases."),
+    ...         ("heading", "State Laws"), ("keep", "Our coverage of the laws the states pass.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
+    >>> r = Rule("drop", "related", regex.compile("^More on"))
+    >>> topic_box(ls, [None, None, r, None, None, None, None]); [ln.action for ln in ls][2:]
+    ['drop', 'drop', 'drop', 'drop', 'drop']
+    """
+    for i, r in enumerate(rules):
+        if r is None or r.reason != "related" or lines[i].action != "drop" or len(lines[i].raw) > 40:
+            continue
+        pairs, k = [], i + 1
+        while k + 1 < len(lines):
+            name, blurb = lines[k], lines[k + 1]
+            text = name.raw.strip()
+            if (name.action not in ("keep", "heading", "drop") or name.action == "drop" and name.reason not in ("related", "nav")
+                    or not 1 <= _words(text) <= 6 or _SENTENCE_END.search(text) or text.endswith((":", ","))
+                    or blurb.action != "keep" or not _SENTENCE_END.search(blurb.raw) or not _blurb(blurb.raw)
+                    or len(blurb.raw) > 200):
+                break
+            pairs.append((k, k + 1))
+            k += 2
+        if len(pairs) < least or any(ln.action == "keep" and _paragraph(ln) for ln in lines[k:]):
+            continue
+        for a, b in pairs:
+            for j in (a, b):
+                if lines[j].action != "drop":
+                    lines[j].decide("drop", "related")
+
+
 # a headline put as a question or an exclamation, its words capitalised ("Pop Star Ready To Wed?")
 _QUESTION_HEADLINE = regex.compile(r"^\p{Lu}[\p{L}\d'’.,&:-]*(?:\s+(?:\p{Lu}[\p{L}\d'’.,&:-]*|\d[\d,.]*|a|an|the|of|in|on|at|to|for|and|or|with|by)){1,11}[?!]$")
 _LABEL_ALONE = regex.compile(
@@ -1344,6 +1382,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     wire_lead(lines)
     wire_credits(lines)
     related_after_header(lines, rules)
+    topic_box(lines, rules)
     prev_next_titles(lines)
     tag_list_under_label(lines, rules)
     labelled_meta(lines, rules, rs.months)
