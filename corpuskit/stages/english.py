@@ -115,6 +115,36 @@ def gallery(lines: list[Line], rules: list[Rule | None]) -> None:
                 lines[last].decide("drop", "caption")  # the gallery's photo credit
 
 
+_GALLERY_LABEL = regex.compile(r"^(?i:(?:photo |video |image )?gallery|photos|pictures|slideshow|video)\s*:?$")
+_GALLERY_LAUNCH = regex.compile(
+    r"^[»›>\s]*(?i:launch|view|see|open|watch|start|browse|enter)\s+(?i:the\s+|all\s+)?(?i:photo\s+|video\s+|image\s+)?"
+    r"(?i:gallery|slideshow|slide show|photos|pictures|video)\b[^.!?]{0,20}$")
+
+
+def gallery_promo(lines: list[Line], most: int = 3) -> None:
+    """A promo for a photo gallery set into the page: its label ("Gallery", ``_GALLERY_LABEL``),
+    the gallery's title and blurb, and its link ("» Launch photo gallery", ``_GALLERY_LAUNCH``)
+    at most ``most`` lines under the label. What the engine kept between the two is the promo's
+    text, not the article's: it drops as a caption.
+
+    >>> rows = [("drop", "Gallery"), ("keep", "Life on the river: a ferryman's year"),
+    ...         ("keep", "A ferryman tells of the floods, the tourists and the long winter."), ("drop", "» View photo gallery")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> gallery_promo(ls); [(ln.action, ln.reason) for ln in ls][1:3]
+    [('drop', 'caption'), ('drop', 'caption')]
+    """
+    for i, ln in enumerate(lines):
+        if not _GALLERY_LABEL.match(ln.raw.strip()) or ln.kept:
+            continue
+        j = next((j for j in range(i + 1, min(len(lines), i + 2 + most)) if _GALLERY_LAUNCH.match(lines[j].raw.strip())), None)
+        if j is None or any(lines[k].action in ("title", "meta") for k in range(i + 1, j)):
+            continue
+        for k in range(i + 1, j):
+            if lines[k].kept:
+                lines[k].decide("drop", "caption")
+
+
 def _steady_chains(idx: list[int], max_step: int = 4) -> list[list[int]]:
     """Runs of 3+ positions at one steady step of at most ``max_step``.
 
@@ -1378,6 +1408,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     document flags the page earns (``NO_ARTICLE``)."""
     rules = _rule_of(lines, rs)
     gallery(lines, rules)
+    gallery_promo(lines)
     caption_labels(lines, rules)
     wire_lead(lines)
     wire_credits(lines)
