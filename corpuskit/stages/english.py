@@ -1132,6 +1132,44 @@ def comment_policy(lines: list[Line]) -> None:
             ln.decide("drop", "comments")
 
 
+# a photo's caption closed by the day it was taken: "... during the storm on June 12, 2026."
+_DATED_CAPTION_END = regex.compile(rf"(?i)\b(?:on|in|at)\s+(?:{_MONTH}\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{_MONTH}\s+)(?:19|20)\d\d\.?$")
+_CONTENT_WORD = regex.compile(r"\p{L}{4,}")
+
+
+def dated_captions(lines: list[Line], least: int = 3, longest: int = 200) -> None:
+    """A photo's caption between the paragraphs: one sentence (at most ``longest`` characters)
+    closed by the day the photo shows (``_DATED_CAPTION_END``: "... on June 12, 2026."), standing
+    right under the byline block or right after an ad slot, with a paragraph after it, that
+    restates the headline (``least`` of its words). The article's own sentences name the day
+    as the story's time ("on Friday") and follow on from a paragraph.
+
+    >>> rows = [("title", "Storm Cuts Power Across the Coast"), ("meta", "By Jane Doe"),
+    ...         ("keep", "Crews worked to restore power across the coast after the storm on March 3, 2021."),
+    ...         ("keep", "The storm cut power to thousands of homes on Monday, the utility said, and crews were out all night.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "byline" if a == "meta" else None)
+    >>> dated_captions(ls); [ln.action for ln in ls]
+    ['title', 'meta', 'drop', 'keep']
+    """
+    t = next((ln for ln in lines if ln.action == "title"), None)
+    if t is None:
+        return
+    head = {w.lower() for w in _CONTENT_WORD.findall(t.text)}
+    for k in range(1, len(lines) - 1):
+        ln, above = lines[k], lines[k - 1]
+        if (ln.action != "keep" or len(ln.raw) > longest or not _DATED_CAPTION_END.search(ln.raw.strip())
+                or not (above.action == "meta" and above.reason in ("byline", "published")
+                        or above.action == "drop" and above.reason == "ad")
+                or _SENTENCE_BREAK.search(ln.raw)):
+            continue
+        below = next((x for x in lines[k + 1:] if x.kept), None)
+        if below is None or not _paragraph(below):
+            continue
+        if len(head & {w.lower() for w in _CONTENT_WORD.findall(ln.raw)}) >= least:
+            ln.decide("drop", "caption")
+
+
 # A blog post's closing credit naming where the writer found the story: "(via Example Blog)",
 # "[h/t Jane Doe]", "(Thanks, Jane!)", "Via: Example Blog".
 _VIA = regex.compile(
@@ -1438,6 +1476,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     inline_boxes(lines)
     numbered_teasers(lines)
     comment_policy(lines)
+    dated_captions(lines)
     stamped_copy(lines)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
     return [NO_ARTICLE] if teaser_page(lines) else []
