@@ -115,6 +115,36 @@ def gallery(lines: list[Line], rules: list[Rule | None]) -> None:
                 lines[last].decide("drop", "caption")  # the gallery's photo credit
 
 
+_GALLERY_LABEL = regex.compile(r"^(?i:(?:photo |video |image )?gallery|photos|pictures|slideshow|video)\s*:?$")
+_GALLERY_LAUNCH = regex.compile(
+    r"^[»›>\s]*(?i:launch|view|see|open|watch|start|browse|enter)\s+(?i:the\s+|all\s+)?(?i:photo\s+|video\s+|image\s+)?"
+    r"(?i:gallery|slideshow|slide show|photos|pictures|video)\b[^.!?]{0,20}$")
+
+
+def gallery_promo(lines: list[Line], most: int = 3) -> None:
+    """A promo for a photo gallery set into the page: its label ("Gallery", ``_GALLERY_LABEL``),
+    the gallery's title and blurb, and its link ("» Launch photo gallery", ``_GALLERY_LAUNCH``)
+    at most ``most`` lines under the label. What the engine kept between the two is the promo's
+    text, not the article's: it drops as a caption.
+
+    >>> rows = [("drop", "Gallery"), ("keep", "Life on the river: a ferryman's year"),
+    ...         ("keep", "A ferryman tells of the floods, the tourists and the long winter."), ("drop", "» View photo gallery")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> gallery_promo(ls); [(ln.action, ln.reason) for ln in ls][1:3]
+    [('drop', 'caption'), ('drop', 'caption')]
+    """
+    for i, ln in enumerate(lines):
+        if not _GALLERY_LABEL.match(ln.raw.strip()) or ln.kept:
+            continue
+        j = next((j for j in range(i + 1, min(len(lines), i + 2 + most)) if _GALLERY_LAUNCH.match(lines[j].raw.strip())), None)
+        if j is None or any(lines[k].action in ("title", "meta") for k in range(i + 1, j)):
+            continue
+        for k in range(i + 1, j):
+            if lines[k].kept:
+                lines[k].decide("drop", "caption")
+
+
 def _steady_chains(idx: list[int], max_step: int = 4) -> list[list[int]]:
     """Runs of 3+ positions at one steady step of at most ``max_step``.
 
@@ -522,6 +552,42 @@ _TOKEN = regex.compile(r"\p{L}{2,}")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 
 
+# a stamp opening a line: a time and a date in numbers ("17:05 09/03/2011 ", "2011-03-09, 17:05 ")
+_STAMP = regex.compile(r"^(?:\d{1,4}(?:[:/.-]\d{1,4}){1,2},?\s+){1,2}(?=\S)")
+
+
+def stamped_copy(lines: list[Line], least: int = 60) -> None:
+    """A kept line after the body's first paragraph that opens with a time and date stamp
+    (``_STAMP``) and goes on with that paragraph word for word (at least ``least`` characters,
+    most of the shorter of the two) is a copy of it: the preview in a box that offers the story
+    for a blog or a feed prints the stamp and the lead. It drops as ``repeated``.
+
+    >>> lead = "Ferry fares on the western routes will rise by a tenth next month, the office said on Friday."
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate([lead, "Passengers were not pleased.", "09:15 03/05/2021 " + lead])]
+    >>> for ln in ls: ln.decide("keep")
+    >>> stamped_copy(ls); [ln.action for ln in ls]
+    ['keep', 'keep', 'drop']
+    """
+    first = next((i for i, ln in enumerate(lines) if ln.action == "keep" and _paragraph(ln)), None)
+    if first is None:
+        return
+    lead = _SPACES.sub("", lines[first].text)
+    if len(lead) < least:
+        return
+    for k in range(first + 1, len(lines)):
+        m = _STAMP.match(lines[k].raw.strip())
+        if not m or not lines[k].kept:
+            continue
+        rest = _SPACES.sub("", lines[k].raw.strip()[m.end():])
+        same = 0
+        for a, b in zip(rest, lead):
+            if a != b:
+                break
+            same += 1
+        if same >= least and same >= 0.8 * min(len(rest), len(lead)):
+            lines[k].decide("drop", "repeated")
+
+
 def title_bar(lines: list[Line], rules: list[Rule | None], months: dict[str, int], far: int = 10) -> None:
     """The engine took for the title a title-bar line (``_BAR_SPLIT``: a headline, then two or
     more short parts such as the section and the date or the site) standing ``far`` lines or
@@ -561,6 +627,34 @@ def title_bar(lines: list[Line], rules: list[Rule | None], months: dict[str, int
     lines[h].decide("title")
     dated = any(_bare_date(x, months) and _YEAR.search(x) for x in parts[1:])
     lines[t].decide("meta", "published") if dated else lines[t].decide("drop", "nav")
+
+
+def section_bar(lines: list[Line], most: int = 3) -> None:
+    """The engine took for the title a title-bar line, the headline and one or two short parts
+    after spaced bars or dashes (the section, the site: "Storm heads east | Weather"), while the
+    headline alone stands within ``most`` lines under it (only dropped lines between): that line
+    is the title, and the bar drops (nav).
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Storm heads east | Weather", "Storm heads east",
+    ...       "The storm turned east on Monday and is expected to reach the coast by the weekend."])]
+    >>> for ln, a in zip(ls, ["title", "heading", "keep"]): ln.decide(a)
+    >>> section_bar(ls); [(ln.action, ln.reason) for ln in ls][:2]
+    [('drop', 'nav'), ('title', None)]
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    parts = _BAR_SPLIT.split(lines[t].raw.strip())
+    if not 2 <= len(parts) <= 3 or any(not x or _words(x) > 3 or len(x) > 30 for x in parts[1:]):
+        return
+    head = _SPACES.sub(" ", parts[0]).strip()
+    for k in range(t + 1, min(len(lines), t + 1 + most)):
+        if lines[k].action == "drop":
+            continue
+        if lines[k].action in ("heading", "keep") and _SPACES.sub(" ", lines[k].raw).strip() == head:
+            lines[k].decide("title")
+            lines[t].decide("drop", "nav")
+        return
 
 
 def _meta_like(ln: Line, r: Rule | None) -> bool:
@@ -794,7 +888,8 @@ def label_over_lead(lines: list[Line], rules: list[Rule | None], most: int = 5, 
 def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
     """Inside the body, a "Related"-type header drops alone; the promo lines under it, up to
     the first line that ends a sentence, are related links too (teasers glue a headline to
-    its blurb and end without a full stop).
+    its blurb and end without a full stop; a headline put as a question, its words capitalised,
+    is an item too: ``_QUESTION_HEADLINE``).
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
     ...     ["Storm heads east", "Related Coverage", "Factbox: the winners", "The show went on.", "A heading"])]
@@ -814,11 +909,51 @@ def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
             ln = lines[k]
             if ln.action == "drop":
                 continue
-            if ln.action not in ("keep", "heading") or _SENTENCE_END.search(ln.raw):
+            if ln.action not in ("keep", "heading") or _SENTENCE_END.search(ln.raw) and not _QUESTION_HEADLINE.match(ln.raw.strip()):
                 break
             ln.decide("drop", "related")
 
 
+def topic_box(lines: list[Line], rules: list[Rule | None], least: int = 2) -> None:
+    """Under a related header past the article ("More on the courts"), a box of the site's topic
+    pages: each a topic's name (a few words, no sentence end) and a one-sentence blurb under it.
+    The header's own check stops at the first blurb (it ends a sentence); here the pairs drop as
+    related, when there are at least ``least`` of them and no paragraph is kept after the box
+    (the article does not resume).
+
+    >>> rows = [("title", "Court weighs state hiring law"), ("keep", "The court heard the case on Monday and will rule by June."),
+    ...         ("drop", "More on the Courts"), ("heading", "The High Court"), ("keep", "Full coverage of the court and its cases."),
+    ...         ("heading", "State Laws"), ("keep", "Our coverage of the laws the states pass.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
+    >>> r = Rule("drop", "related", regex.compile("^More on"))
+    >>> topic_box(ls, [None, None, r, None, None, None, None]); [ln.action for ln in ls][2:]
+    ['drop', 'drop', 'drop', 'drop', 'drop']
+    """
+    for i, r in enumerate(rules):
+        if r is None or r.reason != "related" or lines[i].action != "drop" or len(lines[i].raw) > 40:
+            continue
+        pairs, k = [], i + 1
+        while k + 1 < len(lines):
+            name, blurb = lines[k], lines[k + 1]
+            text = name.raw.strip()
+            if (name.action not in ("keep", "heading", "drop") or name.action == "drop" and name.reason not in ("related", "nav")
+                    or not 1 <= _words(text) <= 6 or _SENTENCE_END.search(text) or text.endswith((":", ","))
+                    or blurb.action != "keep" or not _SENTENCE_END.search(blurb.raw) or not _blurb(blurb.raw)
+                    or len(blurb.raw) > 200):
+                break
+            pairs.append((k, k + 1))
+            k += 2
+        if len(pairs) < least or any(ln.action == "keep" and _paragraph(ln) for ln in lines[k:]):
+            continue
+        for a, b in pairs:
+            for j in (a, b):
+                if lines[j].action != "drop":
+                    lines[j].decide("drop", "related")
+
+
+# a headline put as a question or an exclamation, its words capitalised ("Pop Star Ready To Wed?")
+_QUESTION_HEADLINE = regex.compile(r"^\p{Lu}[\p{L}\d'’.,&:-]*(?:\s+(?:\p{Lu}[\p{L}\d'’.,&:-]*|\d[\d,.]*|a|an|the|of|in|on|at|to|for|and|or|with|by)){1,11}[?!]$")
 _LABEL_ALONE = regex.compile(
     r"^(?i:tags?|tagged|topics|keywords|related (?:tags|topics|subjects)|categories|filed under|posted in)\s*:?$")
 _LIST_ITEM = regex.compile(r"^[\p{L}\d][\p{L}\d&'’.+-]*(?:\s+[\p{L}\d&'’.+-]+){0,4}$")
@@ -975,6 +1110,64 @@ def notice_tail(lines: list[Line], rules: list[Rule | None], short: int = 600, m
             if (m and m.group(1) in marks and lines[k].action == "drop" and rules[k] is None
                     and _running(lines[k].raw)):
                 lines[k].decide("keep")
+
+
+# A comment box's policy notice: what gets a comment removed ("Comments that include insults ...
+# will be removed from the site. ..."). It can run long, so it is read after the engine has placed
+# the body (as a rule it would turn the box over the byline into the start of a comment section).
+_COMMENT_POLICY = regex.compile(
+    r"^(?i:comments|posts|replies|entries)\s+(?i:that|which|containing|including|with)\b.{0,120}"
+    r"\b(?i:will|may|can)\s+be\s+(?i:removed|deleted|edited|rejected)\b")
+
+
+def comment_policy(lines: list[Line]) -> None:
+    """A kept line that opens as a comment box's policy (``_COMMENT_POLICY``) is a comment widget.
+
+    >>> ls = [Line(n=0, raw=t, text=t) for t in ["Comments that include insults will be removed by the moderators."]]
+    >>> ls[0].decide("keep"); comment_policy(ls); (ls[0].action, ls[0].reason)
+    ('drop', 'comments')
+    """
+    for ln in lines:
+        if ln.kept and ln.action != "title" and _COMMENT_POLICY.match(ln.raw.strip()):
+            ln.decide("drop", "comments")
+
+
+# a photo's caption closed by the day it was taken: "... during the storm on June 12, 2026."
+_DATED_CAPTION_END = regex.compile(rf"(?i)\b(?:on|in|at)\s+(?:{_MONTH}\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{_MONTH}\s+)(?:19|20)\d\d\.?$")
+_CONTENT_WORD = regex.compile(r"\p{L}{4,}")
+
+
+def dated_captions(lines: list[Line], least: int = 3, longest: int = 200) -> None:
+    """A photo's caption between the paragraphs: one sentence (at most ``longest`` characters)
+    closed by the day the photo shows (``_DATED_CAPTION_END``: "... on June 12, 2026."), standing
+    right under the byline block or right after an ad slot, with a paragraph after it, that
+    restates the headline (``least`` of its words). The article's own sentences name the day
+    as the story's time ("on Friday") and follow on from a paragraph.
+
+    >>> rows = [("title", "Storm Cuts Power Across the Coast"), ("meta", "By Jane Doe"),
+    ...         ("keep", "Crews worked to restore power across the coast after the storm on March 3, 2021."),
+    ...         ("keep", "The storm cut power to thousands of homes on Monday, the utility said, and crews were out all night.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "byline" if a == "meta" else None)
+    >>> dated_captions(ls); [ln.action for ln in ls]
+    ['title', 'meta', 'drop', 'keep']
+    """
+    t = next((ln for ln in lines if ln.action == "title"), None)
+    if t is None:
+        return
+    head = {w.lower() for w in _CONTENT_WORD.findall(t.text)}
+    for k in range(1, len(lines) - 1):
+        ln, above = lines[k], lines[k - 1]
+        if (ln.action != "keep" or len(ln.raw) > longest or not _DATED_CAPTION_END.search(ln.raw.strip())
+                or not (above.action == "meta" and above.reason in ("byline", "published")
+                        or above.action == "drop" and above.reason == "ad")
+                or _SENTENCE_BREAK.search(ln.raw)):
+            continue
+        below = next((x for x in lines[k + 1:] if x.kept), None)
+        if below is None or not _paragraph(below):
+            continue
+        if len(head & {w.lower() for w in _CONTENT_WORD.findall(ln.raw)}) >= least:
+            ln.decide("drop", "caption")
 
 
 # A blog post's closing credit naming where the writer found the story: "(via Example Blog)",
@@ -1255,10 +1448,12 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     document flags the page earns (``NO_ARTICLE``)."""
     rules = _rule_of(lines, rs)
     gallery(lines, rules)
+    gallery_promo(lines)
     caption_labels(lines, rules)
     wire_lead(lines)
     wire_credits(lines)
     related_after_header(lines, rules)
+    topic_box(lines, rules)
     prev_next_titles(lines)
     tag_list_under_label(lines, rules)
     labelled_meta(lines, rules, rs.months)
@@ -1277,9 +1472,13 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     head_in_menu(lines, rules)
     label_over_lead(lines, rules)
     title_bar(lines, rules, rs.months)
+    section_bar(lines)
     long_subheads(lines, rules, rs.settings["heading_max"])
     teaser_items(lines, rules)
     inline_boxes(lines)
     numbered_teasers(lines)
+    comment_policy(lines)
+    dated_captions(lines)
+    stamped_copy(lines)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
     return [NO_ARTICLE] if teaser_page(lines) else []
