@@ -346,6 +346,24 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _true_runs(flags: list) -> list[tuple[int, int]]:
+    """The maximal runs of true items, as (start, end) index pairs.
+
+    >>> _true_runs([0, 1, 1, 0, 2, 0, 1])
+    [(1, 3), (4, 5), (6, 7)]
+    """
+    out, k, n = [], 0, len(flags)
+    while k < n:
+        if flags[k]:
+            j = k + 1
+            while j < n and flags[j]:
+                j += 1
+            out.append((k, j))
+            k = j
+        k += 1
+    return out
+
+
 @lru_cache(maxsize=4096)
 def _han_pairs(text: str) -> tuple[str, ...]:
     """The Han bigrams among ``_tokens(text)``."""
@@ -956,20 +974,12 @@ class _Page:
         out: list[int] = []
         if len(set(texts)) > len(texts) - _REPEAT_RUN:
             return out  # fewer lines printed again than a block needs (most pages)
-        texts, n = [ln.text for ln in self.lines], len(self.lines)
+        texts = [ln.text for ln in self.lines]
         first = {t: k for k, t in reversed(list(enumerate(texts)))}  # where each text stands first
         again = [ok and first[t] < k for k, (t, ok) in enumerate(zip(texts, fit))]
-        k = 0
-        while k < n:
-            if not again[k]:
-                k += 1
-                continue
-            j = k
-            while j < n and again[j]:
-                j += 1
+        for k, j in _true_runs(again):
             if j - k >= _REPEAT_RUN:
                 out.extend(range(k, j))
-            k = max(j, k + 1)
         return out
 
     def phrase_runs(self) -> set[int]:
@@ -995,14 +1005,7 @@ class _Page:
             return False
 
         out: set[int] = set()
-        k = 0
-        while k < n:
-            if not kinds[k]:
-                k += 1
-                continue
-            j = k
-            while j < n and kinds[j]:
-                j += 1
+        for k, j in _true_runs(kinds):
             phrases = [m for m in range(k, j) if kinds[m] == 1]
             a, b = (phrases[0], phrases[-1] + 1) if phrases else (k, j)  # sentences at its ends are its sides
             if (len(phrases) >= _PHRASE_RUN and sum(f[m].n for m in phrases) >= self.s["short_line"] * len(phrases)
@@ -1013,7 +1016,6 @@ class _Page:
                 pairs = [p for m in range(a, b) for p in _han_pairs(lines[m].text)]
                 if pairs and sum(map(around.__contains__, pairs)) >= _PHRASE_SHARED * len(pairs):
                     out.update(phrases)
-            k = max(j, k + 1)
         return out
 
     def blurb_weights(self) -> list[float]:
