@@ -562,6 +562,7 @@ class ClassifyStage(Stage):
         _Page(lines, feats, rs, c).decide()
         _late_edits(lines, rs)
         if lang != "en":  # (English pages: ``english.teaser_copy``)
+            _photo_story(lines)
             _near_copies(lines)
         if lang == "en":
             from .english import refine  # English page layouts (stages/english.py)
@@ -1649,6 +1650,37 @@ def _cut_badge(ln: Line, badge: Any) -> None:
 # a paragraph that copies its neighbour (``_near_copies``): its least length (characters, no
 # spaces) and the share of its characters the neighbour holds, in order
 _COPY_LEAST, _COPY_SHARE = 30, 0.9
+
+
+_STORY_LEAST = 40  # characters of a caption that can be a photo story's text
+
+
+def _photo_story(lines: list[Line]) -> None:
+    """A page whose only paragraphs are photo captions is photo news: its longest caption (at
+    least ``_STORY_LEAST`` characters) is the article, kept, and a paragraph or heading that
+    copies it cut short is its summary (``repeated``). A page with a paragraph of its own is
+    left alone.
+
+    >>> cap = "3月1日，参加会议采访的记者排队领取采访证件。今年的中外记者总数突破三千人。某某社发 王某 摄"
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["某会召开在即", cap[:30], cap])]
+    >>> ls[0].decide("title"); ls[1].decide("heading"); ls[2].decide("drop", "caption")
+    >>> _photo_story(ls); [(ln.action, ln.reason) for ln in ls]
+    [('title', None), ('drop', 'repeated'), ('keep', None)]
+    """
+    captions = [ln for ln in lines if ln.action == "drop" and ln.reason == "caption"
+                and len(ln.text) >= _STORY_LEAST]
+    if not captions:
+        return
+    story = max(captions, key=lambda ln: len(ln.text))  # (the first of the longest)
+    text = "".join(story.text.split())
+    copies = [ln for ln in lines if ln.action in ("keep", "heading")]
+    for ln in copies:
+        short = "".join(ln.text.split())
+        if len(short) < _COPY_LEAST or len(short) >= len(text) or not _copied(short, text):
+            return  # a paragraph of the page's own
+    story.decide("keep")
+    for ln in copies:
+        ln.decide("drop", "repeated")
 
 
 def _near_copies(lines: list[Line]) -> None:
