@@ -1650,6 +1650,9 @@ def _cut_badge(ln: Line, badge: Any) -> None:
 # a paragraph that copies its neighbour (``_near_copies``): its least length (characters, no
 # spaces) and the share of its characters the neighbour holds, in order
 _COPY_LEAST, _COPY_SHARE = 30, 0.9
+# a summary's label over the article (导读：, 摘要：, 核心提示：) and the cut mark closing it (…… |)
+_SUMMARY = re.compile(r"[【\[]?(?:导读|導讀|摘要|内容提要|內容提要|提要|核心提示)[】\]]?[:：]")
+_SUMMARY_END = re.compile(r"(?:\.{2,}|…+|[|｜])+$")
 
 
 _STORY_LEAST = 40  # characters of a caption that can be a photo story's text
@@ -1687,7 +1690,8 @@ def _near_copies(lines: list[Line]) -> None:
     """Of two kept paragraphs in a row (only residue between, no heading) one of which copies the
     other, whole or cut short, a word or two changed, the copy is residue (``repeated``): a
     summary over the body that repeats its opening paragraph, a pull quote or a block printed
-    twice. The shorter goes (the later of two as long); a paragraph counts as a copy when it is
+    twice. The shorter goes (the later of two as long), or the one labelled a summary (导读：…);
+    a paragraph counts as a copy when it is
     at least ``_COPY_LEAST`` characters and ``_COPY_SHARE`` of its characters stand in the other,
     in order. A standfirst in words of its own, or a sentence the body says again later, stays.
 
@@ -1714,6 +1718,10 @@ def _near_copies(lines: list[Line]) -> None:
         if prev is not None and para is not None:
             later = len(text) <= len(prev_text)
             copy, short, long_ = (para, text, prev_text) if later else (prev, prev_text, text)
+            summary = _SUMMARY.match(prev_text)
+            if summary and not _SUMMARY.match(text):  # a labelled summary copies what follows
+                later, copy, long_ = False, prev, text
+                short = _SUMMARY_END.sub("", prev_text[summary.end():])
             if len(short) >= _COPY_LEAST and _copied(short, long_):
                 for ln in copy:
                     ln.decide("drop", "repeated")
