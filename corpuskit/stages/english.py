@@ -32,6 +32,7 @@ one small function over the decided lines (their ``action``/``reason``):
   list of stories closed by their dates, with its blurbs (``numbered_teasers``);
 - a box of links inside the article, under its label, with the lines the engine kept in it (``inline_boxes``);
 - a subhead too long for the engine's headings, between two paragraphs (``long_subheads``);
+- a bulleted list inside the article under the prose sentence leading into it (``list_lead_in``);
 - a home page or section front: teasers, each a headline over a one- or two-sentence blurb,
   and no article (``teaser_page``).
 
@@ -1443,6 +1444,83 @@ def inline_boxes(lines: list[Line], least: int = 2, most: int = 6) -> None:
                 lines[k].decide("drop", "related")
 
 
+# an item of a bulleted list: the bullet, then a short text
+_BULLET_ITEM = regex.compile(r"^\s*[•●▪◦·*–-]\s*\S")
+# a sentence that leads into a list: it ends open, on a lower-case word or a colon ("... have
+# been featured in", "... have included", "... including:")
+_LEAD_OPEN = regex.compile(r"(?:\b\p{Ll}+|:)\s*$")
+
+
+def _lead_in(text: str, least: int = 8) -> bool:
+    """A prose sentence that introduces a list: ``least`` words or more, running lower-case
+    words, and an open end (a colon or a lower-case word, no full stop).
+
+    >>> _lead_in("In the past year the employers that hired our graduates have included")
+    True
+    >>> _lead_in("More from our site"), _lead_in("Employers that hired graduates this year were many.")
+    (False, False)
+    """
+    return _words(text) >= least and _RUNNING.search(text) is not None and _LEAD_OPEN.search(text) is not None
+
+
+def list_lead_in(lines: list[Line], rules: list[Rule | None], least: int = 2, longest: int = 60,
+                 reach: int = 2) -> None:
+    """A bulleted list inside the article, introduced by a prose sentence: the engine takes the
+    sentence and the list's short items (names of outlets, firms, places) for a menu or a
+    related list. A sentence that reads as a lead-in (``_lead_in``: prose with an open end),
+    kept or dropped by place (no rule names it), right over ``least`` or more bullet items of at most
+    ``longest`` characters, is the article's when the body goes on under the list (a kept
+    paragraph, or another such list first) and stands over it (a kept paragraph within
+    ``reach`` dropped lines, or such a list): the sentence and its items are kept. A menu or a
+    related list has no prose lead-in, and one after the article has no paragraph under it.
+
+    >>> rows = [("keep", "Graduates of the course found work faster than any class before them, the college said."),
+    ...         ("drop", "In the past year the employers that hired graduates straight from the course have included"),
+    ...         ("drop", "• Northshore Shipyards"), ("drop", "• Bayline Ferries"),
+    ...         ("keep", "Several smaller firms in the valley also took on apprentices from the course this year.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
+    >>> list_lead_in(ls, [None] * 5); [ln.action for ln in ls]
+    ['keep', 'keep', 'keep', 'keep', 'keep']
+    """
+    place = ("nav", "related", "footer")
+    blocks: list[tuple[int, int]] = []  # (lead-in, last item)
+    for i, ln in enumerate(lines):
+        if (not (ln.action == "keep" or ln.action == "drop" and ln.reason in place) or rules[i] is not None
+                or _BULLET_ITEM.match(ln.raw) or not _lead_in(ln.raw.strip())):
+            continue
+        j = i + 1
+        while (j < len(lines) and rules[j] is None and _BULLET_ITEM.match(lines[j].raw)
+               and len(lines[j].raw.strip()) <= longest
+               and (lines[j].kept or lines[j].action == "drop" and lines[j].reason in place)):
+            j += 1
+        if j - i - 1 >= least and any(lines[k].action == "drop" for k in range(i, j)):
+            blocks.append((i, j - 1))
+    if not blocks:
+        return
+    heads = {a: b for a, b in blocks}
+    ends = {b: a for a, b in blocks}
+
+    def body_after(b: int) -> bool:
+        k = b + 1
+        while k in heads:  # another list with its lead-in right under this one
+            k = heads[k] + 1
+        return k < len(lines) and _paragraph(lines[k])
+
+    def body_before(a: int) -> bool:
+        for k in range(a - 1, max(-1, a - 2 - reach), -1):
+            if k in ends or _paragraph(lines[k]):
+                return True
+            if lines[k].action != "drop":
+                return False
+        return False
+
+    for a, b in blocks:
+        if body_after(b) and body_before(a):
+            for k in range(a, b + 1):
+                lines[k].decide("keep")
+
+
 def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     """Apply the English layout checks, in order, to a page the engine has decided; the
     document flags the page earns (``NO_ARTICLE``)."""
@@ -1481,4 +1559,5 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     dated_captions(lines)
     stamped_copy(lines)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
+    list_lead_in(lines, rules)
     return [NO_ARTICLE] if teaser_page(lines) else []
