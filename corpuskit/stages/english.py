@@ -19,6 +19,10 @@ one small function over the decided lines (their ``action``/``reason``):
 - a masthead promo taken for the title, when a short headline sits right above a deck sentence
   that opens the body (``title_over_deck``);
 - a headline (and deck) over the date line, dropped with the menu it runs into (``head_in_menu``);
+- a site menu run together into one line taken for the title, over the headline (``glued_menu_title``);
+- a headline over an empty date stamp, dropped with the menu, under which the engine took a deck
+  line for the title (``headline_over_stamp``);
+- the site's date over its tools (text size, search) above the headline: no story date (``masthead_date``);
 - labels between the headline and the lead: the outlet's name, a text-size widget (``label_over_lead``);
 - the short promo lines under an inline "Related" header (``related_after_header``);
 - labelled metadata printed under a related list (``labelled_meta``);
@@ -1521,6 +1525,109 @@ def list_lead_in(lines: list[Line], rules: list[Rule | None], least: int = 2, lo
                 lines[k].decide("keep")
 
 
+# a menu's links run together: a lower-case word end glued to the next link's capital
+# ("HomeAbout", "AcademicsUC", "ResearchNews")
+_GLUED_LINK = regex.compile(r"\p{Ll}{2}\p{Lu}")
+
+
+def glued_menu_title(lines: list[Line], rules: list[Rule | None], least: int = 4, reach: int = 3) -> None:
+    """A site menu whose links the scraper ran together into one line ("About UsUC AcademicsUC
+    AdmissionsNews": ``least`` or more word ends glued to a capital, no sentence punctuation) is
+    navigation, never the title. When the engine took one for the title, the headline is the
+    first line kept under it when that reads as a headline (``_headline``, no rule names it)
+    and the article's byline or date line follows within ``reach`` lines (a deck may stand
+    between): it becomes the title, and the menu drops.
+
+    >>> rows = [("title", None, "Campus VisitsHC HomeAbout HCHC AcademicsHC AdmissionsHC ResearchNews"),
+    ...         ("heading", None, "College engineers win national design prize"),
+    ...         ("keep", None, "A team of students won the national bridge design contest with a folding footbridge."),
+    ...         ("meta", "byline", "By: Jane Doe")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> glued_menu_title(ls, [None] * 4); [ln.action for ln in ls]
+    ['drop', 'title', 'keep', 'meta']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    text = lines[t].raw
+    if len(_GLUED_LINK.findall(text)) < least or regex.search(r"[.,;:!?]", text):
+        return
+    h = next((k for k in range(t + 1, len(lines)) if lines[k].kept), None)
+    if h is None or rules[h] is not None or not _headline(lines[h].raw.strip()):
+        return
+    if not any(lines[k].action == "meta" and lines[k].reason in ("byline", "published")
+               for k in range(h + 1, min(len(lines), h + 1 + reach))):
+        return
+    lines[h].decide("title")
+    lines[t].decide("drop", "nav")
+
+
+# a date label left without its date ("Published", "on", "Updated:"), and a deck line's mark
+_EMPTY_STAMP = regex.compile(r"^(?i:published|updated|posted|last\s+updated|on)\s*:?$")
+_DECK_MARK = regex.compile(r"^[-–•]\s*\p{L}")
+
+
+def headline_over_stamp(lines: list[Line], rules: list[Rule | None]) -> None:
+    """A headline over its date stamp ("Published" / "on", the date itself missing) can be dropped
+    with the menu over it, and the engine then takes the first line of the deck under the stamp
+    for the title, though a deck line opens with a dash or a bullet ("-Five lawmakers at the
+    Assembly"), which no headline does. When the title is such a line, and right over it stand
+    only date lines (the labels, or a date moved to metadata) over a headline-shaped line dropped
+    by place (``_headline``, no rule naming it), that line is the title, and the deck line is kept;
+    so is the page's first line right over the deck line (the cleaned text, its stamp gone).
+
+    >>> rows = [("drop", "nav", "Regional News"), ("drop", "nav", "Floods cut roads in the delta"),
+    ...         ("drop", "nav", "Published"), ("drop", "nav", "on"), ("title", None, "-Thousands moved to higher ground")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> headline_over_stamp(ls, [None, None, object(), object(), None]); [ln.action for ln in ls]
+    ['drop', 'title', 'drop', 'drop', 'keep']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None or not _DECK_MARK.match(lines[t].raw.strip()):
+        return
+    h = t - 1
+    while h >= 0 and (_EMPTY_STAMP.match(lines[h].raw.strip())
+                      or lines[h].action == "meta" and lines[h].reason == "published"):
+        h -= 1
+    if h < 0 or h == t - 1 and h > 0:
+        return  # (a cleaned text opens with the headline, its stamp gone)
+    ln = lines[h]
+    if (ln.action == "drop" and ln.reason in ("nav", "related") and rules[h] is None
+            and _headline(ln.raw.strip()) and not _DECK_MARK.match(ln.raw.strip())):
+        ln.decide("title")
+        lines[t].decide("keep")
+
+
+def masthead_date(lines: list[Line], least: int = 2, longest: int = 40) -> None:
+    """A date line alone over the site's tools (text size, site search, a section menu) is the
+    site's "today" in its masthead, not the story's date: a bare date line (at most ``longest``
+    characters) taken for the publication date, above the title with ``least`` or more lines
+    dropped as the site's navigation between them and nothing kept or moved to metadata there,
+    drops as navigation. A story's own date stands next to its headline or byline.
+
+    >>> rows = [("meta", "published", "Tuesday, March 2, 2021"), ("drop", "nav", "Text Size"),
+    ...         ("drop", "nav", "Site Search"), ("title", None, "Harbour pilot says the ferry engines failed")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> masthead_date(ls); [ln.action for ln in ls]
+    ['drop', 'drop', 'drop', 'title']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    for p in range(t):
+        ln = lines[p]
+        text = ln.raw.strip()
+        if ln.action != "meta" or ln.reason != "published" or len(text) > longest or not _DATE_START.match(text):
+            continue
+        between = lines[p + 1:t]
+        if len(between) >= least and all(g.action == "drop" and g.reason in ("nav", "related", "share")
+                                         for g in between):
+            ln.decide("drop", "nav")
+
+
 def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     """Apply the English layout checks, in order, to a page the engine has decided; the
     document flags the page earns (``NO_ARTICLE``)."""
@@ -1547,6 +1654,9 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     headline_over_byline(lines, rules)
     title_by_byline(lines, rules)
     title_over_deck(lines, rules)
+    glued_menu_title(lines, rules)
+    headline_over_stamp(lines, rules)
+    masthead_date(lines)
     head_in_menu(lines, rules)
     label_over_lead(lines, rules)
     title_bar(lines, rules, rs.months)
