@@ -6,8 +6,11 @@ one small function over the decided lines (their ``action``/``reason``):
 
 - a photo gallery whose title repeats before every slide (``gallery``);
 - a caption announced by a label on the line above, "Image caption," (``caption_labels``);
-- captions and highlight boxes between the byline and a wire-dateline lead (``wire_lead``);
-- a news agency named alone under the byline or signing off the story (``wire_credits``);
+- captions and highlight boxes between the byline and a wire-dateline lead (``wire_lead``), and
+  captions between the headline and a lead opening "PLACE: ..." (``colon_dateline_lead``);
+- a news agency named alone under the byline or signing off the story (``wire_credits``), or by its
+  initials closing the last paragraph (``closing_credit``);
+- a teaser's byline with its age after the article, "By AFP 4 hrs ago" (``teaser_bylines``);
 - a bare author name next to the date line, or repeated after the article (``name_bylines``);
 - a bare author name under the headline over its popup's widget lines or its bio (``author_popup``);
 - the writer's bio box, opening with the byline's name, and a fact box of "Label:" lines with
@@ -1600,6 +1603,87 @@ def headline_over_stamp(lines: list[Line], rules: list[Rule | None]) -> None:
         lines[t].decide("keep")
 
 
+# a lead opening with its place in capitals and a colon: "PETALING JAYA: Police have ..."
+_COLON_DATELINE = regex.compile(r"^\p{Lu}{2,}(?:[ .-]+\p{Lu}{2,}){0,3}:\s+\p{Lu}")
+
+
+def colon_dateline_lead(lines: list[Line], most: int = 2, longest: int = 300) -> None:
+    """A lead that opens with its place in capitals and a colon ("RIVERTON: Police have ...")
+    marks where the story starts, as a wire dateline does (``wire_lead``): up to ``most`` lines
+    kept between the title and that lead, each one sentence of at most ``longest`` characters
+    with no such dateline, are the lead photo's captions.
+
+    >>> rows = [("title", "Police question activist over rally speech"),
+    ...         ("keep", "A still from a video of a crowd gathered outside the court while the leader was charged."),
+    ...         ("keep", "RIVERTON: Police have called in a man who criticised the government in a speech last week.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> colon_dateline_lead(ls); [ln.action for ln in ls]
+    ['title', 'drop', 'keep']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    kept = [k for k in range(t + 1, len(lines)) if lines[k].kept][:most + 1]
+    lead = next((j for j, k in enumerate(kept) if _COLON_DATELINE.match(lines[k].raw.strip())), None)
+    if not lead:
+        return  # no such lead, or nothing kept over it
+    over = kept[:lead]
+    if all(lines[k].action == "keep" and len(lines[k].raw.strip()) <= longest
+           and _SENTENCE_END.search(lines[k].raw.strip()) and not _SENTENCE_BREAK.search(lines[k].raw.strip())
+           for k in over):
+        for k in over:
+            lines[k].decide("drop", "caption")
+
+
+# a credit closing the story's last paragraph: an agency's or outlet's initials after a dash or in
+# brackets, after the sentence's end ("... at 03-1234567. - FMT", "... on Monday. (AFP)")
+_CLOSING_CREDIT = regex.compile(r"[.!?”\"’]\s*(?!\(?(?:END|ENDS|MORE|UPDATE|UPDATED|VIDEO|PHOTOS?|AUDIO|WATCH|LIVE)\b)"
+                             r"(?:[-–—]\s*(?P<a>\p{Lu}{2,6})|\((?P<b>\p{Lu}{2,6})\))\s*$")
+
+
+def closing_credit(lines: list[Line]) -> None:
+    """The outlet a story was taken from, credited at the end of its last paragraph by its
+    initials ("... may contact the police. - FMT", "... on Monday. (AFP)"): the source. The
+    paragraph stays as it is; the credit is read for metadata (``moved``), as a line of its own
+    signing off the story would be.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Headline here", "Anyone with information may call the station. - ABC"])]
+    >>> ls[0].decide("title"); closing_credit(ls); ls[1].moved
+    [('source', 'ABC')]
+    """
+    last = next((ln for ln in reversed(lines) if ln.action == "keep"), None)
+    if last is None or _words(last.raw) < 8:
+        return
+    m = _CLOSING_CREDIT.search(last.raw.rstrip())
+    if m and ("source", m["a"] or m["b"]) not in last.moved:
+        last.moved.append(("source", m["a"] or m["b"]))
+
+
+# a teaser's age after its byline: "By AFP 4 hrs ago", "By Jane Doe 2 days ago"
+_AGE_TAIL = regex.compile(r"(?i)\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$")
+
+
+def teaser_bylines(lines: list[Line]) -> None:
+    """A byline with an age ("By AFP 4 hrs ago") after the article's last kept line is a teaser's,
+    in a list of other stories: it drops with the list (related), and names no author of the
+    article.
+
+    >>> rows = [("title", None, "Headline"), ("keep", None, "Body text."), ("drop", "nav", "Football"),
+    ...         ("meta", "byline", "By Jane Doe 4 hrs ago")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> teaser_bylines(ls); ls[3].action, ls[3].reason
+    ('drop', 'related')
+    """
+    span = _body_span(lines)
+    if span is None:
+        return
+    for ln in lines[span[1] + 1:]:
+        if ln.action == "meta" and ln.reason == "byline" and _AGE_TAIL.search(ln.raw.strip()):
+            ln.decide("drop", "related")
+
+
 def masthead_date(lines: list[Line], least: int = 2, longest: int = 40) -> None:
     """A date line alone over the site's tools (text size, site search, a section menu) is the
     site's "today" in its masthead, not the story's date: a bare date line (at most ``longest``
@@ -1657,6 +1741,9 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     glued_menu_title(lines, rules)
     headline_over_stamp(lines, rules)
     masthead_date(lines)
+    colon_dateline_lead(lines)
+    closing_credit(lines)
+    teaser_bylines(lines)
     head_in_menu(lines, rules)
     label_over_lead(lines, rules)
     title_bar(lines, rules, rs.months)
