@@ -1605,13 +1605,20 @@ def headline_over_stamp(lines: list[Line], rules: list[Rule | None]) -> None:
 
 # a lead opening with its place in capitals and a colon: "PETALING JAYA: Police have ..."
 _COLON_DATELINE = regex.compile(r"^\p{Lu}{2,}(?:[ .-]+\p{Lu}{2,}){0,3}:\s+\p{Lu}")
+# a caption's words for the picture it stands under: "A scene from a video clip of ...", "A view of
+# ...", "... are seen outside ...", "(left)"
+_PICTURE = regex.compile(r"^(?:An?|The)\s+(?:\p{L}+\s+){0,2}(?i:scene|still|view|photo|photograph|picture|image|"
+                         r"screenshot|screengrab|frame|grab)\s+(?i:from|of|shows?)\b|\b(?:is|are|was|were)\s+(?:seen|pictured)\b|"
+                         r"\((?i:left|right|centre|center|pictured|above|below)\)")
 
 
 def colon_dateline_lead(lines: list[Line], most: int = 2, longest: int = 300) -> None:
     """A lead that opens with its place in capitals and a colon ("RIVERTON: Police have ...")
     marks where the story starts, as a wire dateline does (``wire_lead``): up to ``most`` lines
     kept between the title and that lead, each one sentence of at most ``longest`` characters
-    with no such dateline, are the lead photo's captions.
+    with no such dateline, that speak of a picture (``_PICTURE``: "A scene from a video ...",
+    "... is seen ...", "(left)"), are the lead photo's captions. A standfirst in that place (a
+    cleaned text has no byline between) tells the story, not a picture.
 
     >>> rows = [("title", "Police question activist over rally speech"),
     ...         ("keep", "A still from a video of a crowd gathered outside the court while the leader was charged."),
@@ -1629,7 +1636,7 @@ def colon_dateline_lead(lines: list[Line], most: int = 2, longest: int = 300) ->
     if not lead:
         return  # no such lead, or nothing kept over it
     over = kept[:lead]
-    if all(lines[k].action == "keep" and len(lines[k].raw.strip()) <= longest
+    if all(_PICTURE.search(lines[k].raw) and lines[k].action == "keep" and len(lines[k].raw.strip()) <= longest
            and _SENTENCE_END.search(lines[k].raw.strip()) and not _SENTENCE_BREAK.search(lines[k].raw.strip())
            for k in over):
         for k in over:
