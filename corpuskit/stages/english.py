@@ -1456,18 +1456,25 @@ _BULLET_ITEM = regex.compile(r"^\s*[•●▪◦·*–-]\s*\S")
 # a sentence that leads into a list: it ends open, on a lower-case word or a colon ("... have
 # been featured in", "... have included", "... including:")
 _LEAD_OPEN = regex.compile(r"(?:\b\p{Ll}+|:)\s*$")
+# a link box's header, however long: it speaks to the reader of stories and links to read
+_LINK_BOX_WORDS = regex.compile(r"(?i)\b(?:you|your|read|related|stories|articles|links?|see also|recommended|"
+                                r"popular|latest|click|also like|more on)\b")
 
 
 def _lead_in(text: str, least: int = 8) -> bool:
     """A prose sentence that introduces a list: ``least`` words or more, running lower-case
-    words, and an open end (a colon or a lower-case word, no full stop).
+    words, and an open end (a colon or a lower-case word, no full stop); not a link box's header
+    ("You may also want to read these stories from").
 
     >>> _lead_in("In the past year the employers that hired our graduates have included")
     True
     >>> _lead_in("More from our site"), _lead_in("Employers that hired graduates this year were many.")
     (False, False)
+    >>> _lead_in("You may also want to read these stories from our archive on")
+    False
     """
-    return _words(text) >= least and _RUNNING.search(text) is not None and _LEAD_OPEN.search(text) is not None
+    return (_words(text) >= least and _RUNNING.search(text) is not None and _LEAD_OPEN.search(text) is not None
+            and not _LINK_BOX_WORDS.search(text))
 
 
 def list_lead_in(lines: list[Line], rules: list[Rule | None], least: int = 2, longest: int = 60,
