@@ -563,6 +563,7 @@ class ClassifyStage(Stage):
         _late_edits(lines, rs)
         if lang != "en":  # (English pages: ``english.teaser_copy``)
             _photo_story(lines)
+            _title_copies(lines)
             _near_copies(lines)
         if lang == "en":
             from .english import refine  # English page layouts (stages/english.py)
@@ -1684,6 +1685,25 @@ def _photo_story(lines: list[Line]) -> None:
     story.decide("keep")
     for ln in copies:
         ln.decide("drop", "repeated")
+
+
+def _title_copies(lines: list[Line]) -> None:
+    """A kept line under the headline that reads exactly as the headline is a copy of it (a
+    picture's alt text, the headline printed again over the body): ``repeated``.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["某校召开选题会", "3月5日上午，某校召开新闻选题会。", "某校召开选题会"])]
+    >>> ls[0].decide("title"); ls[2].decide("heading")
+    >>> _title_copies(ls); [(ln.action, ln.reason) for ln in ls]
+    [('title', None), ('keep', None), ('drop', 'repeated')]
+    """
+    title = next((ln for ln in lines if ln.action == "title"), None)
+    if title is None:
+        return
+    head = "".join(title.text.split())
+    for ln in lines:
+        if ln is not title and ln.action in ("heading", "keep") and ln.n > title.n \
+                and "".join(ln.text.split()) == head:
+            ln.decide("drop", "repeated")
 
 
 def _near_copies(lines: list[Line]) -> None:
