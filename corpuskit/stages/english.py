@@ -19,6 +19,9 @@ one small function over the decided lines (their ``action``/``reason``):
 - a masthead promo taken for the title, when a short headline sits right above a deck sentence
   that opens the body (``title_over_deck``);
 - a headline (and deck) over the date line, dropped with the menu it runs into (``head_in_menu``);
+- a photo's alt text over the caption that repeats it (``alt_over_caption``);
+- a headline over the lead photo's captions, dropped with the menu when no title was named
+  (``headline_over_photo``);
 - labels between the headline and the lead: the outlet's name, a text-size widget (``label_over_lead``);
 - the short promo lines under an inline "Related" header (``related_after_header``);
 - labelled metadata printed under a related list (``labelled_meta``);
@@ -32,6 +35,7 @@ one small function over the decided lines (their ``action``/``reason``):
   list of stories closed by their dates, with its blurbs (``numbered_teasers``);
 - a box of links inside the article, under its label, with the lines the engine kept in it (``inline_boxes``);
 - a subhead too long for the engine's headings, between two paragraphs (``long_subheads``);
+- a widget's button, the service its prompt names, alone under the prompt (``widget_button``);
 - a home page or section front: teasers, each a headline over a one- or two-sentence blurb,
   and no article (``teaser_page``).
 
@@ -1443,6 +1447,86 @@ def inline_boxes(lines: list[Line], least: int = 2, most: int = 6) -> None:
                 lines[k].decide("drop", "related")
 
 
+def alt_over_caption(lines: list[Line], most: int = 8) -> None:
+    """A photo's alt text printed over its caption: a short line (at most ``most`` words, no
+    sentence) right above a line dropped as a caption that repeats it word for word ("Jane Doe" /
+    "Mayor Jane Doe at the quay. John Roe/Example Agency") is part of the photo.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Jane Doe", "Mayor Jane Doe at the quay. John Roe/Agency"])]
+    >>> for ln, a in zip(ls, ["heading", "drop"]): ln.decide(a, "caption" if a == "drop" else None)
+    >>> alt_over_caption(ls); ls[0].action, ls[0].reason
+    ('drop', 'caption')
+    """
+    for i in range(len(lines) - 1):
+        ln, cap = lines[i], lines[i + 1]
+        if ln.action not in ("keep", "heading") or cap.action != "drop" or cap.reason != "caption":
+            continue
+        alt = ln.raw.strip()
+        if not alt or _words(alt) > most or _SENTENCE_END.search(alt):
+            continue
+        if regex.search(r"(?<!\w)" + regex.escape(alt) + r"(?!\w)", cap.raw) and cap.raw.strip() != alt:
+            ln.decide("drop", "caption")
+
+
+def headline_over_photo(lines: list[Line], rules: list[Rule | None], least: int = 20) -> None:
+    """A page that opens with its headline, then the lead photo's alt text and caption, then the
+    body, and no byline block: when the engine named no title it drops the headline with the menu
+    above it. The headline-shaped line (at least ``least`` characters) right over the captions,
+    with nothing kept above it and only the captions (and ad labels) between it and the body's first
+    line, is the title (a numbered listicle's headline too, which a rule reads as a promo); so is
+    such a line opening the text right over the body, as the cleaned page prints it.
+
+    >>> rows = [("drop", "nav", "Home"), ("drop", "related", "Ten things to know about the harbour today"),
+    ...         ("drop", "caption", "The old quay. John Roe/Example Agency"),
+    ...         ("keep", None, "Good morning! Here is the harbour news you need to know this week.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> headline_over_photo(ls, [None] * len(ls)); ls[1].action
+    'title'
+    """
+    if any(ln.action == "title" for ln in lines):
+        return
+    f = next((i for i, ln in enumerate(lines) if ln.kept), None)
+    if f is None:
+        return
+    h, captions = f - 1, 0
+    while h >= 0 and lines[h].action == "drop" and lines[h].reason in ("caption", "ad"):
+        captions += lines[h].reason == "caption"
+        h -= 1
+    if h < 0 or not captions and h > 0:  # no captions: the headline opens the text (a cleaned page)
+        return
+    ln = lines[h]
+    if (ln.action != "drop" or ln.reason not in ("nav", "related")
+            or rules[h] is not None and rules[h].reason != "related"  # a listicle's headline reads as a promo
+            or len(ln.raw.strip()) < least or not _headline(ln.raw.strip())):
+        return
+    ln.decide("title")
+
+
+def widget_button(lines: list[Line], most: int = 3) -> None:
+    """A widget's prompt that names the service it links to ("Read a summary of this article on
+    BRIEF.", dropped as a share tool) is followed by that service's button: its name alone on the
+    next line ("BRIEF"), which the engine may keep as a subhead. A short line (at most ``most``
+    words, no sentence) right under a dropped share line that ends with the same words drops with it.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Read a summary of this article on BRIEF.",
+    ...     "BRIEF", "Body."])]
+    >>> for ln, a in zip(ls, ["drop", "heading", "keep"]): ln.decide(a, "share" if a == "drop" else None)
+    >>> widget_button(ls); ls[1].action, ls[1].reason
+    ('drop', 'share')
+    """
+    for i in range(1, len(lines)):
+        ln, prev = lines[i], lines[i - 1]
+        if prev.action != "drop" or prev.reason != "share" or ln.action not in ("keep", "heading"):
+            continue
+        name = ln.raw.strip()
+        if not name or len(name.split()) > most or _SENTENCE_END.search(name):
+            continue
+        head = prev.raw.strip().rstrip(".!:»›> ")
+        if head != name and head.endswith(" " + name):
+            ln.decide("drop", "share")
+
+
 def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     """Apply the English layout checks, in order, to a page the engine has decided; the
     document flags the page earns (``NO_ARTICLE``)."""
@@ -1471,6 +1555,8 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     title_over_deck(lines, rules)
     head_in_menu(lines, rules)
     label_over_lead(lines, rules)
+    alt_over_caption(lines)
+    headline_over_photo(lines, rules)
     title_bar(lines, rules, rs.months)
     section_bar(lines)
     long_subheads(lines, rules, rs.settings["heading_max"])
@@ -1481,4 +1567,5 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     dated_captions(lines)
     stamped_copy(lines)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
+    widget_button(lines)
     return [NO_ARTICLE] if teaser_page(lines) else []
