@@ -19,7 +19,8 @@ one small function over the decided lines (their ``action``/``reason``):
 - a masthead promo taken for the title, when a short headline sits right above a deck sentence
   that opens the body (``title_over_deck``);
 - a headline (and deck) over the date line, dropped with the menu it runs into (``head_in_menu``);
-- a photo's alt text over the caption that repeats it (``alt_over_caption``);
+- a photo's alt text over the caption that repeats it (``alt_over_caption``), and a caption
+  repeating the line printed right above it, over its credit (``repeated_caption``);
 - a headline over the lead photo's captions, dropped with the menu when no title was named
   (``headline_over_photo``);
 - labels between the headline and the lead: the outlet's name, a text-size widget (``label_over_lead``);
@@ -1447,6 +1448,23 @@ def inline_boxes(lines: list[Line], least: int = 2, most: int = 6) -> None:
                 lines[k].decide("drop", "related")
 
 
+def repeated_caption(lines: list[Line]) -> None:
+    """A photo's caption that repeats the line printed right above it word for word (the deck
+    under the headline, used again as the lead photo's caption): a kept line equal to the line
+    above it, right over a line dropped as a caption or credit, is part of the photo.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Deck sentence here.", "Deck sentence here.",
+    ...     "Image: Jane Roe", "Body one."])]
+    >>> for ln, a in zip(ls, ["keep", "keep", "drop", "keep"]): ln.decide(a, "caption" if a == "drop" else None)
+    >>> repeated_caption(ls); ls[1].action, ls[1].reason
+    ('drop', 'caption')
+    """
+    for i in range(1, len(lines) - 1):
+        ln, above, nxt = lines[i], lines[i - 1], lines[i + 1]
+        if (ln.action == "keep" and above.kept and ln.raw.strip() and ln.raw.strip() == above.raw.strip()
+                and nxt.action == "drop" and nxt.reason == "caption"):
+            ln.decide("drop", "caption")
+
 def alt_over_caption(lines: list[Line], most: int = 8) -> None:
     """A photo's alt text printed over its caption: a short line (at most ``most`` words, no
     sentence) right above a line dropped as a caption that repeats it word for word ("Jane Doe" /
@@ -1556,6 +1574,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     head_in_menu(lines, rules)
     label_over_lead(lines, rules)
     alt_over_caption(lines)
+    repeated_caption(lines)
     headline_over_photo(lines, rules)
     title_bar(lines, rules, rs.months)
     section_bar(lines)
