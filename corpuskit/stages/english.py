@@ -1325,8 +1325,9 @@ def teaser_items(lines: list[Line], rules: list[Rule | None], span: int = 8, sib
     most items by place but may keep a blurb. A kept blurb below the article's first paragraph
     whose line above is a teaser's headline dropped by place (no rule names it), whose line below
     is dropped too, and that has ``siblings`` long blurbs or list links dropped as related within
-    ``span`` lines is one more item: it drops with them. The article's own last paragraphs follow a paragraph,
-    not a headline, and have no dropped blurbs around them.
+    ``span`` lines is one more item: it drops with them; so does a blurb cut short ("... rules ...")
+    over the teaser's label and age ("News" / "2 hours ago"), the only item of its box. The article's
+    own last paragraphs follow a paragraph, not a headline, and have no dropped blurbs around them.
 
     >>> rows = [("title", "Storm heads east"), ("keep", "Forecasters expect the storm to weaken well before it reaches the coast on Friday."),
     ...         ("drop", "Museum returns carvings to the island"), ("drop", "The carvings left the island a century ago on a merchant ship, and came home this week."),
@@ -1353,8 +1354,24 @@ def teaser_items(lines: list[Line], rules: list[Rule | None], span: int = 8, sib
                 if j != k and lines[j].action == "drop" and lines[j].reason == "related" and (
                     rules[j] is not None  # a list's link ("Read the rest")
                     or len(lines[j].raw) >= 80 and (_SENTENCE_END.search(lines[j].raw) or _BLURB_CUT.search(lines[j].raw)))]
-        if len(near) >= siblings:
+        if len(near) >= siblings or _BLURB_CUT.search(ln.raw) and _dated_teaser(lines, k + 1):
             ln.decide("drop", "related")
+
+
+# a teaser's age or date under its blurb: "2 hours ago", "3 days ago", "March 3, 2021"
+_AGE = regex.compile(r"(?i)^(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$")
+
+
+def _dated_teaser(lines: list[Line], k: int, most: int = 2) -> bool:
+    """A teaser's stamp (its age, "2 hours ago", or a date) dropped within ``most`` lines from ``k``,
+    after at most a section label: a blurb cut short over it is a teaser's, alone in its box."""
+    for j in range(k, min(len(lines), k + most)):
+        if lines[j].action != "drop":
+            return False
+        text = lines[j].raw.strip()
+        if _AGE.match(text) or _DATE_START.match(text):
+            return True
+    return False
 
 
 # an item of a numbered list of stories, its headline closed by its date:
