@@ -1658,6 +1658,8 @@ def _near_copies(lines: list[Line]) -> None:
     twice. The shorter goes (the later of two as long); a paragraph counts as a copy when it is
     at least ``_COPY_LEAST`` characters and ``_COPY_SHARE`` of its characters stand in the other,
     in order. A standfirst in words of its own, or a sentence the body says again later, stays.
+    Paragraphs printed again further down, two or more in a row word for word, are residue too
+    (``_printed_again``).
 
     >>> lead = "某某市政府今天宣布，明年起全市公交车票价将统一下调一元，地铁票价维持不变，新票价于一月一日起实施。"
     >>> rows = [lead[:40].replace("今天", "今日"), "图为公交车站。", lead, "市民表示欢迎。"]
@@ -1674,6 +1676,8 @@ def _near_copies(lines: list[Line]) -> None:
             paras.append([ln])
         elif ln.kept:
             paras.append(None)
+    if _printed_again(paras):
+        paras = [p for p in paras if p is None or p[0].action == "keep"]
     prev: list[Line] | None = None
     prev_text = ""
     for para in paras:
@@ -1688,6 +1692,47 @@ def _near_copies(lines: list[Line]) -> None:
                 if later:
                     continue  # (the next paragraph is read against the one kept)
         prev, prev_text = para, text
+
+
+def _printed_again(paras: list[list[Line] | None]) -> bool:
+    """The article, or a stretch of it, printed a second time under itself (a page holding its
+    story twice, the copy after the byline, source line or share bar that closed the first):
+    two or more kept paragraphs in a row, each ``_COPY_LEAST`` characters or more, that repeat
+    word for word two or more paragraphs in a row above, in the same order. The later copy is
+    residue (``repeated``); whether any was found. One paragraph said twice far apart (a key
+    sentence, a refrain) stays, as does a sentence repeated between other paragraphs.
+
+    >>> rows = ["台风远离，各地天气转晴，白天气温回升到三十度以上，民众外出仍应注意防晒补水。",
+    ...         "气象台表示，下周初高压增强，天气稳定炎热，但山区午后仍有局部雷阵雨的机率。"]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(rows + ["记者某某报道"] + rows)]
+    >>> ls[2].decide("meta", "byline")
+    >>> _printed_again([[ln] for ln in ls[:2]] + [None] + [[ln] for ln in ls[3:]])
+    True
+    >>> [ln.action for ln in ls]
+    ['keep', 'keep', 'meta', 'drop', 'drop']
+    """
+    first: dict[str, int] = {}  # a paragraph's text -> where it stands first
+    again: list[int | None] = []  # per paragraph: where its text stood before, or None
+    for k, para in enumerate(paras):
+        text = "".join("".join(ln.text for ln in para).split()) if para is not None else ""
+        before = first.get(text) if len(text) >= _COPY_LEAST else None
+        again.append(before)
+        if before is None and text:
+            first[text] = k
+    found = False
+    k = 0
+    while k < len(paras):
+        j = k
+        while (j + 1 < len(paras) and again[j] is not None and again[j + 1] is not None
+               and again[j + 1] == again[j] + 1):
+            j += 1  # (the copy and the first go on side by side)
+        if again[k] is not None and j > k:
+            for para in paras[k:j + 1]:
+                for ln in para or ():
+                    ln.decide("drop", "repeated")
+            found = True
+        k = j + 1
+    return found
 
 
 def _copied(short: str, long_: str) -> bool:
