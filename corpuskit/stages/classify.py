@@ -1148,6 +1148,8 @@ class _Page:
             ln.decide("keep")  # a lead or a standfirst
         elif self.headline_like(i) and f.n >= self.s["short_line"] and self.shared(i) >= 0.3:
             ln.decide("heading")  # a subhead: it shares words with the article
+        elif self.alone_under_headline(i) and self.name_by_date(i):
+            ln.decide("meta", "byline")  # headline, writer's name, body (an e-paper's layout)
         elif i > 0 and self.lines[i - 1].action in ("title", "heading") and self.is_heading(i):
             ln.decide("heading")  # a heading right under the headline (or another heading)
         elif i > 0 and f.n >= self.s["short_line"] and self.block_label(i - 1):
@@ -1226,10 +1228,15 @@ class _Page:
 
         return dated(i + 1) or (dated(i - 1) and i + 1 == self.body_start) or self.head_name(i)
 
+    def alone_under_headline(self, i: int) -> bool:
+        """Whether line ``i`` is the one line between the headline and the body."""
+        return self.title is not None and i == self.title + 1 and i + 1 == self.body_start
+
     def head_name(self, i: int) -> bool:
         """A reporter's name alone on a line between the headline and the body (孫某某), next to
         the page's date strip or a copy of its headline (widget lines the rules drop, 分享 /
-        收藏, may stand between), or printed twice there: the author. Only a name of two or three
+        收藏, may stand between), alone between the headline and the body, or printed twice
+        there: the author. Only a name of two or three
         characters opening with a common surname (the language's ``surnames`` list; off where
         it has none), and only when no byline in the head names someone else."""
         surnames = self.rs.lists.get("surnames", "")
@@ -1257,8 +1264,8 @@ class _Page:
                 k += step  # widget lines between
             return k in head and strip(k)
 
-        if neighbour(1) or neighbour(-1):
-            return True
+        if neighbour(1) or neighbour(-1) or self.alone_under_headline(i):
+            return True  # (alone between the headline and the body: an e-paper's byline)
         return sum(1 for k in head if self.lines[k].text.strip() == text) >= 2
 
     def decide_body(self, i: int) -> None:
