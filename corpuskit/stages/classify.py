@@ -562,6 +562,8 @@ class ClassifyStage(Stage):
         _Page(lines, feats, rs, c).decide()
         _late_edits(lines, rs)
         if lang != "en":  # (English pages: ``english.teaser_copy``)
+            _photo_story(lines)
+            _title_copies(lines)
             _near_copies(lines)
         if lang == "en":
             from .english import refine  # English page layouts (stages/english.py)
@@ -1656,13 +1658,67 @@ def _cut_badge(ln: Line, badge: Any) -> None:
 # a paragraph that copies its neighbour (``_near_copies``): its least length (characters, no
 # spaces) and the share of its characters the neighbour holds, in order
 _COPY_LEAST, _COPY_SHARE = 30, 0.9
+# a summary's label over the article (导读：, 摘要：, 核心提示：) and the cut mark closing it (…… |)
+_SUMMARY = re.compile(r"[【\[]?(?:导读|導讀|摘要|内容提要|內容提要|提要|核心提示)[】\]]?[:：]")
+_SUMMARY_END = re.compile(r"(?:\.{2,}|…+|[|｜])+$")
+
+
+_STORY_LEAST = 40  # characters of a caption that can be a photo story's text
+
+
+def _photo_story(lines: list[Line]) -> None:
+    """A page whose only paragraphs are photo captions is photo news: its longest caption (at
+    least ``_STORY_LEAST`` characters) is the article, kept, and a paragraph or heading that
+    copies it cut short is its summary (``repeated``). A page with a paragraph of its own is
+    left alone.
+
+    >>> cap = "3月1日，参加会议采访的记者排队领取采访证件。今年的中外记者总数突破三千人。某某社发 王某 摄"
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["某会召开在即", cap[:30], cap])]
+    >>> ls[0].decide("title"); ls[1].decide("heading"); ls[2].decide("drop", "caption")
+    >>> _photo_story(ls); [(ln.action, ln.reason) for ln in ls]
+    [('title', None), ('drop', 'repeated'), ('keep', None)]
+    """
+    captions = [ln for ln in lines if ln.action == "drop" and ln.reason == "caption"
+                and len(ln.text) >= _STORY_LEAST]
+    if not captions:
+        return
+    story = max(captions, key=lambda ln: len(ln.text))  # (the first of the longest)
+    text = "".join(story.text.split())
+    copies = [ln for ln in lines if ln.action in ("keep", "heading")]
+    for ln in copies:
+        short = "".join(ln.text.split())
+        if len(short) < _COPY_LEAST or len(short) >= len(text) or not _copied(short, text):
+            return  # a paragraph of the page's own
+    story.decide("keep")
+    for ln in copies:
+        ln.decide("drop", "repeated")
+
+
+def _title_copies(lines: list[Line]) -> None:
+    """A kept line under the headline that reads exactly as the headline is a copy of it (a
+    picture's alt text, the headline printed again over the body): ``repeated``.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["某校召开选题会", "3月5日上午，某校召开新闻选题会。", "某校召开选题会"])]
+    >>> ls[0].decide("title"); ls[2].decide("heading")
+    >>> _title_copies(ls); [(ln.action, ln.reason) for ln in ls]
+    [('title', None), ('keep', None), ('drop', 'repeated')]
+    """
+    title = next((ln for ln in lines if ln.action == "title"), None)
+    if title is None:
+        return
+    head = "".join(title.text.split())
+    for ln in lines:
+        if ln is not title and ln.action in ("heading", "keep") and ln.n > title.n \
+                and "".join(ln.text.split()) == head:
+            ln.decide("drop", "repeated")
 
 
 def _near_copies(lines: list[Line]) -> None:
     """Of two kept paragraphs in a row (only residue between, no heading) one of which copies the
     other, whole or cut short, a word or two changed, the copy is residue (``repeated``): a
     summary over the body that repeats its opening paragraph, a pull quote or a block printed
-    twice. The shorter goes (the later of two as long); a paragraph counts as a copy when it is
+    twice. The shorter goes (the later of two as long), or the one labelled a summary (导读：…);
+    a paragraph counts as a copy when it is
     at least ``_COPY_LEAST`` characters and ``_COPY_SHARE`` of its characters stand in the other,
     in order. A standfirst in words of its own, or a sentence the body says again later, stays.
     Paragraphs printed again further down, two or more in a row word for word, are residue too
@@ -1693,6 +1749,10 @@ def _near_copies(lines: list[Line]) -> None:
         if prev is not None and para is not None:
             later = len(text) <= len(prev_text)
             copy, short, long_ = (para, text, prev_text) if later else (prev, prev_text, text)
+            summary = _SUMMARY.match(prev_text)
+            if summary and not _SUMMARY.match(text):  # a labelled summary copies what follows
+                later, copy, long_ = False, prev, text
+                short = _SUMMARY_END.sub("", prev_text[summary.end():])
             if len(short) >= _COPY_LEAST and _copied(short, long_):
                 for ln in copy:
                     ln.decide("drop", "repeated")
