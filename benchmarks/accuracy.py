@@ -4,6 +4,7 @@
     python benchmarks/accuracy.py --gold G.json --inputs DIR [--gold G2.json --inputs DIR2]
     python benchmarks/accuracy.py --refs refs.json --inputs DIR   # pages labelled by content line ranges
     python benchmarks/accuracy.py --markdown               # a table for docs/benchmarks.md
+    python benchmarks/accuracy.py --only corpuskit --pages # and each page, the worst first
 
 The gold files label every non-blank line of every page (``title``, ``heading``, ``content``,
 ``meta:KIND``, ``drop:KIND`` or ``either``; the format ``corpuskit clean --explain`` is scored
@@ -240,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--inputs", action="append", type=Path, help="the folder holding a file's pages: one per --gold, then one per --refs")
     ap.add_argument("--only", nargs="*", help="cleaners to run (default: all that import)")
     ap.add_argument("--markdown", action="store_true", help="print a markdown table")
+    ap.add_argument("--pages", action="store_true", help="also print each page's figures, worst first")
     args = ap.parse_args(argv)
     labelled = [(load_pages, g) for g in args.gold or []] + [(load_refs, r) for r in args.refs or []]
     if len(labelled) != len(args.inputs or []):
@@ -264,12 +266,19 @@ def main(argv: list[str] | None = None) -> int:
             if not group:
                 continue
             sums = dict.fromkeys(("keep", "residue", "keep_hit", "residue_hit", "lines", "lines_right"), 0)
-            dropped, start = 0, time.perf_counter()
-            for _, text, labels in group:
+            dropped, start, per_page = 0, time.perf_counter(), []
+            for page, text, labels in group:
                 output = cleaner(text, lang)
                 dropped += output is None
-                for k, v in score_page(text, labels, output).items():
+                scores = score_page(text, labels, output)
+                for k, v in scores.items():
                     sums[k] += v
+                per_page.append((page, scores))
+            if args.pages:
+                worst = sorted(per_page, key=lambda p: (p[1]["keep_hit"] - p[1]["keep"]) - p[1]["residue_hit"])
+                for page, sc in worst:
+                    print(f"  {name:13} {page:28} kept {sc['keep_hit']:6}/{sc['keep']:<6} "
+                          f"residue left {sc['residue_hit']:6}/{sc['residue']:<6}", file=sys.stderr)
             rows.append({"cleaner": name, "pages": f"{lang} ({len(group)})",
                          "kept": sums["keep_hit"] / max(1, sums["keep"]),
                          "residue": sums["residue_hit"] / max(1, sums["residue"]),
