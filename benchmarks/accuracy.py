@@ -200,37 +200,41 @@ def load_refs(refs: Path, inputs: Path) -> list[tuple[str, str, dict[int, str]]]
     return pages
 
 
+def _kind(label: str) -> str:
+    return "keep" if label in ("title", "heading", "content") else "residue"
+
+
 def score_page(text: str, labels: dict[int, str], output: Optional[str]) -> dict[str, int]:
-    """Characters and lines of each kind a cleaner's output kept, for one page."""
+    """Characters and lines of each kind a cleaner's output kept, for one page.
+
+    The output is matched against the article's lines first and what is left of it against the
+    residue's: text a page prints twice, once as article and once as residue (a headline in the
+    menu, a paragraph in a teaser), counts as the article's when the output holds it once.
+    """
     lines = text.split("\n")
-    chars, owner = [], []  # the scored lines' letters in page order, and the line each came from
-    totals = {"keep": 0, "residue": 0}
-    for number, label in labels.items():
-        if label == "either" or number > len(lines):
-            continue
-        kind = "keep" if label in ("title", "heading", "content") else "residue"
-        piece = letters(lines[number - 1])
-        chars.append(piece)
-        owner.extend([number] * len(piece))
-        totals[kind] += len(piece)
-    reference = "".join(chars)
+    scored = [(n, _kind(label), letters(lines[n - 1])) for n, label in sorted(labels.items())
+              if label != "either" and n <= len(lines)]
     hits = dict.fromkeys(labels, 0)
-    if output:
-        matcher = difflib.SequenceMatcher(None, reference, letters(output), autojunk=False)
-        for block in matcher.get_matching_blocks():
-            for i in range(block.a, block.a + block.size):
-                hits[owner[i]] += 1
-    out = {"keep": totals["keep"], "residue": totals["residue"], "keep_hit": 0, "residue_hit": 0,
-           "lines": 0, "lines_right": 0}
-    for number, label in labels.items():
-        if label == "either" or number > len(lines):
+    rest = letters(output or "")
+    for kind in ("keep", "residue"):
+        pieces = [(n, piece) for n, k, piece in scored if k == kind]
+        reference = "".join(piece for _, piece in pieces)
+        owner = [n for n, piece in pieces for _ in piece]
+        if not reference or not rest:
             continue
-        size = len(letters(lines[number - 1]))
-        kind = "keep" if label in ("title", "heading", "content") else "residue"
-        out[kind + "_hit"] += hits[number]
-        if size:
+        used = bytearray(len(rest))
+        for block in difflib.SequenceMatcher(None, reference, rest, autojunk=False).get_matching_blocks():
+            for i in range(block.size):
+                hits[owner[block.a + i]] += 1
+                used[block.b + i] = 1
+        rest = "".join(ch for ch, u in zip(rest, used) if not u)
+    out = {"keep": 0, "residue": 0, "keep_hit": 0, "residue_hit": 0, "lines": 0, "lines_right": 0}
+    for n, kind, piece in scored:
+        out[kind] += len(piece)
+        out[kind + "_hit"] += hits[n]
+        if piece:
             out["lines"] += 1
-            out["lines_right"] += (hits[number] * 2 >= size) == (kind == "keep")
+            out["lines_right"] += (hits[n] * 2 >= len(piece)) == (kind == "keep")
     return out
 
 
