@@ -13,7 +13,8 @@ line ranges such as ``"12-15,18"``) and the ``title``; lines that read as the ti
 scored (which copy is the headline is a question for title scoring), every other non-blank
 line not in the ranges is residue. Each cleaner gets a page's text and returns the text it would put in a corpus; the
 output is matched character by character (difflib, order kept, letters and digits only after
-NFKC, so punctuation and width normalization do not count) against the page's labelled lines:
+NFKC, so punctuation and width normalization do not count) against the page's labelled lines,
+the article's first and what is left of the output against the residue's:
 
   kept     share of article characters (title, heading, content lines) found in the output
   residue  share of residue characters (drop and meta lines: navigation, comments, bylines,
