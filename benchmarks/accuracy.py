@@ -14,7 +14,8 @@ scored (which copy is the headline is a question for title scoring), every other
 line not in the ranges is residue. Each cleaner gets a page's text and returns the text it would put in a corpus; the
 output is matched character by character (difflib, order kept, letters and digits only after
 NFKC, so punctuation and width normalization do not count) against the page's labelled lines,
-the article's first and what is left of the output against the residue's:
+the article's first and what is left of the output against the residue's, in runs of four
+letters or more (shorter runs are letters the two happen to share):
 
   kept     share of article characters (title, heading, content lines) found in the output
   residue  share of residue characters (drop and meta lines: navigation, comments, bylines,
@@ -201,6 +202,9 @@ def load_refs(refs: Path, inputs: Path) -> list[tuple[str, str, dict[int, str]]]
     return pages
 
 
+_LEAST_RUN = 4  # letters in a row that count as text found again
+
+
 def _kind(label: str) -> str:
     return "keep" if label in ("title", "heading", "content") else "residue"
 
@@ -225,6 +229,8 @@ def score_page(text: str, labels: dict[int, str], output: Optional[str]) -> dict
             continue
         used = bytearray(len(rest))
         for block in difflib.SequenceMatcher(None, reference, rest, autojunk=False).get_matching_blocks():
+            if block.size < _LEAST_RUN:
+                continue  # (stray letters the two happen to share)
             for i in range(block.size):
                 hits[owner[block.a + i]] += 1
                 used[block.b + i] = 1
