@@ -4,6 +4,7 @@
     python benchmarks/accuracy.py --gold G.json --inputs DIR [--gold G2.json --inputs DIR2]
     python benchmarks/accuracy.py --refs refs.json --inputs DIR   # pages labelled by content line ranges
     python benchmarks/accuracy.py --markdown               # a table for docs/benchmarks.md
+    python benchmarks/accuracy.py --only corpuskit --pages # and each page, the worst first
 
 The gold files label every non-blank line of every page (``title``, ``heading``, ``content``,
 ``meta:KIND``, ``drop:KIND`` or ``either``; the format ``corpuskit clean --explain`` is scored
@@ -12,7 +13,9 @@ line ranges such as ``"12-15,18"``) and the ``title``; lines that read as the ti
 scored (which copy is the headline is a question for title scoring), every other non-blank
 line not in the ranges is residue. Each cleaner gets a page's text and returns the text it would put in a corpus; the
 output is matched character by character (difflib, order kept, letters and digits only after
-NFKC, so punctuation and width normalization do not count) against the page's labelled lines:
+NFKC, so punctuation and width normalization do not count) against the page's labelled lines,
+the article's first and what is left of the output against the residue's, in runs of four
+letters or more (shorter runs are letters the two happen to share):
 
   kept     share of article characters (title, heading, content lines) found in the output
   residue  share of residue characters (drop and meta lines: navigation, comments, bylines,
@@ -199,37 +202,46 @@ def load_refs(refs: Path, inputs: Path) -> list[tuple[str, str, dict[int, str]]]
     return pages
 
 
+_LEAST_RUN = 4  # letters in a row that count as text found again
+
+
+def _kind(label: str) -> str:
+    return "keep" if label in ("title", "heading", "content") else "residue"
+
+
 def score_page(text: str, labels: dict[int, str], output: Optional[str]) -> dict[str, int]:
-    """Characters and lines of each kind a cleaner's output kept, for one page."""
+    """Characters and lines of each kind a cleaner's output kept, for one page.
+
+    The output is matched against the article's lines first and what is left of it against the
+    residue's: text a page prints twice, once as article and once as residue (a headline in the
+    menu, a paragraph in a teaser), counts as the article's when the output holds it once.
+    """
     lines = text.split("\n")
-    chars, owner = [], []  # the scored lines' letters in page order, and the line each came from
-    totals = {"keep": 0, "residue": 0}
-    for number, label in labels.items():
-        if label == "either" or number > len(lines):
-            continue
-        kind = "keep" if label in ("title", "heading", "content") else "residue"
-        piece = letters(lines[number - 1])
-        chars.append(piece)
-        owner.extend([number] * len(piece))
-        totals[kind] += len(piece)
-    reference = "".join(chars)
+    scored = [(n, _kind(label), letters(lines[n - 1])) for n, label in sorted(labels.items())
+              if label != "either" and n <= len(lines)]
     hits = dict.fromkeys(labels, 0)
-    if output:
-        matcher = difflib.SequenceMatcher(None, reference, letters(output), autojunk=False)
-        for block in matcher.get_matching_blocks():
-            for i in range(block.a, block.a + block.size):
-                hits[owner[i]] += 1
-    out = {"keep": totals["keep"], "residue": totals["residue"], "keep_hit": 0, "residue_hit": 0,
-           "lines": 0, "lines_right": 0}
-    for number, label in labels.items():
-        if label == "either" or number > len(lines):
+    rest = letters(output or "")
+    for kind in ("keep", "residue"):
+        pieces = [(n, piece) for n, k, piece in scored if k == kind]
+        reference = "".join(piece for _, piece in pieces)
+        owner = [n for n, piece in pieces for _ in piece]
+        if not reference or not rest:
             continue
-        size = len(letters(lines[number - 1]))
-        kind = "keep" if label in ("title", "heading", "content") else "residue"
-        out[kind + "_hit"] += hits[number]
-        if size:
+        used = bytearray(len(rest))
+        for block in difflib.SequenceMatcher(None, reference, rest, autojunk=False).get_matching_blocks():
+            if block.size < _LEAST_RUN:
+                continue  # (stray letters the two happen to share)
+            for i in range(block.size):
+                hits[owner[block.a + i]] += 1
+                used[block.b + i] = 1
+        rest = "".join(ch for ch, u in zip(rest, used) if not u)
+    out = {"keep": 0, "residue": 0, "keep_hit": 0, "residue_hit": 0, "lines": 0, "lines_right": 0}
+    for n, kind, piece in scored:
+        out[kind] += len(piece)
+        out[kind + "_hit"] += hits[n]
+        if piece:
             out["lines"] += 1
-            out["lines_right"] += (hits[number] * 2 >= size) == (kind == "keep")
+            out["lines_right"] += (hits[n] * 2 >= len(piece)) == (kind == "keep")
     return out
 
 
@@ -240,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--inputs", action="append", type=Path, help="the folder holding a file's pages: one per --gold, then one per --refs")
     ap.add_argument("--only", nargs="*", help="cleaners to run (default: all that import)")
     ap.add_argument("--markdown", action="store_true", help="print a markdown table")
+    ap.add_argument("--pages", action="store_true", help="also print each page's figures, worst first")
     args = ap.parse_args(argv)
     labelled = [(load_pages, g) for g in args.gold or []] + [(load_refs, r) for r in args.refs or []]
     if len(labelled) != len(args.inputs or []):
@@ -264,12 +277,19 @@ def main(argv: list[str] | None = None) -> int:
             if not group:
                 continue
             sums = dict.fromkeys(("keep", "residue", "keep_hit", "residue_hit", "lines", "lines_right"), 0)
-            dropped, start = 0, time.perf_counter()
-            for _, text, labels in group:
+            dropped, start, per_page = 0, time.perf_counter(), []
+            for page, text, labels in group:
                 output = cleaner(text, lang)
                 dropped += output is None
-                for k, v in score_page(text, labels, output).items():
+                scores = score_page(text, labels, output)
+                for k, v in scores.items():
                     sums[k] += v
+                per_page.append((page, scores))
+            if args.pages:
+                worst = sorted(per_page, key=lambda p: (p[1]["keep_hit"] - p[1]["keep"]) - p[1]["residue_hit"])
+                for page, sc in worst:
+                    print(f"  {name:13} {page:28} kept {sc['keep_hit']:6}/{sc['keep']:<6} "
+                          f"residue left {sc['residue_hit']:6}/{sc['residue']:<6}", file=sys.stderr)
             rows.append({"cleaner": name, "pages": f"{lang} ({len(group)})",
                          "kept": sums["keep_hit"] / max(1, sums["keep"]),
                          "residue": sums["residue_hit"] / max(1, sums["residue"]),

@@ -54,3 +54,24 @@ def test_corpuskit_cleaner_removes_the_residue_of_a_seed():
     s = accuracy.score_page(text, labels, clean(text, accuracy.language(text)))
     assert s["keep_hit"] >= 0.97 * s["keep"] and s["residue_hit"] <= 0.1 * s["residue"]
     assert accuracy.score_page(text, labels, text)["residue_hit"] == s["residue"]
+
+
+def test_main_prints_a_row_per_cleaner_and_language_and_pages_worst_first(capsys):
+    code = accuracy.main(["--gold", str(ROOT / "tests" / "gold_seeds.json"), "--inputs", str(ROOT / "seeds"),
+                          "--only", "none", "corpuskit", "--pages"])
+    out, err = capsys.readouterr()
+    assert code == 0
+    rows = [line.split() for line in out.splitlines()[1:]]
+    assert [r[0] for r in rows] == ["none", "corpuskit"]
+    assert rows[0][3] == "100.0%" and rows[0][4] == "100.0%"  # nothing removed: all residue left
+    assert float(rows[1][4].rstrip("%")) < 5.0  # corpuskit removes the seeds' residue
+    assert err.count("corpuskit ") == 5 and err.count("none ") == 5  # one line per page
+
+
+def test_text_printed_as_article_and_as_residue_counts_as_article_when_output_once():
+    page = "某地举办科技节\n\n某地举办科技节\n\n今年的科技节吸引了三万名观众。\n"
+    labels = {1: "drop:nav", 3: "title", 5: "content"}  # the menu repeats the headline
+    s = accuracy.score_page(page, labels, "某地举办科技节\n\n今年的科技节吸引了三万名观众。")
+    assert s["keep_hit"] == s["keep"] and s["residue_hit"] == 0
+    s = accuracy.score_page(page, {5: "content", 3: "title", 1: "drop:nav"}, page)  # any order
+    assert s["keep_hit"] == s["keep"] and s["residue_hit"] == s["residue"]

@@ -45,6 +45,18 @@ def test_news_desks_are_not_names():
     assert split_names("記者 陳大文", rs) == ["陳大文"]
 
 
+def test_empty_template_fields_are_not_names():
+    """A template's fields left empty read label after label (作者： 发表时间：…): a field's
+    label is no one's name."""
+    rs = ruleset("zh")
+    for label in ("发表时间", "發布時間", "时间", "日期", "来源", "審核"):
+        assert split_names(label, rs) == [], label
+    meta = extract([("source", "来源： 作者： 发表时间：04-12 23:31")], rs, "")
+    assert meta["authors"] == [], meta
+    meta = extract([("source", "来源：某某日报 作者：王小明 发表时间：2021-04-12 23:31")], rs, "")
+    assert meta["authors"] == ["王小明"], meta
+
+
 def test_year_of_a_page():
     assert page_year("2019-01-02\n2020-11-10\n2020-11-11") == 2020
     assert page_year("no dates here") is None

@@ -563,6 +563,7 @@ class ClassifyStage(Stage):
         _late_edits(lines, rs)
         if lang != "en":  # (English pages: ``english.teaser_copy``)
             _photo_story(lines)
+            _title_copies(lines)
             _near_copies(lines)
         if lang == "en":
             from .english import refine  # English page layouts (stages/english.py)
@@ -1149,6 +1150,8 @@ class _Page:
             ln.decide("keep")  # a lead or a standfirst
         elif self.headline_like(i) and f.n >= self.s["short_line"] and self.shared(i) >= 0.3:
             ln.decide("heading")  # a subhead: it shares words with the article
+        elif self.alone_under_headline(i) and self.name_by_date(i):
+            ln.decide("meta", "byline")  # headline, writer's name, body (an e-paper's layout)
         elif i > 0 and self.lines[i - 1].action in ("title", "heading") and self.is_heading(i):
             ln.decide("heading")  # a heading right under the headline (or another heading)
         elif i > 0 and f.n >= self.s["short_line"] and self.block_label(i - 1):
@@ -1227,10 +1230,15 @@ class _Page:
 
         return dated(i + 1) or (dated(i - 1) and i + 1 == self.body_start) or self.head_name(i)
 
+    def alone_under_headline(self, i: int) -> bool:
+        """Whether line ``i`` is the one line between the headline and the body."""
+        return self.title is not None and i == self.title + 1 and i + 1 == self.body_start
+
     def head_name(self, i: int) -> bool:
         """A reporter's name alone on a line between the headline and the body (孫某某), next to
         the page's date strip or a copy of its headline (widget lines the rules drop, 分享 /
-        收藏, may stand between), or printed twice there: the author. Only a name of two or three
+        收藏, may stand between), alone between the headline and the body, or printed twice
+        there: the author. Only a name of two or three
         characters opening with a common surname (the language's ``surnames`` list; off where
         it has none), and only when no byline in the head names someone else."""
         surnames = self.rs.lists.get("surnames", "")
@@ -1258,8 +1266,8 @@ class _Page:
                 k += step  # widget lines between
             return k in head and strip(k)
 
-        if neighbour(1) or neighbour(-1):
-            return True
+        if neighbour(1) or neighbour(-1) or self.alone_under_headline(i):
+            return True  # (alone between the headline and the body: an e-paper's byline)
         return sum(1 for k in head if self.lines[k].text.strip() == text) >= 2
 
     def decide_body(self, i: int) -> None:
@@ -1686,6 +1694,25 @@ def _photo_story(lines: list[Line]) -> None:
         ln.decide("drop", "repeated")
 
 
+def _title_copies(lines: list[Line]) -> None:
+    """A kept line under the headline that reads exactly as the headline is a copy of it (a
+    picture's alt text, the headline printed again over the body): ``repeated``.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["某校召开选题会", "3月5日上午，某校召开新闻选题会。", "某校召开选题会"])]
+    >>> ls[0].decide("title"); ls[2].decide("heading")
+    >>> _title_copies(ls); [(ln.action, ln.reason) for ln in ls]
+    [('title', None), ('keep', None), ('drop', 'repeated')]
+    """
+    title = next((ln for ln in lines if ln.action == "title"), None)
+    if title is None:
+        return
+    head = "".join(title.text.split())
+    for ln in lines:
+        if ln is not title and ln.action in ("heading", "keep") and ln.n > title.n \
+                and "".join(ln.text.split()) == head:
+            ln.decide("drop", "repeated")
+
+
 def _near_copies(lines: list[Line]) -> None:
     """Of two kept paragraphs in a row (only residue between, no heading) one of which copies the
     other, whole or cut short, a word or two changed, the copy is residue (``repeated``): a
@@ -1694,6 +1721,8 @@ def _near_copies(lines: list[Line]) -> None:
     a paragraph counts as a copy when it is
     at least ``_COPY_LEAST`` characters and ``_COPY_SHARE`` of its characters stand in the other,
     in order. A standfirst in words of its own, or a sentence the body says again later, stays.
+    Paragraphs printed again further down, two or more in a row word for word, are residue too
+    (``_printed_again``).
 
     >>> lead = "某某市政府今天宣布，明年起全市公交车票价将统一下调一元，地铁票价维持不变，新票价于一月一日起实施。"
     >>> rows = [lead[:40].replace("今天", "今日"), "图为公交车站。", lead, "市民表示欢迎。"]
@@ -1710,6 +1739,8 @@ def _near_copies(lines: list[Line]) -> None:
             paras.append([ln])
         elif ln.kept:
             paras.append(None)
+    if _printed_again(paras):
+        paras = [p for p in paras if p is None or p[0].action == "keep"]
     prev: list[Line] | None = None
     prev_text = ""
     for para in paras:
@@ -1728,6 +1759,47 @@ def _near_copies(lines: list[Line]) -> None:
                 if later:
                     continue  # (the next paragraph is read against the one kept)
         prev, prev_text = para, text
+
+
+def _printed_again(paras: list[list[Line] | None]) -> bool:
+    """The article, or a stretch of it, printed a second time under itself (a page holding its
+    story twice, the copy after the byline, source line or share bar that closed the first):
+    two or more kept paragraphs in a row, each ``_COPY_LEAST`` characters or more, that repeat
+    word for word two or more paragraphs in a row above, in the same order. The later copy is
+    residue (``repeated``); whether any was found. One paragraph said twice far apart (a key
+    sentence, a refrain) stays, as does a sentence repeated between other paragraphs.
+
+    >>> rows = ["台风远离，各地天气转晴，白天气温回升到三十度以上，民众外出仍应注意防晒补水。",
+    ...         "气象台表示，下周初高压增强，天气稳定炎热，但山区午后仍有局部雷阵雨的机率。"]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(rows + ["记者某某报道"] + rows)]
+    >>> ls[2].decide("meta", "byline")
+    >>> _printed_again([[ln] for ln in ls[:2]] + [None] + [[ln] for ln in ls[3:]])
+    True
+    >>> [ln.action for ln in ls]
+    ['keep', 'keep', 'meta', 'drop', 'drop']
+    """
+    first: dict[str, int] = {}  # a paragraph's text -> where it stands first
+    again: list[int | None] = []  # per paragraph: where its text stood before, or None
+    for k, para in enumerate(paras):
+        text = "".join("".join(ln.text for ln in para).split()) if para is not None else ""
+        before = first.get(text) if len(text) >= _COPY_LEAST else None
+        again.append(before)
+        if before is None and text:
+            first[text] = k
+    found = False
+    k = 0
+    while k < len(paras):
+        j = k
+        while (j + 1 < len(paras) and again[j] is not None and again[j + 1] is not None
+               and again[j + 1] == again[j] + 1):
+            j += 1  # (the copy and the first go on side by side)
+        if again[k] is not None and j > k:
+            for para in paras[k:j + 1]:
+                for ln in para or ():
+                    ln.decide("drop", "repeated")
+            found = True
+        k = j + 1
+    return found
 
 
 def _copied(short: str, long_: str) -> bool:

@@ -26,6 +26,10 @@ one small function over the decided lines (their ``action``/``reason``):
 - a headline over an empty date stamp, dropped with the menu, under which the engine took a deck
   line for the title (``headline_over_stamp``);
 - the site's date over its tools (text size, search) above the headline: no story date (``masthead_date``);
+- a photo's alt text over the caption that repeats it (``alt_over_caption``), and a caption
+  repeating the line printed right above it, over its credit (``repeated_caption``);
+- a headline over the lead photo's captions, dropped with the menu when no title was named
+  (``headline_over_photo``);
 - labels between the headline and the lead: the outlet's name, a text-size widget (``label_over_lead``);
 - the short promo lines under an inline "Related" header (``related_after_header``);
 - labelled metadata printed under a related list (``labelled_meta``);
@@ -40,6 +44,8 @@ one small function over the decided lines (their ``action``/``reason``):
 - a box of links inside the article, under its label, with the lines the engine kept in it (``inline_boxes``);
 - a subhead too long for the engine's headings, between two paragraphs (``long_subheads``);
 - a bulleted list inside the article under the prose sentence leading into it (``list_lead_in``);
+- a quotation paragraph that lost its full stop, dropped by place between two paragraphs (``quote_paragraphs``);
+- a widget's button, the service its prompt names, alone under the prompt (``widget_button``);
 - a home page or section front: teasers, each a headline over a one- or two-sentence blurb,
   and no article (``teaser_page``).
 
@@ -1328,8 +1334,9 @@ def teaser_items(lines: list[Line], rules: list[Rule | None], span: int = 8, sib
     most items by place but may keep a blurb. A kept blurb below the article's first paragraph
     whose line above is a teaser's headline dropped by place (no rule names it), whose line below
     is dropped too, and that has ``siblings`` long blurbs or list links dropped as related within
-    ``span`` lines is one more item: it drops with them. The article's own last paragraphs follow a paragraph,
-    not a headline, and have no dropped blurbs around them.
+    ``span`` lines is one more item: it drops with them; so does a blurb cut short ("... rules ...")
+    over the teaser's label and age ("News" / "2 hours ago"), the only item of its box. The article's
+    own last paragraphs follow a paragraph, not a headline, and have no dropped blurbs around them.
 
     >>> rows = [("title", "Storm heads east"), ("keep", "Forecasters expect the storm to weaken well before it reaches the coast on Friday."),
     ...         ("drop", "Museum returns carvings to the island"), ("drop", "The carvings left the island a century ago on a merchant ship, and came home this week."),
@@ -1356,8 +1363,24 @@ def teaser_items(lines: list[Line], rules: list[Rule | None], span: int = 8, sib
                 if j != k and lines[j].action == "drop" and lines[j].reason == "related" and (
                     rules[j] is not None  # a list's link ("Read the rest")
                     or len(lines[j].raw) >= 80 and (_SENTENCE_END.search(lines[j].raw) or _BLURB_CUT.search(lines[j].raw)))]
-        if len(near) >= siblings:
+        if len(near) >= siblings or _BLURB_CUT.search(ln.raw) and _dated_teaser(lines, k + 1):
             ln.decide("drop", "related")
+
+
+# a teaser's age or date under its blurb: "2 hours ago", "3 days ago", "March 3, 2021"
+_AGE = regex.compile(r"(?i)^(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$")
+
+
+def _dated_teaser(lines: list[Line], k: int, most: int = 2) -> bool:
+    """A teaser's stamp (its age, "2 hours ago", or a date) dropped within ``most`` lines from ``k``,
+    after at most a section label: a blurb cut short over it is a teaser's, alone in its box."""
+    for j in range(k, min(len(lines), k + most)):
+        if lines[j].action != "drop":
+            return False
+        text = lines[j].raw.strip()
+        if _AGE.match(text) or _DATE_START.match(text):
+            return True
+    return False
 
 
 # an item of a numbered list of stories, its headline closed by its date:
@@ -1726,6 +1749,133 @@ def masthead_date(lines: list[Line], least: int = 2, longest: int = 40) -> None:
             ln.decide("drop", "nav")
 
 
+def repeated_caption(lines: list[Line]) -> None:
+    """A photo's caption that repeats the line printed right above it word for word (the deck
+    under the headline, used again as the lead photo's caption): a kept line equal to the line
+    above it, right over a line dropped as a caption or credit, is part of the photo.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Deck sentence here.", "Deck sentence here.",
+    ...     "Image: Jane Roe", "Body one."])]
+    >>> for ln, a in zip(ls, ["keep", "keep", "drop", "keep"]): ln.decide(a, "caption" if a == "drop" else None)
+    >>> repeated_caption(ls); ls[1].action, ls[1].reason
+    ('drop', 'caption')
+    """
+    for i in range(1, len(lines) - 1):
+        ln, above, nxt = lines[i], lines[i - 1], lines[i + 1]
+        if (ln.action == "keep" and above.kept and ln.raw.strip() and ln.raw.strip() == above.raw.strip()
+                and nxt.action == "drop" and nxt.reason == "caption"):
+            ln.decide("drop", "caption")
+
+def alt_over_caption(lines: list[Line], most: int = 8) -> None:
+    """A photo's alt text printed over its caption: a short line (at most ``most`` words, no
+    sentence) right above a line dropped as a caption that repeats it word for word ("Jane Doe" /
+    "Mayor Jane Doe at the quay. John Roe/Example Agency") is part of the photo.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Jane Doe", "Mayor Jane Doe at the quay. John Roe/Agency"])]
+    >>> for ln, a in zip(ls, ["heading", "drop"]): ln.decide(a, "caption" if a == "drop" else None)
+    >>> alt_over_caption(ls); ls[0].action, ls[0].reason
+    ('drop', 'caption')
+    """
+    for i in range(len(lines) - 1):
+        ln, cap = lines[i], lines[i + 1]
+        if ln.action not in ("keep", "heading") or cap.action != "drop" or cap.reason != "caption":
+            continue
+        alt = ln.raw.strip()
+        if not alt or _words(alt) > most or _SENTENCE_END.search(alt):
+            continue
+        if regex.search(r"(?<!\w)" + regex.escape(alt) + r"(?!\w)", cap.raw) and cap.raw.strip() != alt:
+            ln.decide("drop", "caption")
+
+
+def headline_over_photo(lines: list[Line], rules: list[Rule | None], least: int = 20) -> None:
+    """A page that opens with its headline, then the lead photo's alt text and caption, then the
+    body, and no byline block: when the engine named no title it drops the headline with the menu
+    above it. The headline-shaped line (at least ``least`` characters) right over the captions,
+    with nothing kept above it and only the captions (and ad labels) between it and the body's first
+    line, is the title (a numbered listicle's headline too, which a rule reads as a promo); so is
+    such a line opening the text right over the body, as the cleaned page prints it.
+
+    >>> rows = [("drop", "nav", "Home"), ("drop", "related", "Ten things to know about the harbour today"),
+    ...         ("drop", "caption", "The old quay. John Roe/Example Agency"),
+    ...         ("keep", None, "Good morning! Here is the harbour news you need to know this week.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> headline_over_photo(ls, [None] * len(ls)); ls[1].action
+    'title'
+    """
+    if any(ln.action == "title" for ln in lines):
+        return
+    f = next((i for i, ln in enumerate(lines) if ln.kept), None)
+    if f is None:
+        return
+    h, captions = f - 1, 0
+    while h >= 0 and lines[h].action == "drop" and lines[h].reason in ("caption", "ad"):
+        captions += lines[h].reason == "caption"
+        h -= 1
+    if h < 0 or not captions and h > 0:  # no captions: the headline opens the text (a cleaned page)
+        return
+    ln = lines[h]
+    if (ln.action != "drop" or ln.reason not in ("nav", "related")
+            or rules[h] is not None and rules[h].reason != "related"  # a listicle's headline reads as a promo
+            or len(ln.raw.strip()) < least or not _headline(ln.raw.strip())):
+        return
+    ln.decide("title")
+
+
+# a quotation opening a paragraph, then who said it: "We cannot wait," the mayor told reporters
+_QUOTE_SAID = regex.compile(r"^[\"“‘][^\"“”]{3,300}[,?!]\s*[\"”’]\s+(?:[\p{L}\x27’.-]+\s+){0,10}?"
+                            r"(?i:said|says|told|asked|added|yelled|shouted|wrote|replied|explained|insisted|warned|"
+                            r"argued|recalled|tweeted|continued|noted|cried|screamed|declared)\b")
+
+
+def quote_paragraphs(lines: list[Line]) -> None:
+    """A quotation paragraph whose closing full stop the scraper lost ("We cannot wait," one of the
+    mayor's aides told reporters) reads to the engine like a promo link between the paragraphs and
+    drops by place. Such a line (no rule names it), with a body paragraph kept right above and right
+    below it, is the article's own text.
+
+    >>> rows = [("keep", "The mayor spoke at the quay on Friday morning, before the vote, to a large crowd."),
+    ...         ("drop", '"We cannot wait," one of the aides told reporters at the quay'),
+    ...         ("keep", "The council will vote on the plan next week, after a final report from engineers.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
+    >>> quote_paragraphs(ls); ls[1].action
+    'keep'
+    """
+    for i in range(1, len(lines) - 1):
+        ln = lines[i]
+        if ln.action != "drop" or ln.reason not in ("related", "nav") or ln.edits:
+            continue
+        if not (_paragraph(lines[i - 1]) and _paragraph(lines[i + 1])):
+            continue
+        if _QUOTE_SAID.match(ln.raw.strip()) and _words(ln.raw) >= 8:
+            ln.decide("keep")
+
+
+def widget_button(lines: list[Line], most: int = 3) -> None:
+    """A widget's prompt that names the service it links to ("Read a summary of this article on
+    BRIEF.", dropped as a share tool) is followed by that service's button: its name alone on the
+    next line ("BRIEF"), which the engine may keep as a subhead. A short line (at most ``most``
+    words, no sentence) right under a dropped share line that ends with the same words drops with it.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Read a summary of this article on BRIEF.",
+    ...     "BRIEF", "Body."])]
+    >>> for ln, a in zip(ls, ["drop", "heading", "keep"]): ln.decide(a, "share" if a == "drop" else None)
+    >>> widget_button(ls); ls[1].action, ls[1].reason
+    ('drop', 'share')
+    """
+    for i in range(1, len(lines)):
+        ln, prev = lines[i], lines[i - 1]
+        if prev.action != "drop" or prev.reason != "share" or ln.action not in ("keep", "heading"):
+            continue
+        name = ln.raw.strip()
+        if not name or len(name.split()) > most or _SENTENCE_END.search(name):
+            continue
+        head = prev.raw.strip().rstrip(".!:»›> ")
+        if head != name and head.endswith(" " + name):
+            ln.decide("drop", "share")
+
+
 def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     """Apply the English layout checks, in order, to a page the engine has decided; the
     document flags the page earns (``NO_ARTICLE``)."""
@@ -1760,6 +1910,9 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     teaser_bylines(lines)
     head_in_menu(lines, rules)
     label_over_lead(lines, rules)
+    alt_over_caption(lines)
+    repeated_caption(lines)
+    headline_over_photo(lines, rules)
     title_bar(lines, rules, rs.months)
     section_bar(lines)
     long_subheads(lines, rules, rs.settings["heading_max"])
@@ -1770,5 +1923,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     dated_captions(lines)
     stamped_copy(lines)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
+    widget_button(lines)
+    quote_paragraphs(lines)
     list_lead_in(lines, rules)
     return [NO_ARTICLE] if teaser_page(lines) else []
