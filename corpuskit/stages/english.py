@@ -23,6 +23,7 @@ one small function over the decided lines (their ``action``/``reason``):
   that opens the body (``title_over_deck``);
 - a headline (and deck) over the date line, dropped with the menu it runs into (``head_in_menu``);
 - a site menu run together into one line taken for the title, over the headline (``glued_menu_title``);
+- a headline under a scraper's date field glued to the page's first word (``headline_under_date_field``);
 - a headline over an empty date stamp, dropped with the menu, under which the engine took a deck
   line for the title (``headline_over_stamp``);
 - the site's date over its tools (text size, search) above the headline: no story date (``masthead_date``);
@@ -1721,6 +1722,33 @@ def teaser_bylines(lines: list[Line]) -> None:
             ln.decide("drop", "related")
 
 
+def headline_under_date_field(lines: list[Line], rules: list[Rule | None], top: int = 3, reach: int = 4) -> None:
+    """A scraper's date field glued before the page's first word (cut for metadata before the
+    rules look: "date 2021-05-03 Menu") stands over the headline as a date line would, but the
+    engine no longer sees a date there and may name no title. When none was named, the first
+    line kept under a line among the page's first ``top`` that had its date cut, with only
+    dropped lines between (a menu, a section label), reading as a headline (``_headline``, no
+    rule naming it) over a paragraph within ``reach`` lines, is the title.
+
+    >>> rows = [("drop", "nav", "Menu"), ("drop", "nav", "Operations"), ("heading", None, "Inland Industry Keeps Building"),
+    ...         ("keep", None, "Several well-known plant closures have drawn attention away from the many factories still going up.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> ls[0].moved.append(("published", "date 2021-05-03")); headline_under_date_field(ls, [None] * 4); ls[2].action
+    'title'
+    """
+    if any(ln.action == "title" for ln in lines):
+        return
+    d = next((i for i, ln in enumerate(lines[:top]) if any(r == "published" for r, _ in ln.moved)), None)
+    if d is None:
+        return
+    h = next((k for k in range(d + 1, len(lines)) if lines[k].action != "drop"), None)
+    if h is None or not lines[h].kept or rules[h] is not None or not _headline(lines[h].raw.strip()):
+        return
+    if any(_paragraph(lines[k]) for k in range(h + 1, min(len(lines), h + 1 + reach))):
+        lines[h].decide("title")
+
+
 def masthead_date(lines: list[Line], least: int = 2, longest: int = 40) -> None:
     """A date line alone over the site's tools (text size, site search, a section menu) is the
     site's "today" in its masthead, not the story's date: a bare date line (at most ``longest``
@@ -1903,6 +1931,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     title_by_byline(lines, rules)
     title_over_deck(lines, rules)
     glued_menu_title(lines, rules)
+    headline_under_date_field(lines, rules)
     headline_over_stamp(lines, rules)
     masthead_date(lines)
     colon_dateline_lead(lines)
