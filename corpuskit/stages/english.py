@@ -1676,7 +1676,7 @@ def colon_dateline_lead(lines: list[Line], most: int = 2, longest: int = 300) ->
 
 # a credit closing the story's last paragraph: an agency's or outlet's initials after a dash or in
 # brackets, after the sentence's end ("... at 03-1234567. - FMT", "... on Monday. (AFP)")
-_CLOSING_CREDIT = regex.compile(r"[.!?”\"’]\s*(?!\(?(?:END|ENDS|MORE|UPDATE|UPDATED|VIDEO|PHOTOS?|AUDIO|WATCH|LIVE)\b)"
+_CLOSING_CREDIT = regex.compile(r"[.!?”\"’]\s*(?!\(?(?:END|ENDS|MORE|UPDATE|UPDATED|VIDEO|PHOTOS?|AUDIO|WATCH|LIVE|PDF)\b)"
                              r"(?:[-–—]\s*(?P<a>\p{Lu}{2,6})|\((?P<b>\p{Lu}{2,6})\))\s*$")
 
 
@@ -1689,6 +1689,9 @@ def closing_credit(lines: list[Line]) -> None:
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Headline here", "Anyone with information may call the station. - ABC"])]
     >>> ls[0].decide("title"); closing_credit(ls); ls[1].moved
     [('source', 'ABC')]
+    >>> ls[1].moved, ls[1].raw = [], "The full report is on the council's website for all to read. (PDF)"
+    >>> closing_credit(ls); ls[1].moved
+    []
     """
     last = next((ln for ln in reversed(lines) if ln.action == "keep"), None)
     if last is None or _words(last.raw) < 8:
@@ -1772,8 +1775,7 @@ def masthead_date(lines: list[Line], least: int = 2, longest: int = 40) -> None:
         if ln.action != "meta" or ln.reason != "published" or len(text) > longest or not _DATE_START.match(text):
             continue
         between = lines[p + 1:t]
-        if len(between) >= least and all(g.action == "drop" and g.reason in ("nav", "related", "share")
-                                         for g in between):
+        if len(between) >= least and all(g.action == "drop" and g.reason in ("nav", "related") for g in between):
             ln.decide("drop", "nav")
 
 
