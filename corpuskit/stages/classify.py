@@ -1707,9 +1707,10 @@ def _title_copies(lines: list[Line]) -> None:
     if title is None:
         return
     head = "".join(title.text.split())
+    most = 2 * len(head) + 10  # (a line that long holds more than the headline and its spaces)
     for ln in lines:
         if ln is not title and ln.action in ("heading", "keep") and ln.n > title.n \
-                and "".join(ln.text.split()) == head:
+                and len(head) <= len(ln.text) <= most and "".join(ln.text.split()) == head:
             ln.decide("drop", "repeated")
 
 
@@ -1739,13 +1740,14 @@ def _near_copies(lines: list[Line]) -> None:
             paras.append([ln])
         elif ln.kept:
             paras.append(None)
-    if _printed_again(paras):
-        paras = [p for p in paras if p is None or p[0].action == "keep"]
+    # each paragraph's text, spaces dropped (str.split splits where the pattern \s matches, and quicker)
+    texts = ["".join("".join(ln.text for ln in para).split()) if para is not None else "" for para in paras]
+    if _printed_again(paras, texts):
+        kept = [k for k, p in enumerate(paras) if p is None or p[0].action == "keep"]
+        paras, texts = [paras[k] for k in kept], [texts[k] for k in kept]
     prev: list[Line] | None = None
     prev_text = ""
-    for para in paras:
-        # (spaces dropped: str.split splits where the pattern \s matches, and quicker)
-        text = "".join("".join(ln.text for ln in para).split()) if para is not None else ""
+    for para, text in zip(paras, texts):
         if prev is not None and para is not None:
             later = len(text) <= len(prev_text)
             copy, short, long_ = (para, text, prev_text) if later else (prev, prev_text, text)
@@ -1761,27 +1763,27 @@ def _near_copies(lines: list[Line]) -> None:
         prev, prev_text = para, text
 
 
-def _printed_again(paras: list[list[Line] | None]) -> bool:
+def _printed_again(paras: list[list[Line] | None], texts: list[str]) -> bool:
     """The article, or a stretch of it, printed a second time under itself (a page holding its
     story twice, the copy after the byline, source line or share bar that closed the first):
     two or more kept paragraphs in a row, each ``_COPY_LEAST`` characters or more, that repeat
     word for word two or more paragraphs in a row above, in the same order. The later copy is
     residue (``repeated``); whether any was found. One paragraph said twice far apart (a key
-    sentence, a refrain) stays, as does a sentence repeated between other paragraphs.
+    sentence, a refrain) stays, as does a sentence repeated between other paragraphs. ``texts``:
+    each paragraph's text without spaces ("" for a title or heading).
 
     >>> rows = ["台风远离，各地天气转晴，白天气温回升到三十度以上，民众外出仍应注意防晒补水。",
     ...         "气象台表示，下周初高压增强，天气稳定炎热，但山区午后仍有局部雷阵雨的机率。"]
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(rows + ["记者某某报道"] + rows)]
     >>> ls[2].decide("meta", "byline")
-    >>> _printed_again([[ln] for ln in ls[:2]] + [None] + [[ln] for ln in ls[3:]])
+    >>> _printed_again([[ln] for ln in ls[:2]] + [None] + [[ln] for ln in ls[3:]], rows + [""] + rows)
     True
     >>> [ln.action for ln in ls]
     ['keep', 'keep', 'meta', 'drop', 'drop']
     """
     first: dict[str, int] = {}  # a paragraph's text -> where it stands first
     again: list[int | None] = []  # per paragraph: where its text stood before, or None
-    for k, para in enumerate(paras):
-        text = "".join("".join(ln.text for ln in para).split()) if para is not None else ""
+    for k, text in enumerate(texts):
         before = first.get(text) if len(text) >= _COPY_LEAST else None
         again.append(before)
         if before is None and text:
