@@ -310,3 +310,13 @@ def test_english_date_glued_to_the_standfirst():
     last = "The new hours start on Monday, 6 January 2020."
     doc = corpuskit.clean("Libraries will stay open later\n" + _EN_BODY + "\n" + last + "\n")
     assert last in doc.text
+
+
+def test_place_before_the_report_word_and_layout_editors_are_no_names():
+    """A byline that names the place before 報導 (記者 X 花蓮縣 報導) names one writer; a layout
+    editor (版面編輯：X) edits no text."""
+    rs = ruleset("zh")
+    meta = extract([("byline", "某某日報記者 林志明 台東縣 報導")], rs, "")
+    assert meta["authors"] == ["林志明"], meta
+    meta = extract([("editor", "編輯：李雅婷"), ("editor", "版面編輯：陳嘉欣 黃子豪")], rs, "")
+    assert meta["editors"] == ["李雅婷"], meta
