@@ -434,6 +434,8 @@ _PAGE_END = frozenset({"footer", "copyright"})
 _CREDIT_MARK = regex.compile(r"[／/|｜]|^[(（].*[)）]$")
 # a widget's bare label: words in Latin letters (Previous Next) or a pager's count (1/5)
 _WIDGET_LABEL = regex.compile(r"^(?:[A-Za-z][A-Za-z'’]*(?:\s+[A-Za-z][A-Za-z'’]*)*|\d{1,3}\s*/\s*\d{1,3})\s*$")
+# the site's name after a page's title (某某標題 - 某某新聞網, X | 某某网, X_某某)
+_SITE_SUFFIX = regex.compile(r"\s*[-–—|｜_]\s*[^\s，。！？,.!?]{2,16}\s*")
 # a line opening with a bullet: an item of a list
 _BULLET = regex.compile(r"^\s*[•●○◆◇■□▪▫►▶★☆✓✔√*-]")
 # a line opening with a number or a list mark: a numbered subhead (一、, 1., (2), 第三)
@@ -779,6 +781,20 @@ class _Page:
         j = best - 1
         while j >= 0 and self.lines[j].text == self.lines[best].text and self.lines[best].n - self.lines[j].n <= 4:
             best, j = j, j - 1
+        return self.under_site_title(best)
+
+    def under_site_title(self, best: int) -> int:
+        """The headline, ``best`` unless ``best`` is the page's own title with the site's name after
+        a dash or a bar (某某標題 - 某某新聞網) and the next line is the headline itself (某某標題)."""
+        text = self.lines[best].text
+        for k in range(best + 1, min(best + 6, len(self.lines))):
+            head = self.lines[k].text
+            if not head.strip():
+                continue
+            if (self.f[k].n >= self.s["title_min"] + 3 and text.startswith(head)
+                    and _SITE_SUFFIX.fullmatch(text[len(head):])):
+                return k
+            break
         return best
 
     def prose_over_all(self) -> list[bool]:
@@ -1661,6 +1677,8 @@ _COPY_LEAST, _COPY_SHARE = 30, 0.9
 # a summary's label over the article (导读：, 摘要：, 核心提示：) and the cut mark closing it (…… |)
 _SUMMARY = re.compile(r"[【\[]?(?:导读|導讀|摘要|内容提要|內容提要|提要|核心提示)[】\]]?[:：]")
 _SUMMARY_END = re.compile(r"(?:\.{2,}|…+|[|｜])+$")
+# a teaser's label before its colon (某某網記者特別報導：…), read only on a paragraph cut short (…, ....)
+_TEASER_LABEL = re.compile(r"^[^，。！？,:：]{2,16}[:：]")
 
 
 _STORY_LEAST = 40  # characters of a caption that can be a photo story's text
@@ -1750,6 +1768,8 @@ def _near_copies(lines: list[Line]) -> None:
             later = len(text) <= len(prev_text)
             copy, short, long_ = (para, text, prev_text) if later else (prev, prev_text, text)
             summary = _SUMMARY.match(prev_text)
+            if summary is None and _SUMMARY_END.search(prev_text):
+                summary = _TEASER_LABEL.match(prev_text)  # a labelled teaser cut short: the same
             if summary and not _SUMMARY.match(text):  # a labelled summary copies what follows
                 later, copy, long_ = False, prev, text
                 short = _SUMMARY_END.sub("", prev_text[summary.end():])
