@@ -436,6 +436,8 @@ _CREDIT_MARK = regex.compile(r"[／/|｜]|^[(（].*[)）]$")
 _WIDGET_LABEL = regex.compile(r"^(?:[A-Za-z][A-Za-z'’]*(?:\s+[A-Za-z][A-Za-z'’]*)*|\d{1,3}\s*/\s*\d{1,3})\s*$")
 # the site's name after a page's title (某某標題 - 某某新聞網, X | 某某网, X_某某)
 _SITE_SUFFIX = regex.compile(r"\s*[-–—|｜_]\s*[^\s，。！？,.!?]{2,16}\s*")
+# the writer's trade named in a tagline (做記者, 寫作, 筆耕)
+_WRITER_WORD = regex.compile(r"記者|记者|作者|筆者|笔者|寫手|写手|寫作|写作|撰稿|博主|部落客|小編|小编|編輯|编辑")
 # a line opening with a bullet: an item of a list
 _BULLET = regex.compile(r"^\s*[•●○◆◇■□▪▫►▶★☆✓✔√*-]")
 # a line opening with a number or a list mark: a numbered subhead (一、, 1., (2), 第三)
@@ -929,6 +931,7 @@ class _Page:
         self.repeated_captions()
         self.related_lists()
         self.related_siblings()
+        self.writer_tagline()
         self.name_residue()
 
     def core(self) -> tuple[int, int] | None:
@@ -1557,6 +1560,24 @@ class _Page:
                     ln.decide("drop", "related")
                     related[i] = True
                     break
+
+    def writer_tagline(self) -> None:
+        """A writer's tagline under the byline that closes the article: the page's last kept line,
+        one short sentence under a byline line that stands after the body's text, that speaks of
+        the writer's trade (天生火爆，繼續盡力發聲做記者。). The article ended at the byline."""
+        lines, f = self.lines, self.f
+        last = next((k for k in range(len(lines) - 1, self.body_start, -1) if lines[k].kept), None)
+        if last is None or f[last].n > self.s["heading_max"] or f[last].ruled or not f[last].sent:
+            return
+        k = last - 1
+        while k > self.body_start and not lines[k].kept and not (lines[k].action == "meta"
+                                                                 and lines[k].reason == "byline"):
+            k -= 1
+        if not (lines[k].action == "meta" and lines[k].reason == "byline"):
+            return
+        if self.last_prose(k - 1, self.body_start) is None or not _WRITER_WORD.search(lines[last].text):
+            return
+        lines[last].decide("drop", "other")
 
     def list_tail(self, items: list[int], j: int) -> bool:
         """Whether the sentence at line ``j`` is the last blurb of a sidebar list rather than
