@@ -702,13 +702,15 @@ class _Page:
             bad_by_text.setdefault(self.lines[k].text, []).append(k)
         end_bad = bisect_left(bad, start)
         scored = []
+        self.words_shared = {}  # per candidate: the share of its words the article holds
         for i in sorted(like):
             text = self.lines[i].text
             if i == start:
                 toks = _tokens(text)
-                score = 2.0 * (self.bag(rest).common(text) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0)
+                self.words_shared[i] = self.bag(rest).common(text) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0
             else:
-                score = 2.0 * shared(i)
+                self.words_shared[i] = shared(i)
+            score = 2.0 * self.words_shared[i]
             if prose_over[i]:
                 score -= 0.5  # body text over it, within reach: it is likelier inside the body
             if metas_before[min(start, i + 8)] > metas_before[i + 1] or (
@@ -764,7 +766,9 @@ class _Page:
 
     def find_title(self, start: int, body: str, rest: str = "") -> int | None:
         """The headline: the earliest candidate scoring close to the best (a subhead under
-        the headline scores as well as the headline does)."""
+        the headline scores as well as the headline does), unless it is a short label sharing
+        no word with the article while the best shares some (a site's or a reader's name over
+        the page's headline: 电子报阅读器)."""
         scored = self.title_scores(start, body, rest)
         if not scored:
             return None
@@ -774,7 +778,9 @@ class _Page:
         for s, i in sorted(scored, key=lambda x: x[1]):
             if self.lines[i].text == self.lines[best].text:
                 continue  # an earlier copy (a share card above the menus): the best-placed one wins
-            if i < best and s >= top - self.s["title_margin"] and all(
+            if i < best and s >= top - self.s["title_margin"] and (
+                    self.words_shared[i] > 0 or self.words_shared[best] == 0
+                    or self.f[i].n >= self.s["short_line"]) and all(
                     self.subhead[k] or self.lines[k].text == self.lines[i].text
                     for k in self.rivals if i < k < best):
                 best = i  # the headline over its own subheads
