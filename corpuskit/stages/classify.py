@@ -438,6 +438,8 @@ _WIDGET_LABEL = regex.compile(r"^(?:[A-Za-z][A-Za-z'’]*(?:\s+[A-Za-z][A-Za-z'�
 _SITE_SUFFIX = regex.compile(r"\s*[-–—|｜_]\s*[^\s，。！？,.!?]{2,16}\s*")
 # the writer's trade named in a tagline (做記者, 寫作, 筆耕)
 _WRITER_WORD = regex.compile(r"記者|记者|作者|筆者|笔者|寫手|写手|寫作|写作|撰稿|博主|部落客|小編|小编|編輯|编辑")
+# a subhead's or a list item's number (1.X, 二、X, (3)X; not 1.5亿 nor 第五届)
+_LIST_NUMBER = regex.compile(r"^\s*(?:[\d一二三四五六七八九十]{1,2}[、.．](?!\d)|[(（][\d一二三四五六七八九十]{1,2}[)）])")
 # a line opening with a bullet: an item of a list
 _BULLET = regex.compile(r"^\s*[•●○◆◇■□▪▫►▶★☆✓✔√*-]")
 # a line opening with a number or a list mark: a numbered subhead (一、, 1., (2), 第三)
@@ -729,6 +731,8 @@ class _Page:
                 score -= 0.3
             if feats[i].n < self.s["title_min"] + 3:
                 score -= 0.3 if opens else 1.0  # a short label is rarely the headline
+            if _LIST_NUMBER.match(text):
+                score -= 0.5  # a numbered line (1.X, 二、X) is a subhead or a list's item
             n_between = bisect_left(rivals, start) - bisect_right(rivals, i)
             score -= min(n_between * 0.01, 0.6)
             scored.append((score, i))
