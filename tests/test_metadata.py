@@ -310,3 +310,23 @@ def test_english_date_glued_to_the_standfirst():
     last = "The new hours start on Monday, 6 January 2020."
     doc = corpuskit.clean("Libraries will stay open later\n" + _EN_BODY + "\n" + last + "\n")
     assert last in doc.text
+
+
+def test_place_before_the_report_word_and_layout_editors_are_no_names():
+    """A byline that names the place before 報導 (記者 X 花蓮縣 報導) names one writer; a layout
+    editor (版面編輯：X) edits no text."""
+    rs = ruleset("zh")
+    meta = extract([("byline", "某某日報記者 林志明 台東縣 報導")], rs, "")
+    assert meta["authors"] == ["林志明"], meta
+    meta = extract([("editor", "編輯：李雅婷"), ("editor", "版面編輯：陳嘉欣 黃子豪")], rs, "")
+    assert meta["editors"] == ["李雅婷"], meta
+
+
+def test_inline_credits_with_roles_glued_or_after_the_dateline():
+    """A lead's credit with roles glued to the names (记者X通讯员Y) names both; a reporters' club's
+    dateline (X记者团讯：（见习记者 Y 见习摄影 Z）) names the writer, not the club or the photographer."""
+    rs = ruleset("zh")
+    meta = extract([("dateline", "某某网讯(记者王大明通讯员李小华)")], rs, "")
+    assert meta["authors"] == ["王大明", "李小华"], meta
+    meta = extract([("dateline", "某某记者团讯：（见习记者 王小丽 见习摄影 张大伟）")], rs, "")
+    assert meta["authors"] == ["王小丽"], meta

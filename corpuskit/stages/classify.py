@@ -434,6 +434,12 @@ _PAGE_END = frozenset({"footer", "copyright"})
 _CREDIT_MARK = regex.compile(r"[／/|｜]|^[(（].*[)）]$")
 # a widget's bare label: words in Latin letters (Previous Next) or a pager's count (1/5)
 _WIDGET_LABEL = regex.compile(r"^(?:[A-Za-z][A-Za-z'’]*(?:\s+[A-Za-z][A-Za-z'’]*)*|\d{1,3}\s*/\s*\d{1,3})\s*$")
+# the site's name after a page's title (某某標題 - 某某新聞網, X | 某某网, X_某某)
+_SITE_SUFFIX = regex.compile(r"\s*[-–—|｜_]\s*[^\s，。！？,.!?]{2,16}\s*")
+# the writer's trade named in a tagline (做記者, 寫作, 筆耕)
+_WRITER_WORD = regex.compile(r"記者|记者|作者|筆者|笔者|寫手|写手|寫作|写作|撰稿|博主|部落客|小編|小编|編輯|编辑")
+# a subhead's or a list item's number (1.X, 二、X, (3)X; not 1.5亿 nor 第五届)
+_LIST_NUMBER = regex.compile(r"^\s*(?:[\d一二三四五六七八九十]{1,2}[、.．](?!\d)|[(（][\d一二三四五六七八九十]{1,2}[)）])")
 # a line opening with a bullet: an item of a list
 _BULLET = regex.compile(r"^\s*[•●○◆◇■□▪▫►▶★☆✓✔√*-]")
 # a line opening with a number or a list mark: a numbered subhead (一、, 1., (2), 第三)
@@ -698,13 +704,15 @@ class _Page:
             bad_by_text.setdefault(self.lines[k].text, []).append(k)
         end_bad = bisect_left(bad, start)
         scored = []
+        self.words_shared = {}  # per candidate: the share of its words the article holds
         for i in sorted(like):
             text = self.lines[i].text
             if i == start:
                 toks = _tokens(text)
-                score = 2.0 * (self.bag(rest).common(text) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0)
+                self.words_shared[i] = self.bag(rest).common(text) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0
             else:
-                score = 2.0 * shared(i)
+                self.words_shared[i] = shared(i)
+            score = 2.0 * self.words_shared[i]
             if prose_over[i]:
                 score -= 0.5  # body text over it, within reach: it is likelier inside the body
             if metas_before[min(start, i + 8)] > metas_before[i + 1] or (
@@ -723,6 +731,8 @@ class _Page:
                 score -= 0.3
             if feats[i].n < self.s["title_min"] + 3:
                 score -= 0.3 if opens else 1.0  # a short label is rarely the headline
+            if _LIST_NUMBER.match(text):
+                score -= 0.5  # a numbered line (1.X, 二、X) is a subhead or a list's item
             n_between = bisect_left(rivals, start) - bisect_right(rivals, i)
             score -= min(n_between * 0.01, 0.6)
             scored.append((score, i))
@@ -760,7 +770,9 @@ class _Page:
 
     def find_title(self, start: int, body: str, rest: str = "") -> int | None:
         """The headline: the earliest candidate scoring close to the best (a subhead under
-        the headline scores as well as the headline does)."""
+        the headline scores as well as the headline does), unless it is a short label sharing
+        no word with the article while the best shares some (a site's or a reader's name over
+        the page's headline: 电子报阅读器)."""
         scored = self.title_scores(start, body, rest)
         if not scored:
             return None
@@ -770,7 +782,9 @@ class _Page:
         for s, i in sorted(scored, key=lambda x: x[1]):
             if self.lines[i].text == self.lines[best].text:
                 continue  # an earlier copy (a share card above the menus): the best-placed one wins
-            if i < best and s >= top - self.s["title_margin"] and all(
+            if i < best and s >= top - self.s["title_margin"] and (
+                    self.words_shared[i] > 0 or self.words_shared[best] == 0
+                    or self.f[i].n >= self.s["short_line"]) and all(
                     self.subhead[k] or self.lines[k].text == self.lines[i].text
                     for k in self.rivals if i < k < best):
                 best = i  # the headline over its own subheads
@@ -779,6 +793,20 @@ class _Page:
         j = best - 1
         while j >= 0 and self.lines[j].text == self.lines[best].text and self.lines[best].n - self.lines[j].n <= 4:
             best, j = j, j - 1
+        return self.under_site_title(best)
+
+    def under_site_title(self, best: int) -> int:
+        """The headline, ``best`` unless ``best`` is the page's own title with the site's name after
+        a dash or a bar (某某標題 - 某某新聞網) and the next line is the headline itself (某某標題)."""
+        text = self.lines[best].text
+        for k in range(best + 1, min(best + 6, len(self.lines))):
+            head = self.lines[k].text
+            if not head.strip():
+                continue
+            if (self.f[k].n >= self.s["title_min"] + 3 and text.startswith(head)
+                    and _SITE_SUFFIX.fullmatch(text[len(head):])):
+                return k
+            break
         return best
 
     def prose_over_all(self) -> list[bool]:
@@ -913,6 +941,7 @@ class _Page:
         self.repeated_captions()
         self.related_lists()
         self.related_siblings()
+        self.writer_tagline()
         self.name_residue()
 
     def core(self) -> tuple[int, int] | None:
@@ -1542,6 +1571,24 @@ class _Page:
                     related[i] = True
                     break
 
+    def writer_tagline(self) -> None:
+        """A writer's tagline under the byline that closes the article: the page's last kept line,
+        one short sentence under a byline line that stands after the body's text, that speaks of
+        the writer's trade (天生火爆，繼續盡力發聲做記者。). The article ended at the byline."""
+        lines, f = self.lines, self.f
+        last = next((k for k in range(len(lines) - 1, self.body_start, -1) if lines[k].kept), None)
+        if last is None or f[last].n > self.s["heading_max"] or f[last].ruled or not f[last].sent:
+            return
+        k = last - 1
+        while k > self.body_start and not lines[k].kept and not (lines[k].action == "meta"
+                                                                 and lines[k].reason == "byline"):
+            k -= 1
+        if not (lines[k].action == "meta" and lines[k].reason == "byline"):
+            return
+        if self.last_prose(k - 1, self.body_start) is None or not _WRITER_WORD.search(lines[last].text):
+            return
+        lines[last].decide("drop", "other")
+
     def list_tail(self, items: list[int], j: int) -> bool:
         """Whether the sentence at line ``j`` is the last blurb of a sidebar list rather than
         the article resuming: the list already holds ``_SIDEBAR_ITEMS`` headlines, the line
@@ -1661,6 +1708,8 @@ _COPY_LEAST, _COPY_SHARE = 30, 0.9
 # a summary's label over the article (导读：, 摘要：, 核心提示：) and the cut mark closing it (…… |)
 _SUMMARY = re.compile(r"[【\[]?(?:导读|導讀|摘要|内容提要|內容提要|提要|核心提示)[】\]]?[:：]")
 _SUMMARY_END = re.compile(r"(?:\.{2,}|…+|[|｜])+$")
+# a teaser's label before its colon (某某網記者特別報導：…), read only on a paragraph cut short (…, ....)
+_TEASER_LABEL = re.compile(r"^[^，。！？,:：]{2,16}[:：]")
 
 
 _STORY_LEAST = 40  # characters of a caption that can be a photo story's text
@@ -1752,6 +1801,8 @@ def _near_copies(lines: list[Line]) -> None:
             later = len(text) <= len(prev_text)
             copy, short, long_ = (para, text, prev_text) if later else (prev, prev_text, text)
             summary = _SUMMARY.match(prev_text)
+            if summary is None and _SUMMARY_END.search(prev_text):
+                summary = _TEASER_LABEL.match(prev_text)  # a labelled teaser cut short: the same
             if summary and not _SUMMARY.match(text):  # a labelled summary copies what follows
                 later, copy, long_ = False, prev, text
                 short = _SUMMARY_END.sub("", prev_text[summary.end():])

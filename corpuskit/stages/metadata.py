@@ -83,6 +83,9 @@ def iso_time(m: "regex.Match[str]", rs: RuleSet, page_text: str) -> str | None:
         month = rs.months.get(name) or rs.months.get(name[:3])
     if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
         return None
+    roc = _int(m, "roc")  # a year of the Republic of China calendar (Taiwan): 1911 before
+    if roc is not None:
+        year = roc + 1911
     if year is None:
         year = page_year(page_text, month)
         if year is None:
