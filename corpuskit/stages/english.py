@@ -1368,8 +1368,9 @@ def teaser_items(lines: list[Line], rules: list[Rule | None], span: int = 8, sib
             ln.decide("drop", "related")
 
 
-# a teaser's age or date under its blurb: "2 hours ago", "3 days ago", "March 3, 2021"
-_AGE = regex.compile(r"(?i)^(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$")
+# a teaser's age, alone under its blurb ("2 hours ago", ``fullmatch``) or after its byline
+# ("By AFP 4 hrs ago", ``search``)
+_AGE = regex.compile(r"(?i)\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$")
 
 
 def _dated_teaser(lines: list[Line], k: int, most: int = 2) -> bool:
@@ -1379,7 +1380,7 @@ def _dated_teaser(lines: list[Line], k: int, most: int = 2) -> bool:
         if lines[j].action != "drop":
             return False
         text = lines[j].raw.strip()
-        if _AGE.match(text) or _DATE_START.match(text):
+        if _AGE.fullmatch(text) or _DATE_START.match(text):
             return True
     return False
 
@@ -1701,10 +1702,6 @@ def closing_credit(lines: list[Line]) -> None:
         last.moved.append(("source", m["a"] or m["b"]))
 
 
-# a teaser's age after its byline: "By AFP 4 hrs ago", "By Jane Doe 2 days ago"
-_AGE_TAIL = regex.compile(r"(?i)\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$")
-
-
 def teaser_bylines(lines: list[Line]) -> None:
     """A byline with an age ("By AFP 4 hrs ago") after the article's last kept line is a teaser's,
     in a list of other stories: it drops with the list (related), and names no author of the
@@ -1721,7 +1718,7 @@ def teaser_bylines(lines: list[Line]) -> None:
     if span is None:
         return
     for ln in lines[span[1] + 1:]:
-        if ln.action == "meta" and ln.reason == "byline" and _AGE_TAIL.search(ln.raw.strip()):
+        if ln.action == "meta" and ln.reason == "byline" and _AGE.search(ln.raw.strip()):
             ln.decide("drop", "related")
 
 
