@@ -1715,6 +1715,16 @@ _TEASER_LABEL = re.compile(r"^[^，。！？,:：]{2,16}[:：]")
 _STORY_LEAST = 40  # characters of a caption that can be a photo story's text
 
 
+def _spaceless(text: str) -> str:
+    """The text without its spaces, as the copy checks compare texts (str.split splits where the
+    pattern \\s matches, and quicker).
+
+    >>> _spaceless(" 某某 召开\u3000会议 ")
+    '某某召开会议'
+    """
+    return "".join(text.split())
+
+
 def _photo_story(lines: list[Line]) -> None:
     """A page whose only paragraphs are photo captions is photo news: its longest caption (at
     least ``_STORY_LEAST`` characters) is the article, kept, and a paragraph or heading that
@@ -1732,10 +1742,10 @@ def _photo_story(lines: list[Line]) -> None:
     if not captions:
         return
     story = max(captions, key=lambda ln: len(ln.text))  # (the first of the longest)
-    text = "".join(story.text.split())
+    text = _spaceless(story.text)
     copies = [ln for ln in lines if ln.action in ("keep", "heading")]
     for ln in copies:
-        short = "".join(ln.text.split())
+        short = _spaceless(ln.text)
         if len(short) < _COPY_LEAST or len(short) >= len(text) or not _copied(short, text):
             return  # a paragraph of the page's own
     story.decide("keep")
@@ -1755,11 +1765,11 @@ def _title_copies(lines: list[Line]) -> None:
     title = next((ln for ln in lines if ln.action == "title"), None)
     if title is None:
         return
-    head = "".join(title.text.split())
+    head = _spaceless(title.text)
     most = 2 * len(head) + 10  # (a line that long holds more than the headline and its spaces)
     for ln in lines:
         if ln is not title and ln.action in ("heading", "keep") and ln.n > title.n \
-                and len(head) <= len(ln.text) <= most and "".join(ln.text.split()) == head:
+                and len(head) <= len(ln.text) <= most and _spaceless(ln.text) == head:
             ln.decide("drop", "repeated")
 
 
@@ -1789,8 +1799,7 @@ def _near_copies(lines: list[Line]) -> None:
             paras.append([ln])
         elif ln.kept:
             paras.append(None)
-    # each paragraph's text, spaces dropped (str.split splits where the pattern \s matches, and quicker)
-    texts = ["".join("".join(ln.text for ln in para).split()) if para is not None else "" for para in paras]
+    texts = [_spaceless("".join(ln.text for ln in para)) if para is not None else "" for para in paras]
     if _printed_again(paras, texts):
         kept = [k for k, p in enumerate(paras) if p is None or p[0].action == "keep"]
         paras, texts = [paras[k] for k in kept], [texts[k] for k in kept]
