@@ -181,6 +181,9 @@ def _steady_chains(idx: list[int], max_step: int = 4) -> list[list[int]]:
 
 
 # a photo credit, the photographer's name and the agency: "Jane Doe / Example-Pictures"
+# reported speech closed by its speaker: '"We will appeal," the company said.' (a paragraph's, not a caption's)
+_SPEECH = regex.compile(r"^[\"“‘'].{10,}[,.?!][\"”’']\s+(?:the\s+\p{L}[\p{L}.'’-]*|\p{Lu}[\p{L}.'’-]*|he|she|they|it|we|I)"
+                        r"(?:\s+\p{L}[\p{L}.'’-]*){0,4}\s+(?:said|says|told|added|stated|wrote|asked|noted|explained)\b")
 _CREDIT_SLASH = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}\s+/\s+"
                               r"\p{Lu}[\p{L}&.'’-]+(?:\s+\p{Lu}[\p{L}&.'’-]+){0,2}$")
 
@@ -209,8 +212,12 @@ def caption_labels(lines: list[Line], rules: list[Rule | None]) -> None:
         ln, nxt = lines[i], lines[i + 1]
         if (nxt.action == "drop" and nxt.reason == "caption" and ln.block == nxt.block and ln.kept
                 and ln.action != "title" and rules[i] is None and len(ln.raw) <= 300
-                and rules[i + 1] is not None and rules[i + 1].reason == "caption" and len(nxt.raw) <= 60):
-            ln.decide("drop", "caption")  # the caption over its credit, in one figure
+                and rules[i + 1] is not None and rules[i + 1].reason == "caption" and len(nxt.raw) <= 60
+                and not (_SPEECH.match(ln.raw.strip()) and i > 0 and lines[i - 1].block == ln.block
+                         and lines[i - 1].kept and len(lines[i - 1].raw) >= 100)):
+            # the caption over its credit, in one figure (not a paragraph of quoted speech in a run of
+            # paragraphs the page prints without blank lines, the credit of an uncaptioned photo under it)
+            ln.decide("drop", "caption")
             continue
         if (ln.action == "drop" and _CREDIT_SLASH.match(ln.raw.strip()) and nxt.kept and nxt.action != "title"
                 and rules[i + 1] is None and _words(nxt.raw) <= 20 and _SENTENCE_END.search(nxt.raw)
