@@ -41,7 +41,7 @@ from .dedup import Index, lsh_params
 from .progress import Progress
 from .readers import Failure, Item
 from .report import Tally, build_report, summary, to_html, to_json
-from .worker import BatchResult, Job, Result, clean_batch, keys_batch, record_with, warm as warm_worker, warm_keys
+from .worker import BatchResult, Job, Result, clean_batch, keys_batch, record_with, warm as warm_worker
 from .writers import Output, OutputState, Segment, SideFile, format_of, parse_size, write_atomic
 
 BATCH_DOCS = 64
@@ -97,16 +97,6 @@ def _call(fn: Callable[[list[Item], Job], Any], batch: list[Item]) -> Any:
     return fn(batch, _job)
 
 
-def _warm(job: Job) -> None:
-    """Build what every worker would otherwise build for itself, in the process that forks them."""
-    from ..stages.classify import warm
-
-    warm(job.config)  # the rules compiled once
-    warm_worker(job)  # and the tables the stages build on first use
-    c = job.config.corpus
-    lsh_params(c.near_threshold, c.num_perm)  # and the LSH bands (0.14 s, per worker and pass otherwise)
-
-
 class SerialExecutor:
     window = 1
 
@@ -128,27 +118,16 @@ class PoolExecutor:
         self.workers = workers
         self.window = 2 * workers
         self.pool = None
-        self.warming: threading.Thread | None = None
 
     def start(self, job: Job) -> None:
         self.stop()
-        if self.warming is not None:
-            self.warming.join()
-            self.warming = None
         pipeline_for(job.config)  # built once here, inherited by forked workers
-        if not job.keys_only:
-            _warm(job)
-            self._fork(job)
-            return
-        # Pass one runs decode and repair only: its workers start once those are warm, and
-        # the rest (compiling the rules, 0.8 s) is built here while they run, for pass two's
-        # workers to inherit. A thread: meanwhile this process only feeds them and tallies.
-        warm_keys(job)
-        self._fork(job)
-        self.warming = threading.Thread(target=_warm, args=(job,), daemon=True)
-        self.warming.start()
+        from ..stages.classify import warm
 
-    def _fork(self, job: Job) -> None:
+        warm(job.config)  # and the rules compiled once
+        warm_worker(job)  # and the tables the stages build on first use
+        c = job.config.corpus
+        lsh_params(c.near_threshold, c.num_perm)  # and the LSH bands (0.14 s, per worker and pass otherwise)
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         self.pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(job,))
 
@@ -370,7 +349,7 @@ class _Run:
         t = time.perf_counter()
         tally = LineTally(c.repeated_capacity)
         progress = self._progress("learning repeated lines")
-        self.executor.start(Job(self.config, keys_only=True))
+        self.executor.start(Job(self.config))
         for entries, keys in ordered_map(self.executor, keys_batch, batched(readers.read(self.paths, c.max_doc_bytes, 0, self.real))):
             items = [e for e in entries if isinstance(e, Item)]
             for item, k in zip(items, keys or ()):

@@ -37,7 +37,6 @@ class Job:
     explain: bool = False
     learned: dict[str, frozenset[int]] = field(default_factory=dict)
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
-    keys_only: bool = False  # pass one: only the stages up to segment run (keys_batch)
 
 
 class Result(NamedTuple):
@@ -196,8 +195,11 @@ def _keys_batch(items: list[Item], job: Job) -> list[tuple[str, frozenset[int]] 
     return out
 
 
-def _warm_page() -> Item:
-    """A small page that takes every stage's first-use path (two kinds of mojibake, both scripts, English)."""
+def warm(job: Job) -> None:
+    """Clean one small page now, in the process that forks the workers, so that the tables
+    the stages build on first use (the repair's code-page costs, ftfy, converters, the
+    rules' lazily compiled patterns) are built once and inherited, not once per worker and
+    pass (about a quarter of a second each)."""
     han = "北京3月5日电 记者从会上获悉，新闻发布会于今天上午举行。"
     page = "\n".join([
         "新闻发布会举行", han,
@@ -207,20 +209,7 @@ def _warm_page() -> Item:
         "The report was published on Monday, officials said.",
         "（完）",
     ])
-    return Item("warm", page.encode("utf-8"))
-
-
-def warm(job: Job) -> None:
-    """Clean one small page now, in the process that forks the workers, so that the tables
-    the stages build on first use (the repair's code-page costs, ftfy, converters, the
-    rules' lazily compiled patterns) are built once and inherited, not once per worker and
-    pass (about a quarter of a second each)."""
-    clean_batch([_warm_page()], job)
-
-
-def warm_keys(job: Job) -> None:
-    """As :func:`warm`, for pass one: only the stages it runs (decode, repair) take the page."""
-    keys_batch([_warm_page()], job)
+    clean_batch([Item("warm", page.encode("utf-8"))], job)
 
 
 def record_with(record: bytes, **fields: Any) -> bytes:
