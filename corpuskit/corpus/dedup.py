@@ -98,15 +98,23 @@ def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
     >>> lsh_params(0.8, 128)
     (9, 13)
     """
-    def area(f, a: float, b: float, steps: int = 200) -> float:
-        w = (b - a) / steps
-        return sum(f(a + (i + 0.5) * w) for i in range(steps)) * w
+    # Midpoint sums over 200 steps, each the same floats in the same order as a sum of
+    # f(a + (i + 0.5) * w), but with each s ** rows computed once per ``rows`` instead of
+    # once per (bands, rows): 0.14 s at start-up otherwise.
+    steps = 200
 
+    def powers(a: float, b: float) -> tuple[list[list[float]], float]:
+        w = (b - a) / steps
+        points = [a + (i + 0.5) * w for i in range(steps)]
+        return [[]] + [[s ** rows for s in points] for rows in range(1, num_perm + 1)], w
+
+    below, w_below = powers(0.0, threshold)
+    above, w_above = powers(threshold, 1.0)
     best, best_err = (1, num_perm), math.inf
     for bands in range(1, num_perm + 1):
         for rows in range(1, num_perm // bands + 1):
-            fp = area(lambda s: 1 - (1 - s ** rows) ** bands, 0.0, threshold)
-            fn = area(lambda s: 1 - (1 - (1 - s ** rows) ** bands), threshold, 1.0)
+            fp = sum([1 - (1 - p) ** bands for p in below[rows]]) * w_below
+            fn = sum([1 - (1 - (1 - p) ** bands) for p in above[rows]]) * w_above
             if fp + fn < best_err:
                 best, best_err = (bands, rows), fp + fn
     return best
