@@ -439,6 +439,9 @@ _SITE_SUFFIX = regex.compile(r"\s*[-–—|｜_]\s*[^\s，。！？,.!?]{2,16}\s
 # the writer's trade named in a tagline (做記者, 寫作, 筆耕)
 _WRITER_WORD = regex.compile(r"記者|记者|作者|筆者|笔者|寫手|写手|寫作|写作|撰稿|博主|部落客|小編|小编|編輯|编辑")
 # a subhead's or a list item's number (1.X, 二、X, (3)X; not 1.5亿 nor 第五届)
+# what a three-character line alone under a headline ends or opens on when it names no person: an
+# outlet, a place, an office, a part of the page or the paper (新华网, 编辑部, 第一章, 本周刊)
+_NOT_A_NAME = regex.compile(r"^[第本小老每]|[报報网網社台刊闻聞号號站区區市省县縣州镇鎮乡鄉村局厅廳院部委办辦会會团團所馆館章节節版期篇集页頁栏欄组組处處室]$")
 _LIST_NUMBER = regex.compile(r"^\s*(?:[\d一二三四五六七八九十]{1,2}[、.．](?!\d)|[(（][\d一二三四五六七八九十]{1,2}[)）])")
 # a line opening with a bullet: an item of a list
 _BULLET = regex.compile(r"^\s*[•●○◆◇■□▪▫►▶★☆✓✔√*-]")
@@ -1272,7 +1275,9 @@ class _Page:
         it has none), and only when no byline in the head names someone else."""
         surnames = self.rs.lists.get("surnames", "")
         text = self.lines[i].text.strip()
-        if not surnames or self.c.heading_needs is None or not 2 <= len(text) <= 3 or text[0] not in surnames or not self.headed(i):
+        if not surnames or self.c.heading_needs is None or not 2 <= len(text) <= 3 or not self.headed(i):
+            return False
+        if text[0] not in surnames and not self.rare_name(i, text):
             return False
         if not all(self.c.heading_needs.fullmatch(ch) for ch in text):
             return False
@@ -1298,6 +1303,13 @@ class _Page:
         if neighbour(1) or neighbour(-1) or self.alone_under_headline(i):
             return True  # (alone between the headline and the body: an e-paper's byline)
         return sum(1 for k in head if self.lines[k].text.strip() == text) >= 2
+
+    def rare_name(self, i: int, text: str) -> bool:
+        """A name of three characters with a surname outside the common ones (匡某某), alone between
+        the headline and the body: no word the article uses (a subject's name is a caption's or a
+        subhead's), no ordinal (第一章) and no outlet's, place's or office's word at its end."""
+        return (len(text) == 3 and self.alone_under_headline(i) and self.shared(i) == 0
+                and _NOT_A_NAME.search(text) is None)
 
     def decide_body(self, i: int) -> None:
         ln, f = self.lines[i], self.f[i]
