@@ -17,6 +17,7 @@ one small function over the decided lines (their ``action``/``reason``):
   their values after the article (``author_bio``, ``fact_box``);
 - a headline the engine passed over for the standfirst under it (``headline_over_standfirst``);
 - a headline the engine kept as body when it named no title, above the byline (``headline_over_byline``);
+- a deck with no full stop right under the headline, over the lead, dropped by place (``deck_under_title``);
 - a tagline, a masthead promo or a photo caption taken for the title, when a headline sits right
   above the byline block (``title_by_byline``);
 - a masthead promo taken for the title, when a short headline sits right above a deck sentence
@@ -1912,6 +1913,50 @@ def widget_button(lines: list[Line], most: int = 3) -> None:
             ln.decide("drop", "share")
 
 
+_STEM_WORD = regex.compile(r"\p{L}{4,}")
+
+
+def _stems(text: str) -> set[str]:
+    """A line's words of four letters or more, cut to five (minister, ministers)."""
+    return {w[:5] for w in _STEM_WORD.findall(text.lower())}
+
+
+def deck_under_title(lines: list[Line], rules: list[Rule | None], least: int = 6, longest: int = 250,
+                     share: float = 0.3) -> None:
+    """A deck (standfirst) printed right under the headline with no full stop, over the lead, with
+    no byline between (or a cleaned text, which has lost the byline), reads to the engine as a
+    promo between the headline and the body and drops by place. Such a line, no rule naming it,
+    written as a sentence (at least ``least`` words, ``longest`` characters at most, three words in
+    lower case in a row, no date), right over a body paragraph, and sharing ``share`` of its words
+    with the kept text (at least three), is the article's deck: a heading.
+
+    >>> rows = [("title", "Masks a must outdoors from Monday"),
+    ...         ("drop", "Ministers repeat calls to stay home as the rules are tightened further"),
+    ...         ("keep", "Everyone must now wear a mask when they leave home, ministers said on Friday, "
+    ...                  "as the rules were tightened further after another rise in cases.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
+    >>> deck_under_title(ls, [None] * 3); ls[1].action
+    'heading'
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None or t + 2 >= len(lines):
+        return
+    k = t + 1
+    ln, lead = lines[k], lines[k + 1]
+    if ln.action != "drop" or ln.reason not in ("nav", "related") or rules[k] is not None or ln.edits:
+        return
+    text = ln.raw.strip()
+    if (not least <= _words(text) <= 40 or len(text) > longest or not text[:1].isupper()
+            or not _RUNNING.search(text) or _DATE_START.match(text) or not _paragraph(lead)):
+        return
+    mine = _stems(text)
+    body = _stems(" ".join(x.raw for x in lines[k + 1:] if x.action == "keep"))
+    common = len(mine & body)
+    if common >= 3 and common >= share * len(mine):
+        ln.decide("heading")
+
+
 # a lead opening with a wire dateline, the agency in brackets before a dash: "WASHINGTON, Aug. 1
 # (UPI) -- ", "JEDDAH, Saudi Arabia, May 3 (AP) — " (the place in capitals)
 _WIRE_DATELINE = regex.compile(
@@ -2020,6 +2065,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     alt_over_caption(lines)
     repeated_caption(lines)
     headline_over_photo(lines, rules)
+    deck_under_title(lines, rules)
     title_bar(lines, rules, rs.months)
     section_bar(lines)
     long_subheads(lines, rules, rs.settings["heading_max"])
