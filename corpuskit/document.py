@@ -14,7 +14,7 @@ REASONS = frozenset({
     "byline", "published", "editor", "source", "dateline",
     # dropped
     "copyright", "comments", "related", "nav", "share", "app", "ad", "caption",
-    "footer", "gloss", "endmark", "repeated", "empty", "other",
+    "footer", "gloss", "endmark", "repeated", "next_story", "empty", "other",
 })
 
 

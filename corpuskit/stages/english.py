@@ -17,6 +17,7 @@ one small function over the decided lines (their ``action``/``reason``):
   their values after the article (``author_bio``, ``fact_box``);
 - a headline the engine passed over for the standfirst under it (``headline_over_standfirst``);
 - a headline the engine kept as body when it named no title, above the byline (``headline_over_byline``);
+- a deck with no full stop right under the headline, over the lead, dropped by place (``deck_under_title``);
 - a tagline, a masthead promo or a photo caption taken for the title, when a headline sits right
   above the byline block (``title_by_byline``);
 - a masthead promo taken for the title, when a short headline sits right above a deck sentence
@@ -47,6 +48,8 @@ one small function over the decided lines (their ``action``/``reason``):
 - a bulleted list inside the article under the prose sentence leading into it (``list_lead_in``);
 - a quotation paragraph that lost its full stop, dropped by place between two paragraphs (``quote_paragraphs``);
 - a widget's button, the service its prompt names, alone under the prompt (``widget_button``);
+- the next story on a listing, archive or digest page, a headline over its own byline or wire
+  dateline after the article (``next_story``);
 - a home page or section front: teasers, each a headline over a one- or two-sentence blurb,
   and no article (``teaser_page``).
 
@@ -1910,6 +1913,120 @@ def widget_button(lines: list[Line], most: int = 3) -> None:
             ln.decide("drop", "share")
 
 
+_STEM_WORD = regex.compile(r"\p{L}{4,}")
+
+
+def _stems(text: str) -> set[str]:
+    """A line's words of four letters or more, cut to five (minister, ministers)."""
+    return {w[:5] for w in _STEM_WORD.findall(text.lower())}
+
+
+def deck_under_title(lines: list[Line], rules: list[Rule | None], least: int = 6, longest: int = 250,
+                     share: float = 0.3) -> None:
+    """A deck (standfirst) printed right under the headline with no full stop, over the lead, with
+    no byline between (or a cleaned text, which has lost the byline), reads to the engine as a
+    promo between the headline and the body and drops by place. Such a line, no rule naming it,
+    written as a sentence (at least ``least`` words, ``longest`` characters at most, three words in
+    lower case in a row, no date), right over a body paragraph, and sharing ``share`` of its words
+    with the kept text (at least three), is the article's deck: a heading.
+
+    >>> rows = [("title", "Masks a must outdoors from Monday"),
+    ...         ("drop", "Ministers repeat calls to stay home as the rules are tightened further"),
+    ...         ("keep", "Everyone must now wear a mask when they leave home, ministers said on Friday, "
+    ...                  "as the rules were tightened further after another rise in cases.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
+    >>> deck_under_title(ls, [None] * 3); ls[1].action
+    'heading'
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None or t + 2 >= len(lines):
+        return
+    k = t + 1
+    ln, lead = lines[k], lines[k + 1]
+    if ln.action != "drop" or ln.reason not in ("nav", "related") or rules[k] is not None or ln.edits:
+        return
+    text = ln.raw.strip()
+    if (not least <= _words(text) <= 40 or len(text) > longest or not text[:1].isupper()
+            or not _RUNNING.search(text) or _DATE_START.match(text) or not _paragraph(lead)):
+        return
+    mine = _stems(text)
+    body = _stems(" ".join(x.raw for x in lines[k + 1:] if x.action == "keep"))
+    common = len(mine & body)
+    if common >= 3 and common >= share * len(mine):
+        ln.decide("heading")
+
+
+# a lead opening with a wire dateline, the agency in brackets before a dash: "WASHINGTON, Aug. 1
+# (UPI) -- ", "JEDDAH, Saudi Arabia, May 3 (AP) — " (the place in capitals)
+_WIRE_DATELINE = regex.compile(
+    r"^\p{Lu}[\p{Lu}\p{M}.'’ -]+(?:,[^()\n]{1,40})?\s*\(\p{Lu}[\p{L}.&]*(?:\s+\p{Lu}[\p{L}.&]*){0,3}\)\s*(?:-{1,2}|–|—)\s*\S")
+
+
+def _story_mark(ln: Line) -> bool:
+    """A line that opens a story under its headline: a byline, a wire dateline alone on its
+    line, or a lead opening with a wire dateline."""
+    if ln.action == "meta":
+        return ln.reason in ("byline", "dateline")
+    return "dateline" in ln.edits or bool(_WIRE_DATELINE.match(ln.raw))
+
+
+def next_story(lines: list[Line], least: int = 40, paras: int = 2, reach: int = 3) -> None:
+    """A listing, archive or digest page (a blog's month archive, a wire digest) prints whole
+    stories one after the other, each a headline over a byline or a wire dateline and its body.
+    Only the first is the page's article. When the article opens that way (its headline, then
+    a byline or a dateline before or in its lead), a later headline-shaped line (no title, no
+    metadata) that sits under at least ``paras`` kept paragraphs (``least`` words) of the
+    article and over a byline or a dateline (only dropped lines, at most ``reach`` of them,
+    between; a photo's credit), with a paragraph under that, opens the next story (a line the
+    engine dropped as a caption or an ad is none): it and all
+    that follows drop as ``next_story``. A subhead over a paragraph, a pull quote or a dateline
+    quoted in the text has no byline or dateline of its own under it.
+
+    >>> rows = [("title", "Storm heads east"), ("meta", "By Jane Doe"),
+    ...         ("keep", "Forecasters said the storm would turn east on Tuesday, bringing heavy rain "
+    ...                  "and strong winds to the whole of the coast for at least two days."),
+    ...         ("keep", "Ferries were cancelled and schools closed early as the wind rose along the coast, "
+    ...                  "officials said, and the river was expected to peak on Wednesday night."),
+    ...         ("drop", "Council delays vote on harbour plan"), ("meta", "By John Roe"),
+    ...         ("keep", "The council put off its vote on the harbour plan until next month, after "
+    ...                  "residents asked for more time to read the report.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "byline" if a == "meta" else None)
+    >>> next_story(ls); [(ln.action, ln.reason) for ln in ls[4:]]
+    [('drop', 'next_story'), ('drop', 'next_story'), ('drop', 'next_story')]
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    b = next((k for k in range(t + 1, len(lines)) if lines[k].action == "keep"), None)
+    if b is None or not any(_story_mark(lines[k]) for k in range(max(0, t - 2), b + 1)):
+        return  # the article opens with no byline or dateline: nothing to repeat
+    words = count = 0
+    for h in range(b + 1, len(lines)):
+        above = lines[h - 1]
+        if above.action == "keep" and _SENTENCE_END.search(above.raw):
+            words += _words(above.raw)
+            count += 1
+        ln = lines[h]
+        if (count < paras or words < least or ln.action in ("title", "meta")
+                or ln.action == "drop" and ln.reason not in (None, "nav", "related")  # a caption, an ad
+                or not _headline(ln.raw) or _story_mark(ln)):
+            continue
+        m = next((k for k in range(h + 1, min(len(lines), h + reach + 2))
+                  if lines[k].action != "drop" or _story_mark(lines[k])), None)
+        if m is None or not _story_mark(lines[m]) or lines[m].action == "title":
+            continue
+        lead = m if lines[m].kept else next((k for k in range(m + 1, min(len(lines), m + reach + 2))
+                                              if lines[k].action != "drop"), None)
+        if lead is None or lines[lead].action != "keep" or not _paragraph(lines[lead]):
+            continue
+        for k in range(h, len(lines)):
+            if lines[k].action != "drop" or k <= m:
+                lines[k].decide("drop", "next_story")
+        return
+
+
 def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     """Apply the English layout checks, in order, to a page the engine has decided; the
     document flags the page earns (``NO_ARTICLE``)."""
@@ -1948,6 +2065,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     alt_over_caption(lines)
     repeated_caption(lines)
     headline_over_photo(lines, rules)
+    deck_under_title(lines, rules)
     title_bar(lines, rules, rs.months)
     section_bar(lines)
     long_subheads(lines, rules, rs.settings["heading_max"])
@@ -1961,4 +2079,5 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     widget_button(lines)
     quote_paragraphs(lines)
     list_lead_in(lines, rules)
+    next_story(lines)
     return [NO_ARTICLE] if teaser_page(lines) else []
