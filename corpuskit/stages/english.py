@@ -528,6 +528,34 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
     lines[t].decide("keep")
 
 
+
+def broken_headline(lines: list[Line]) -> None:
+    """A headline printed over two lines, the break in mid-phrase: the engine took the second half
+    for the title (it opens in lower case) and left the first half, a short line right above it
+    with no blank between and no end mark, as a menu item, a teaser or a heading. The first line
+    becomes the title, the two halves joined with a space; the second, now inside it, drops.
+
+    >>> ls = [Line(n=i + 1, raw=t, text=t) for i, t in enumerate(
+    ...     ["Harbour council seeks", "vote on new sea wall: cost split in two", "Body text."])]
+    >>> for ln, a in zip(ls, ["drop", "title", "keep"]): ln.decide(a, "nav" if a == "drop" else None)
+    >>> broken_headline(ls); [ln.action for ln in ls], ls[0].text
+    (['title', 'drop', 'keep'], 'Harbour council seeks vote on new sea wall: cost split in two')
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if not t:
+        return
+    head, tail = lines[t - 1], lines[t]
+    first, second = head.text.strip(), tail.text.strip()
+    if (head.n != tail.n - 1 or not second or not second[0].islower() or not first or not first[0].isupper()
+            or head.action == "meta" or (head.action == "drop" and head.reason not in (None, "nav", "related"))
+            or not 1 <= _words(first) <= 8 or len(first) > 60 or _SENTENCE_END.search(first)
+            or first.endswith((":", ",", "|", "-", "–", "—")) or len(first) + len(second) > 160):
+        return
+    head.decide("title")
+    head.text = f"{first} {second}"
+    tail.decide("drop", "repeated")  # its words are now the title's second half
+
+
 def headline_over_byline(lines: list[Line], rules: list[Rule | None]) -> None:
     """When the engine named no title but found the byline/date block, the headline is the line
     kept just above that block, or, with a standfirst between them, the line above the standfirst
@@ -2051,6 +2079,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     teaser_copy(lines)
     headline_over_standfirst(lines, rules)
     headline_over_byline(lines, rules)
+    broken_headline(lines)
     title_by_byline(lines, rules)
     title_over_deck(lines, rules)
     glued_menu_title(lines, rules)
