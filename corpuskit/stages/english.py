@@ -556,6 +556,28 @@ def broken_headline(lines: list[Line]) -> None:
     tail.decide("drop", "repeated")  # its words are now the title's second half
 
 
+
+_PLAYER_LINK = regex.compile(r"^(?i:watch|view|play)\s+(?i:on)\s+\p{L}+\s*:\s*[\"“](.+?)[\"”]\s*$")
+
+
+def player_title(lines: list[Line]) -> None:
+    """An embedded player's link out ('Watch on YouTube: "Clip title"', a caption by rule) names
+    the clip: the line just above it (blank lines aside) that is that title is the player's, not a
+    heading of the story.
+
+    >>> ls = [Line(n=i + 1, raw=t, text=t) for i, t in enumerate(
+    ...     ["Body.", "Clip title | Site", 'Watch on YouTube: "Clip title | Site"'])]
+    >>> for ln, a in zip(ls, ["keep", "heading", "drop"]): ln.decide(a, "caption" if a == "drop" else None)
+    >>> player_title(ls); [ln.action for ln in ls]
+    ['keep', 'drop', 'drop']
+    """
+    for i in range(1, len(lines)):
+        m = _PLAYER_LINK.match(lines[i].raw.strip())
+        if m and lines[i].action == "drop" and lines[i - 1].kept and lines[i - 1].action != "title":
+            if lines[i - 1].raw.strip() == m.group(1).strip():
+                lines[i - 1].decide("drop", "caption")
+
+
 def headline_over_byline(lines: list[Line], rules: list[Rule | None]) -> None:
     """When the engine named no title but found the byline/date block, the headline is the line
     kept just above that block, or, with a standfirst between them, the line above the standfirst
@@ -2062,6 +2084,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     gallery(lines, rules)
     gallery_promo(lines)
     caption_labels(lines, rules)
+    player_title(lines)
     wire_lead(lines)
     wire_credits(lines)
     related_after_header(lines, rules)
