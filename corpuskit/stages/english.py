@@ -2021,7 +2021,8 @@ def _story_mark(ln: Line) -> bool:
     return "dateline" in ln.edits or bool(_WIRE_DATELINE.match(ln.raw))
 
 
-def next_story(lines: list[Line], least: int = 40, paras: int = 2, reach: int = 3) -> None:
+def next_story(lines: list[Line], rules: list[Rule | None], least: int = 40, paras: int = 2,
+               reach: int = 3) -> None:
     """A listing, archive or digest page (a blog's month archive, a wire digest) prints whole
     stories one after the other, each a headline over a byline or a wire dateline and its body.
     Only the first is the page's article. When the article opens that way (its headline, then
@@ -2029,8 +2030,8 @@ def next_story(lines: list[Line], least: int = 40, paras: int = 2, reach: int = 
     metadata) that sits under at least ``paras`` kept paragraphs (``least`` words) of the
     article and over a byline or a dateline (only dropped lines, at most ``reach`` of them,
     between; a photo's credit), with a paragraph under that, opens the next story (a line the
-    engine dropped as a caption or an ad is none): it and all
-    that follows drop as ``next_story``. A subhead over a paragraph, a pull quote or a dateline
+    engine dropped as a caption or an ad, or that a rule names, such as "Read more: X", is
+    none): it and all that follows drop as ``next_story``. A subhead over a paragraph, a pull quote or a dateline
     quoted in the text has no byline or dateline of its own under it.
 
     >>> rows = [("title", "Storm heads east"), ("meta", "By Jane Doe"),
@@ -2043,7 +2044,7 @@ def next_story(lines: list[Line], least: int = 40, paras: int = 2, reach: int = 
     ...                  "residents asked for more time to read the report.")]
     >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
     >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "byline" if a == "meta" else None)
-    >>> next_story(ls); [(ln.action, ln.reason) for ln in ls[4:]]
+    >>> next_story(ls, [None] * len(ls)); [(ln.action, ln.reason) for ln in ls[4:]]
     [('drop', 'next_story'), ('drop', 'next_story'), ('drop', 'next_story')]
     """
     t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
@@ -2061,6 +2062,7 @@ def next_story(lines: list[Line], least: int = 40, paras: int = 2, reach: int = 
         ln = lines[h]
         if (count < paras or words < least or ln.action in ("title", "meta")
                 or ln.action == "drop" and ln.reason not in (None, "nav", "related")  # a caption, an ad
+                or rules[h] is not None  # a link or label a rule names ("Read more: X")
                 or not _headline(ln.raw) or _story_mark(ln)):
             continue
         m = next((k for k in range(h + 1, min(len(lines), h + reach + 2))
@@ -2131,5 +2133,5 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     widget_button(lines)
     quote_paragraphs(lines)
     list_lead_in(lines, rules)
-    next_story(lines)
+    next_story(lines, rules)
     return [NO_ARTICLE] if teaser_page(lines) else []
