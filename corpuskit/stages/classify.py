@@ -574,6 +574,7 @@ class ClassifyStage(Stage):
             _photo_story(lines)
             _title_copies(lines)
             _near_copies(lines)
+            _next_story(lines, feats)
         if lang == "en":
             from .english import refine  # English page layouts (stages/english.py)
 
@@ -1763,6 +1764,64 @@ def _photo_story(lines: list[Line]) -> None:
     story.decide("keep")
     for ln in copies:
         ln.decide("drop", "repeated")
+
+
+_STORY_ENDS = frozenset({"copyright", "endmark"})  # the reasons of a line that closes an article
+_LEAD_LEAST = 20  # characters of the next story's lead
+_STORY_TAIL = (None, "nav", "related", "other")  # a line the engine kept, or dropped as the page's tail
+
+
+def _next_story(lines: list[Line], feats: list[Features], paras: int = 2) -> None:
+    """A listing or archive page prints whole stories one after the other, each closed by its
+    copyright notice or end mark; only the first is the page's article. When the article opens
+    with a byline alone on its line (over its first paragraph), an end mark under at least
+    ``paras`` of its paragraphs, then (at most one headline-shaped line no rule names between)
+    a new byline alone on its line over a paragraph, opens the next story: all under the end
+    mark drops as ``next_story`` (its reporter is no author of the page; a line the engine
+    dropped already keeps its reason). A subhead has no
+    byline under it; a byline quoted in a sentence is no byline line; an article whose byline
+    comes at its end opens with none.
+
+    >>> rows = [("meta", "记者某甲/综合报道"), ("keep", "某县海堤工程今天动工，完工后将提升沿岸防御强度，并改善周边环境。"),
+    ...         ("keep", "县政府今天在海堤举行开工典礼，县长等人出席，并为工程祈福。"), ("drop", "版权所有 请勿转载"),
+    ...         ("keep", "台风逼近 镇长呼吁做好准备"), ("meta", "记者某乙/综合报道"),
+    ...         ("keep", "台风来袭，镇长提醒乡亲做好防台准备，检查门窗、招牌等易掉落物品。")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, {"meta": "byline", "drop": "copyright"}.get(a))
+    >>> fs = [Features(n=len(t), sent=t.endswith("。"), clause=False, marks=0, commas=t.count("，"), seps=0,
+    ...                date=False, rule=None) for _, t in rows]
+    >>> _next_story(ls, fs); [(ln.action, ln.reason) for ln in ls[3:]]
+    [('drop', 'copyright'), ('drop', 'next_story'), ('drop', 'next_story'), ('drop', 'next_story')]
+    """
+    first = next((i for i, ln in enumerate(lines) if ln.action in ("keep", "heading")), None)
+    if first is None or not any(ln.action == "meta" and ln.reason == "byline" for ln in lines[:first]):
+        return  # the article opens with no byline: nothing to repeat
+
+    def byline(k: int) -> bool:
+        return k < len(lines) and lines[k].action == "meta" and lines[k].reason == "byline"
+
+    count = 0
+    for e in range(first, len(lines)):
+        ln = lines[e]
+        if ln.action == "keep" and feats[e].sent:
+            count += 1
+        if count < paras or ln.action != "drop" or ln.reason not in _STORY_ENDS:
+            continue
+        k = e + 1
+        if (not byline(k) and k < len(lines) and not feats[k].ruled and not feats[k].sent
+                and feats[k].n <= 40 and lines[k].action in ("keep", "heading", "drop")
+                and lines[k].reason in _STORY_TAIL):
+            k += 1  # the next story's headline
+        if not byline(k):
+            continue
+        lead = k + 1  # (kept, or dropped with the page's tail: its byline still names no author)
+        if (lead >= len(lines) or lines[lead].action not in ("keep", "drop") or lines[lead].reason not in _STORY_TAIL
+                or not feats[lead].prose or feats[lead].n < _LEAD_LEAST):
+            continue
+        for j in range(e + 1, len(lines)):
+            if lines[j].action != "drop":
+                lines[j].decide("drop", "next_story")
+        return
 
 
 def _title_copies(lines: list[Line]) -> None:
