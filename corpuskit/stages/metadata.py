@@ -19,6 +19,7 @@ this module only reads their named groups:
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from typing import Any, Iterable
@@ -27,7 +28,7 @@ import regex
 
 from ..document import Document
 from ..pipeline import Stage
-from ..rules import RuleSet, ruleset
+from ..rules import RuleSet, expand_lists, ruleset
 from .dates import zone_offset
 
 _HAN = regex.compile(r"\p{Han}")
@@ -266,6 +267,45 @@ def follow_account(lines: list) -> str | None:
     return found[0] if len(set(found)) == 1 else None
 
 
+_FIRST_SENTENCE = regex.compile(r"^[^。！？!?]*")
+_SPEAKER_WORDS = regex.compile(r"[我咱你您]")
+_LABEL_OPEN = regex.compile(r"^\p{Han}{1,6}\s*[:：]")
+
+
+@functools.lru_cache(maxsize=4)
+def _lead_writer_pattern(source: str, lists: tuple) -> "regex.Pattern[str]":
+    return regex.compile(expand_lists(source, dict(lists), "list lead_writer"))
+
+
+def lead_writer(lines: list, rs: RuleSet) -> str | None:
+    """The writer's name opening the article's first body line before a colon, glued to the lead
+    (陈某：某公司本周宣布……), where the rule file has a ``lead_writer`` pattern. Only when the rest
+    is a lead (at least 20 characters, a sentence closed, no first- or second-person word in its
+    first sentence: a speaker's words are no lead), no other body line opens with a label and a
+    colon (a transcript, a Q&A: 李某：…, 记者：…), and the name is nowhere else on the page (a place
+    or topic opening a roundup's paragraph, 江苏：…, comes back; a writer's name does not).
+
+    >>> from corpuskit.document import Line
+    >>> t = "陈某某：某公司本周宣布新芯片试产成功，消息随后被删除。"
+    >>> lead_writer([Line(1, t, t)], ruleset("zh"))
+    '陈某某'
+    """
+    source = rs.lists.get("lead_writer")
+    body = [ln for ln in lines if ln.action == "keep"]
+    if not source or not body:
+        return None
+    m = _lead_writer_pattern(source, tuple(sorted(rs.lists.items()))).match(body[0].text)
+    if not m:
+        return None
+    name, rest = m.group("names"), body[0].text[m.end():].rstrip()
+    if (len(rest) < 20 or rest[-1] not in "。！？!?”」" or _SPEAKER_WORDS.search(_FIRST_SENTENCE.match(rest)[0])
+            or any(_LABEL_OPEN.match(ln.text) for ln in body[1:])
+            or any(name in ln.text for ln in lines if ln is not body[0])
+            or name in rest):
+        return None
+    return name
+
+
 # The reasons of metadata lines the engine dropped as residue that are still read when the page gives
 # the field nothing else: an editor's credit after the article's end, under a widget's header (a
 # related list's, a topic link's) or share buttons, is the page's own (no related item names an editor)
@@ -308,6 +348,9 @@ class MetadataStage(Stage):
                     found[key] = value
         if not found.get("source"):
             found["source"] = follow_account(doc.lines)
+        if not found.get("authors"):
+            writer = lead_writer(doc.lines, rs)
+            found["authors"] = [writer] if writer else []
         for key, value in found.items():
             if value and not doc.meta.get(key):
                 doc.meta[key] = value
