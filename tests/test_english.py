@@ -293,6 +293,7 @@ BODY = ["LONDON (Reuters) - The pound rose on Tuesday after the data showed infl
 @given(st.lists(st.tuples(st.integers(0, 5), st.sampled_from(RESIDUE)), max_size=12,
                 unique_by=lambda t: t[1]))
 @example(inserts=[(4, "By Jane Doe"), (4, "Read more: Another story here")])  # no next story
+@example(inserts=[(4, "By Jane Doe"), (4, "A short heading")])  # a subhead over a byline: no next story
 def test_english_pages_never_raise_and_are_idempotent(inserts):
     """A headline and four paragraphs with residue lines (each once) put anywhere: cleaning never
     raises, keeps the paragraphs, and cleaning the result again changes nothing."""

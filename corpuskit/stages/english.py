@@ -2013,12 +2013,13 @@ _WIRE_DATELINE = regex.compile(
     r"^\p{Lu}[\p{Lu}\p{M}.'’ -]+(?:,[^()\n]{1,40})?\s*\(\p{Lu}[\p{L}.&]*(?:\s+\p{Lu}[\p{L}.&]*){0,3}\)\s*(?:-{1,2}|–|—)\s*\S")
 
 
-def _story_mark(ln: Line) -> bool:
-    """A line that opens a story under its headline: a byline, a wire dateline alone on its
-    line, or a lead opening with a wire dateline."""
+def _story_mark(ln: Line) -> str | None:
+    """The kind of mark (``byline`` or ``dateline``) of a line that opens a story under its
+    headline: a byline, a wire dateline alone on its line, or a lead opening with a wire
+    dateline; None for any other line."""
     if ln.action == "meta":
-        return ln.reason in ("byline", "dateline")
-    return "dateline" in ln.edits or bool(_WIRE_DATELINE.match(ln.raw))
+        return ln.reason if ln.reason in ("byline", "dateline") else None
+    return "dateline" if "dateline" in ln.edits or _WIRE_DATELINE.match(ln.raw) else None
 
 
 def next_story(lines: list[Line], rules: list[Rule | None], least: int = 40, paras: int = 2,
@@ -2031,7 +2032,9 @@ def next_story(lines: list[Line], rules: list[Rule | None], least: int = 40, par
     article and over a byline or a dateline (only dropped lines, at most ``reach`` of them,
     between; a photo's credit), with a paragraph under that, opens the next story (a line the
     engine dropped as a caption or an ad, or that a rule names, such as "Read more: X", is
-    none): it and all that follows drop as ``next_story``. A subhead over a paragraph, a pull quote or a dateline
+    none): it and all that follows drop as ``next_story``. The next story's mark is of the
+    kind the article's was (a listing repeats its template), and under a line the engine kept
+    (a subhead) only a wire dateline counts: a live blog's entries carry bylines of their own. A subhead over a paragraph, a pull quote or a dateline
     quoted in the text has no byline or dateline of its own under it.
 
     >>> rows = [("title", "Storm heads east"), ("meta", "By Jane Doe"),
@@ -2051,7 +2054,10 @@ def next_story(lines: list[Line], rules: list[Rule | None], least: int = 40, par
     if t is None:
         return
     b = next((k for k in range(t + 1, len(lines)) if lines[k].action == "keep"), None)
-    if b is None or not any(_story_mark(lines[k]) for k in range(max(0, t - 2), b + 1)):
+    if b is None:
+        return
+    marks = {_story_mark(lines[k]) for k in range(max(0, t - 2), b + 1)} - {None}
+    if not marks:
         return  # the article opens with no byline or dateline: nothing to repeat
     words = count = 0
     for h in range(b + 1, len(lines)):
@@ -2067,8 +2073,10 @@ def next_story(lines: list[Line], rules: list[Rule | None], least: int = 40, par
             continue
         m = next((k for k in range(h + 1, min(len(lines), h + reach + 2))
                   if lines[k].action != "drop" or _story_mark(lines[k])), None)
-        if m is None or not _story_mark(lines[m]) or lines[m].action == "title":
-            continue
+        if m is None or _story_mark(lines[m]) not in marks or lines[m].action == "title":
+            continue  # a listing repeats its template: a byline under bylines, a dateline under datelines
+        if ln.kept and lines[m].action == "meta" and lines[m].reason == "byline":
+            continue  # a subhead the engine kept, over a byline: a live blog's next entry, not a story
         lead = m if lines[m].kept else next((k for k in range(m + 1, min(len(lines), m + reach + 2))
                                               if lines[k].action != "drop"), None)
         if lead is None or lines[lead].action != "keep" or not _paragraph(lines[lead]):
