@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any
+from typing import Any, Callable
 
 import re
 
@@ -1771,6 +1771,50 @@ _LEAD_LEAST = 20  # characters of the next story's lead
 _STORY_TAIL = (None, "nav", "related", "other")  # a line the engine kept, or dropped as the page's tail
 
 
+def next_story_walk(lines: list[Line], opening: range, first: int, mark: Callable[[Line], str | None],
+                    paragraph: Callable[[int], int | None], story_at: Callable[[int], tuple[int, int] | None],
+                    lead: Callable[[int], bool], paras: int = 2, least: int = 0,
+                    relabel_to_mark: bool = False) -> None:
+    """The next story of a listing or archive page, which prints whole stories one after the
+    other in one template: the article's opening mark (its kind, as ``mark`` names it: a byline
+    alone on its line, a wire dateline, ...) among the lines of ``opening``, then, under at least
+    ``paras`` of its paragraphs from ``first`` on (``paragraph``: a paragraph's size, or None for
+    a line that is none; ``least`` in all), the first place where the template repeats: a line
+    ``story_at`` reads as the next story's start ``s`` over its mark ``m``, the mark of a kind
+    the article opened with, over a lead (``lead``). All from ``s`` on drops as ``next_story``;
+    a line the engine dropped already keeps its reason, but with ``relabel_to_mark`` those from
+    ``s`` to ``m`` are relabelled too. Each language brings its own signals
+    (``_next_story``: an end mark, then a byline; ``english.next_story``: a headline, then a
+    byline or a wire dateline).
+    """
+    marks = {mark(lines[k]) for k in opening} - {None}
+    if not marks:
+        return  # the article opens with no mark: nothing to repeat
+    count = total = 0
+    for e in range(first + 1, len(lines)):
+        size = paragraph(e - 1)
+        if size is not None:
+            count += 1
+            total += size
+        if count < paras or total < least:
+            continue
+        found = story_at(e)
+        if found is None:
+            continue
+        s, m = found
+        if mark(lines[m]) not in marks or not lead(m):
+            continue  # a listing repeats its template: a byline under bylines, a dateline under datelines
+        for k in range(s, len(lines)):
+            if lines[k].action != "drop" or relabel_to_mark and k <= m:
+                lines[k].decide("drop", "next_story")
+        return
+
+
+def _byline_mark(ln: Line) -> str | None:
+    """The kind of mark of a line that opens a Chinese story: a byline alone on its line."""
+    return "byline" if ln.action == "meta" and ln.reason == "byline" else None
+
+
 def _next_story(lines: list[Line], feats: list[Features], paras: int = 2) -> None:
     """A listing or archive page prints whole stories one after the other, each closed by its
     copyright notice or end mark; only the first is the page's article. When the article opens
@@ -1780,7 +1824,7 @@ def _next_story(lines: list[Line], feats: list[Features], paras: int = 2) -> Non
     mark drops as ``next_story`` (its reporter is no author of the page; a line the engine
     dropped already keeps its reason). A subhead has no
     byline under it; a byline quoted in a sentence is no byline line; an article whose byline
-    comes at its end opens with none.
+    comes at its end opens with none. (The walk: ``next_story_walk``.)
 
     >>> rows = [("meta", "记者某甲/综合报道"), ("keep", "某县海堤工程今天动工，完工后将提升沿岸防御强度，并改善周边环境。"),
     ...         ("keep", "县政府今天在海堤举行开工典礼，县长等人出席，并为工程祈福。"), ("drop", "版权所有 请勿转载"),
@@ -1794,34 +1838,28 @@ def _next_story(lines: list[Line], feats: list[Features], paras: int = 2) -> Non
     [('drop', 'copyright'), ('drop', 'next_story'), ('drop', 'next_story'), ('drop', 'next_story')]
     """
     first = next((i for i, ln in enumerate(lines) if ln.action in ("keep", "heading")), None)
-    if first is None or not any(ln.action == "meta" and ln.reason == "byline" for ln in lines[:first]):
-        return  # the article opens with no byline: nothing to repeat
+    if first is None:
+        return
 
-    def byline(k: int) -> bool:
-        return k < len(lines) and lines[k].action == "meta" and lines[k].reason == "byline"
+    def paragraph(k: int) -> int | None:
+        return feats[k].n if lines[k].action == "keep" and feats[k].sent else None
 
-    count = 0
-    for e in range(first, len(lines)):
-        ln = lines[e]
-        if ln.action == "keep" and feats[e].sent:
-            count += 1
-        if count < paras or ln.action != "drop" or ln.reason not in _STORY_ENDS:
-            continue
+    def story_at(e: int) -> tuple[int, int] | None:  # an end mark, then the next story's byline
+        if lines[e].action != "drop" or lines[e].reason not in _STORY_ENDS:
+            return None
         k = e + 1
-        if (not byline(k) and k < len(lines) and not feats[k].ruled and not feats[k].sent
+        if (k < len(lines) and _byline_mark(lines[k]) is None and not feats[k].ruled and not feats[k].sent
                 and feats[k].n <= 40 and lines[k].action in ("keep", "heading", "drop")
                 and lines[k].reason in _STORY_TAIL):
             k += 1  # the next story's headline
-        if not byline(k):
-            continue
-        lead = k + 1  # (kept, or dropped with the page's tail: its byline still names no author)
-        if (lead >= len(lines) or lines[lead].action not in ("keep", "drop") or lines[lead].reason not in _STORY_TAIL
-                or not feats[lead].prose or feats[lead].n < _LEAD_LEAST):
-            continue
-        for j in range(e + 1, len(lines)):
-            if lines[j].action != "drop":
-                lines[j].decide("drop", "next_story")
-        return
+        return (e + 1, k) if k < len(lines) else None
+
+    def lead(k: int) -> bool:  # (kept, or dropped with the page's tail: its byline still names no author)
+        ld = k + 1
+        return (ld < len(lines) and lines[ld].action in ("keep", "drop") and lines[ld].reason in _STORY_TAIL
+                and feats[ld].prose and feats[ld].n >= _LEAD_LEAST)
+
+    next_story_walk(lines, range(first), first, _byline_mark, paragraph, story_at, lead, paras)
 
 
 def _title_copies(lines: list[Line]) -> None:

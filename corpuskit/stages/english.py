@@ -64,6 +64,7 @@ import regex
 
 from ..document import Line
 from ..rules import Rule, RuleSet
+from .classify import next_story_walk
 
 # 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe").
 _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|la|le|bin|al)){1,3}$")
@@ -2035,7 +2036,8 @@ def next_story(lines: list[Line], rules: list[Rule | None], least: int = 40, par
     none): it and all that follows drop as ``next_story``. The next story's mark is of the
     kind the article's was (a listing repeats its template), and under a line the engine kept
     (a subhead) only a wire dateline counts: a live blog's entries carry bylines of their own. A subhead over a paragraph, a pull quote or a dateline
-    quoted in the text has no byline or dateline of its own under it.
+    quoted in the text has no byline or dateline of its own under it. (The walk, shared with
+    the Chinese pages': ``classify.next_story_walk``.)
 
     >>> rows = [("title", "Storm heads east"), ("meta", "By Jane Doe"),
     ...         ("keep", "Forecasters said the storm would turn east on Tuesday, bringing heavy rain "
@@ -2056,35 +2058,32 @@ def next_story(lines: list[Line], rules: list[Rule | None], least: int = 40, par
     b = next((k for k in range(t + 1, len(lines)) if lines[k].action == "keep"), None)
     if b is None:
         return
-    marks = {_story_mark(lines[k]) for k in range(max(0, t - 2), b + 1)} - {None}
-    if not marks:
-        return  # the article opens with no byline or dateline: nothing to repeat
-    words = count = 0
-    for h in range(b + 1, len(lines)):
-        above = lines[h - 1]
-        if above.action == "keep" and _SENTENCE_END.search(above.raw):
-            words += _words(above.raw)
-            count += 1
+
+    def paragraph(k: int) -> int | None:
+        return _words(lines[k].raw) if lines[k].action == "keep" and _SENTENCE_END.search(lines[k].raw) else None
+
+    def story_at(h: int) -> tuple[int, int] | None:  # a headline, then the next story's mark
         ln = lines[h]
-        if (count < paras or words < least or ln.action in ("title", "meta")
+        if (ln.action in ("title", "meta")
                 or ln.action == "drop" and ln.reason not in (None, "nav", "related")  # a caption, an ad
                 or rules[h] is not None  # a link or label a rule names ("Read more: X")
                 or not _headline(ln.raw) or _story_mark(ln)):
-            continue
+            return None
         m = next((k for k in range(h + 1, min(len(lines), h + reach + 2))
                   if lines[k].action != "drop" or _story_mark(lines[k])), None)
-        if m is None or _story_mark(lines[m]) not in marks or lines[m].action == "title":
-            continue  # a listing repeats its template: a byline under bylines, a dateline under datelines
+        if m is None or lines[m].action == "title":
+            return None
         if ln.kept and lines[m].action == "meta" and lines[m].reason == "byline":
-            continue  # a subhead the engine kept, over a byline: a live blog's next entry, not a story
-        lead = m if lines[m].kept else next((k for k in range(m + 1, min(len(lines), m + reach + 2))
-                                              if lines[k].action != "drop"), None)
-        if lead is None or lines[lead].action != "keep" or not _paragraph(lines[lead]):
-            continue
-        for k in range(h, len(lines)):
-            if lines[k].action != "drop" or k <= m:
-                lines[k].decide("drop", "next_story")
-        return
+            return None  # a subhead the engine kept, over a byline: a live blog's next entry, not a story
+        return h, m
+
+    def lead(m: int) -> bool:
+        ld = m if lines[m].kept else next((k for k in range(m + 1, min(len(lines), m + reach + 2))
+                                           if lines[k].action != "drop"), None)
+        return ld is not None and lines[ld].action == "keep" and _paragraph(lines[ld])
+
+    next_story_walk(lines, range(max(0, t - 2), b + 1), b, _story_mark, paragraph, story_at, lead,
+                    paras, least, relabel_to_mark=True)
 
 
 def refine(lines: list[Line], rs: RuleSet) -> list[str]:
