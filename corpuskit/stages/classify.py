@@ -443,8 +443,9 @@ _WRITER_WORD = regex.compile(r"記者|记者|作者|筆者|笔者|寫手|写手|
 # outlet, a place, an office, a part of the page or the paper (新华网, 编辑部, 第一章, 本周刊)
 _NOT_A_NAME = regex.compile(r"^[第本小老每]|[报報网網社台刊闻聞号號站区區市省县縣州镇鎮乡鄉村局厅廳院部委办辦会會团團所馆館章节節版期篇集页頁栏欄组組处處室]$")
 _LIST_NUMBER = regex.compile(r"^\s*(?:[\d一二三四五六七八九十]{1,2}[、.．](?!\d)|[(（][\d一二三四五六七八九十]{1,2}[)）])")
-# a line opening with a bullet: an item of a list
-_BULLET = regex.compile(r"^\s*[•●○◆◇■□▪▫►▶★☆✓✔√*-]")
+# a line opening with a bullet: an item of a list (the one bullet of both languages; English
+# pages read an item as the bullet with text after it, ``english._BULLET_ITEM``)
+_BULLET = regex.compile(r"^\s*[•●○◦◆◇■□▪▫►▶★☆✓✔√·*–-]")
 # a line opening with a number or a list mark: a numbered subhead (一、, 1., (2), 第三)
 _NUMBERED = regex.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十]+[)）、.．:：\s]|第[\d一二三四五六七八九十百]+|[\p{No}])")
 

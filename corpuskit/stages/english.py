@@ -64,7 +64,7 @@ import regex
 
 from ..document import Line
 from ..rules import Rule, RuleSet
-from .classify import next_story_walk
+from .classify import _BULLET, next_story_walk
 
 # 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe").
 _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|la|le|bin|al)){1,3}$")
@@ -1537,8 +1537,8 @@ def inline_boxes(lines: list[Line], least: int = 2, most: int = 6) -> None:
                 lines[k].decide("drop", "related")
 
 
-# an item of a bulleted list: the bullet, then a short text
-_BULLET_ITEM = regex.compile(r"^\s*[•●▪◦·*–-]\s*\S")
+# an item of a bulleted list: the bullet (``classify._BULLET``), then a short text
+_BULLET_ITEM = regex.compile(_BULLET.pattern + r"\s*\S")
 # a sentence that leads into a list: it ends open, on a lower-case word or a colon ("... have
 # been featured in", "... have included", "... including:")
 _LEAD_OPEN = regex.compile(r"(?:\b\p{Ll}+|:)\s*$")
