@@ -46,13 +46,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))  # this checkout's corpuskit, not an installed one
 
+from corpuskit.stages.classify import detect_lang  # noqa: E402 - the page's language, as corpuskit reads it
+
 SHARED = ROOT.parent / "shared"
 DEFAULT_SETS = [(SHARED / "gold" / "seeds.json", SHARED / "seeds"),
                 (SHARED / "pages" / "gold.json", SHARED / "pages")]
 
 Cleaner = Callable[[str, str], Optional[str]]  # (text, "zh" | "en") -> cleaned text, or None if dropped
 _GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def letters(text: str) -> str:
@@ -63,12 +64,6 @@ def letters(text: str) -> str:
     """
     text = _GLOSS.sub("", unicodedata.normalize("NFKC", text))
     return "".join(c for c in text if c.isalnum()).casefold()
-
-
-def language(text: str) -> str:
-    """``zh`` when Han characters make up a fifth of the letters, else ``en``."""
-    han = len(_HAN.findall(text))
-    return "zh" if han >= 0.2 * max(1, sum(c.isalpha() for c in text)) else "en"
 
 
 # --- the cleaners -----------------------------------------------------------------------
@@ -262,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     pages = [p for load, f, d in sets if f.is_file() for p in load(f, d)]
     if not pages:
         ap.error("no labelled pages found (give --gold and --inputs)")
-    groups = {"zh": [p for p in pages if language(p[1]) == "zh"], "en": [p for p in pages if language(p[1]) == "en"]}
+    groups = {"zh": [p for p in pages if detect_lang(p[1]) == "zh"], "en": [p for p in pages if detect_lang(p[1]) == "en"]}
 
     rows = []
     for name, (what, factory) in CLEANERS.items():

@@ -51,7 +51,7 @@ def test_corpuskit_cleaner_removes_the_residue_of_a_seed():
     assert len(seeds) == 5
     clean = accuracy.corpuskit_cleaner()
     name, text, labels = seeds[0]
-    s = accuracy.score_page(text, labels, clean(text, accuracy.language(text)))
+    s = accuracy.score_page(text, labels, clean(text, accuracy.detect_lang(text)))
     assert s["keep_hit"] >= 0.97 * s["keep"] and s["residue_hit"] <= 0.1 * s["residue"]
     assert accuracy.score_page(text, labels, text)["residue_hit"] == s["residue"]
 
