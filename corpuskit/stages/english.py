@@ -64,7 +64,7 @@ import regex
 
 from ..document import Line
 from ..rules import Rule, RuleSet
-from .classify import _BULLET, next_story_walk
+from .classify import _BULLET, _spaceless, next_story_walk
 
 # 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe").
 _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|la|le|bin|al)){1,3}$")
@@ -449,6 +449,8 @@ def fact_box(lines: list[Line], rules: list[Rule | None], least: int = 3) -> Non
 
 _CUT_MARK = regex.compile(r"\s*(?:\.\.\.|…)?\s*$")
 _SPACES = regex.compile(r"\s+")
+# (the copy checks, teaser_copy and stamped_copy, compare texts without their spaces as the
+# Chinese ones do: ``classify._spaceless``)
 
 
 def teaser_copy(lines: list[Line], least: int = 60) -> None:
@@ -471,7 +473,7 @@ def teaser_copy(lines: list[Line], least: int = 60) -> None:
     cut = _CUT_MARK.sub("", lines[first].text)
     if len(cut) < least:
         return
-    want = _SPACES.sub("", cut)
+    want = _spaceless(cut)
     for j in range(first + 1, len(lines)):
         if lines[j].action != "keep":
             continue
@@ -480,7 +482,7 @@ def teaser_copy(lines: list[Line], least: int = 60) -> None:
         for k in range(j, len(lines)):
             if len(body) >= len(want) or lines[k].action != "keep":
                 break
-            body += _SPACES.sub("", lines[k].text)
+            body += _spaceless(lines[k].text)
         if body.startswith(want) and any(not lines[k].kept for k in range(first + 1, j)):
             lines[first].decide("drop", "repeated")
         return  # only the next kept paragraph: the copy stands right over the body
@@ -647,14 +649,14 @@ def stamped_copy(lines: list[Line], least: int = 60) -> None:
     first = next((i for i, ln in enumerate(lines) if ln.action == "keep" and _paragraph(ln)), None)
     if first is None:
         return
-    lead = _SPACES.sub("", lines[first].text)
+    lead = _spaceless(lines[first].text)
     if len(lead) < least:
         return
     for k in range(first + 1, len(lines)):
         m = _STAMP.match(lines[k].raw.strip())
         if not m or not lines[k].kept:
             continue
-        rest = _SPACES.sub("", lines[k].raw.strip()[m.end():])
+        rest = _spaceless(lines[k].raw.strip()[m.end():])
         same = 0
         for a, b in zip(rest, lead):
             if a != b:
