@@ -1787,6 +1787,16 @@ def next_story_walk(lines: list[Line], opening: range, first: int, mark: Callabl
     ``s`` to ``m`` are relabelled too. Each language brings its own signals
     (``_next_story``: an end mark, then a byline; ``english.next_story``: a headline, then a
     byline or a wire dateline).
+
+    >>> rows = [("meta", "byline"), ("keep", None), ("keep", None), ("drop", "endmark"), ("meta", "dateline"),
+    ...         ("keep", None), ("drop", "endmark"), ("meta", "byline"), ("keep", None)]
+    >>> ls = [Line(n=i, raw="x", text="x") for i in range(len(rows))]
+    >>> for ln, (a, r) in zip(ls, rows): ln.decide(a, r)
+    >>> next_story_walk(ls, range(1), 1, lambda ln: ln.reason if ln.action == "meta" else None,
+    ...                 lambda k: 1 if ls[k].action == "keep" else None,
+    ...                 lambda e: (e + 1, e + 1) if ls[e].reason == "endmark" else None, lambda m: True)
+    >>> [(ln.action, ln.reason) for ln in ls[4:]]  # (a dateline under a byline is no repeat)
+    [('meta', 'dateline'), ('keep', None), ('drop', 'endmark'), ('drop', 'next_story'), ('drop', 'next_story')]
     """
     marks = {mark(lines[k]) for k in opening} - {None}
     if not marks:
