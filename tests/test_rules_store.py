@@ -66,6 +66,13 @@ def test_no_folder_keeps_nothing(tmp_path, monkeypatch):
     assert os.listdir(tmp_path) == []
 
 
+def test_no_home_folder_keeps_nothing(monkeypatch):
+    for name in (rules.STORE_ENV, "XDG_CACHE_HOME", "HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(os.path, "expanduser", lambda p: p)
+    assert rules.store_folder() is None
+
+
 def test_the_folder_keeps_a_bounded_number_of_files(folder, monkeypatch):
     monkeypatch.setattr(rules, "STORE_FILES", 2)
     for i in range(4):

@@ -465,7 +465,10 @@ def store_folder() -> str | None:
     user's cache folder (``$XDG_CACHE_HOME/corpuskit`` or ``~/.cache/corpuskit``)."""
     if STORE_ENV in os.environ:
         return os.environ[STORE_ENV] or None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    home = os.path.expanduser("~")
+    if not os.environ.get("XDG_CACHE_HOME") and home == "~":  # no home folder: keep nothing
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
     return os.path.join(base, "corpuskit")
 
 
