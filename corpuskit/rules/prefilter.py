@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate, count
 from operator import add
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import ahocorasick
 import regex
@@ -110,11 +110,13 @@ def required(pattern: str) -> Req | None:
 class Prefilter:
     """An automaton over the required literals of a list of entries (rules or edits)."""
 
-    def __init__(self, pattern_lists: Sequence[Sequence[str]]):
+    def __init__(self, pattern_lists: Sequence[Sequence[str]],
+                 requires: Callable[[str], Req | None] = required):
+        """``requires``: :func:`required`, or a store of its answers."""
         keys: dict[str, set[int]] = {}
         self.always: list[int] = []
         for i, patterns in enumerate(pattern_lists):
-            reqs = [required(p) for p in patterns]
+            reqs = [requires(p) for p in patterns]
             if any(r is None for r in reqs):
                 self.always.append(i)
                 continue
