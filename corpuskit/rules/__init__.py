@@ -534,12 +534,22 @@ class PatternStore:
         try:
             os.makedirs(folder, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        except OSError:
+            return
+        try:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(self.new, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)  # whole or not at all, for a run reading it meanwhile
-            self.old = self.new
+        except (OSError, pickle.PicklingError):
+            try:  # (a disk full: no half-written file left in the folder)
+                os.unlink(tmp)
+            except OSError:
+                pass
+            return
+        self.old = self.new
+        try:
             _prune(folder)
-        except OSError:
+        except OSError:  # (a file another run removed meanwhile)
             pass
 
 
