@@ -121,7 +121,9 @@ class _Compiled:
         self.not_caption = _fast(s["not_caption"]) if s["not_caption"] else None
         self.title_badge = _fast(s["title_badge"]) if s["title_badge"] else None
         self.cache: dict[str, Features] = {}
-        self.early_edited: dict[tuple, Any] = {}  # ``_apply_edits``'s memo for the early edits
+        # ``_edit_lines``' memory: line text -> the text once edited and the edits that changed
+        # it, for the early edits and for the others (a page is read twice, settling)
+        self.edited: dict[bool, dict[str, Any]] = {True: {}, False: {}}
 
 
 _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -336,7 +338,29 @@ def _best_stretch(weights: list[float]) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=4096)  # headline-length lines: a page is read again when settling
 def _tokens(text: str) -> frozenset[str]:
-    """Han character bigrams, Latin words and numbers: what a headline shares with its article."""
+    """Han character bigrams, Latin words and numbers: what a headline shares with its article.
+    Remembered per line text: a headline candidate's tokens are asked for three times when it
+    is scored (``_Page.title_scores``), and again when settling reads the page a second time."""
+    found = _TOKENS_OF.get(text)
+    if found is None:
+        found = _collect_tokens(text)
+        if len(text) <= _TOKENS_LINE:
+            if len(_TOKENS_OF) >= _CACHE_MAX:
+                _TOKENS_OF.clear()
+                _HAN_PAIRS_OF.clear()
+            _TOKENS_OF[text] = found
+    return found
+
+
+# lines up to this long have their tokens remembered (headline-sized: the lines asked most
+# often; a long paragraph's tokens would take much memory)
+_TOKENS_LINE = 200
+_TOKENS_OF: dict[str, frozenset[str]] = {}
+_HAN_PAIRS_OF: dict[str, tuple[str, ...]] = {}  # (emptied with _TOKENS_OF, and as bounded)
+
+
+def _collect_tokens(text: str) -> frozenset[str]:
+    """``_tokens``, computed."""
     out: set[str] = set()
     for m in _TOKENS.findall(text):
         if m[0] >= "\u3400":
@@ -366,8 +390,13 @@ def _true_runs(flags: list) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=4096)
 def _han_pairs(text: str) -> tuple[str, ...]:
-    """The Han bigrams among ``_tokens(text)``."""
-    return tuple(t for t in _tokens(text) if len(t) == 2 and _HAN_PAIR.match(t))
+    """The Han bigrams among ``_tokens(text)`` (remembered with them)."""
+    found = _HAN_PAIRS_OF.get(text)
+    if found is None:
+        found = tuple(t for t in _tokens(text) if len(t) == 2 and _HAN_PAIR.match(t))
+        if len(text) <= _TOKENS_LINE:
+            _HAN_PAIRS_OF[text] = found
+    return found
 
 
 _HAN_PAIR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}")
@@ -1662,17 +1691,29 @@ class _Page:
 # ----------------------------------------------------------------------------- in-line edits
 
 
-def _apply_edits(ln: Line, edits: list[Edit], memo: dict | None = None) -> None:
-    """The edits applied to the line in turn. ``memo``: their outcome by line text and edits
-    (a site's lines repeat across its pages)."""
-    key = (ln.text, tuple(map(id, edits)))  # (the edits live as long as their rule set and its memo)
-    done = memo.get(key) if memo is not None else None
-    if done is None:
-        done = _edited(ln.text, edits)
-        if memo is not None:
-            if len(memo) >= _CACHE_MAX:
-                memo.clear()
-            memo[key] = done
+def _edit_lines(lines: list[Line], rs: RuleSet, early: bool = False) -> None:
+    """The edits (early ones, or the others) applied to each line in turn. Their outcome is
+    remembered by line text (it depends on nothing else; a site's lines repeat across its pages
+    and settling reads a page's lines again): only lines not met before go through the
+    prefilter (``edits_by_line``, which finds each line's candidates as one by one) and the
+    edits' patterns."""
+    memo = _compiled(rs).edited[early]
+    texts = list(dict.fromkeys(ln.text for ln in lines if ln.text not in memo))
+    if texts:
+        if len(memo) + len(texts) > _CACHE_MAX:
+            memo.clear()
+            texts = list(dict.fromkeys(ln.text for ln in lines))
+        found = dict(rs.edits_by_line(texts, early=early))
+        for k, text in enumerate(texts):
+            memo[text] = _edited(text, found[k]) if k in found else (text, ())
+    for ln in lines:
+        done = memo[ln.text]
+        if done[1]:  # (most lines: no edit changed them)
+            _apply_edited(ln, done)
+
+
+def _apply_edited(ln: Line, done: tuple[str, Any]) -> None:
+    """A line's edits' outcome (``_edited``) recorded on it."""
     text, steps = done
     for e, moved in steps:
         if e.name not in ln.edits:
@@ -2000,17 +2041,14 @@ def _copied(short: str, long_: str) -> bool:
 
 def _early_edits(lines: list[Line], rs: RuleSet) -> None:
     """Edits that make a line readable to the rules (a pinyin gloss), on every line."""
-    memo = _compiled(rs).early_edited
-    for k, edits in rs.edits_by_line([ln.text for ln in lines], early=True):
-        _apply_edits(lines[k], edits, memo)
+    _edit_lines(lines, rs, early=True)
 
 
 def _late_edits(lines: list[Line], rs: RuleSet) -> None:
     """Edits of kept lines: end marks, a dateline or trailing byline moved to metadata.
     A kept line left empty is dropped (reason: the edit's name)."""
     kept = [ln for ln in lines if ln.kept]
-    for k, edits in rs.edits_by_line([ln.text for ln in kept]):
-        _apply_edits(kept[k], edits)
+    _edit_lines(kept, rs)
     for ln in kept:
         if not ln.text:
             ln.decide("meta" if ln.moved else "drop", ln.edits[-1] if ln.edits else "empty")
