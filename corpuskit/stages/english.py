@@ -236,6 +236,99 @@ def caption_labels(lines: list[Line], rules: list[Rule | None]) -> None:
             nxt.decide("drop", "caption")
 
 
+# A caption's main clause: the words before its first clause break (a comma, a colon, a bracket,
+# a dash) or a clause word ("Goats on Redonda before they were moved", "A lizard that survived").
+_MAIN_CLAUSE = regex.compile(r"^(.*?)(?:[,;:(–—]|\s-\s|\b(?:that|which|who|whose|before|after|while|as|when|where|since|until|because)\b|$)")
+# a sentence opening with a phrase or clause set off by a comma ("In contrast, ...", "After the
+# vote, ...", "However, ..."): its main clause is after the comma
+_OPENER = regex.compile(r"^(?:In|On|At|By|For|With|Without|After|Before|During|Since|Until|When|While|As|If|"
+                        r"Although|Though|Because|Once|However|Meanwhile|Instead|Still|Yet|But|And|So|Then|"
+                        r"Now|Today|Yesterday|Last|This|Earlier|Later|Also|Even|Despite|Under|Over|From|"
+                        r"Like|Unlike|Amid|Across|Throughout|Following|According)\b[^,]*,")
+# what a paragraph's sentence has and a caption's main clause lacks: a past or perfect tense, a
+# modal, a reporting verb ("The council voted", "Prices rose", "Crews will return", "she said")
+_TENSED = regex.compile(
+    r"\b(?:\p{Ll}{2,}ed|is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|"
+    r"do|does|did|said|says|told|tells|say|tell|according|rose|fell|grew|went|came|took|made|gave|got|saw|found|"
+    r"left|began|became|brought|bought|built|held|kept|led|lost|met|paid|ran|sent|spent|stood|thought|won|wrote|"
+    r"knew|drew|flew|threw|broke|spoke|chose|drove|fought|caught|taught|sold|struck|felt|heard|meant|told|"
+    r"sought|shot|fled|hid|rode|rang|sang|sank|swore|tore|wore|woke)\b")
+# a person speaking to the reader or of themselves: a paragraph's, not a caption's
+_PERSON = regex.compile(r"(?i)\b(?:I|we|us|our|you|your|my)\b|[\"“”]")
+# a present-tense verb after the subject ("carries", "plans"): a statement, unless a time
+# sets the scene the picture shows ("... on Tuesday", "... on April 23, 2021", "in 2019")
+_S_WORD = regex.compile(r"\s\p{Ll}{3,}s\b")
+_SCENE_TIME = regex.compile(rf"(?i)\b(?:on|in|at|during)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                            rf"{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|(?:19|20)\d\d)\b")
+
+
+def _caption_shape(text: str, longest: int = 200) -> bool:
+    """Whether ``text`` reads as a photo's caption rather than a paragraph: one sentence of
+    three words or more, at most ``longest`` characters, no quotation, no first or second
+    person, and a main clause with no tense a paragraph tells its story in (past, perfect,
+    future, reporting: ``_TENSED``): a noun phrase ("The island of Redonda, once thought
+    lost.", "Goats on Redonda before they were moved.") or a present-tense scene set at a
+    time ("Firefighters battle a blaze in the hills on Tuesday.").
+
+    >>> _caption_shape("Goats on the island before they were moved to the mainland.")
+    True
+    >>> _caption_shape("Firefighters battle a blaze in the hills above the city on Tuesday.")
+    True
+    >>> _caption_shape("The council voted to close the bridge.")
+    False
+    >>> _caption_shape("The bridge carries twelve thousand cars a day.")
+    False
+    """
+    text = text.strip()
+    if not 15 <= len(text) <= longest or _words(text) < 3 or _SENTENCE_BREAK.search(text) or _PERSON.search(text):
+        return False
+    if text.endswith(("?", "!", ",", ":", ";")):
+        return False
+    if _OPENER.match(text):
+        return False  # the main clause comes after an opening phrase ("In contrast, the team opted ...")
+    main = _MAIN_CLAUSE.match(text).group(1)
+    if _TENSED.search(main):
+        return False
+    return not _S_WORD.search(main) or bool(_SCENE_TIME.search(text))
+
+
+def caption_over_credit(lines: list[Line], rules: list[Rule | None]) -> None:
+    """A photo's caption printed in a block of its own over the picture's bare credit
+    ("Photograph by Jane Roe", "Jane Roe/Agency"): a kept line no rule names, right over a
+    credit line the rules drop as a caption, that reads as a caption (``_caption_shape``) and
+    does not go on from the line over it (a sentence cut by the picture). It stands inside the
+    article: a paragraph or the byline block above it, not the headline's deck right under
+    the headline. (In one block with its credit, ``caption_labels`` has it already.)
+
+    >>> rows = [("title", "Island Recovers After Goats Leave"), ("meta", "By Jane Doe"),
+    ...         ("keep", "The tiny island is green again for the first time in a century, volunteers say."),
+    ...         ("keep", "Goats on the island before they were moved to the mainland."),
+    ...         ("drop", "Photograph by John Roe"),
+    ...         ("keep", "The first step was moving the herd, which took two months and a helicopter.")]
+    >>> ls = [Line(n=i, raw=t, text=t, block=i) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, {"meta": "byline", "drop": "caption"}.get(a))
+    >>> credit = Rule(action="drop", reason="caption", pattern=regex.compile("^Photograph by"))
+    >>> caption_over_credit(ls, [None] * 4 + [credit, None]); ls[3].action, ls[3].reason
+    ('drop', 'caption')
+    """
+    t = next((k for k, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    inside = False
+    for i in range(t + 1, len(lines) - 1):
+        ln, nxt, prev = lines[i], lines[i + 1], lines[i - 1]
+        if ln.action == "meta" or _paragraph(ln):
+            inside = True
+        if (not inside or ln.action != "keep" or rules[i] is not None or ln.block == nxt.block
+                or nxt.action != "drop" or nxt.reason != "caption" or rules[i + 1] is None
+                or rules[i + 1].reason != "caption" or len(nxt.raw.strip()) > 80 or _SENTENCE_BREAK.search(nxt.raw)):
+            continue
+        if prev.kept and prev.action != "title" and not _SENTENCE_END.search(prev.raw.strip()):
+            continue  # a sentence the picture cut goes on here
+        if _caption_shape(ln.raw):
+            ln.decide("drop", "caption")
+
+
 def wire_lead(lines: list[Line]) -> None:
     """The lead of a wire story opens with a dateline ("(CNN) --", "PARIS (Reuters) -"). Kept
     lines between the byline/date block and that lead are photo captions and highlight boxes."""
@@ -2136,6 +2229,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     inline_boxes(lines)
     numbered_teasers(lines)
     comment_policy(lines)
+    caption_over_credit(lines, rules)
     dated_captions(lines)
     stamped_copy(lines)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
