@@ -1400,10 +1400,12 @@ class _Page:
             return False
         if self.c.not_caption and self.c.not_caption.search(text):
             return False
+        p = next((k for k in range(i - 1, -1, -1) if self.lines[k].kept), None)
+        if p is None or self.lines[p].action == "title":
+            return self.lead_caption(i)
         if not self.named_in_body(i) and self.c.predicate.search(text):
             return False
-        p = next((k for k in range(i - 1, -1, -1) if self.lines[k].kept), None)
-        if p is None or self.lines[p].action == "title" or i + 1 >= len(self.lines):
+        if i + 1 >= len(self.lines):
             return False
         end = _end_char(self.lines[p].text, self.c.closers)
         if end not in self.c.sentence_end or end in "？?":  # after a question: its answer
@@ -1411,6 +1413,17 @@ class _Page:
         nxt = next((k for k in range(i + 1, min(self.end + 1, i + 8)) if self.f[k].prose and not self.f[k].ruled), None)
         short = self.s["long_line"]
         return not (self.f[p].n < short and (nxt is None or self.f[nxt].n < short))
+
+    def lead_caption(self, i: int) -> bool:
+        """A bare caption over the article's first paragraph (the lead photo's, 公路旁边的滑坡。):
+        a noun phrase (no word of ``predicate``, the body's use of a name aside: a one-line lead
+        names its subject and says what it did), a finished sentence, and the first paragraph
+        right under it (past widgets and metadata) a long one."""
+        if self.c.predicate.search(self.lines[i].text):
+            return False
+        nxt = next((k for k in range(i + 1, min(self.end + 1, i + 8)) if self.lines[k].kept
+                    or self.f[k].prose and not self.f[k].ruled), None)
+        return nxt is not None and self.f[nxt].prose and not self.f[nxt].ruled and self.f[nxt].n >= self.s["long_line"]
 
     def named_in_body(self, i: int) -> bool:
         """Whether line ``i`` is a name the article uses: its text (up to ``short_line``
