@@ -205,22 +205,16 @@ def detect_script(text: str) -> str | None:
     if not han or (len(han) < 0.1 * (len(sample) - len(han))
                    and len(han) < 0.1 * len(_NOT_ASCII_LETTER.sub("", sample))):
         return None
-    script = _SCRIPT_OF.get(han)
-    if script is None:
-        changed = _differing(han, converter("t2s", False).convert(han))
-        script = "traditional" if changed / len(han) > 0.02 else "simplified"
-        if len(_SCRIPT_OF) >= _SCRIPT_MAX:
-            _SCRIPT_OF.clear()
-        _SCRIPT_OF[han] = script
-    return script
+    return _han_script(han)
 
 
-# detect_script's answer by the Han characters it read: a page is asked twice (classify's
-# settling reads its kept text as the convert stage then does), mostly with the same Han
-# characters, and the t2s conversion is most of the cost. A few pages' worth: the repeats
-# come from the same page.
-_SCRIPT_OF: dict[str, str] = {}
-_SCRIPT_MAX = 64
+# Remembered by the Han characters read: a page is asked twice (classify's settling reads its
+# kept text as the convert stage then does), mostly with the same Han characters, and the t2s
+# conversion is most of the cost. A few pages' worth: the repeats come from the same page.
+@lru_cache(maxsize=64)
+def _han_script(han: str) -> str:
+    changed = _differing(han, converter("t2s", False).convert(han))
+    return "traditional" if changed / len(han) > 0.02 else "simplified"
 
 
 def _differing(a: str, b: str) -> int:
