@@ -84,6 +84,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "title_window": 400,  # lines searched before the body for the headline
     "title_threshold": 0.6,  # least score a headline needs (docs/rules.md)
     "title_margin": 0.3,  # the earliest candidate this close to the best score is the headline
+    # a best candidate sharing no word with the article loses to a later one sharing half of its
+    # words and scoring this close (an advert or a label printed over the date line)
+    "title_unrelated_margin": 0.5,
     "meta_reach": 4,  # lines from the headline (or the article's end) where metadata lines count
     "body_gap": 40,  # residue lines a body may span between two prose lines
     "article_min": 3.0,  # body score of a first article that wins over a longer one appended after it

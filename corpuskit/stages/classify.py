@@ -823,11 +823,25 @@ class _Page:
                     for k in self.rivals if i < k < best):
                 best = i  # the headline over its own subheads
                 break
+        best = self.related_below(scored, best, top)
         # a headline printed twice in a row (a share box, a sticky header): the first copy
         j = best - 1
         while j >= 0 and self.lines[j].text == self.lines[best].text and self.lines[best].n - self.lines[j].n <= 4:
             best, j = j, j - 1
         return self.under_site_title(best)
+
+    def related_below(self, scored: list[tuple[float, int]], best: int, top: float) -> int:
+        """The headline, ``best`` unless ``best`` shares no word with the article and a later
+        headline-length candidate shares at least half of its words, scoring within
+        ``title_unrelated_margin``: an advert or a label that won on the date printed under it
+        (某银行信用卡 / 2024年03月08日 / 第A5版：本地 / 新区建设受关注 / a body about 新区)."""
+        if self.words_shared[best] > 0:
+            return best
+        for s, i in sorted(scored, key=lambda x: x[1]):
+            if (i > best and self.words_shared[i] >= 0.5 and s >= top - self.s["title_unrelated_margin"]
+                    and self.f[i].n >= self.s["title_min"] + 3):
+                return i
+        return best
 
     def under_site_title(self, best: int) -> int:
         """The headline, ``best`` unless ``best`` is the page's own title with the site's name after
