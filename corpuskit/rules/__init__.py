@@ -172,6 +172,9 @@ class RuleSet:
     # Answers of match_rule and edits_for per line: a page is read twice (settling) and a
     # site repeats its widgets. Emptied by finish() and when full.
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
+    # the ``lead_writer`` list, a pattern of its own (read by metadata.lead_writer), compiled by
+    # finish(); None where the rules have no such list
+    lead_writer: "regex.Pattern[str] | None" = None
 
     def match_rule(self, line: str, zone: str | int | None = None) -> Rule | None:
         """The first rule matching ``line`` in ``zone`` (one of ZONES; None or 0: any zone)."""
@@ -224,6 +227,7 @@ class RuleSet:
 
     def finish(self) -> "RuleSet":
         self._memo.clear()
+        self.lead_writer = self._list_pattern("lead_writer")
         self._parts = [(r, part) for r in self.rules for part in (r.parts or (r.pattern,))]
         req = self.store.required
         self.rule_filter = Prefilter([[part.pattern] for _r, part in self._parts], req)
@@ -232,6 +236,18 @@ class RuleSet:
         self.early_filter = Prefilter([[e.pattern.pattern] for e in self.early_edits], req)
         self.edit_filter = Prefilter([[e.pattern.pattern] for e in self.late_edits], req)
         return self
+
+    def _list_pattern(self, name: str) -> "regex.Pattern[str] | None":
+        """The list ``name`` compiled as a pattern (its lists expanded, no variants added), or None
+        where there is no such list."""
+        source = self.lists.get(name)
+        if not source:
+            return None
+        where = f"list {name}"
+        try:
+            return self.store.compile(expand_lists(source, self.lists, where))
+        except regex.error as e:
+            raise ValueError(f"{where}: {e}") from None
 
 
 @lru_cache(maxsize=1)

@@ -336,31 +336,13 @@ def _best_stretch(weights: list[float]) -> tuple[int, int] | None:
     return best_span
 
 
-@lru_cache(maxsize=4096)  # headline-length lines: a page is read again when settling
+# Remembered per line text: a headline candidate's tokens are asked for three times when it is
+# scored (``_Page.title_scores``), and again when settling reads the page a second time. The
+# callers ask for headline-sized lines and short phrases only (under 3,000 distinct ones in the
+# 16 MB benchmark corpus), so a bounded number of them is memory bounded too.
+@lru_cache(maxsize=4096)
 def _tokens(text: str) -> frozenset[str]:
-    """Han character bigrams, Latin words and numbers: what a headline shares with its article.
-    Remembered per line text: a headline candidate's tokens are asked for three times when it
-    is scored (``_Page.title_scores``), and again when settling reads the page a second time."""
-    found = _TOKENS_OF.get(text)
-    if found is None:
-        found = _collect_tokens(text)
-        if len(text) <= _TOKENS_LINE:
-            if len(_TOKENS_OF) >= _CACHE_MAX:
-                _TOKENS_OF.clear()
-                _HAN_PAIRS_OF.clear()
-            _TOKENS_OF[text] = found
-    return found
-
-
-# lines up to this long have their tokens remembered (headline-sized: the lines asked most
-# often; a long paragraph's tokens would take much memory)
-_TOKENS_LINE = 200
-_TOKENS_OF: dict[str, frozenset[str]] = {}
-_HAN_PAIRS_OF: dict[str, tuple[str, ...]] = {}  # (emptied with _TOKENS_OF, and as bounded)
-
-
-def _collect_tokens(text: str) -> frozenset[str]:
-    """``_tokens``, computed."""
+    """Han character bigrams, Latin words and numbers: what a headline shares with its article."""
     out: set[str] = set()
     for m in _TOKENS.findall(text):
         if m[0] >= "\u3400":
@@ -388,15 +370,10 @@ def _true_runs(flags: list) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # (the lines ``_tokens`` remembers)
 def _han_pairs(text: str) -> tuple[str, ...]:
-    """The Han bigrams among ``_tokens(text)`` (remembered with them)."""
-    found = _HAN_PAIRS_OF.get(text)
-    if found is None:
-        found = tuple(t for t in _tokens(text) if len(t) == 2 and _HAN_PAIR.match(t))
-        if len(text) <= _TOKENS_LINE:
-            _HAN_PAIRS_OF[text] = found
-    return found
+    """The Han bigrams among ``_tokens(text)``."""
+    return tuple(t for t in _tokens(text) if len(t) == 2 and _HAN_PAIR.match(t))
 
 
 _HAN_PAIR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}")

@@ -2105,6 +2105,8 @@ def deck_under_title(lines: list[Line], rules: list[Rule | None], least: int = 6
 
 # a lead opening with a wire dateline, the agency in brackets before a dash: "WASHINGTON, Aug. 1
 # (UPI) -- ", "JEDDAH, Saudi Arabia, May 3 (AP) — " (the place in capitals)
+# (not the rules' ``dateline`` edit: after the place's comma it takes any short text, as a region
+# of two words, "Saudi Arabia", that the edit does not cut; a wire digest's next story opens so)
 _WIRE_DATELINE = regex.compile(
     r"^\p{Lu}[\p{Lu}\p{M}.'’ -]+(?:,[^()\n]{1,40})?\s*\(\p{Lu}[\p{L}.&]*(?:\s+\p{Lu}[\p{L}.&]*){0,3}\)\s*(?:-{1,2}|–|—)\s*\S")
 

@@ -19,7 +19,6 @@ this module only reads their named groups:
 """
 from __future__ import annotations
 
-import functools
 import unicodedata
 from collections import Counter
 from typing import Any, Iterable
@@ -28,7 +27,7 @@ import regex
 
 from ..document import Document
 from ..pipeline import Stage
-from ..rules import RuleSet, expand_lists, ruleset
+from ..rules import RuleSet, ruleset
 from .dates import zone_offset
 
 _HAN = regex.compile(r"\p{Han}")
@@ -272,11 +271,6 @@ _SPEAKER_WORDS = regex.compile(r"[我咱你您]")
 _LABEL_OPEN = regex.compile(r"^\p{Han}{1,6}\s*[:：]")
 
 
-@functools.lru_cache(maxsize=4)
-def _lead_writer_pattern(source: str, lists: tuple) -> "regex.Pattern[str]":
-    return regex.compile(expand_lists(source, dict(lists), "list lead_writer"))
-
-
 def lead_writer(lines: list, rs: RuleSet) -> str | None:
     """The writer's name opening the article's first body line before a colon, glued to the lead
     (陈某：某公司本周宣布……), where the rule file has a ``lead_writer`` pattern. Only when the rest
@@ -290,11 +284,10 @@ def lead_writer(lines: list, rs: RuleSet) -> str | None:
     >>> lead_writer([Line(1, t, t)], ruleset("zh"))
     '陈某某'
     """
-    source = rs.lists.get("lead_writer")
     body = [ln for ln in lines if ln.action == "keep"]
-    if not source or not body:
+    if rs.lead_writer is None or not body:  # (the pattern is compiled with the rules: ``RuleSet.finish``)
         return None
-    m = _lead_writer_pattern(source, tuple(sorted(rs.lists.items()))).match(body[0].text)
+    m = rs.lead_writer.match(body[0].text)
     if not m:
         return None
     name, rest = m.group("names"), body[0].text[m.end():].rstrip()
