@@ -546,39 +546,56 @@ _SPACES = regex.compile(r"\s+")
 # Chinese ones do: ``classify._spaceless``)
 
 
-def teaser_copy(lines: list[Line], least: int = 60) -> None:
-    """A page's first kept paragraph printed again as the body's opening, whole or cut short, the
-    body's paragraphs maybe run together in it (an "e-mail this story" box or a share card over
-    the article quotes its lead), with nothing but widgets, labels or headings between the two:
-    the first is a copy, dropped as ``repeated``. Only the same words, at least ``least`` characters of them: a standfirst that
-    sums up the lead in words of its own stays.
+def teaser_copy(lines: list[Line], least: int = 60, most: int = 3) -> None:
+    """A page's first kept paragraphs (up to ``most`` in a row) printed again as the body's opening,
+    whole or cut short, the body's paragraphs maybe run together in it (an "e-mail this story" box
+    or a share card over the article quotes its lead; a photo's caption repeats it with the
+    photo's credit in brackets after it), with nothing but widgets, labels or headings between
+    them and the body: each is a copy, dropped as ``repeated``. Only the same words, at least
+    ``least`` characters of them: a standfirst that sums up the lead in words of its own stays.
 
     >>> lead = "Ferry fares on the western routes will rise by a tenth next month, the office said on Friday."
-    >>> rows = [("keep", lead[:70] + "..."), ("drop", "Your Name:"), ("keep", lead), ("keep", "Passengers were not pleased.")]
+    >>> rows = [("keep", lead[:70] + "..."), ("keep", lead + "(Example TV)"), ("drop", "Your Name:"),
+    ...         ("keep", lead), ("keep", "Passengers were not pleased.")]
     >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
     >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
     >>> teaser_copy(ls); [(ln.action, ln.reason) for ln in ls]
-    [('drop', 'repeated'), ('drop', None), ('keep', None), ('keep', None)]
+    [('drop', 'repeated'), ('drop', 'repeated'), ('drop', None), ('keep', None), ('keep', None)]
     """
     first = next((i for i, ln in enumerate(lines) if ln.action == "keep"), None)
     if first is None:
         return
-    cut = _CUT_MARK.sub("", lines[first].text)
+    last = first  # the run of kept paragraphs the copies would be
+    while last + 1 < len(lines) and lines[last + 1].action == "keep" and last + 1 - first < most:
+        last += 1
+    # the body's opening: the next kept paragraph after something that is not kept
+    j = next((k for k in range(last + 1, len(lines)) if lines[k].action == "keep"), None)
+    if j is None or all(lines[k].kept for k in range(last + 1, j)):
+        j = next((k for k in range(first + 1, len(lines)) if lines[k].action == "keep"), None)
+        if j is None or all(lines[k].kept for k in range(first + 1, j)):
+            return
+        last = first
+    for i in range(first, last + 1):
+        if _copy_of_opening(lines, i, j, least):
+            lines[i].decide("drop", "repeated")
+
+
+_CREDIT_TAIL = regex.compile(r"(?<=[.!?…][\"'”’]?)\s*\([^()]{1,40}\)$")
+
+
+def _copy_of_opening(lines: list[Line], i: int, j: int, least: int) -> bool:
+    """Whether line ``i`` (its cut mark or a bracketed credit after its last sentence left out)
+    is the opening of the kept paragraphs from line ``j``, read run together."""
+    cut = _CUT_MARK.sub("", _CREDIT_TAIL.sub("", lines[i].text))
     if len(cut) < least:
-        return
+        return False
     want = _spaceless(cut)
-    for j in range(first + 1, len(lines)):
-        if lines[j].action != "keep":
-            continue
-        # (the copy may run the body's paragraphs together: read on over the next ones)
-        body = ""
-        for k in range(j, len(lines)):
-            if len(body) >= len(want) or lines[k].action != "keep":
-                break
-            body += _spaceless(lines[k].text)
-        if body.startswith(want) and any(not lines[k].kept for k in range(first + 1, j)):
-            lines[first].decide("drop", "repeated")
-        return  # only the next kept paragraph: the copy stands right over the body
+    body = ""
+    for k in range(j, len(lines)):
+        if len(body) >= len(want) or lines[k].action != "keep":
+            break
+        body += _spaceless(lines[k].text)
+    return body.startswith(want)
 
 
 def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> None:
@@ -600,7 +617,10 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
     t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
     if t is None:
         return
-    after = next((k for k in range(t + 1, len(lines)) if lines[k].action != "drop"), None)
+    # (a copy of the lead under the headline, dropped as repeated, stands where a standfirst would
+    # not: the title is the headline)
+    after = next((k for k in range(t + 1, len(lines))
+                  if lines[k].action != "drop" or lines[k].reason == "repeated"), None)
     opens = t == 1 and (_SENTENCE_END.search(lines[t].raw) is not None or len(lines[t].raw) >= 100)
     if not opens and (after is None or lines[after].action != "meta"):
         return  # a standfirst sits right above the byline/date block
