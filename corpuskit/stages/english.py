@@ -2123,21 +2123,13 @@ def deck_under_title(lines: list[Line], rules: list[Rule | None], least: int = 6
         ln.decide("heading")
 
 
-# a lead opening with a wire dateline, the agency in brackets before a dash: "WASHINGTON, Aug. 1
-# (UPI) -- ", "JEDDAH, Saudi Arabia, May 3 (AP) — " (the place in capitals)
-# (not the rules' ``dateline`` edit: after the place's comma it takes any short text, as a region
-# of two words, "Saudi Arabia", that the edit does not cut; a wire digest's next story opens so)
-_WIRE_DATELINE = regex.compile(
-    r"^\p{Lu}[\p{Lu}\p{M}.'’ -]+(?:,[^()\n]{1,40})?\s*\(\p{Lu}[\p{L}.&]*(?:\s+\p{Lu}[\p{L}.&]*){0,3}\)\s*(?:-{1,2}|–|—)\s*\S")
-
-
 def _story_mark(ln: Line) -> str | None:
     """The kind of mark (``byline`` or ``dateline``) of a line that opens a story under its
     headline: a byline, a wire dateline alone on its line, or a lead opening with a wire
     dateline; None for any other line."""
     if ln.action == "meta":
         return ln.reason if ln.reason in ("byline", "dateline") else None
-    return "dateline" if "dateline" in ln.edits or _WIRE_DATELINE.match(ln.raw) else None
+    return "dateline" if "dateline" in ln.edits else None
 
 
 def next_story(lines: list[Line], rules: list[Rule | None], least: int = 40, paras: int = 2,
