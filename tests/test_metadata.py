@@ -57,6 +57,15 @@ def test_empty_template_fields_are_not_names():
     assert meta["authors"] == ["王小明"], meta
 
 
+def test_a_label_after_the_name_is_no_name():
+    """A name stops at the next field's label, a known credit key or not (作者：X 语音阅读：)."""
+    rs = ruleset("zh")
+    meta = extract([("published", "刊发日期：2011-12-23 阅读次数：作者：王小明 语音阅读：")], rs, "")
+    assert meta["authors"] == ["王小明"], meta
+    meta = extract([("byline", "全媒体记者孙某某 钱某报道：")], rs, "")
+    assert meta["authors"] == ["孙某某", "钱某"], meta
+
+
 def test_year_of_a_page():
     assert page_year("2019-01-02\n2020-11-10\n2020-11-11") == 2020
     assert page_year("no dates here") is None
