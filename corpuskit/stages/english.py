@@ -64,7 +64,7 @@ import regex
 
 from ..document import Line
 from ..rules import Rule, RuleSet
-from .classify import _BULLET, _spaceless, next_story_walk
+from .classify import _BULLET, _spaceless, closing_cut, next_story_walk, unmarked_story_walk
 
 # 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe").
 _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|la|le|bin|al)){1,3}$")
@@ -2181,6 +2181,63 @@ def next_story(lines: list[Line], rules: list[Rule | None], least: int = 40, par
                     paras, least, relabel_to_mark=True)
 
 
+# a line opening with a time of day ("10:42 a.m.", "9.15pm")
+_TIME_OPEN = regex.compile(r"^\d{1,2}[:.]\d{2}(?!\d)")
+# a capitalised word inside a sentence (after a word in lower case or a comma): a name
+_INNER_NAME = regex.compile(r"(?<=[\p{Ll}\d,;] )\p{Lu}[\p{Ll}'’]+")
+
+
+def _names(text: str) -> set[str]:
+    """The names a line holds: its capitalised words inside sentences, in lower case."""
+    return {w.lower() for w in _INNER_NAME.findall(text)}
+
+
+def unmarked_story(lines: list[Line], rules: list[Rule | None]) -> None:
+    """A page that prints a further story under the article with nothing of the article's
+    template to open it (a radio or blog page with a second story under the first, neither
+    with a byline): when the article closes with its copyright notice or end mark (or a
+    credit glued to its last paragraph) and right under the close a headline-shaped line no
+    rule names stands over a paragraph whose names are hardly any of the article's, the
+    headline and all under it drop as ``next_story``. A photo's copyright notice inside an
+    article, over a subhead, has the article's people and places under it.
+    (The walk: ``classify.unmarked_story_walk``.)
+
+    >>> rows = [("title", "Five music myths that will not die"),
+    ...         ("keep", "Everyone likes a good myth, and the music world has more than its share of them to pass round."),
+    ...         ("keep", "Some say the Beatles never wrote their own songs, and others that Elvis still tours in Canada."),
+    ...         ("drop", "© 2024 Some Radio, a division of Some Media Inc."),
+    ...         ("drop", "Heron chicks draw crowds to Riverside pond"),
+    ...         ("keep", "A pair of herons has raised three chicks at the pond in Riverside Park, and Mayor Jane Holt came to see them."),
+    ...         ("keep", "Bird lovers from across Oakford have set up telescopes on the bank, said warden Tom Reyes.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "copyright" if a == "drop" else None)
+    >>> ls[4].decide("drop", "related")
+    >>> unmarked_story(ls, [None] * len(ls)); [(ln.action, ln.reason) for ln in ls[3:]]
+    [('drop', 'copyright'), ('drop', 'next_story'), ('drop', 'next_story'), ('drop', 'next_story')]
+    """
+    first = next((i for i, ln in enumerate(lines) if ln.action in ("keep", "heading")), None)
+    if first is None:
+        return
+
+    def close(k: int) -> bool:
+        ln = lines[k]
+        return ln.action == "drop" and ln.reason in ("copyright", "endmark") or closing_cut(ln)
+
+    def headline(k: int) -> bool:  # (a question under the close: a Q&A's next question)
+        text = lines[k].raw.strip()
+        return rules[k] is None and _headline(text) and not text.endswith("?") and not inside(k)
+
+    def paragraph(k: int) -> bool:
+        return _paragraph(lines[k])
+
+    def inside(k: int) -> bool:  # a live blog's time stamp, an update stamp, a Q&A's question
+        text = lines[k].raw.strip()
+        return (_DATE_START.match(text) is not None or _STAMP_OPEN.match(text) is not None
+                or _TIME_OPEN.match(text) is not None or lines[k].kept and _headline(text) and text.endswith("?"))
+
+    unmarked_story_walk(lines, first, close, headline, paragraph, _names, inside)
+
+
 def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     """Apply the English layout checks, in order, to a page the engine has decided; the
     document flags the page earns (``NO_ARTICLE``)."""
@@ -2237,4 +2294,5 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     quote_paragraphs(lines)
     list_lead_in(lines, rules)
     next_story(lines, rules)
+    unmarked_story(lines, rules)
     return [NO_ARTICLE] if teaser_page(lines) else []
