@@ -1963,12 +1963,15 @@ def unmarked_story_walk(lines: list[Line], first: int, close: Callable[[int], bo
     metadata or lines of a sectioned layout (``inside``: time stamps, questions) between its
     paragraphs (a feature in sections, a digest of items, a Q&A, a live blog whose entries
     change subject) is left alone, and so is a close with a subhead under it that names the
-    article's people or places: a photo's copyright notice inside the article.
+    article's people or places. A copyright notice alone is the weakest close (a photo's
+    credit between paragraphs reads as one): under it the headline must be one the engine
+    dropped as the page's tail, not a subhead it kept.
 
     >>> rows = [("keep", "Aa bb cc."), ("keep", "Dd Ee ff."), ("drop", "(c) site"), ("keep", "Gg hh"),
     ...         ("keep", "Ii jj Kk Ll Mm."), ("keep", "Nn oo.")]
     >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
     >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "copyright" if a == "drop" else None)
+    >>> ls[3].decide("drop", "related")  # (the engine read the headline as the page's tail)
     >>> unmarked_story_walk(ls, 0, lambda k: ls[k].reason == "copyright", lambda k: not ls[k].raw.endswith("."),
     ...                     lambda k: ls[k].kept and ls[k].raw.endswith("."), lambda t: set(t.lower().split()) - {"ii", "nn"})
     >>> [(ln.action, ln.reason) for ln in ls[2:]]
@@ -1990,6 +1993,8 @@ def unmarked_story_walk(lines: list[Line], first: int, close: Callable[[int], bo
                 or lines[h].action == "drop" and lines[h].reason not in _STORY_TAIL
                 or ld is None or not paragraph(ld)):
             continue
+        if ln.reason == "copyright" and lines[h].kept:
+            continue  # a photo's copyright notice over a subhead the engine kept: a story closes no other way
         under = [x.text for x in lines[h + 1:] if x.action in ("keep", "heading")
                  or x.action == "drop" and x.reason in _STORY_TAIL][:most]
         theirs = set().union(*map(tokens, under))
