@@ -1928,6 +1928,7 @@ def _next_story(lines: list[Line], feats: list[Features], paras: int = 2) -> Non
     next_story_walk(lines, range(first), first, _byline_mark, paragraph, story_at, lead, paras)
 
 
+_CLOSING_META = ("source", "editor")  # a credit line alone that may close an article ("Source: X", an editor line)
 _CLOSE_TAIL = regex.compile(r"\p{L}{1,4}(?=\P{L}*$)")  # a line's last letters (its last word; Han: up to four)
 
 
@@ -1953,7 +1954,7 @@ def unmarked_story_walk(lines: list[Line], first: int, close: Callable[[int], bo
     """The next story of a page that prints a second story under the article with nothing of
     the article's template to mark it (no byline or dateline of its own, no end mark of its
     own yet): the article closes (``close``: its copyright notice or end mark, a wire credit
-    glued to its last paragraph) under at least ``paras`` of its paragraphs (``paragraph``,
+    glued to its last paragraph or a credit line alone under it) under at least ``paras`` of its paragraphs (``paragraph``,
     from ``first`` on), and right under the close stands a headline-shaped line (``headline``)
     over a paragraph (past at most ``reach`` dropped lines: a photo's caption) that speaks of
     other things: of the ``tokens`` (names; runs of Han characters) of the kept lines under the headline
@@ -1963,9 +1964,9 @@ def unmarked_story_walk(lines: list[Line], first: int, close: Callable[[int], bo
     metadata or lines of a sectioned layout (``inside``: time stamps, questions) between its
     paragraphs (a feature in sections, a digest of items, a Q&A, a live blog whose entries
     change subject) is left alone, and so is a close with a subhead under it that names the
-    article's people or places. A copyright notice alone is the weakest close (a photo's
-    credit between paragraphs reads as one): under it the headline must be one the engine
-    dropped as the page's tail, not a subhead it kept.
+    article's people or places. A copyright notice or a credit line alone are weak closes (a
+    photo's credit, a chart's source between paragraphs read as them): under them the headline
+    must be one the engine dropped as the page's tail, not a subhead it kept.
 
     >>> rows = [("keep", "Aa bb cc."), ("keep", "Dd Ee ff."), ("drop", "(c) site"), ("keep", "Gg hh"),
     ...         ("keep", "Ii jj Kk Ll Mm."), ("keep", "Nn oo.")]
@@ -1980,33 +1981,41 @@ def unmarked_story_walk(lines: list[Line], first: int, close: Callable[[int], bo
     count = 0
     for e in range(first, len(lines) - 2):
         ln = lines[e]
-        if e > first and (ln.action in ("heading", "meta") or inside(e)):
-            return  # an article in sections, with its dates or bylines inside: no plain story
         if paragraph(e):
             count += 1
-        if count < paras or not close(e):
-            continue
-        h = e + 1
-        ld = next((k for k in range(h + 1, min(len(lines), h + reach + 2))
-                   if lines[k].action != "drop" or lines[k].reason != "caption"), None)
-        if (not headline(h) or lines[h].action in ("title", "meta")
-                or lines[h].action == "drop" and lines[h].reason not in _STORY_TAIL
-                or ld is None or not paragraph(ld)):
-            continue
-        if ln.reason == "copyright" and lines[h].kept:
-            continue  # a photo's copyright notice over a subhead the engine kept: a story closes no other way
-        under = [x.text for x in lines[h + 1:] if x.action in ("keep", "heading")
-                 or x.action == "drop" and x.reason in _STORY_TAIL][:most]
-        theirs = set().union(*map(tokens, under))
-        if len(theirs) < least:
-            continue
-        article = " ".join(x.text for x in lines[:e + 1] if x.action in ("title", "keep", "heading")).lower()
-        if sum(t in article for t in theirs) > share * len(theirs):
-            continue  # the article's own people and places: a section of it
-        for k in range(h, len(lines)):
-            if lines[k].action != "drop" or k == h:  # (the headline too, dropped by place)
-                lines[k].decide("drop", "next_story")
-        return
+        closing = count >= paras and close(e)
+        if e > first and not closing and (ln.action in ("heading", "meta") or inside(e)):
+            return  # an article in sections, with its dates or bylines inside: no plain story
+        if closing and (_story_under(lines, e, headline, paragraph, tokens, reach, most, least, share)
+                        or ln.action == "meta"):
+            return  # (a credit line under which no story starts: metadata inside the article)
+
+
+def _story_under(lines: list[Line], e: int, headline: Callable[[int], bool], paragraph: Callable[[int], bool],
+                 tokens: Callable[[str], set[str]], reach: int, most: int, least: int, share: float) -> bool:
+    """``unmarked_story_walk`` at the close ``e``: whether a next story starts right under it
+    (it is dropped as ``next_story`` then)."""
+    h = e + 1
+    ld = next((k for k in range(h + 1, min(len(lines), h + reach + 2))
+               if lines[k].action != "drop" or lines[k].reason != "caption"), None)
+    if (not headline(h) or lines[h].action in ("title", "meta")
+            or lines[h].action == "drop" and lines[h].reason not in _STORY_TAIL
+            or ld is None or not paragraph(ld)):
+        return False
+    if (lines[e].action == "meta" or lines[e].reason == "copyright") and lines[h].kept:
+        return False  # a photo's credit or a chart's source over a subhead the engine kept
+    under = [x.text for x in lines[h + 1:] if x.action in ("keep", "heading")
+             or x.action == "drop" and x.reason in _STORY_TAIL][:most]
+    theirs = set().union(*map(tokens, under))
+    if len(theirs) < least:
+        return False
+    article = " ".join(x.text for x in lines[:e + 1] if x.action in ("title", "keep", "heading")).lower()
+    if sum(t in article for t in theirs) > share * len(theirs):
+        return False  # the article's own people and places: a section of it
+    for k in range(h, len(lines)):
+        if lines[k].action != "drop" or k == h:  # (the headline too, dropped by place)
+            lines[k].decide("drop", "next_story")
+    return True
 
 
 def _han_triples(text: str) -> set[str]:
@@ -2047,7 +2056,8 @@ def _unmarked_story(lines: list[Line], feats: list[Features], least: int = 6, lo
 
     def close(k: int) -> bool:
         ln = lines[k]
-        return ln.action == "drop" and ln.reason in _STORY_ENDS or closing_cut(ln)
+        return (ln.action == "drop" and ln.reason in _STORY_ENDS or closing_cut(ln)
+                or ln.action == "meta" and ln.reason in _CLOSING_META)
 
     def headline(k: int) -> bool:
         f = feats[k]

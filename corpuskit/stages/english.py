@@ -64,7 +64,7 @@ import regex
 
 from ..document import Line
 from ..rules import Rule, RuleSet
-from .classify import _BULLET, _spaceless, closing_cut, next_story_walk, unmarked_story_walk
+from .classify import _BULLET, _CLOSING_META, _spaceless, closing_cut, next_story_walk, unmarked_story_walk
 
 # 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe").
 _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|la|le|bin|al)){1,3}$")
@@ -2196,7 +2196,7 @@ def unmarked_story(lines: list[Line], rules: list[Rule | None]) -> None:
     """A page that prints a further story under the article with nothing of the article's
     template to open it (a radio or blog page with a second story under the first, neither
     with a byline): when the article closes with its copyright notice or end mark (or a
-    credit glued to its last paragraph) and right under the close a headline-shaped line no
+    credit glued to its last paragraph, or alone under it: "Source: X") and right under the close a headline-shaped line no
     rule names stands over a paragraph whose names are hardly any of the article's, the
     headline and all under it drop as ``next_story``. A photo's copyright notice inside an
     article, over a subhead, has the article's people and places under it.
@@ -2221,7 +2221,8 @@ def unmarked_story(lines: list[Line], rules: list[Rule | None]) -> None:
 
     def close(k: int) -> bool:
         ln = lines[k]
-        return ln.action == "drop" and ln.reason in ("copyright", "endmark") or closing_cut(ln)
+        return (ln.action == "drop" and ln.reason in ("copyright", "endmark") or closing_cut(ln)
+                or ln.action == "meta" and ln.reason in _CLOSING_META)
 
     def headline(k: int) -> bool:  # (a question under the close: a Q&A's next question)
         text = lines[k].raw.strip()
