@@ -582,6 +582,7 @@ class ClassifyStage(Stage):
             _title_copies(lines)
             _near_copies(lines)
             _next_story(lines, feats)
+            _unmarked_story(lines, feats)
         if lang == "en":
             from .english import refine  # English page layouts (stages/english.py)
 
@@ -1916,6 +1917,150 @@ def _next_story(lines: list[Line], feats: list[Features], paras: int = 2) -> Non
                 and feats[ld].prose and feats[ld].n >= _LEAD_LEAST)
 
     next_story_walk(lines, range(first), first, _byline_mark, paragraph, story_at, lead, paras)
+
+
+_CLOSING_META = ("source", "editor")  # a credit line alone that may close an article ("Source: X", an editor line)
+_CLOSE_TAIL = regex.compile(r"\p{L}{1,4}(?=\P{L}*$)")  # a line's last letters (its last word; Han: up to four)
+
+
+def closing_cut(ln: Line) -> bool:
+    """A kept line the engine cut a credit or an end mark from at its end (a wire credit or
+    ``（完）`` glued to the last paragraph): the letters that end the line are gone from its text.
+
+    >>> ln = Line(n=1, raw="县长表示，工程将于年底完工。（某某社）", text="县长表示，工程将于年底完工。")
+    >>> ln.decide("keep"); ln.edits.append("source"); closing_cut(ln)
+    True
+    """
+    if not ln.kept or not any(e in ("source", "endmark") for e in ln.edits):
+        return False
+    raw, text = _CLOSE_TAIL.search(ln.raw), _CLOSE_TAIL.search(ln.text)
+    return raw is not None and (text is None or raw.group() != text.group())
+
+
+def unmarked_story_walk(lines: list[Line], first: int, close: Callable[[int], bool],
+                        headline: Callable[[int], bool], paragraph: Callable[[int], bool],
+                        tokens: Callable[[str], set[str]], inside: Callable[[int], bool] = lambda k: False,
+                        paras: int = 2, reach: int = 2, most: int = 5, least: int = 3,
+                        share: float = 0.1) -> None:
+    """The next story of a page that prints a second story under the article with nothing of
+    the article's template to mark it (no byline or dateline of its own, no end mark of its
+    own yet): the article closes (``close``: its copyright notice or end mark, a wire credit
+    glued to its last paragraph or a credit line alone under it) under at least ``paras`` of its paragraphs (``paragraph``,
+    from ``first`` on), and right under the close stands a headline-shaped line (``headline``)
+    over a paragraph (past at most ``reach`` dropped lines: a photo's caption) that speaks of
+    other things: of the ``tokens`` (names; runs of Han characters) of the kept lines under the headline
+    (up to ``most`` of them, and at least ``least`` tokens), at most ``share`` occur anywhere
+    in the article's text. The headline and all under it drop as ``next_story`` (a line the
+    engine dropped already under the headline keeps its reason). An article with subheads,
+    metadata or lines of a sectioned layout (``inside``: time stamps, questions) between its
+    paragraphs (a feature in sections, a digest of items, a Q&A, a live blog whose entries
+    change subject) is left alone, and so is a close with a subhead under it that names the
+    article's people or places. A copyright notice or a credit line alone are weak closes (a
+    photo's credit, a chart's source between paragraphs read as them): under them the headline
+    must be one the engine dropped as the page's tail, not a subhead it kept.
+
+    >>> rows = [("keep", "Aa bb cc."), ("keep", "Dd Ee ff."), ("drop", "(c) site"), ("keep", "Gg hh"),
+    ...         ("keep", "Ii jj Kk Ll Mm."), ("keep", "Nn oo.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "copyright" if a == "drop" else None)
+    >>> ls[3].decide("drop", "related")  # (the engine read the headline as the page's tail)
+    >>> unmarked_story_walk(ls, 0, lambda k: ls[k].reason == "copyright", lambda k: not ls[k].raw.endswith("."),
+    ...                     lambda k: ls[k].kept and ls[k].raw.endswith("."), lambda t: set(t.lower().split()) - {"ii", "nn"})
+    >>> [(ln.action, ln.reason) for ln in ls[2:]]
+    [('drop', 'copyright'), ('drop', 'next_story'), ('drop', 'next_story'), ('drop', 'next_story')]
+    """
+    count = 0
+    for e in range(first, len(lines) - 2):
+        ln = lines[e]
+        if paragraph(e):
+            count += 1
+        closing = count >= paras and close(e)
+        if e > first and not closing and (ln.action in ("heading", "meta") or inside(e)):
+            return  # an article in sections, with its dates or bylines inside: no plain story
+        if closing and (_story_under(lines, e, headline, paragraph, tokens, reach, most, least, share)
+                        or ln.action == "meta"):
+            return  # (a credit line under which no story starts: metadata inside the article)
+
+
+def _story_under(lines: list[Line], e: int, headline: Callable[[int], bool], paragraph: Callable[[int], bool],
+                 tokens: Callable[[str], set[str]], reach: int, most: int, least: int, share: float) -> bool:
+    """``unmarked_story_walk`` at the close ``e``: whether a next story starts right under it
+    (it is dropped as ``next_story`` then)."""
+    h = e + 1
+    ld = next((k for k in range(h + 1, min(len(lines), h + reach + 2))
+               if lines[k].action != "drop" or lines[k].reason != "caption"), None)
+    if (not headline(h) or lines[h].action in ("title", "meta")
+            or lines[h].action == "drop" and lines[h].reason not in _STORY_TAIL
+            or ld is None or not paragraph(ld)):
+        return False
+    if (lines[e].action == "meta" or lines[e].reason == "copyright") and lines[h].kept:
+        return False  # a photo's credit or a chart's source over a subhead the engine kept
+    under = [x.text for x in lines[h + 1:] if x.action in ("keep", "heading")
+             or x.action == "drop" and x.reason in _STORY_TAIL][:most]
+    theirs = set().union(*map(tokens, under))
+    if len(theirs) < least:
+        return False
+    article = " ".join(x.text for x in lines[:e + 1] if x.action in ("title", "keep", "heading")).lower()
+    if sum(t in article for t in theirs) > share * len(theirs):
+        return False  # the article's own people and places: a section of it
+    for k in range(h, len(lines)):
+        if lines[k].action != "drop" or k == h:  # (the headline too, dropped by place)
+            lines[k].decide("drop", "next_story")
+    return True
+
+
+def _han_triples(text: str) -> set[str]:
+    """The runs of three Han characters a text holds.
+
+    >>> sorted(_han_triples("老周说，渡船"))
+    ['老周说']
+    """
+    return {run[i:i + 3] for run in _HAN_RUN.findall(text) for i in range(len(run) - 2)}
+
+
+def _unmarked_story(lines: list[Line], feats: list[Features], least: int = 6, longest: int = 40,
+                    share: float = 0.02) -> None:
+    """A page that prints further stories under the article with no byline to open them (a
+    wire copy's stories, each a headline over paragraphs closed by the agency's credit): when
+    the article closes with its copyright notice, its end mark or a credit glued to its last
+    paragraph, and right under the close a headline-shaped line (``least``..``longest``
+    characters, no sentence, no rule naming it) stands over a paragraph whose runs of three Han
+    characters are hardly any of the article's (``share``; a section of a feature repeats its
+    people's names and its terms; two stories share only common words, which pairs of
+    characters would count), the headline and all under it drop as ``next_story``.
+    (The walk: ``unmarked_story_walk``.)
+
+    >>> rows = [("title", "某县海堤工程今天动工"), ("keep", "某县海堤工程今天动工，完工后将提升沿岸防御强度，并改善周边环境。"),
+    ...         ("keep", "县政府今天在海堤举行开工典礼，县长等人出席，并为工程祈福。（某某社）"), ("keep", "台风逼近 镇长呼吁做好准备"),
+    ...         ("keep", "台风来袭，镇长提醒乡亲做好防台准备，检查门窗、招牌等易掉落物品。")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> ls[2].text = ls[2].raw[:-5]; ls[2].edits.append("source")
+    >>> fs = [Features(n=len(t), sent=t.endswith(("。", "）")), clause=False, marks=0, commas=t.count("，"), seps=0,
+    ...                date=False, rule=None) for _, t in rows]
+    >>> _unmarked_story(ls, fs); [(ln.action, ln.reason) for ln in ls[2:]]
+    [('keep', None), ('drop', 'next_story'), ('drop', 'next_story')]
+    """
+    first = next((i for i, ln in enumerate(lines) if ln.action in ("keep", "heading")), None)
+    if first is None:
+        return
+
+    def close(k: int) -> bool:
+        ln = lines[k]
+        return (ln.action == "drop" and ln.reason in _STORY_ENDS or closing_cut(ln)
+                or ln.action == "meta" and ln.reason in _CLOSING_META)
+
+    def headline(k: int) -> bool:
+        f = feats[k]
+        return least <= f.n <= longest and not f.sent and not f.ruled and not f.date
+
+    def paragraph(k: int) -> bool:
+        return lines[k].action == "keep" and feats[k].sent and feats[k].n >= _LEAD_LEAST
+
+    def inside(k: int) -> bool:  # a time stamp, or a kept headline-shaped line: an item's or section's head
+        return feats[k].date or lines[k].kept and headline(k)
+
+    unmarked_story_walk(lines, first, close, headline, paragraph, _han_triples, inside, share=share)
 
 
 def _title_copies(lines: list[Line]) -> None:

@@ -64,7 +64,7 @@ import regex
 
 from ..document import Line
 from ..rules import Rule, RuleSet
-from .classify import _BULLET, _spaceless, next_story_walk
+from .classify import _BULLET, _CLOSING_META, _spaceless, closing_cut, next_story_walk, unmarked_story_walk
 
 # 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe").
 _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|la|le|bin|al)){1,3}$")
@@ -2195,6 +2195,141 @@ def next_story(lines: list[Line], rules: list[Rule | None], least: int = 40, par
                     paras, least, relabel_to_mark=True)
 
 
+# a line opening with a time of day ("10:42 a.m.", "9.15pm")
+_TIME_OPEN = regex.compile(r"^\d{1,2}[:.]\d{2}(?!\d)")
+# a capitalised word inside a sentence (after a word in lower case or a comma): a name
+_INNER_NAME = regex.compile(r"(?<=[\p{Ll}\d,;] )\p{Lu}[\p{Ll}'’]+")
+
+
+def _names(text: str) -> set[str]:
+    """The names a line holds: its capitalised words inside sentences, in lower case."""
+    return {w.lower() for w in _INNER_NAME.findall(text)}
+
+
+def unmarked_story(lines: list[Line], rules: list[Rule | None]) -> None:
+    """A page that prints a further story under the article with nothing of the article's
+    template to open it (a radio or blog page with a second story under the first, neither
+    with a byline): when the article closes with its copyright notice or end mark (or a
+    credit glued to its last paragraph, or alone under it: "Source: X") and right under the close a headline-shaped line no
+    rule names stands over a paragraph whose names are hardly any of the article's, the
+    headline and all under it drop as ``next_story``. A photo's copyright notice inside an
+    article, over a subhead, has the article's people and places under it.
+    (The walk: ``classify.unmarked_story_walk``.)
+
+    >>> rows = [("title", "Five music myths that will not die"),
+    ...         ("keep", "Everyone likes a good myth, and the music world has more than its share of them to pass round."),
+    ...         ("keep", "Some say the Beatles never wrote their own songs, and others that Elvis still tours in Canada."),
+    ...         ("drop", "© 2024 Some Radio, a division of Some Media Inc."),
+    ...         ("drop", "Heron chicks draw crowds to Riverside pond"),
+    ...         ("keep", "A pair of herons has raised three chicks at the pond in Riverside Park, and Mayor Jane Holt came to see them."),
+    ...         ("keep", "Bird lovers from across Oakford have set up telescopes on the bank, said warden Tom Reyes.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "copyright" if a == "drop" else None)
+    >>> ls[4].decide("drop", "related")
+    >>> unmarked_story(ls, [None] * len(ls)); [(ln.action, ln.reason) for ln in ls[3:]]
+    [('drop', 'copyright'), ('drop', 'next_story'), ('drop', 'next_story'), ('drop', 'next_story')]
+    """
+    first = next((i for i, ln in enumerate(lines) if ln.action in ("keep", "heading")), None)
+    if first is None:
+        return
+
+    def close(k: int) -> bool:
+        ln = lines[k]
+        return (ln.action == "drop" and ln.reason in ("copyright", "endmark") or closing_cut(ln)
+                or ln.action == "meta" and ln.reason in _CLOSING_META)
+
+    def headline(k: int) -> bool:  # (a question under the close: a Q&A's next question)
+        text = lines[k].raw.strip()
+        return rules[k] is None and _headline(text) and not text.endswith("?") and not inside(k)
+
+    def paragraph(k: int) -> bool:
+        return _paragraph(lines[k])
+
+    def inside(k: int) -> bool:  # a live blog's time stamp, an update stamp, a Q&A's question
+        text = lines[k].raw.strip()
+        return (_DATE_START.match(text) is not None or _STAMP_OPEN.match(text) is not None
+                or _TIME_OPEN.match(text) is not None or lines[k].kept and _headline(text) and text.endswith("?"))
+
+    unmarked_story_walk(lines, first, close, headline, paragraph, _names, inside)
+
+
+def _index_entry(lines: list[Line], rules: list[Rule | None], d: int, reach: int = 6) -> tuple[int, list[int], int] | None:
+    """An entry of a blog's index from line ``d``: a full date alone on its line, then (past
+    photo captions and credits, at most ``reach`` lines) a headline-shaped line no rule names,
+    then its paragraphs (captions and credits among them), then a link to the rest ("Continue
+    reading", "Read more") a rule names; the headline's index, the paragraphs' and the link's."""
+    date = lines[d].raw.strip()
+    if not _DATE_START.match(date) or _words(date) > 6:
+        return None
+    h = next((k for k in range(d + 1, min(len(lines), d + reach + 2))
+              if lines[k].action != "drop" or lines[k].reason not in ("caption", "copyright")), None)
+    if h is None or rules[h] is not None or not _headline(lines[h].raw) or _DATE_START.match(lines[h].raw):
+        return None
+    paras = []
+    for k in range(h + 1, len(lines)):
+        ln = lines[k]
+        text = ln.raw.strip()
+        if ln.action == "drop" and ln.reason in ("caption", "copyright") and not _SENTENCE_END.search(text):
+            continue  # a photo's credit
+        if rules[k] is not None and _words(text) <= 4 and _BLURB_CUT.search(text):
+            return (h, paras, k) if paras else None
+        if _SENTENCE_END.search(text) and _words(text) >= 8 and rules[k] is None:
+            paras.append(k)
+            continue
+        if ln.action == "drop" and ln.reason == "caption":
+            continue
+        return None
+    return None
+
+
+def index_first_entry(lines: list[Line], rules: list[Rule | None], least: int = 2) -> None:
+    """A blog's tag or date index prints its entries one under the other, each a date line
+    over its headline over the opening paragraphs of the post, cut off by a link to the rest
+    ("Continue reading"); the engine may take a later entry for the article (the one with the
+    longest opening), or keep the next entries' openings as more of the article. When the
+    page's body starts with at least ``least`` such entries one right under the other
+    (``_index_entry``), and the engine kept nothing above the first, the first entry is the
+    page's article: its date the publication time, its headline the title, its paragraphs the
+    body (a caption keeps its reason); all from its link on drops as ``next_story``. An
+    article followed by a box of the blog's other posts keeps its body above the box.
+
+    >>> rows = [("Jan 11 2016", "nav"), ("Emptying the canal", "nav"),
+    ...         ("Residents came to see what the canal had hidden under its waters for fifteen years.", "nav"),
+    ...         ("Continue reading", "related"), ("Dec 30 2015", "nav"), ("The most-read stories of the year", "nav"),
+    ...         ("These were the most-read stories of the year on the blog, and we wish you a happy New Year.", "nav"),
+    ...         ("Continue reading", "related"), ("Dec 9 2015", "published"), ("Where attacks have no name", "title"),
+    ...         ("When the capital held a memorial service for the victims, television channels far away broadcast it live.", None)]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (t, _) in enumerate(rows)]
+    >>> for ln, (_, r) in zip(ls, rows):
+    ...     a = {"published": "meta", "title": "title", None: "keep"}.get(r, "drop"); ln.decide(a, r if a in ("meta", "drop") else None)
+    >>> rules = [object() if t == "Continue reading" else None for t, _ in rows]
+    >>> index_first_entry(ls, rules); [(ln.action, ln.reason) for ln in ls[:5]], {ln.reason for ln in ls[5:]}
+    ([('meta', 'published'), ('title', None), ('keep', None), ('drop', 'related'), ('drop', 'next_story')], {'next_story'})
+    """
+    d = next((i for i, ln in enumerate(lines) if _DATE_START.match(ln.raw.strip()) and _words(ln.raw) <= 6), None)
+    if d is None or any(ln.kept or ln.action == "meta" and ln.reason != "published" for ln in lines[:d]):
+        return
+    entries, k = [], d
+    while k < len(lines) and len(entries) < least:
+        found = _index_entry(lines, rules, k)
+        if found is None:
+            return
+        entries.append(found)
+        k = found[2] + 1
+    h, paras, link = entries[0]
+    for ln in lines:
+        if ln.action == "title":
+            ln.decide("drop", "next_story")
+    lines[d].decide("meta", "published")
+    lines[h].decide("title")
+    for p in paras:
+        if lines[p].action != "drop" or lines[p].reason != "caption":
+            lines[p].decide("keep")
+    for ln in lines[link + 1:]:
+        if ln.action != "drop" or ln.reason in ("nav", "related", "other"):
+            ln.decide("drop", "next_story")
+
+
 def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     """Apply the English layout checks, in order, to a page the engine has decided; the
     document flags the page earns (``NO_ARTICLE``)."""
@@ -2250,5 +2385,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     widget_button(lines)
     quote_paragraphs(lines)
     list_lead_in(lines, rules)
+    index_first_entry(lines, rules)
     next_story(lines, rules)
+    unmarked_story(lines, rules)
     return [NO_ARTICLE] if teaser_page(lines) else []
