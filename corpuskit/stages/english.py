@@ -4,6 +4,7 @@ The engine (``classify.py``) decides every line from the rules in ``rules/en.tom
 the page's shape. English news pages have a few layouts of their own, each handled here by
 one small function over the decided lines (their ``action``/``reason``):
 
+- a body sentence the page broke across two paragraphs, its first half dropped (``broken_sentence``);
 - a photo gallery whose title repeats before every slide (``gallery``);
 - a caption announced by a label on the line above, "Image caption," (``caption_labels``);
 - captions and highlight boxes between the byline and a wire-dateline lead (``wire_lead``), and
@@ -99,6 +100,32 @@ def _body_span(lines: list[Line]) -> tuple[int, int] | None:
     """Indexes of the first and last kept body line (``keep`` or ``heading``)."""
     kept = [i for i, ln in enumerate(lines) if ln.action in ("keep", "heading")]
     return (kept[0], kept[-1]) if kept else None
+
+
+# a line that stops mid-sentence: on a lower-case word or a comma
+_MID_SENTENCE = regex.compile(r"(?:\p{Ll}[\p{Ll}\x27’-]*|,)$")
+
+
+def broken_sentence(lines: list[Line], rules: list[Rule | None], least: int = 5) -> None:
+    """A body sentence the page broke across two paragraphs: the first half (``least`` words
+    or more, stopping on a lower-case word or a comma) stands between two kept paragraphs and
+    the second half opens in lower case. The engine, finding no sentence end, dropped the first
+    half unnamed; it is kept.
+
+    >>> rows = [("keep", "Police said the call came from abroad."),
+    ...         ("drop", "The call was received at about 1 am and the police immediately"),
+    ...         ("keep", "contacted their counterparts in the capital.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> broken_sentence(ls, [None] * 3); [ln.action for ln in ls]
+    ['keep', 'keep', 'keep']
+    """
+    for i in range(1, len(lines) - 1):
+        ln, before, after = lines[i], lines[i - 1], lines[i + 1]
+        if (ln.action == "drop" and ln.reason in (None, "related", "nav") and rules[i] is None
+                and before.action == "keep" and after.action == "keep" and after.text[:1].islower()
+                and _MID_SENTENCE.search(ln.text) and len(ln.text.split()) >= least):
+            ln.decide("keep")
 
 
 def gallery(lines: list[Line], rules: list[Rule | None]) -> None:
@@ -2334,6 +2361,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     """Apply the English layout checks, in order, to a page the engine has decided; the
     document flags the page earns (``NO_ARTICLE``)."""
     rules = _rule_of(lines, rs)
+    broken_sentence(lines, rules)
     gallery(lines, rules)
     gallery_promo(lines)
     caption_labels(lines, rules)
