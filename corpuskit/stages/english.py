@@ -6,6 +6,7 @@ one small function over the decided lines (their ``action``/``reason``):
 
 - a body sentence the page broke across two paragraphs, its first half dropped (``broken_sentence``);
 - a photo gallery whose title repeats before every slide (``gallery``);
+- the lead photo's caption naming who it shows, "<name> during <event>.", under the headline (``lead_photo_caption``);
 - a caption announced by a label on the line above, "Image caption," (``caption_labels``);
 - captions and highlight boxes between the byline and a wire-dateline lead (``wire_lead``), and
   captions between the headline and a lead opening "PLACE: ..." (``colon_dateline_lead``);
@@ -317,6 +318,49 @@ def _caption_shape(text: str, longest: int = 200) -> bool:
     if _TENSED.search(main):
         return False
     return not _S_WORD.search(main) or bool(_SCENE_TIME.search(text))
+
+
+# a picture's caption naming who it shows and what they were at, with no verb of its own:
+# "Governor Jane Doe during a tour of the new ward.", "The mayor addressing residents on Monday."
+_PHOTO_SCENE = regex.compile(
+    r"^\p{Lu}[\p{L}.\x27’-]*(?:\s+[\p{L}.\x27’-]+){0,5}\s+(during|addressing|flanked\s+by|"
+    r"speaking\s+(?:at|during|to)|arriving\s+(?:at|for))\s+[^.!?]{3,100}[.]?$")
+# words a sentence says things with: such a line is a deck or a lead, not a caption
+_SAYS = regex.compile(r"\b(?i:said|says|say|told|tells|is|are|was|were|has|have|had|will|would|can|could|"
+                      r"should|must|did|does)\b")
+
+
+def lead_photo_caption(lines: list[Line], least: int = 25) -> None:
+    """The lead photo's caption between the headline and the first paragraph: who the picture
+    shows and what they were at ("<name> during <event>."), no verb that says anything, and a
+    long first paragraph (``least`` words) right under it that names them again. A deck or a
+    one-line lead says something; it stays.
+
+    >>> rows = [("title", "Council budget faces scrutiny"), ("keep", "Mayor Jane Doe during a council tour."),
+    ...         ("keep", "Mayor Jane Doe said on Monday that " + " ".join(["the budget came under scrutiny"] * 5) + ".")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> lead_photo_caption(ls); [(ln.action, ln.reason) for ln in ls]
+    [('title', None), ('drop', 'caption'), ('keep', None)]
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    i = next((k for k in range(t + 1, len(lines)) if lines[k].action in ("keep", "heading")), None)
+    if i is None or i + 1 >= len(lines):
+        return
+    text = lines[i].text.strip()
+    m = _PHOTO_SCENE.match(text)
+    if m is None or len(text.split()) > 15 or _SAYS.search(text):
+        return
+    j = next((k for k in range(i + 1, len(lines)) if lines[k].action in ("keep", "heading")), None)
+    if j is None or lines[j].action != "keep" or len(lines[j].text.split()) < least:
+        return
+    # who the picture shows (two words or more), named again in the first paragraph
+    who = text[:m.start(1)].split()
+    lead = lines[j].text.lower()
+    if len(who) >= 2 and all(w.lower() in lead for w in who[1:]):
+        lines[i].decide("drop", "caption")
 
 
 def caption_over_credit(lines: list[Line], rules: list[Rule | None]) -> None:
@@ -2407,6 +2451,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     numbered_teasers(lines)
     comment_policy(lines)
     caption_over_credit(lines, rules)
+    lead_photo_caption(lines)
     dated_captions(lines)
     stamped_copy(lines)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
