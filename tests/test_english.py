@@ -355,3 +355,38 @@ def test_home_page_is_rejected_as_no_article(tmp_path):
     res = run([str(tmp_path / "home.txt"), str(tmp_path / "article.txt")], str(tmp_path / "o.jsonl"),
               Config.defaults().with_options(**{"corpus.workers": 1}))
     assert res.written == 1 and res.report["dropped"] == {"no-article": 1}
+
+
+@pytest.mark.parametrize("last", [
+    "The council said the share of homes connected to the new network had risen to 3/4",
+    "Details of the plan, and of the roads it closes, are on the council's site. Harbourton.gov/Roads",
+    "The two sides have agreed to talk again next month, the mediator said. Black/White",
+    "The report found that most households now use both services, and/or pay for a third.",
+])
+def test_glued_byline_not_a_fraction_or_address(last):
+    """A last paragraph ending in a fraction, an address, one capitalised word with a slash or
+    "and/or" names no writer."""
+    text = "Harbour council approves new broadband network\n\n" \
+           "The council approved the network on Monday after a long debate about its cost to households.\n\n" + last + "\n"
+    assert corpuskit.clean(text.encode("utf-8")).meta["authors"] == []
+
+
+@pytest.mark.parametrize("line", ["• TOP", "— END", "• NEWS", "- MORE"])
+def test_bullet_credit_not_a_section_word(line):
+    """A bullet or dash before a section's or a widget's word under the last paragraph is no
+    agency's sign-off."""
+    text = ("Harbour ferry returns to service after repairs\n\n"
+            "The harbour ferry returned to service on Monday after six weeks of repairs to its engines.\n\n"
+            "Passengers queued from early morning for the first crossing, the operator said.\n\n" + line + "\n")
+    assert corpuskit.clean(text.encode("utf-8")).meta["source"] is None
+
+
+def test_release_dateline_date_only_without_date_line():
+    """A release's lead dateline gives the date only when no date line does; the lead keeps it."""
+    lead = ("HARBOURTON, Calif.-- May 6, 2004 -- Marine biologists at the institute have won a grant "
+            "from the state to train graduate students over three years.")
+    page = "Harbour institute's marine biologists win grant to train students\n\n{}" + lead + "\n\nThe team said it was delighted.\n"
+    rec = corpuskit.clean(page.format("").encode("utf-8"))
+    assert rec.meta["published"].startswith("2004-05-06") and lead in rec.text
+    rec = corpuskit.clean(page.format("June 1, 2004\n\n").encode("utf-8"))
+    assert rec.meta["published"].startswith("2004-06-01")

@@ -11,7 +11,11 @@ one small function over the decided lines (their ``action``/``reason``):
 - captions and highlight boxes between the byline and a wire-dateline lead (``wire_lead``), and
   captions between the headline and a lead opening "PLACE: ..." (``colon_dateline_lead``);
 - a news agency named alone under the byline or signing off the story (``wire_credits``), or by its
-  initials closing the last paragraph (``closing_credit``);
+  initials closing the last paragraph (``closing_credit``) or after a bullet under it (``bullet_credit``);
+- a byline glued after the last paragraph's last sentence, "Jane Doe/EXN" (``glued_byline``);
+- a blog's numbered comment list between the post and its reply form (``comment_list``);
+- a release service's labels (the kind of release, the issuer) over a release's lead, and the date
+  in its lead's dateline (``release_labels``);
 - a teaser's byline with its age after the article, "By AFP 4 hrs ago" (``teaser_bylines``);
 - a bare author name next to the date line, or repeated after the article (``name_bylines``);
 - a bare author name under the headline over its popup's widget lines or its bio (``author_popup``);
@@ -1949,6 +1953,145 @@ def closing_credit(lines: list[Line]) -> None:
         last.moved.append(("source", m["a"] or m["b"]))
 
 
+# a sign-off under the last paragraph after a bullet or a dash: an agency's initials ("• NAN", "— AFP")
+_BULLET_CREDIT = regex.compile(r"^\s*(?:[•●▪·]|-{1,2}|–|—)\s*(?P<s>\p{Lu}{2,5})$")
+# capitals that sign off nothing: a section, a widget, a wire's end mark
+_NOT_CREDIT = regex.compile(r"^(?:END|ENDS|MORE|TOP|HOME|NEWS|MENU|TAGS|LIVE|VIDEO|PHOTO|PHOTOS|AUDIO|WATCH|PDF|READ|"
+                            r"SHARE|PRINT|EMAIL|NEXT|PREV|BACK|SPORT|SPORTS|OPED|FAQ|RSS|ADS|AD|UPDATE)$")
+
+
+def bullet_credit(lines: list[Line]) -> None:
+    """An agency's initials alone under the story's last paragraph, after a bullet or a dash
+    ("• NAN", "— AFP"), sign the story off: its source. Only a lone sign-off: a bullet list of
+    capitalised items (a menu) has more bullets under it.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Headline here", "The police confirmed the arrest.", "• NAN", "Tags"])]
+    >>> for ln, a in zip(ls, ["title", "keep", "drop", "drop"]): ln.decide(a, None if a != "drop" else "nav")
+    >>> bullet_credit(ls); ls[2].action, ls[2].reason
+    ('meta', 'source')
+    """
+    span = _body_span(lines)
+    if span is None or span[1] + 1 >= len(lines):
+        return
+    last, ln = lines[span[1]], lines[span[1] + 1]
+    m = _BULLET_CREDIT.match(ln.raw)
+    if (not m or _NOT_CREDIT.match(m["s"]) or ln.action == "meta" or not _SENTENCE_END.search(last.raw.rstrip())
+            or span[1] + 2 < len(lines) and _BULLET.match(lines[span[1] + 2].raw)):
+        return
+    ln.decide("meta", "source")
+
+
+# a comment printed as an item of the blog's numbered comment list ("1. Thanks for ...")
+_COMMENT_ITEM = regex.compile(r"^\s*(?P<n>\d{1,3})\.\s+\S")
+
+
+def comment_list(lines: list[Line], rules: list[Rule | None]) -> None:
+    """A blog's comments printed as a numbered list between the post and the header of its reply
+    form ("1. Thanks to ..." over "Leave a Reply"): the kept lines right over the header that
+    number 1, 2, ... in turn, each a finished paragraph, under a finished paragraph of the post
+    that numbers nothing (a list the post leads into with a colon is the post's).
+
+    >>> rows = [("title", "Headline here"), ("keep", "The man was taken to hospital."),
+    ...         ("keep", "1. Thanks to the crews for their quick work."), ("drop", "Leave a Reply")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> r = Rule("drop", "comments", regex.compile("^Leave a Reply$"), ends=True)
+    >>> comment_list(ls, [None, None, None, r]); ls[2].action, ls[2].reason
+    ('drop', 'comments')
+    """
+    span = _body_span(lines)
+    if span is None:
+        return
+    close = next((i for i in range(span[1] + 1, len(lines)) if rules[i] is not None
+                  and rules[i].reason == "comments" and rules[i].ends), None)
+    if close is None or any(ln.kept for ln in lines[span[1] + 1:close]):
+        return
+    run, k = [], span[1]
+    while k > span[0]:
+        m = _COMMENT_ITEM.match(lines[k].raw)
+        if not m or lines[k].action != "keep" or not _SENTENCE_END.search(lines[k].raw.rstrip()):
+            break
+        run.append((k, int(m["n"])))
+        k -= 1
+    if not run or [n for _, n in reversed(run)] != list(range(1, len(run) + 1)):
+        return
+    above = lines[k]
+    if above.action != "keep" or _COMMENT_ITEM.match(above.raw) or not _SENTENCE_END.search(above.raw.rstrip()):
+        return
+    for i, _ in run:
+        lines[i].decide("drop", "comments")
+
+
+# a news release service's label for the kind of release, over or under its headline
+_RELEASE_TYPE = regex.compile(r"^(?i:(?:news|press|media)\s+(?:release|advisory)|(?:(?:grant|award|grant\s+and\s+award|"
+                              r"meeting|event|book|course|business|product|funding|research|personnel)\s+)announcement|"
+                              r"peer[- ]reviewed\s+publication|reports?\s+and\s+proceedings)$")
+# a release's dateline opening its lead, the date between dashes: "RIVERSIDE, Calif.-- May 13, 2003 --"
+_RELEASE_DATELINE = regex.compile(r"^\p{Lu}{2,}[\p{Lu}\x27’. -]*(?:,\s+\p{Lu}[\p{L}.]*){0,2}\s*(?:--|–|—)\s*"
+                                  rf"(?P<date>(?i:{_MONTH})\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+(?i:{_MONTH})\s+(?:19|20)\d\d)"
+                                  r"\s*(?:--|–|—)")
+
+
+def release_labels(lines: list[Line]) -> None:
+    """A news release as a release service prints it: the kind of release ("Grant and Award
+    Announcement") and the issuer's name under it, short labels between the headline (and its
+    subtitle) and the lead, are the service's labels, not the release's subheads; a lead opening
+    with a dateline that holds the date ("RIVERSIDE, Calif.-- May 13, 2003 --") gives the
+    publication date when no date line does (the lead stays whole).
+
+    >>> rows = [("title", "Harbour lab wins a grant"), ("heading", "Grant and Award Announcement"),
+    ...         ("heading", "University of the Harbour"), ("keep", "HARBOUR, Calif.-- May 3, 2003 -- The lab has won.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> release_labels(ls); [ln.action for ln in ls], ls[3].moved
+    (['title', 'drop', 'drop', 'keep'], [('published', 'May 3, 2003')])
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    lead = next((i for i, ln in enumerate(lines) if ln.action == "keep" and (t is None or i > t)), None)
+    if lead is None:
+        return
+    m = _RELEASE_DATELINE.match(lines[lead].raw)
+    if m and not any(ln.action == "meta" and ln.reason == "published" or
+                     any(r == "published" for r, _ in ln.moved) for ln in lines):
+        lines[lead].moved.append(("published", m["date"]))
+    if t is None:
+        return
+    label = next((i for i in range(t + 1, lead) if _RELEASE_TYPE.match(lines[i].raw.strip())), None)
+    if label is None:
+        return
+    lines[label].decide("drop", "nav")
+    for k in range(label + 1, lead):
+        ln = lines[k]
+        if ln.action in ("heading", "keep") and len(ln.raw.strip()) <= 80 and not _SENTENCE_END.search(ln.raw.rstrip()):
+            ln.decide("drop", "nav")
+
+
+# a byline glued after the last sentence of the story: the writer's name, a slash, the outlet
+# ("... he said. Jane Doe/EXN"); capitalised words of letters only, so a fraction ("3/4"), a path or
+# an address ("example.com/News") is no byline
+_GLUED_BYLINE = regex.compile(r"(?<=[.!?\"”’])\s+(?P<b>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}/"
+                              r"\p{Lu}[\p{L}&-]*(?:\s+\p{Lu}[\p{L}&-]*){0,2})\s*$")
+
+
+def glued_byline(lines: list[Line], least: int = 60) -> None:
+    """A byline glued to the end of the story's last paragraph, after its last sentence ("... he
+    said. Jane Doe/EXN"), names the writer. The paragraph stays as it is; the byline is read for
+    metadata (``moved``). Only a long paragraph: a photo's caption closed by its credit is one
+    short sentence (the caption rules drop it).
+
+    >>> ls = [Line(n=0, raw=t, text=t) for t in ["The police said the road would stay closed until the weekend. "
+    ...       "Drivers were told to use the coast road instead, the spokesman said. Jane Doe/EXN"]]
+    >>> ls[0].decide("keep"); glued_byline(ls); ls[0].moved
+    [('byline', 'Jane Doe/EXN')]
+    """
+    last = next((ln for ln in reversed(lines) if ln.action == "keep"), None)
+    if last is None:
+        return
+    m = _GLUED_BYLINE.search(last.raw.rstrip())
+    if m and m.start() >= least and ("byline", m["b"]) not in last.moved:
+        last.moved.append(("byline", m["b"]))
+
+
 def teaser_bylines(lines: list[Line]) -> None:
     """A byline with an age ("By AFP 4 hrs ago") after the article's last kept line is a teaser's,
     in a list of other stories: it drops with the list (related), and names no author of the
@@ -2436,6 +2579,10 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     masthead_date(lines)
     colon_dateline_lead(lines)
     closing_credit(lines)
+    bullet_credit(lines)
+    glued_byline(lines)
+    comment_list(lines, rules)
+    release_labels(lines)
     teaser_bylines(lines)
     head_in_menu(lines, rules)
     label_over_lead(lines, rules)
