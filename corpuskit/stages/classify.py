@@ -2063,14 +2063,23 @@ def _unmarked_story(lines: list[Line], feats: list[Features], least: int = 6, lo
     unmarked_story_walk(lines, first, close, headline, paragraph, _han_triples, inside, share=share)
 
 
+# what a picture's alt text adds to the headline it copies: the kind of picture (某校召开选题会_二维码,
+# 某校召开选题会_QRCODE碼, 某校召开选题会 圖片, 某校召开选题会（图1）)
+_PICTURE_SUFFIX = regex.compile(r"[_\-–—|｜:：·]?[(（\[【]?(?:(?i:qr\s*code)[码碼]?|二维码|二維碼|图片|圖片|图|圖|照片|相片"
+                                r"|配图|配圖|大图|大圖)\d{0,2}[)）\]】]?")
+
+
 def _title_copies(lines: list[Line]) -> None:
     """A kept line under the headline that reads exactly as the headline is a copy of it (a
-    picture's alt text, the headline printed again over the body): ``repeated``.
+    picture's alt text, the headline printed again over the body): ``repeated``; so is the
+    headline with the kind of picture after it (``_PICTURE_SUFFIX``: a QR code's or a photo's
+    alt text, 某校召开选题会_二维码).
 
-    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["某校召开选题会", "3月5日上午，某校召开新闻选题会。", "某校召开选题会"])]
-    >>> ls[0].decide("title"); ls[2].decide("heading")
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["某校召开选题会", "3月5日上午，某校召开新闻选题会。", "某校召开选题会",
+    ...                                                       "某校召开选题会_二维码", "某校召开选题会后"])]
+    >>> ls[0].decide("title"); ls[2].decide("heading"); ls[3].decide("heading"); ls[4].decide("heading")
     >>> _title_copies(ls); [(ln.action, ln.reason) for ln in ls]
-    [('title', None), ('keep', None), ('drop', 'repeated')]
+    [('title', None), ('keep', None), ('drop', 'repeated'), ('drop', 'repeated'), ('heading', None)]
     """
     title = next((ln for ln in lines if ln.action == "title"), None)
     if title is None:
@@ -2079,8 +2088,11 @@ def _title_copies(lines: list[Line]) -> None:
     most = 2 * len(head) + 10  # (a line that long holds more than the headline and its spaces)
     for ln in lines:
         if ln is not title and ln.action in ("heading", "keep") and ln.n > title.n \
-                and len(head) <= len(ln.text) <= most and _spaceless(ln.text) == head:
-            ln.decide("drop", "repeated")
+                and len(head) <= len(ln.text) <= most:
+            text = _spaceless(ln.text)
+            if text == head or (text.startswith(head) and len(text) > len(head)
+                                and _PICTURE_SUFFIX.fullmatch(text, len(head)) is not None):
+                ln.decide("drop", "repeated")
 
 
 def _near_copies(lines: list[Line]) -> None:
