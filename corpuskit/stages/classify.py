@@ -582,6 +582,7 @@ class ClassifyStage(Stage):
             _title_copies(lines)
             _near_copies(lines)
             _next_story(lines, feats)
+            _lead_byline_story(lines, feats)
             _unmarked_story(lines, feats)
         if lang == "en":
             from .english import refine  # English page layouts (stages/english.py)
@@ -1917,6 +1918,61 @@ def _next_story(lines: list[Line], feats: list[Features], paras: int = 2) -> Non
                 and feats[ld].prose and feats[ld].n >= _LEAD_LEAST)
 
     next_story_walk(lines, range(first), first, _byline_mark, paragraph, story_at, lead, paras)
+
+
+_OPENING_BRACKETS = "(（〔[【"
+
+
+def _lead_byline_mark(ln: Line) -> str | None:
+    """The kind of mark of a Chinese story's lead that opens with its byline in brackets, cut to
+    metadata (（记者某某/某地报道）某某社区昨天……): the line kept, the byline edit made, and the
+    bracket that opened the line gone from its text."""
+    raw = ln.raw.lstrip()
+    if (ln.kept and "byline" in ln.edits and raw[:1] in _OPENING_BRACKETS
+            and ln.text.lstrip()[:1] not in _OPENING_BRACKETS):
+        return "lead byline"
+    return None
+
+
+def _lead_byline_story(lines: list[Line], feats: list[Features], paras: int = 2) -> None:
+    """A page of a local paper's stories one after the other, each lead opening with its
+    reporter's byline in brackets (（记者某甲/某地报道）…) and no headline or end mark between
+    them: when the article's first paragraph is such a lead, the next lead opening with a byline of
+    that kind, under at least ``paras`` of the article's paragraphs, starts the next story (a
+    reporter credits a story once, at its lead): it and all under it drop as ``next_story``,
+    with a headline-shaped line right over it (the next story's headline). (The walk:
+    ``next_story_walk``; ``_next_story`` for bylines alone on their lines.)
+
+    >>> rows = ["某县敬老站成立五周年，昨日举办感恩茶会，站长与志工陪长辈同乐。", "志工现场教长辈手工制作香皂，长辈们相当开心。",
+    ...         "某县敬老站为失能长辈提供到宅访视、陪同就医等服务。", "某社区昨日举办防诈骗宣导活动，约百名村民参与。"]
+    >>> ls = [Line(n=i, raw=("（记者某乙/某地报道）" if i in (0, 3) else "") + t, text=t) for i, t in enumerate(rows)]
+    >>> for ln in ls: ln.decide("keep")
+    >>> ls[0].edits.append("byline"); ls[3].edits.append("byline")
+    >>> fs = [Features(n=len(t), sent=True, clause=False, marks=0, commas=t.count("，"), seps=0, date=False, rule=None)
+    ...       for t in rows]
+    >>> _lead_byline_story(ls, fs); [(ln.action, ln.reason) for ln in ls]
+    [('keep', None), ('keep', None), ('keep', None), ('drop', 'next_story')]
+    """
+    first = next((i for i, ln in enumerate(lines) if ln.action == "keep" and feats[i].sent), None)
+    if first is None or _lead_byline_mark(lines[first]) is None:
+        return  # (the article's first paragraph: its lead)
+
+    def paragraph(k: int) -> int | None:
+        return feats[k].n if lines[k].action == "keep" and feats[k].sent else None
+
+    def story_at(e: int) -> tuple[int, int] | None:  # the next lead, under its headline if it has one
+        if _lead_byline_mark(lines[e]) is None:
+            return None
+        h = e - 1
+        if (lines[h].action in ("keep", "heading") and not feats[h].sent and not feats[h].ruled
+                and 6 <= feats[h].n <= 40 and paragraph(h - 1) is not None):
+            return h, e
+        return e, e
+
+    def lead(k: int) -> bool:
+        return feats[k].prose and feats[k].n >= _LEAD_LEAST
+
+    next_story_walk(lines, range(first, first + 1), first, _lead_byline_mark, paragraph, story_at, lead, paras)
 
 
 _CLOSING_META = ("source", "editor")  # a credit line alone that may close an article ("Source: X", an editor line)
