@@ -582,6 +582,7 @@ class ClassifyStage(Stage):
             _title_copies(lines)
             _near_copies(lines)
             _next_story(lines, feats)
+            _lead_byline_story(lines, feats)
             _unmarked_story(lines, feats)
         if lang == "en":
             from .english import refine  # English page layouts (stages/english.py)
@@ -1919,6 +1920,61 @@ def _next_story(lines: list[Line], feats: list[Features], paras: int = 2) -> Non
     next_story_walk(lines, range(first), first, _byline_mark, paragraph, story_at, lead, paras)
 
 
+_OPENING_BRACKETS = "(（〔[【"
+
+
+def _lead_byline_mark(ln: Line) -> str | None:
+    """The kind of mark of a Chinese story's lead that opens with its byline in brackets, cut to
+    metadata (（记者某某/某地报道）某某社区昨天……): the line kept, the byline edit made, and the
+    bracket that opened the line gone from its text."""
+    raw = ln.raw.lstrip()
+    if (ln.kept and "byline" in ln.edits and raw[:1] in _OPENING_BRACKETS
+            and ln.text.lstrip()[:1] not in _OPENING_BRACKETS):
+        return "lead byline"
+    return None
+
+
+def _lead_byline_story(lines: list[Line], feats: list[Features], paras: int = 2) -> None:
+    """A page of a local paper's stories one after the other, each lead opening with its
+    reporter's byline in brackets (（记者某甲/某地报道）…) and no headline or end mark between
+    them: when the article's first paragraph is such a lead, the next lead opening with a byline of
+    that kind, under at least ``paras`` of the article's paragraphs, starts the next story (a
+    reporter credits a story once, at its lead): it and all under it drop as ``next_story``,
+    with a headline-shaped line right over it (the next story's headline). (The walk:
+    ``next_story_walk``; ``_next_story`` for bylines alone on their lines.)
+
+    >>> rows = ["某县敬老站成立五周年，昨日举办感恩茶会，站长与志工陪长辈同乐。", "志工现场教长辈手工制作香皂，长辈们相当开心。",
+    ...         "某县敬老站为失能长辈提供到宅访视、陪同就医等服务。", "某社区昨日举办防诈骗宣导活动，约百名村民参与。"]
+    >>> ls = [Line(n=i, raw=("（记者某乙/某地报道）" if i in (0, 3) else "") + t, text=t) for i, t in enumerate(rows)]
+    >>> for ln in ls: ln.decide("keep")
+    >>> ls[0].edits.append("byline"); ls[3].edits.append("byline")
+    >>> fs = [Features(n=len(t), sent=True, clause=False, marks=0, commas=t.count("，"), seps=0, date=False, rule=None)
+    ...       for t in rows]
+    >>> _lead_byline_story(ls, fs); [(ln.action, ln.reason) for ln in ls]
+    [('keep', None), ('keep', None), ('keep', None), ('drop', 'next_story')]
+    """
+    first = next((i for i, ln in enumerate(lines) if ln.action == "keep" and feats[i].sent), None)
+    if first is None or _lead_byline_mark(lines[first]) is None:
+        return  # (the article's first paragraph: its lead)
+
+    def paragraph(k: int) -> int | None:
+        return feats[k].n if lines[k].action == "keep" and feats[k].sent else None
+
+    def story_at(e: int) -> tuple[int, int] | None:  # the next lead, under its headline if it has one
+        if _lead_byline_mark(lines[e]) is None:
+            return None
+        h = e - 1
+        if (lines[h].action in ("keep", "heading") and not feats[h].sent and not feats[h].ruled
+                and 6 <= feats[h].n <= 40 and paragraph(h - 1) is not None):
+            return h, e
+        return e, e
+
+    def lead(k: int) -> bool:
+        return feats[k].prose and feats[k].n >= _LEAD_LEAST
+
+    next_story_walk(lines, range(first, first + 1), first, _lead_byline_mark, paragraph, story_at, lead, paras)
+
+
 _CLOSING_META = ("source", "editor")  # a credit line alone that may close an article ("Source: X", an editor line)
 _CLOSE_TAIL = regex.compile(r"\p{L}{1,4}(?=\P{L}*$)")  # a line's last letters (its last word; Han: up to four)
 
@@ -2063,14 +2119,23 @@ def _unmarked_story(lines: list[Line], feats: list[Features], least: int = 6, lo
     unmarked_story_walk(lines, first, close, headline, paragraph, _han_triples, inside, share=share)
 
 
+# what a picture's alt text adds to the headline it copies: the kind of picture (某校召开选题会_二维码,
+# 某校召开选题会_QRCODE碼, 某校召开选题会 圖片, 某校召开选题会（图1）)
+_PICTURE_SUFFIX = regex.compile(r"[_\-–—|｜:：·]?[(（\[【]?(?:(?i:qr\s*code)[码碼]?|二维码|二維碼|图片|圖片|图|圖|照片|相片"
+                                r"|配图|配圖|大图|大圖)\d{0,2}[)）\]】]?")
+
+
 def _title_copies(lines: list[Line]) -> None:
     """A kept line under the headline that reads exactly as the headline is a copy of it (a
-    picture's alt text, the headline printed again over the body): ``repeated``.
+    picture's alt text, the headline printed again over the body): ``repeated``; so is the
+    headline with the kind of picture after it (``_PICTURE_SUFFIX``: a QR code's or a photo's
+    alt text, 某校召开选题会_二维码).
 
-    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["某校召开选题会", "3月5日上午，某校召开新闻选题会。", "某校召开选题会"])]
-    >>> ls[0].decide("title"); ls[2].decide("heading")
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["某校召开选题会", "3月5日上午，某校召开新闻选题会。", "某校召开选题会",
+    ...                                                       "某校召开选题会_二维码", "某校召开选题会后"])]
+    >>> ls[0].decide("title"); ls[2].decide("heading"); ls[3].decide("heading"); ls[4].decide("heading")
     >>> _title_copies(ls); [(ln.action, ln.reason) for ln in ls]
-    [('title', None), ('keep', None), ('drop', 'repeated')]
+    [('title', None), ('keep', None), ('drop', 'repeated'), ('drop', 'repeated'), ('heading', None)]
     """
     title = next((ln for ln in lines if ln.action == "title"), None)
     if title is None:
@@ -2079,8 +2144,11 @@ def _title_copies(lines: list[Line]) -> None:
     most = 2 * len(head) + 10  # (a line that long holds more than the headline and its spaces)
     for ln in lines:
         if ln is not title and ln.action in ("heading", "keep") and ln.n > title.n \
-                and len(head) <= len(ln.text) <= most and _spaceless(ln.text) == head:
-            ln.decide("drop", "repeated")
+                and len(head) <= len(ln.text) <= most:
+            text = _spaceless(ln.text)
+            if text == head or (text.startswith(head) and len(text) > len(head)
+                                and _PICTURE_SUFFIX.fullmatch(text, len(head)) is not None):
+                ln.decide("drop", "repeated")
 
 
 def _near_copies(lines: list[Line]) -> None:

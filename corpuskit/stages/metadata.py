@@ -330,7 +330,7 @@ class MetadataStage(Stage):
                 texts.append((ln.reason, ln.text, as_written(ln.text, ln.raw)))
             elif ln.action == "drop" and ln.reason in readable:
                 dropped.append((ln.reason, ln.text, as_written(ln.text, ln.raw)))
-            if ln.moved:
+            if ln.moved and ln.reason != "next_story":  # (the next story's byline names no author of the page)
                 texts.extend((r, t, as_written(t, ln.raw)) for r, t in ln.moved)
         found = extract(texts, rs, doc.input, dropped)
         late = [(ln.reason, ln.text, as_written(ln.text, ln.raw)) for ln in doc.lines
