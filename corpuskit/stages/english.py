@@ -626,8 +626,9 @@ def teaser_copy(lines: list[Line], least: int = 60, most: int = 3) -> None:
     whole or cut short, the body's paragraphs maybe run together in it (an "e-mail this story" box
     or a share card over the article quotes its lead; a photo's caption repeats it with the
     photo's credit in brackets after it), with nothing but widgets, labels or headings between
-    them and the body: each is a copy, dropped as ``repeated``. Only the same words, at least
-    ``least`` characters of them: a standfirst that sums up the lead in words of its own stays.
+    them and the body: each is a copy, dropped as ``repeated``; so is a first paragraph printed
+    again, word for word, further down (a summary copied from the body). Only the same words, at
+    least ``least`` characters of them: a standfirst that sums up the lead in words of its own stays.
 
     >>> lead = "Ferry fares on the western routes will rise by a tenth next month, the office said on Friday."
     >>> rows = [("keep", lead[:70] + "..."), ("keep", lead + "(Example TV)"), ("drop", "Your Name:"),
@@ -640,19 +641,46 @@ def teaser_copy(lines: list[Line], least: int = 60, most: int = 3) -> None:
     first = next((i for i, ln in enumerate(lines) if ln.action == "keep"), None)
     if first is None:
         return
+    if _printed_again(lines, first, least):
+        lines[first].decide("drop", "repeated")
+        return
     last = first  # the run of kept paragraphs the copies would be
     while last + 1 < len(lines) and lines[last + 1].action == "keep" and last + 1 - first < most:
         last += 1
-    # the body's opening: the next kept paragraph after something that is not kept
-    j = next((k for k in range(last + 1, len(lines)) if lines[k].action == "keep"), None)
-    if j is None or all(lines[k].kept for k in range(last + 1, j)):
-        j = next((k for k in range(first + 1, len(lines)) if lines[k].action == "keep"), None)
-        if j is None or all(lines[k].kept for k in range(first + 1, j)):
+    j = _opening_after(lines, last, least)
+    if j is None:
+        j, last = _opening_after(lines, first, least), first
+        if j is None:
             return
-        last = first
     for i in range(first, last + 1):
         if _copy_of_opening(lines, i, j, least):
             lines[i].decide("drop", "repeated")
+
+
+def _opening_after(lines: list[Line], k: int, least: int) -> int | None:
+    """The body's opening after line ``k``: the next kept paragraph of ``least`` characters or
+    more (short kept lines, a widget's labels, stand between), with something not kept before it."""
+    for j in range(k + 1, len(lines)):
+        if lines[j].action == "keep" and len(lines[j].text) >= least:
+            return j if any(not lines[m].kept for m in range(k + 1, j)) else None
+    return None
+
+
+def _printed_again(lines: list[Line], i: int, least: int) -> bool:
+    """Whether line ``i`` (``least`` characters or more) is printed again, word for word, as a
+    kept paragraph further down, past the lead (a summary over the lead copied from the body;
+    the copy right under it is the photo's caption repeating the deck, ``repeated_caption``)."""
+    if len(lines[i].text) < least:
+        return False
+    want, past_lead = _spaceless(lines[i].text), False
+    for ln in lines[i + 1:]:
+        if ln.action != "keep":
+            continue
+        same = _spaceless(ln.text) == want
+        if same and past_lead:
+            return True
+        past_lead = past_lead or (not same and len(ln.text) >= least)
+    return False
 
 
 _CREDIT_TAIL = regex.compile(r"(?<=[.!?…][\"'”’]?)\s*\([^()]{1,40}\)$")
