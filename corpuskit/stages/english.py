@@ -74,10 +74,12 @@ from .classify import _BULLET, _CLOSING_META, _spaceless, closing_cut, next_stor
 
 # 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe").
 _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|la|le|bin|al)){1,3}$")
-# words of a widget's or platform's label, which capitalised reads as a name ("Facebook Activity")
+# words of a widget's or platform's label, which capitalised reads as a name ("Facebook Activity"),
+# or of a picture's label printed as text ("Article Cover Photo", "Author Avatar")
 _WIDGET_WORD = regex.compile(r"(?i)\b(?:facebook|twitter|instagram|youtube|linkedin|google|whatsapp|reddit|"
                              r"pinterest|tiktok|activity|comments?|share|follow|timeline|newsletter|more|latest|"
-                             r"related|popular|trending|videos?|live|home|menu|search|login|subscribe)\b")
+                             r"related|popular|trending|videos?|live|home|menu|search|login|subscribe|"
+                             r"images?|photos?|pictures?|thumbnails?|featured|avatar|logo|icon|gallery|slideshow)\b")
 _LINK_TEXT = regex.compile(r"[:»›>|-]\s*\S")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*$")
 _HANDLE = regex.compile(r"^@\w{2,30}$")
@@ -474,7 +476,9 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
         handle = i < end and any(0 < abs(i - k) <= 1 and _HANDLE.match(lines[k].raw) for k in metas)
         near = not ruled_byline and t < i < end and any(
             0 < abs(i - k) <= 2 and lines[k].reason in ("published", "byline", "source")
-            and not _HANDLE.match(lines[k].raw) for k in metas)
+            and not _HANDLE.match(lines[k].raw)
+            and not any(lines[j].kept for j in range(min(i, k) + 1, max(i, k)))  # (a paragraph between: a caption's name)
+            for k in metas)
         if handle or near:
             ln.decide("meta", "byline")
             named.add(ln.raw)
