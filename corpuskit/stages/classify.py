@@ -444,6 +444,13 @@ _WIDGET_LABEL = regex.compile(r"^(?:[A-Za-z][A-Za-z'’]*(?:\s+[A-Za-z][A-Za-z'�
 _SITE_SUFFIX = regex.compile(r"\s*[-–—|｜_]\s*[^\s，。！？,.!?]{2,16}\s*")
 # the writer's trade named in a tagline (做記者, 寫作, 筆耕)
 _WRITER_WORD = regex.compile(r"記者|记者|作者|筆者|笔者|寫手|写手|寫作|写作|撰稿|博主|部落客|小編|小编|編輯|编辑")
+# an organisation's "about" heading closing a press release (某某基金會簡介, 关于某某公司), and how its
+# profile paragraph opens, under it: the body founded in a year, or what kind of body it is
+# (某某於1968年成立，是一間非牟利機構; 某某公司成立于2003年; 某某是一家…企业)
+_ABOUT_HEAD = regex.compile(r"^(?:[\p{Han}A-Za-z0-9·&（）()\s]{2,24}(?:簡介|简介|介紹|介绍)|(?:關於|关于)[\p{Han}A-Za-z0-9·&（）()\s]{2,24})$")
+_ABOUT_OPEN = regex.compile(r"^[^。！？]{0,60}?(?:(?:於|于|在)?\s*(?:19|20)\d\d\s*年\s*(?:成立|創立|创立|創辦|创办|註冊成立|注册成立)|"
+                            r"(?:成立|創立|创立|創辦|创办)(?:於|于)\s*(?:19|20)\d\d\s*年|是一(?:間|间|家|個|个|所)[^。]{0,30}"
+                            r"(?:機構|机构|組織|组织|公司|企業|企业|團體|团体|基金會|基金会|協會|协会|集團|集团))")
 # a subhead's or a list item's number (1.X, 二、X, (3)X; not 1.5亿 nor 第五届)
 # what a three-character line alone under a headline ends or opens on when it names no person: an
 # outlet, a place, an office, a part of the page or the paper (新华网, 编辑部, 第一章, 本周刊)
@@ -969,6 +976,7 @@ class _Page:
         self.related_lists()
         self.related_siblings()
         self.writer_tagline()
+        self.about_box()
         self.name_residue()
 
     def core(self) -> tuple[int, int] | None:
@@ -1637,6 +1645,27 @@ class _Page:
         if self.last_prose(k - 1, self.body_start) is None or not _WRITER_WORD.search(lines[last].text):
             return
         lines[last].decide("drop", "other")
+
+    def about_box(self) -> None:
+        """An organisation's "about" box printed after a press release: the page's last kept lines
+        are a heading that names the body's profile (某某基金會簡介, 关于某某) and, under it, one to
+        three paragraphs whose first tells when the body was founded or what kind of body it is.
+        It is the page's footer, not the article, where the body's text stands above the heading."""
+        lines, f = self.lines, self.f
+        kept = [k for k in range(self.body_start, len(lines)) if lines[k].kept]
+        if len(kept) < 4:
+            return
+        for j in range(len(kept) - 2, max(len(kept) - 5, 1), -1):
+            h = kept[j]
+            if not _ABOUT_HEAD.match(lines[h].text) or f[h].n > self.s["heading_max"]:
+                continue
+            if not _ABOUT_OPEN.match(lines[kept[j + 1]].text):  # (the heading may be printed again before it)
+                continue
+            if sum(1 for k in kept[:j] if f[k].prose and not f[k].ruled) < 2:
+                return  # the body is the profile: an "about us" page
+            for k in kept[j:]:
+                lines[k].decide("drop", "footer")
+            return
 
     def list_tail(self, items: list[int], j: int) -> bool:
         """Whether the sentence at line ``j`` is the last blurb of a sidebar list rather than

@@ -32,7 +32,7 @@ from .dates import zone_offset
 
 _HAN = regex.compile(r"\p{Han}")
 _HAN_GAP = regex.compile(r"\p{Han}\s+\p{Han}")  # Kangxi radicals and compatibility forms are Han too
-_PADDED = regex.compile(r"(?<![^\s:：/／|｜])(\p{Han})\s+(\p{Han})(?![^\s、，,)）])")
+_PADDED = regex.compile(r"(?<![^\s:：/／|｜(（])(\p{Han})\s+(\p{Han})(?![^\s、，,)）])")
 _FULL_DATE = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)")
 
 
@@ -74,10 +74,54 @@ def page_year(text: str, month: int | None = None) -> int | None:
     return max(pool, key=lambda y: (pool[y], y))
 
 
+_NUMERIC_MDY = regex.compile(r"(?<![\d/])([0-3]?\d)\s*/\s*([0-3]?\d)\s*/\s*(?:19|20)\d\d(?!\d)")
+
+
+def month_day(a: int, b: int, page_text: str) -> tuple[int, int] | None:
+    """The month and the day of a date written with two numbers in an order the page must tell
+    (6/8/2024: June 8 or 6 August): a number over 12 is the day; else another date of that form
+    on the page with a number over 12 tells the order, else the page's own words for the date
+    (6月8日) do. None where nothing tells.
+
+    >>> month_day(6, 8, "發布日期：6/8/2024 … 6月8日，縣府舉辦典禮"), month_day(6, 8, "6/8/2024")
+    ((6, 8), None)
+    >>> month_day(25, 12, ""), month_day(6, 8, "更新：6/18/2024")
+    ((12, 25), (6, 8))
+    """
+    if a > 12 or b > 12 or a == b:
+        return None if a > 12 and b > 12 else ((b, a) if a > 12 else (a, b))
+    orders = set()
+    for x, y in _NUMERIC_MDY.findall(page_text):
+        x, y = int(x), int(y)
+        if x > 12 >= y >= 1:
+            orders.add("dm")
+        elif y > 12 >= x >= 1:
+            orders.add("md")
+    if len(orders) == 1:
+        return (a, b) if orders == {"md"} else (b, a)
+    if orders:
+        return None
+
+    def written(mo: int, d: int) -> bool:
+        return bool(regex.search(rf"(?<!\d)0?{mo}\s*月\s*0?{d}\s*[日号號]", page_text))
+
+    md, dm = written(a, b), written(b, a)
+    if md != dm:
+        return (a, b) if md else (b, a)
+    return None
+
+
 def iso_time(m: "regex.Match[str]", rs: RuleSet, page_text: str) -> str | None:
-    """An ISO 8601 string from a match's date groups, or None when it names no valid date."""
+    """An ISO 8601 string from a match's date groups, or None when it names no valid date.
+    ``md1`` and ``md2`` are a month and a day in an order the page tells (``month_day``)."""
     year, day = _int(m, "year"), _int(m, "day")
     month = _int(m, "month")
+    md1, md2 = _int(m, "md1"), _int(m, "md2")
+    if month is None and md1 is not None and md2 is not None:
+        found = month_day(md1, md2, page_text)
+        if found is None:
+            return None
+        month, day = found
     if month is None:
         name = (_group(m, "month") or "").lower()
         month = rs.months.get(name) or rs.months.get(name[:3])
