@@ -294,6 +294,11 @@ BODY = ["LONDON (Reuters) - The pound rose on Tuesday after the data showed infl
                 unique_by=lambda t: t[1]))
 @example(inserts=[(4, "By Jane Doe"), (4, "Read more: Another story here")])  # no next story
 @example(inserts=[(4, "By Jane Doe"), (4, "A short heading")])  # a subhead over a byline: no next story
+@example(inserts=[(4, "Related Coverage"), (3, "Read more: Another story here"), (0, "By Jane Doe"),
+                  (5, "Our gallery")])  # headers between paragraphs: no topic box
+@example(inserts=[(4, "Share this story"), (2, "Monday, May 4, 2020 at 3:00 PM"), (4, "By Jane Doe"),
+                  (2, "January 10, 2020 9:00AM (UTC)")])  # dates kept as a schedule: no teaser page
+@example(inserts=[(4, "@janedoe"), (4, "A short heading"), (0, "By Jane Doe")])  # a handle opens no story
 def test_english_pages_never_raise_and_are_idempotent(inserts):
     """A headline and four paragraphs with residue lines (each once) put anywhere: cleaning never
     raises, keeps the paragraphs, and cleaning the result again changes nothing."""

@@ -1236,6 +1236,7 @@ def topic_box(lines: list[Line], rules: list[Rule | None], least: int = 2) -> No
             name, blurb = lines[k], lines[k + 1]
             text = name.raw.strip()
             if (name.action not in ("keep", "heading", "drop") or name.action == "drop" and name.reason not in ("related", "nav")
+                    or rules[k] is not None  # (a header or a link a rule names is no topic's name)
                     or not 1 <= _words(text) <= 6 or _SENTENCE_END.search(text) or text.endswith((":", ","))
                     or blurb.action != "keep" or not _SENTENCE_END.search(blurb.raw) or not _blurb(blurb.raw)
                     or len(blurb.raw) > 200):
@@ -1586,7 +1587,9 @@ def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> bool:
     >>> teaser_page(ls), {ln.action for ln in ls}
     (True, {'drop'})
     """
-    paras = [i for i, ln in enumerate(lines) if ln.action == "keep" and _words(ln.raw) >= 5]
+    # (a line opening with a date, an event's in a schedule, is no teaser's blurb)
+    paras = [i for i, ln in enumerate(lines)
+             if ln.action == "keep" and _words(ln.raw) >= 5 and not _DATE_START.match(ln.raw)]
     if len(paras) < least:
         return False
     solo = sum(1 for i in paras if i == 0 or not (lines[i - 1].action == "keep"
@@ -2374,6 +2377,8 @@ def _story_mark(ln: Line) -> str | None:
     headline: a byline, a wire dateline alone on its line, or a lead opening with a wire
     dateline; None for any other line."""
     if ln.action == "meta":
+        if _HANDLE.match(ln.raw.strip()):
+            return None  # an author's handle alone: part of a byline block, it opens no story
         return ln.reason if ln.reason in ("byline", "dateline") else None
     return "dateline" if "dateline" in ln.edits else None
 
