@@ -206,14 +206,20 @@ def extract(texts: Iterable[tuple[str | None, str] | tuple[str | None, str, str]
     the patterns that name their reason (a credit line dropped as a caption: 摄影/X 编辑/Y)."""
     def prepared(items):
         # names as written, but a two-character name padded to the width of three (王 五) is one name
-        return [(t[0], t[1], _PADDED.sub(r"\1\2", t[2] if len(t) > 2 else t[1])) for t in items if t[1]]
+        # (a text with no space between two Han characters has none to join: most lines)
+        return [(t[0], t[1], _PADDED.sub(r"\1\2", w) if _HAN_GAP.search(w) else w)
+                for t in items if t[1] for w in (t[2] if len(t) > 2 else t[1],)]
 
     texts, dropped = prepared(texts), prepared(dropped)
     out: dict[str, Any] = {"authors": [], "editors": [], "source": None, "published": None,
                            "dateline": None}
     dateline_date: str | None = None
+    present = {d[0] for d in dropped}  # (most patterns read no dropped line: skip the filtering)
     for mp in rs.meta:
-        for reason, text, written in texts + [d for d in dropped if d[0] in mp.reasons]:
+        read = texts
+        if any(r in present for r in mp.reasons):
+            read = texts + [d for d in dropped if d[0] in mp.reasons]
+        for reason, text, written in read:
             if mp.reasons and reason not in mp.reasons:
                 continue
             names_field = mp.field in ("authors", "editors")
@@ -349,9 +355,10 @@ def lead_writer(lines: list, rs: RuleSet) -> str | None:
 _LATE_REASONS = frozenset({"editor"})
 
 
-def _dropped_read(rs: RuleSet) -> frozenset:
-    """The drop reasons some metadata pattern reads (``extract`` reads no other dropped line)."""
-    return frozenset().union(*(mp.reasons for mp in rs.meta))
+def _dropped_read(rs: RuleSet, fields: tuple[str, ...] | None = None) -> frozenset:
+    """The drop reasons some metadata pattern (of ``fields``, or any) reads (``extract`` reads no
+    other dropped line)."""
+    return frozenset().union(*(mp.reasons for mp in rs.meta if fields is None or mp.field in fields))
 
 
 class MetadataStage(Stage):
@@ -366,6 +373,7 @@ class MetadataStage(Stage):
         texts: list[tuple[str | None, str, str]] = []
         dropped: list[tuple[str | None, str, str]] = []
         readable = _dropped_read(rs)  # a dropped line is read only by patterns naming its reason
+        named = _dropped_read(rs, ("authors", "editors"))
         spread = split_date(doc.lines)
         for i, ln in enumerate(doc.lines):
             if spread and i == spread[0]:
@@ -373,7 +381,9 @@ class MetadataStage(Stage):
             if ln.action == "meta":
                 texts.append((ln.reason, ln.text, as_written(ln.text, ln.raw)))
             elif ln.action == "drop" and ln.reason in readable:
-                dropped.append((ln.reason, ln.text, as_written(ln.text, ln.raw)))
+                # (names are read as written only where a names pattern reads the reason)
+                written = as_written(ln.text, ln.raw) if ln.reason in named else ln.text
+                dropped.append((ln.reason, ln.text, written))
             if ln.moved and ln.reason != "next_story":  # (the next story's byline names no author of the page)
                 texts.extend((r, t, as_written(t, ln.raw)) for r, t in ln.moved)
         found = extract(texts, rs, doc.input, dropped)
