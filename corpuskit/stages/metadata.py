@@ -32,6 +32,7 @@ from .dates import zone_offset
 
 _HAN = regex.compile(r"\p{Han}")
 _HAN_GAP = regex.compile(r"\p{Han}\s+\p{Han}")  # Kangxi radicals and compatibility forms are Han too
+_DIGIT = regex.compile(r"\d")
 _PADDED = regex.compile(r"(?<![^\s:：/／|｜(（])(\p{Han})\s+(\p{Han})(?![^\s、，,)）])")
 _FULL_DATE = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)")
 
@@ -374,13 +375,15 @@ class MetadataStage(Stage):
         dropped: list[tuple[str | None, str, str]] = []
         readable = _dropped_read(rs)  # a dropped line is read only by patterns naming its reason
         named = _dropped_read(rs, ("authors", "editors"))
+        # reasons only date patterns read: a line with no digit gives no date
+        dated = readable - _dropped_read(rs, ("authors", "editors", "source", "dateline"))
         spread = split_date(doc.lines)
         for i, ln in enumerate(doc.lines):
             if spread and i == spread[0]:
                 texts.append(("published", spread[1], spread[1]))
             if ln.action == "meta":
                 texts.append((ln.reason, ln.text, as_written(ln.text, ln.raw)))
-            elif ln.action == "drop" and ln.reason in readable:
+            elif ln.action == "drop" and ln.reason in readable and (ln.reason not in dated or _DIGIT.search(ln.text)):
                 # (names are read as written only where a names pattern reads the reason)
                 written = as_written(ln.text, ln.raw) if ln.reason in named else ln.text
                 dropped.append((ln.reason, ln.text, written))
