@@ -6,6 +6,7 @@ one small function over the decided lines (their ``action``/``reason``):
 
 - a body sentence the page broke across two paragraphs, its first half dropped (``broken_sentence``);
 - a photo gallery whose title repeats before every slide (``gallery``);
+- a block of one-sentence teasers line after line under a related header (``blurb_block``);
 - the lead photo's caption naming who it shows, "<name> during <event>.", under the headline (``lead_photo_caption``);
 - a caption announced by a label on the line above, "Image caption," (``caption_labels``);
 - captions and highlight boxes between the byline and a wire-dateline lead (``wire_lead``), and
@@ -1210,6 +1211,34 @@ def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
             if ln.action not in ("keep", "heading") or _SENTENCE_END.search(ln.raw) and not _QUESTION_HEADLINE.match(ln.raw.strip()):
                 break
             ln.decide("drop", "related")
+
+
+def blurb_block(lines: list[Line], rules: list[Rule | None], least: int = 3) -> None:
+    """Under a related header past the article ("Related Stories"), a block of teasers printed
+    line after line with no blank line between them, each one blurb (a sentence or two, no
+    headline of its own): when at least ``least`` of them run on and the article's text does not
+    resume under them (no finished paragraph after the block), they drop as related. (The
+    header's own check stops at the first blurb, which ends a sentence.)
+
+    >>> rows = [("keep", "The harvest went on despite the rain, farmers in the county said on Monday."),
+    ...         ("drop", "Related Stories")] + [("keep", f"Teaser number {k} sums up another story here.") for k in range(3)]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
+    >>> r = Rule("drop", "related", regex.compile("^Related"))
+    >>> blurb_block(ls, [None, r, None, None, None]); [ln.action for ln in ls]
+    ['keep', 'drop', 'drop', 'drop', 'drop']
+    """
+    for i, r in enumerate(rules):
+        if r is None or r.reason != "related" or lines[i].action != "drop" or len(lines[i].raw) > 40:
+            continue
+        k = i + 1
+        while (k < len(lines) and lines[k].n == lines[k - 1].n + 1 and lines[k].action == "keep"
+               and rules[k] is None and _blurb(lines[k].raw) and _SENTENCE_END.search(lines[k].raw)):
+            k += 1
+        if k - i - 1 < least or any(ln.action == "keep" and _paragraph(ln) for ln in lines[k:]):
+            continue
+        for j in range(i + 1, k):
+            lines[j].decide("drop", "related")
 
 
 def topic_box(lines: list[Line], rules: list[Rule | None], least: int = 2) -> None:
@@ -2594,6 +2623,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     wire_credits(lines)
     related_after_header(lines, rules)
     topic_box(lines, rules)
+    blurb_block(lines, rules)
     prev_next_titles(lines)
     tag_list_under_label(lines, rules)
     labelled_meta(lines, rules, rs.months)
