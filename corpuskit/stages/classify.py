@@ -2022,6 +2022,14 @@ def closing_cut(ln: Line) -> bool:
     return raw is not None and (text is None or raw.group() != text.group())
 
 
+def article_closes(ln: Line) -> bool:
+    """Whether the article closes at line ``ln`` (both languages' ``unmarked_story_walk``): its
+    copyright notice or end mark, a credit or end mark cut from the end of its last paragraph
+    (``closing_cut``), or a credit line alone under it ("Source: X", an editor line)."""
+    return (ln.action == "drop" and ln.reason in _STORY_ENDS or closing_cut(ln)
+            or ln.action == "meta" and ln.reason in _CLOSING_META)
+
+
 def unmarked_story_walk(lines: list[Line], first: int, close: Callable[[int], bool],
                         headline: Callable[[int], bool], paragraph: Callable[[int], bool],
                         tokens: Callable[[str], set[str]], inside: Callable[[int], bool] = lambda k: False,
@@ -2130,11 +2138,6 @@ def _unmarked_story(lines: list[Line], feats: list[Features], least: int = 6, lo
     if first is None:
         return
 
-    def close(k: int) -> bool:
-        ln = lines[k]
-        return (ln.action == "drop" and ln.reason in _STORY_ENDS or closing_cut(ln)
-                or ln.action == "meta" and ln.reason in _CLOSING_META)
-
     def headline(k: int) -> bool:
         f = feats[k]
         return least <= f.n <= longest and not f.sent and not f.ruled and not f.date
@@ -2145,7 +2148,8 @@ def _unmarked_story(lines: list[Line], feats: list[Features], least: int = 6, lo
     def inside(k: int) -> bool:  # a time stamp, or a kept headline-shaped line: an item's or section's head
         return feats[k].date or lines[k].kept and headline(k)
 
-    unmarked_story_walk(lines, first, close, headline, paragraph, _han_triples, inside, share=share)
+    unmarked_story_walk(lines, first, lambda k: article_closes(lines[k]), headline, paragraph, _han_triples,
+                        inside, share=share)
 
 
 # what a picture's alt text adds to the headline it copies: the kind of picture (某校召开选题会_二维码,

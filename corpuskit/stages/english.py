@@ -71,7 +71,7 @@ import regex
 
 from ..document import Line
 from ..rules import Rule, RuleSet
-from .classify import _BULLET, _CLOSING_META, _spaceless, closing_cut, next_story_walk, unmarked_story_walk
+from .classify import _BULLET, _spaceless, article_closes, next_story_walk, unmarked_story_walk
 
 # 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe").
 _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|la|le|bin|al)){1,3}$")
@@ -1184,6 +1184,17 @@ def label_over_lead(lines: list[Line], rules: list[Rule | None], most: int = 5, 
         lines[k].decide("drop", "nav")
 
 
+def _related_header(ln: Line, rule: Rule | None) -> bool:
+    """A short header a related rule names, dropped ("Related Coverage", "More on the courts"):
+    what the checks below look under."""
+    return rule is not None and rule.reason == "related" and ln.action == "drop" and len(ln.raw) <= 40
+
+
+def _resumes(lines: list[Line], k: int) -> bool:
+    """Whether the article's text resumes from line ``k`` on: a finished paragraph kept there."""
+    return any(ln.action == "keep" and _paragraph(ln) for ln in lines[k:])
+
+
 def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
     """Inside the body, a "Related"-type header drops alone; the promo lines under it, up to
     the first line that ends a sentence, are related links too (teasers glue a headline to
@@ -1201,8 +1212,7 @@ def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
     if t is None:
         return
     for i, r in enumerate(rules):
-        if (i < t or r is None or r.reason != "related" or lines[i].action != "drop"
-                or len(lines[i].raw) > 40 or _LINK_TEXT.search(lines[i].raw)):
+        if i < t or not _related_header(lines[i], r) or _LINK_TEXT.search(lines[i].raw):
             continue  # only a bare header ("Related Coverage"), not "Read more: Title"
         for k in range(i + 1, min(len(lines), i + 16)):
             ln = lines[k]
@@ -1229,13 +1239,13 @@ def blurb_block(lines: list[Line], rules: list[Rule | None], least: int = 3) -> 
     ['keep', 'drop', 'drop', 'drop', 'drop']
     """
     for i, r in enumerate(rules):
-        if r is None or r.reason != "related" or lines[i].action != "drop" or len(lines[i].raw) > 40:
+        if not _related_header(lines[i], r):
             continue
         k = i + 1
         while (k < len(lines) and lines[k].n == lines[k - 1].n + 1 and lines[k].action == "keep"
                and rules[k] is None and _blurb(lines[k].raw) and _SENTENCE_END.search(lines[k].raw)):
             k += 1
-        if k - i - 1 < least or any(ln.action == "keep" and _paragraph(ln) for ln in lines[k:]):
+        if k - i - 1 < least or _resumes(lines, k):
             continue
         for j in range(i + 1, k):
             lines[j].decide("drop", "related")
@@ -1258,7 +1268,7 @@ def topic_box(lines: list[Line], rules: list[Rule | None], least: int = 2) -> No
     ['drop', 'drop', 'drop', 'drop', 'drop']
     """
     for i, r in enumerate(rules):
-        if r is None or r.reason != "related" or lines[i].action != "drop" or len(lines[i].raw) > 40:
+        if not _related_header(lines[i], r):
             continue
         pairs, k = [], i + 1
         while k + 1 < len(lines):
@@ -1272,7 +1282,7 @@ def topic_box(lines: list[Line], rules: list[Rule | None], least: int = 2) -> No
                 break
             pairs.append((k, k + 1))
             k += 2
-        if len(pairs) < least or any(ln.action == "keep" and _paragraph(ln) for ln in lines[k:]):
+        if len(pairs) < least or _resumes(lines, k):
             continue
         for a, b in pairs:
             for j in (a, b):
@@ -2513,11 +2523,6 @@ def unmarked_story(lines: list[Line], rules: list[Rule | None]) -> None:
     if first is None:
         return
 
-    def close(k: int) -> bool:
-        ln = lines[k]
-        return (ln.action == "drop" and ln.reason in ("copyright", "endmark") or closing_cut(ln)
-                or ln.action == "meta" and ln.reason in _CLOSING_META)
-
     def headline(k: int) -> bool:  # (a question under the close: a Q&A's next question)
         text = lines[k].raw.strip()
         return rules[k] is None and _headline(text) and not text.endswith("?") and not inside(k)
@@ -2530,7 +2535,7 @@ def unmarked_story(lines: list[Line], rules: list[Rule | None]) -> None:
         return (_DATE_START.match(text) is not None or _STAMP_OPEN.match(text) is not None
                 or _TIME_OPEN.match(text) is not None or lines[k].kept and _headline(text) and text.endswith("?"))
 
-    unmarked_story_walk(lines, first, close, headline, paragraph, _names, inside)
+    unmarked_story_walk(lines, first, lambda k: article_closes(lines[k]), headline, paragraph, _names, inside)
 
 
 def _index_entry(lines: list[Line], rules: list[Rule | None], d: int, reach: int = 6) -> tuple[int, list[int], int] | None:
