@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import Any, Iterable
 
 import regex
@@ -362,6 +363,16 @@ def _dropped_read(rs: RuleSet, fields: tuple[str, ...] | None = None) -> frozens
     return frozenset().union(*(mp.reasons for mp in rs.meta if fields is None or mp.field in fields))
 
 
+@lru_cache(maxsize=None)  # one entry per rule set, as ``ruleset`` keeps them
+def _reads(lang: str, files: tuple[str, ...]) -> tuple[frozenset, frozenset, frozenset]:
+    """Which dropped lines the rules of ``lang`` read: (any, read for names, read only for dates)."""
+    rs = ruleset(lang, files)
+    readable = _dropped_read(rs)  # a dropped line is read only by patterns naming its reason
+    # reasons only date patterns read: a line with no digit gives no date
+    dated = readable - _dropped_read(rs, ("authors", "editors", "source", "dateline"))
+    return readable, _dropped_read(rs, ("authors", "editors")), dated
+
+
 class MetadataStage(Stage):
     name = "metadata"
 
@@ -370,13 +381,11 @@ class MetadataStage(Stage):
             doc.meta.setdefault(key, empty)
         if not self.config.metadata.enabled or not doc.lines:
             return doc
-        rs = ruleset(doc.lang or "zh", tuple(self.config.classify.rules))
+        key = doc.lang or "zh", tuple(self.config.classify.rules)
+        rs = ruleset(*key)
         texts: list[tuple[str | None, str, str]] = []
         dropped: list[tuple[str | None, str, str]] = []
-        readable = _dropped_read(rs)  # a dropped line is read only by patterns naming its reason
-        named = _dropped_read(rs, ("authors", "editors"))
-        # reasons only date patterns read: a line with no digit gives no date
-        dated = readable - _dropped_read(rs, ("authors", "editors", "source", "dateline"))
+        readable, named, dated = _reads(*key)
         spread = split_date(doc.lines)
         for i, ln in enumerate(doc.lines):
             if spread and i == spread[0]:
