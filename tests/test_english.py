@@ -387,11 +387,13 @@ def test_bullet_credit_not_a_section_word(line):
 
 
 def test_release_dateline_date_only_without_date_line():
-    """A release's lead dateline gives the date only when no date line does; the lead keeps it."""
-    lead = ("HARBOURTON, Calif.-- May 6, 2004 -- Marine biologists at the institute have won a grant "
-            "from the state to train graduate students over three years.")
-    page = "Harbour institute's marine biologists win grant to train students\n\n{}" + lead + "\n\nThe team said it was delighted.\n"
+    """A release's lead dateline gives the date only when no date line does; the dateline goes to
+    metadata like a wire's, the sentence stays."""
+    dateline, sentence = "HARBOURTON, Calif.-- May 6, 2004 -- ", (
+        "Marine biologists at the institute have won a grant from the state to train graduate students over three years.")
+    page = "Harbour institute's marine biologists win grant to train students\n\n{}" + dateline + sentence + "\n\nThe team said it was delighted.\n"
     rec = corpuskit.clean(page.format("").encode("utf-8"))
-    assert rec.meta["published"].startswith("2004-05-06") and lead in rec.text
+    assert rec.meta["published"].startswith("2004-05-06") and rec.meta["dateline"] == "HARBOURTON, Calif."
+    assert sentence in rec.text and "Calif.--" not in rec.text
     rec = corpuskit.clean(page.format("June 1, 2004\n\n").encode("utf-8"))
     assert rec.meta["published"].startswith("2004-06-01")

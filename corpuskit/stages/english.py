@@ -15,8 +15,7 @@ one small function over the decided lines (their ``action``/``reason``):
   initials closing the last paragraph (``closing_credit``) or after a bullet under it (``bullet_credit``);
 - a byline glued after the last paragraph's last sentence, "Jane Doe/EXN" (``glued_byline``);
 - a blog's numbered comment list between the post and its reply form (``comment_list``);
-- a release service's labels (the kind of release, the issuer) over a release's lead, and the date
-  in its lead's dateline (``release_labels``);
+- a release service's labels (the kind of release, the issuer) over a release's lead (``release_labels``);
 - a teaser's byline with its age after the article, "By AFP 4 hrs ago" (``teaser_bylines``);
 - a bare author name next to the date line, or repeated after the article (``name_bylines``);
 - a bare author name under the headline over its popup's widget lines or its bio (``author_popup``);
@@ -2100,35 +2099,22 @@ def comment_list(lines: list[Line], rules: list[Rule | None]) -> None:
 _RELEASE_TYPE = regex.compile(r"^(?i:(?:news|press|media)\s+(?:release|advisory)|(?:(?:grant|award|grant\s+and\s+award|"
                               r"meeting|event|book|course|business|product|funding|research|personnel)\s+)announcement|"
                               r"peer[- ]reviewed\s+publication|reports?\s+and\s+proceedings)$")
-# a release's dateline opening its lead, the date between dashes: "RIVERSIDE, Calif.-- May 13, 2003 --"
-_RELEASE_DATELINE = regex.compile(r"^\p{Lu}{2,}[\p{Lu}\x27’. -]*(?:,\s+\p{Lu}[\p{L}.]*){0,2}\s*(?:--|–|—)\s*"
-                                  rf"(?P<date>(?i:{_MONTH})\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+(?i:{_MONTH})\s+(?:19|20)\d\d)"
-                                  r"\s*(?:--|–|—)")
-
-
 def release_labels(lines: list[Line]) -> None:
     """A news release as a release service prints it: the kind of release ("Grant and Award
     Announcement") and the issuer's name under it, short labels between the headline (and its
-    subtitle) and the lead, are the service's labels, not the release's subheads; a lead opening
-    with a dateline that holds the date ("RIVERSIDE, Calif.-- May 13, 2003 --") gives the
-    publication date when no date line does (the lead stays whole).
+    subtitle) and the lead, are the service's labels, not the release's subheads. (The lead's
+    dateline with its date, "RIVERSIDE, Calif.-- May 13, 2003 --", is a dateline edit of the rules.)
 
     >>> rows = [("title", "Harbour lab wins a grant"), ("heading", "Grant and Award Announcement"),
-    ...         ("heading", "University of the Harbour"), ("keep", "HARBOUR, Calif.-- May 3, 2003 -- The lab has won.")]
+    ...         ("heading", "University of the Harbour"), ("keep", "The lab has won.")]
     >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
     >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
-    >>> release_labels(ls); [ln.action for ln in ls], ls[3].moved
-    (['title', 'drop', 'drop', 'keep'], [('published', 'May 3, 2003')])
+    >>> release_labels(ls); [ln.action for ln in ls]
+    ['title', 'drop', 'drop', 'keep']
     """
     t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
     lead = next((i for i, ln in enumerate(lines) if ln.action == "keep" and (t is None or i > t)), None)
-    if lead is None:
-        return
-    m = _RELEASE_DATELINE.match(lines[lead].raw)
-    if m and not any(ln.action == "meta" and ln.reason == "published" or
-                     any(r == "published" for r, _ in ln.moved) for ln in lines):
-        lines[lead].moved.append(("published", m["date"]))
-    if t is None:
+    if lead is None or t is None:
         return
     label = next((i for i in range(t + 1, lead) if _RELEASE_TYPE.match(lines[i].raw.strip())), None)
     if label is None:
