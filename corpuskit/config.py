@@ -116,7 +116,7 @@ class CorpusConfig:
                                 "repeated-lines", "repeated-ngrams", "mojibake", "language")
     min_chars: int = 50
     min_letter_share: float = 0.5
-    max_digit_share: float = 0.3
+    max_number_share: float = 0.25  # numbers among words and numbers (too-many-digits)
     max_symbol_share: float = 0.1
     max_dup_line_share: float = 0.3
     max_dup_ngram_share: float = 0.5

@@ -15,7 +15,7 @@ NEWS = ("国家统计局今天发布数据，今年前三季度国内生产总�
 BAD = {
     "too-short": "今日天气晴。",
     "too-few-letters": "（" + "——，。、；：？！" * 12 + "）" + NEWS[:20],
-    "too-many-digits": NEWS[:100] + " ".join(f"{i:06d}" for i in range(10)),
+    "too-many-digits": NEWS[:40] + "\n" + "\n".join(f"第{i}名 选手{i} {100 - i}分" for i in range(1, 13)),
     "too-many-symbols": NEWS[:100] + "★☆◆◇■□▲△●○" * 2,
     "repeated-lines": "\n\n".join([NEWS[:40], "点击进入专题页面查看更多精彩内容推荐"] + ["点击进入专题页面查看更多精彩内容推荐"] * 6),
     "repeated-ngrams": "重要通知请注意" * 30,
@@ -78,3 +78,34 @@ def test_english_news_with_chinese_names_is_english():
     text = ("Chinese President Xi Jinping met the delegation in Beijing on Monday, state media said, "
             "and the two sides signed agreements on trade and investment. 习近平")
     assert detect_language(text) == "en"
+
+
+# Prose that reads figures out, a third of its characters digits: a statistics bulletin, a
+# market review, a match report. A number counts once, however many digits it has.
+FIGURES = [
+    "全年国内生产总值1210207亿元，比上年增长3.0%。其中，第一产业增加值88345亿元，增长4.1%；"
+    "第二产业增加值483164亿元，增长3.8%；第三产业增加值638698亿元，增长2.3%。全年人均国内生产总值85698元，"
+    "比上年增长3.0%。年末全国人口141175万人，比上年末减少85万人。",
+    "铁矿石进口价格总体呈上升趋势，20051季度比2001年同期上涨了113.79%，比上年同期上涨72.22%；"
+    "焦炭20051季度比2001年同期上涨187.96%，比上年同期上涨15.79%；废钢比上年同期下降了7.04%。",
+    "Revenue rose 12.5% to $3.4 billion in the quarter from $3.0 billion a year earlier, the company said "
+    "on Tuesday. Net income was $512 million, or $1.02 a share, compared with $498 million, or 98 cents, "
+    "a year ago. Sales in Asia grew 8% and made up 31% of the total.",
+]
+# Tables: prices, draws, times, standings, a box score
+TABLES = [
+    "\n".join(f"第2023{i:03d}期 开奖号码：{i:02d} {i + 7:02d} {i + 13:02d} {i + 20:02d} {i + 25:02d} + {i + 1:02d}" for i in range(1, 6)),
+    "\n".join(f"G{101 + 2 * i} 北京南 {6 + i:02d}:{(17 * i) % 60:02d} 上海虹桥 {12 + i:02d}:{(23 * i) % 60:02d}" for i in range(6)),
+    "\n".join(f"{i} 球队{i} 38 {28 - i} {5 + i} {5} {94 - 3 * i}:{33 + i} {89 - 4 * i}" for i in range(1, 7)),
+    "\n".join(f"Player{i} {3 + i % 2} {i % 3} {i % 4} {i % 2} .{250 + 11 * i}" for i in range(1, 8)),
+]
+
+
+@pytest.mark.parametrize("text", FIGURES, ids=["bulletin", "market", "earnings"])
+def test_prose_full_of_figures_is_kept(text):
+    assert verdict(text) is None
+
+
+@pytest.mark.parametrize("text", TABLES, ids=["draws", "timetable", "standings", "box-score"])
+def test_tables_of_numbers_are_too_many_digits(text):
+    assert verdict(text, config=CorpusConfig(filters=("too-many-digits",))) == "too-many-digits"

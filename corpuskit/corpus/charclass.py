@@ -68,6 +68,30 @@ def class_counts(cp: np.ndarray, cls: np.ndarray | None = None) -> np.ndarray:
     return np.bincount(classes(cp) if cls is None else cls, minlength=len(NAMES))
 
 
+_NUMBER_JOIN = np.array([0x2C, 0x2E, 0x3A], dtype=np.uint32)  # , . : between digits: one number
+
+
+def _runs(mask: np.ndarray) -> int:
+    """How many runs of True ``mask`` holds."""
+    return int(mask[0]) + int(np.count_nonzero(mask[1:] & ~mask[:-1])) if len(mask) else 0
+
+
+def numbers_and_words(cp: np.ndarray, cls: np.ndarray | None = None) -> tuple[int, int]:
+    """How many numbers and words a text holds: a number is a run of digits (with ``, . :``
+    between digits: 1,210,207, 3.0 and 06:36 are one each); a word is a Han, kana or Hangul
+    character, or a run of other letters.
+
+    >>> numbers_and_words(codepoints("增长3.0%，达1,210,207亿元 in 2023"))
+    (3, 6)
+    """
+    cls = classes(cp) if cls is None else cls
+    digit = cls == DIGIT
+    if len(cp) > 2:
+        digit[1:-1] |= np.isin(cp[1:-1], _NUMBER_JOIN) & digit[:-2] & digit[2:]
+    letters = (cls == LATIN) | (cls == LETTER)
+    return _runs(digit), int(np.count_nonzero(cls >= HAN)) + _runs(letters)
+
+
 def word_key(cp: np.ndarray, cls: np.ndarray | None = None) -> np.ndarray:
     """Letters and digits only, full-width ASCII and ASCII capitals folded: the dedup key.
 

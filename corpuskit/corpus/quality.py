@@ -23,7 +23,7 @@ from typing import Callable
 from ..config import CorpusConfig
 from ..stages.english import NO_ARTICLE
 from . import charclass as cc
-from .charclass import class_counts, codepoints
+from .charclass import class_counts, classes, codepoints, numbers_and_words
 
 FILTERS = ("too-short", "too-few-letters", "too-many-symbols", "too-many-digits",
            "repeated-lines", "repeated-ngrams", "mojibake", "language")
@@ -49,16 +49,22 @@ class Measures:
     hangul: int
     digits: int
     symbols: int
+    numbers: int  # runs of digits: 3.0 and 1,210,207 are one each (charclass.numbers_and_words)
+    words: int  # Han, kana and Hangul characters, runs of other letters
 
     @classmethod
     def of(cls, text: str) -> "Measures":
-        return cls.from_counts(class_counts(codepoints(text)))
+        cp = codepoints(text)
+        return cls.from_classes(cp, classes(cp))
 
     @classmethod
-    def from_counts(cls, c) -> "Measures":
+    def from_classes(cls, cp, classes_) -> "Measures":
+        """The measures from a text's code points and their classes (``charclass``)."""
+        c = class_counts(cp, classes_)
         total = int(c.sum())
         return cls(total - int(c[cc.SPACE]), int(sum(c[k] for k in cc.LETTERS)), int(c[cc.HAN]),
-                   int(c[cc.LATIN]), int(c[cc.KANA]), int(c[cc.HANGUL]), int(c[cc.DIGIT]), int(c[cc.SYMBOL]))
+                   int(c[cc.LATIN]), int(c[cc.KANA]), int(c[cc.HANGUL]), int(c[cc.DIGIT]), int(c[cc.SYMBOL]),
+                   *numbers_and_words(cp, classes_))
 
 
 def detect_language(text: str, m: Measures | None = None) -> str:
@@ -132,7 +138,9 @@ class QualityFilter:
             return None
         tests: list[tuple[str, Callable[[], bool]]] = [
             ("too-few-letters", lambda: m.letters < c.min_letter_share * m.chars),
-            ("too-many-digits", lambda: m.digits > c.max_digit_share * m.chars),
+            # numbers among words, not digits among characters: a statistics bulletin's prose
+            # (增长3.0%，达1210207亿元) is a third digits, a table of prices or scores is mostly numbers
+            ("too-many-digits", lambda: m.numbers > c.max_number_share * (m.numbers + m.words)),
             ("too-many-symbols", lambda: m.symbols > c.max_symbol_share * m.chars),
             ("repeated-lines", lambda: duplicate_line_share(text) > c.max_dup_line_share),
             ("repeated-ngrams", lambda: ngram_dup > c.max_dup_ngram_share),

@@ -23,7 +23,7 @@ from ..config import Config
 from ..document import Document
 from ..pipeline import Pipeline, Stats, pipeline_for
 from .boilerplate import RepeatedStage, document_keys, site_of, text_keys
-from .charclass import class_counts, classes, codepoints, word_key
+from .charclass import classes, codepoints, word_key
 from .dedup import Signer, Sketch
 from .quality import Measures, QualityFilter
 from .readers import Failure, Item
@@ -157,7 +157,7 @@ def _clean_batch(items: list[Item], job: Job) -> BatchResult:
     docs = [d for d in slots if isinstance(d, Document)]
     cps = [codepoints(d.text) for d in docs]  # one pass over each text serves filters and dedup
     cls = [classes(cp) for cp in cps]
-    measures = iter([Measures.from_counts(class_counts(cp, c)) for cp, c in zip(cps, cls)])
+    measures = iter([Measures.from_classes(cp, c) for cp, c in zip(cps, cls)])
     sketches = iter(w.signer.sketch_keys([word_key(cp, c) for cp, c in zip(cps, cls)]))
     out: list[Result | Failure] = []
     for item, doc in zip(items, slots):
