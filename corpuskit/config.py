@@ -55,6 +55,7 @@ class RepairConfig:
 class SegmentConfig:
     """Lines and paragraphs."""
     join_broken: bool = True
+    unwrap: bool = True  # rejoin prose hard-wrapped at a fixed width before the lines are decided
     max_line_chars: int = 100_000
 
 

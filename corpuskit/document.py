@@ -31,6 +31,7 @@ class Line:
     joined: bool = False  # continues the previous kept line (a paragraph broken in two)
     edits: list[str] = field(default_factory=list)  # in-line rewrites, e.g. "gloss", "endmark"
     moved: list[tuple[str, str]] = field(default_factory=list)  # (edit, text) cut from a kept line for metadata
+    wrapped: tuple[int, ...] = ()  # numbers of the input lines a hard wrap broke this one into, after the first
 
     @property
     def kept(self) -> bool:
@@ -51,6 +52,12 @@ class Line:
         what = self.action if self.reason is None else f"{self.action}:{self.reason}"
         marks = list(self.edits) + (["joined"] if self.joined else [])
         return what + (" [" + ",".join(marks) + "]" if marks else "")
+
+    def explained(self) -> list[dict[str, Any]]:
+        """The decision for each input line this line holds: itself, then the lines a hard wrap
+        broke it into (``"wrapped": true``: decided with it)."""
+        d = self.to_dict()
+        return [d] + [{**d, "n": n, "wrapped": True} for n in self.wrapped]
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"n": self.n, "action": self.action, "reason": self.reason}
@@ -125,7 +132,7 @@ class Document:
             "provenance": self.provenance,
         }
         if explain:
-            rec["lines"] = [ln.to_dict() for ln in self.lines]
+            rec["lines"] = [d for ln in self.lines for d in ln.explained()]
         return rec
 
     def explain(self, *, width: int = 60) -> str:
@@ -140,6 +147,7 @@ class Document:
         for ln in self.lines:
             raw = ln.raw if len(ln.raw) <= width else ln.raw[: width - 1] + "…"
             out.append(f"{ln.n:>5}  {ln.label():<22} {raw}")
+            out.extend(f"{n:>5}  {'  (wrapped, with ' + str(ln.n) + ')':<22}" for n in ln.wrapped)
         if self.meta:
             for k, v in self.meta.items():
                 if v:

@@ -77,12 +77,113 @@ def broken_run(first: str, rest: list[str]) -> int:
     return 0
 
 
+def width(text: str) -> int:
+    """Display columns: two for a wide (Han, full-width) character, one for the others.
+
+    >>> width("中文ab，")
+    8
+    """
+    return len(text) + len(_WIDE.findall(text))
+
+
+_WIDE = regex.compile(r"[\p{East_Asian_Width=W}\p{East_Asian_Width=F}]")
+# a sentence ended inside a line that goes on past it: 沽清。新地副董事 / ended. The next
+# (a full stop: a headline holds a question or an exclamation, hardly ever a full stop)
+_ENDS_INSIDE = regex.compile(r"(?:。|[.!?][”\"’]?\s+(?=\p{Lu}))[^\n]{4,}$")
+# the two sides of a join that need a space: letters or digits of a spaced script
+_SPACED = regex.compile(r"[\p{Latin}\d,;:]$")
+_SPACED_START = regex.compile(r"^[\p{Latin}\d(“\"‘]")
+# a line an item or a label opens: never the rest of a wrapped sentence
+_ITEM = regex.compile(r"^(?:[-*•·●▪►▶>【\[]|\d{1,3}[.、)）]|\d{1,2}\s)")
+_WRAP_LEAST, _WRAP_MOST = 40, 120  # columns: a wrap width (a paragraph on one line is longer)
+_FULL = 0.8  # share of the wrap width a line fills when the wrap, not the writer, ended it
+
+
+def wrapped_runs(lines: list[Line]) -> list[list[Line]]:
+    """Lines of prose a page hard-wrapped at a fixed width (a text saved from a <pre> block, a
+    mail, a wire terminal), grouped as the paragraphs they were: within a block, a line that
+    fills the wrap width and stops mid-sentence goes on in the next line.
+
+    Only a block that shows the wrap joins: two lines or more each finish a sentence inside and
+    go on past it to stop mid-sentence near one width (沽清。新地副董事總經理雷霆表示，項目上周招標).
+    A list of headlines, however even its widths, finishes no sentence inside a line.
+
+    >>> text = ("本报讯 今年以来，全市新增就业岗位三万个。市人社局表示，下一步将继续\\n"
+    ...         "加大扶持力度，帮助更多青年就业创业。据介绍，全市今年共举办招聘会\\n"
+    ...         "一百二十场，提供岗位五万多个。\\n他说，就业是最大的民生。")
+    >>> [[ln.n for ln in run] for run in wrapped_runs(split_lines(text))]
+    [[1, 2, 3], [4]]
+    """
+    out: list[list[Line]] = []
+    i = 0
+    while i < len(lines):
+        k = i
+        while k + 1 < len(lines) and lines[k + 1].block == lines[i].block:
+            k += 1
+        block = lines[i:k + 1]
+        out.extend(_unwrap_block(block) if len(block) >= 3 else [[ln] for ln in block])
+        i = k + 1
+    return out
+
+
+def _open_end(text: str) -> bool:
+    return text[-1] not in SENTENCE_END
+
+
+def _unwrap_block(block: list[Line]) -> list[list[Line]]:
+    alone = [[ln] for ln in block]
+    # (most blocks show no wrap: the widths are measured only where two lines might)
+    shows = [j for j, ln in enumerate(block[:-1])
+             if _WRAP_LEAST // 2 <= len(ln.raw) <= _WRAP_MOST and _open_end(ln.raw) and _ENDS_INSIDE.search(ln.raw)
+             and not _ITEM.match(ln.raw) and not _ITEM.match(block[j + 1].raw)]
+    if len(shows) < 2:
+        return alone
+    widths = [width(ln.raw) for ln in block]
+    shown = [widths[j] for j in shows if _WRAP_LEAST <= widths[j] <= _WRAP_MOST]
+    if len(shown) < 2 or min(shown) < _FULL * max(shown):
+        return alone
+    full = _FULL * max(shown)
+    runs: list[list[Line]] = [[block[0]]]
+    for j in range(1, len(block)):
+        prev, ln = block[j - 1], block[j]
+        if widths[j - 1] >= full and _open_end(prev.raw) and not _ITEM.match(ln.raw):
+            runs[-1].append(ln)
+        else:
+            runs.append([ln])
+    return runs
+
+
+def unwrap(lines: list[Line]) -> list[Line]:
+    """The lines with each hard-wrapped paragraph (``wrapped_runs``) made one line; its later
+    lines' numbers are kept on it (``Line.wrapped``) for the explanation."""
+    # (most pages show no wrap: their lines end their sentences)
+    if sum(1 for ln in lines if ln.raw[-1] not in SENTENCE_END and _WRAP_LEAST // 2 <= len(ln.raw) <= _WRAP_MOST
+           and _ENDS_INSIDE.search(ln.raw)) < 2:
+        return lines
+    out = []
+    for run in wrapped_runs(lines):
+        first = run[0]
+        if len(run) > 1:
+            text = first.raw
+            for ln in run[1:]:
+                space = " " if _SPACED.search(text) and _SPACED_START.match(ln.raw) else ""
+                text += space + ln.raw
+            first.raw = first.text = text
+            first.wrapped = tuple(ln.n for ln in run[1:])
+        out.append(first)
+    return out
+
+
 class SegmentStage(Stage):
     name = "segment"
 
     def process(self, doc: Document) -> Document:
         doc.lines = split_lines(doc.input, self.config.segment.max_line_chars)
         self.count("lines", len(doc.lines))
+        if self.config.segment.unwrap:
+            n = len(doc.lines)
+            doc.lines = unwrap(doc.lines)
+            self.count("unwrapped", n - len(doc.lines))
         return doc
 
 
