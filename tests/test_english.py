@@ -185,6 +185,8 @@ def test_not_credits(line):
     ("By Jane Doe on October 15, 2018 12:13 pm ·", ["Jane Doe"], [], None),
     ("Posted on March 3, 2021 by Jane Doe", ["Jane Doe"], [], None),
     ("Staff Report | 10/17/2018", [], [], None),
+    ("Top Story - Mar. 7, 2022", [], [], None),
+    ("Weekend Edition | 3 May 2021", [], [], None),
     ("By: Example Wire", [], [], None),
     ("Opinion March 3, 2021", [], [], None),
     ("ExampleNews October 6, 2018", [], [], "ExampleNews"),
@@ -221,6 +223,9 @@ def test_bylines(line, authors, editors, source):
     "And then the lights went out...",
     "The mayor paused, then said: We will see...",
     "Add the flour to your bowl and stir until the batter is smooth.",
+    "Read more news like this in the weekend edition, which goes on sale on Saturday.",
+    "The minister, photographed by reporters as she left the building, declined to comment.",
+    "Live coverage of the hearing will continue on Friday morning.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
