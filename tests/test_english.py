@@ -185,6 +185,8 @@ def test_not_credits(line):
     ("By Jane Doe on October 15, 2018 12:13 pm ·", ["Jane Doe"], [], None),
     ("Posted on March 3, 2021 by Jane Doe", ["Jane Doe"], [], None),
     ("Staff Report | 10/17/2018", [], [], None),
+    ("Top Story - Mar. 7, 2022", [], [], None),
+    ("Weekend Edition | 3 May 2021", [], [], None),
     ("By: Example Wire", [], [], None),
     ("Opinion March 3, 2021", [], [], None),
     ("ExampleNews October 6, 2018", [], [], "ExampleNews"),
@@ -221,6 +223,10 @@ def test_bylines(line, authors, editors, source):
     "And then the lights went out...",
     "The mayor paused, then said: We will see...",
     "Add the flour to your bowl and stir until the batter is smooth.",
+    "Read more news like this in the weekend edition, which goes on sale on Saturday.",
+    "The minister, photographed by reporters as she left the building, declined to comment.",
+    "Live coverage of the hearing will continue on Friday morning.",
+    "Live updates:",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
@@ -397,3 +403,21 @@ def test_release_dateline_date_only_without_date_line():
     assert sentence in rec.text and "Calif.--" not in rec.text
     rec = corpuskit.clean(page.format("June 1, 2004\n\n").encode("utf-8"))
     assert rec.meta["published"].startswith("2004-06-01")
+
+
+@pytest.mark.parametrize("opening, dateline, source", [
+    ("(NEW YORK) — ", "NEW YORK", None),
+    ("(WASHINGTON) — ", "WASHINGTON", None),
+    ("(CNN) — ", None, "CNN"),
+    ("(AP) — ", None, "AP"),
+    ("(REUTERS) — ", None, "REUTERS"),
+])
+def test_place_in_brackets_opening_the_lead(opening, dateline, source):
+    """A network's dateline, a place in capitals in brackets opening the lead, is the dateline; an
+    outlet in brackets (short, or an agency's name) is the source. The sentence stays."""
+    sentence = "Nearly half of the patients in the study still had symptoms six months after their infection."
+    page = ("Half of patients still unwell months later, study finds\n\n" + opening + sentence +
+            "\n\nResearchers tracked more than thirty thousand patients over the months after a positive test.\n")
+    rec = corpuskit.clean(page.encode("utf-8"))
+    assert (rec.meta["dateline"], rec.meta["source"]) == (dateline, source)
+    assert sentence in rec.text

@@ -453,7 +453,9 @@ def wire_credits(lines: list[Line]) -> None:
 def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
     """A name alone on a line is a byline when it sits next to the author's handle
     ("@janedoe"), or next to the date or source lines (within two lines, under the headline)
-    of a page whose rules found no byline in the article, or repeats a name already in a byline. (A page with a
+    of a page whose rules found no byline in the article, or right under the headline when the date line
+    sits right over it, or right under the label of the writer's box ("About the author") after the
+    article, or repeats a name already in a byline. (A page with a
     "By ..." line has its authors; capitalised words next to it are more likely a widget,
     "Gift Article". An author's bio under the article does not count.) A sign-off under the
     article, dashes and a name ("-- Jane Doe"), is a byline when a byline names that writer.
@@ -479,7 +481,15 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
             and not _HANDLE.match(lines[k].raw)
             and not any(lines[j].kept for j in range(min(i, k) + 1, max(i, k)))  # (a paragraph between: a caption's name)
             for k in metas)
-        if handle or near:
+        # a name right under the headline, the date line right over it ("Top Story - May 3, 2021",
+        # a picture's placeholder, the headline, the name): the headline does not part them
+        under = (not ruled_byline and i == t + 1 and i < end and any(
+            0 < t - k <= 2 and lines[k].reason in ("published", "source") for k in metas))
+        # the writer's box after the article: its label, then the name alone ("About the author",
+        # "Jane Doe"), on a page that printed no byline (a page with one: the box's links, "All Posts")
+        boxed = not ruled_byline and not any(m.action == "meta" and m.reason == "byline" for m in lines) and any(_AUTHOR_BOX.match(lines[k].raw.strip()) and not any(
+            lines[j].kept for j in range(k + 1, i)) for k in range(max(0, i - 2), i))
+        if handle or near or under or boxed:
             ln.decide("meta", "byline")
             named.add(ln.raw)
     for i, ln in enumerate(lines):
@@ -492,6 +502,8 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
             ln.decide("meta", "byline")  # the writer's sign-off under the article: "-- Jane Doe"
 
 
+# the label of the writer's box: "About the author", "About the writer", "The Author"
+_AUTHOR_BOX = regex.compile(r"^(?i:about\s+the\s+(?:author|writer|reporter|columnist)s?|the\s+authors?)\s*:?$")
 # a sign-off: dashes, then a name alone ("-- Jane Doe", "— Jane Doe")
 _SIGN_OFF = regex.compile(r"^(?:-{1,2}|–|—)\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
 
