@@ -305,6 +305,9 @@ BODY = ["LONDON (Reuters) - The pound rose on Tuesday after the data showed infl
 @example(inserts=[(4, "Share this story"), (2, "Monday, May 4, 2020 at 3:00 PM"), (4, "By Jane Doe"),
                   (2, "January 10, 2020 9:00AM (UTC)")])  # dates kept as a schedule: no teaser page
 @example(inserts=[(4, "@janedoe"), (4, "A short heading"), (0, "By Jane Doe")])  # a handle opens no story
+@example(inserts=[(3, "Monday, May 4, 2020 at 3:00 PM"), (4, "Our gallery"), (2, "Sign up for our newsletter"),
+                  (4, "Read more: Another story here"), (3, "A short heading"), (3, "Image caption,"),
+                  (2, "Related Coverage")])  # a list's header and link around a paragraph: no teaser box
 def test_english_pages_never_raise_and_are_idempotent(inserts):
     """A headline and four paragraphs with residue lines (each once) put anywhere: cleaning never
     raises, keeps the paragraphs, and cleaning the result again changes nothing."""

@@ -1671,7 +1671,7 @@ def teaser_items(lines: list[Line], rules: list[Rule | None], span: int = 8, sib
     most items by place but may keep a blurb. A kept blurb below the article's first paragraph
     whose line above is a teaser's headline dropped by place (no rule names it), whose line below
     is dropped too, and that has ``siblings`` long blurbs or list links dropped as related within
-    ``span`` lines is one more item: it drops with them; so does a blurb cut short ("... rules ...")
+    ``span`` lines, one of them a blurb, is one more item: it drops with them; so does a blurb cut short ("... rules ...")
     over the teaser's label and age ("News" / "2 hours ago"), the only item of its box. The article's
     own last paragraphs follow a paragraph, not a headline, and have no dropped blurbs around them.
 
@@ -1700,7 +1700,9 @@ def teaser_items(lines: list[Line], rules: list[Rule | None], span: int = 8, sib
                 if j != k and lines[j].action == "drop" and lines[j].reason == "related" and (
                     rules[j] is not None  # a list's link ("Read the rest")
                     or len(lines[j].raw) >= 80 and (_SENTENCE_END.search(lines[j].raw) or _BLURB_CUT.search(lines[j].raw)))]
-        if len(near) >= siblings or _BLURB_CUT.search(ln.raw) and _dated_teaser(lines, k + 1):
+        # (one of them a blurb: a list's header and links alone around a paragraph make no box)
+        boxed = len(near) >= siblings and any(rules[j] is None for j in near)
+        if boxed or _BLURB_CUT.search(ln.raw) and _dated_teaser(lines, k + 1):
             ln.decide("drop", "related")
 
 
