@@ -166,6 +166,10 @@ def _unattributed(t: str, closers: frozenset) -> str:
     return head if head and (head[-1] in closers or head[-1] in "。！？!?….") else t
 
 
+# a footnote marker closing a line ("……的芯片。[2]", "... in 2019.[3]"): the sentence ends before it
+_FOOTNOTE_MARK = re.compile(r"(?<=\S)\s*[\[［]\d{1,3}[\]］]$")
+
+
 def _end_char(text: str, closers: frozenset) -> str:
     """The last character that says how a line ends: closing quotes and brackets skipped,
     and a trailing bracketed note (a credit, a source) looked through.
@@ -176,8 +180,10 @@ def _end_char(text: str, closers: frozenset) -> str:
     '。'
     >>> _end_char("“我希望能多陪陪家人”。——汪某", frozenset("”）)"))
     '。'
+    >>> _end_char("已进入千家万户。[4]", frozenset("”）)"))
+    '。'
     """
-    t = _unattributed(text.rstrip(), closers)
+    t = _FOOTNOTE_MARK.sub("", _unattributed(text.rstrip(), closers))
     if t and t[-1] in "）)" and len(t) > 2:
         open_at = max(t.rfind("（"), t.rfind("("))
         if open_at > 0 and len(t) - open_at <= 30:
