@@ -339,3 +339,15 @@ def test_inline_credits_with_roles_glued_or_after_the_dateline():
     assert meta["authors"] == ["王大明", "李小华"], meta
     meta = extract([("dateline", "某某记者团讯：（见习记者 王小丽 见习摄影 张大伟）")], rs, "")
     assert meta["authors"] == ["王小丽"], meta
+
+
+@pytest.mark.parametrize("lead, authors", [
+    ("【某某網記者陳志明報道】「北美華人商會」年會於上周六在華埠舉行，兩百多名會員出席。", ["陳志明"]),
+    # an outlet's desk, no reporter: no name; the reporter's name again in the lead: a topic, no writer
+    ("【某某網訊】「北美華人商會」年會於上周六在華埠舉行，兩百多名會員出席。", []),
+    ("【某某網記者陳志明報道】陳志明當選商會會長，他表示將為會員提供更多服務。", []),
+])
+def test_reporter_in_a_bracketed_dateline_opening_the_lead(lead, authors):
+    doc = corpuskit.clean("北美華人商會舉行年會\n\n" + lead + "\n\n新任理事會將於下月召開首次會議，討論全年活動安排。\n")
+    assert doc.meta["authors"] == authors
+    assert lead.split("】")[1][:4] in doc.text

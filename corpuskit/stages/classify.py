@@ -166,6 +166,10 @@ def _unattributed(t: str, closers: frozenset) -> str:
     return head if head and (head[-1] in closers or head[-1] in "。！？!?….") else t
 
 
+# a footnote marker closing a line ("……的芯片。[2]", "... in 2019.[3]"): the sentence ends before it
+_FOOTNOTE_MARK = re.compile(r"(?<=\S)\s*[\[［]\d{1,3}[\]］]$")
+
+
 def _end_char(text: str, closers: frozenset) -> str:
     """The last character that says how a line ends: closing quotes and brackets skipped,
     and a trailing bracketed note (a credit, a source) looked through.
@@ -176,8 +180,10 @@ def _end_char(text: str, closers: frozenset) -> str:
     '。'
     >>> _end_char("“我希望能多陪陪家人”。——汪某", frozenset("”）)"))
     '。'
+    >>> _end_char("已进入千家万户。[4]", frozenset("”）)"))
+    '。'
     """
-    t = _unattributed(text.rstrip(), closers)
+    t = _FOOTNOTE_MARK.sub("", _unattributed(text.rstrip(), closers))
     if t and t[-1] in "）)" and len(t) > 2:
         open_at = max(t.rfind("（"), t.rfind("("))
         if open_at > 0 and len(t) - open_at <= 30:
@@ -663,6 +669,7 @@ class _Page:
         self.tag_inside: set[int] = set()  # lines inside a tag list over the body (title_scores)
         self.head_tags: set[int] = set()  # plain tags between the headline and the body (plain_tags)
         self.phrases: set[int] = set()  # lines of an article written a phrase to a line (phrase_runs)
+        self.doubled: set[int] = set()  # captions each printed twice over the body (doubled_runs)
 
     @staticmethod
     @lru_cache(maxsize=16)  # settling reads the same article again: often the same sample
@@ -723,6 +730,7 @@ class _Page:
         for k in bad:
             bad_by_text.setdefault(self.lines[k].text, []).append(k)
         end_bad = bisect_left(bad, start)
+        self.doubled = doubled = self.doubled_runs(lo, hi)
         scored = []
         self.words_shared = {}  # per candidate: the share of its words the article holds
         for i in sorted(like):
@@ -753,10 +761,25 @@ class _Page:
                 score -= 0.3 if opens else 1.0  # a short label is rarely the headline
             if _LIST_NUMBER.match(text):
                 score -= 0.5  # a numbered line (1.X, 二、X) is a subhead or a list's item
+            if i in doubled:
+                score -= 1.0  # one of captions each printed twice (A A B B): pictures, no headline
             n_between = bisect_left(rivals, start) - bisect_right(rivals, i)
             score -= min(n_between * 0.01, 0.6)
             scored.append((score, i))
         return scored
+
+    def doubled_runs(self, lo: int, hi: int) -> set[int]:
+        """Lines from ``lo`` to ``hi`` printed twice in a row next to another line printed twice
+        (A A B B): a gallery's captions, each under its picture and again in its caption box. One
+        line printed twice alone is a headline in a sticky header, and stays a candidate."""
+        lines = self.lines
+        pair = [k for k in range(lo, hi) if lines[k].text == lines[k + 1].text]
+        starts = set(pair)
+        out: set[int] = set()
+        for k in pair:
+            if k + 2 in starts or k - 2 in starts:
+                out.update((k, k + 1))
+        return out
 
     def tag_runs(self, start: int) -> list[tuple[int, int]]:
         """Runs (first line, line after the last) of many short link-like lines before line
@@ -1208,6 +1231,8 @@ class _Page:
             ln.decide("drop", "nav")
         elif i in self.tag_inside or i in self.head_tags:
             ln.decide("drop", "nav")  # an item of a tag list under the headline
+        elif i in self.doubled:
+            ln.decide("drop", "caption")  # captions each printed twice (doubled_runs)
         elif f.prose and i < self.meta_after and self.short_statement(i):
             ln.decide("drop", "caption")  # one short sentence between the headline and its date
         elif f.prose and f.n >= self.s["short_line"] and not self.stray_phrase(i):
