@@ -193,6 +193,8 @@ def test_not_credits(line):
     ("By Jane Doe, EXAMPLE DAILY", ["Jane Doe"], [], "EXAMPLE DAILY"),
     ("By Jane Doe, Example Herald", ["Jane Doe"], [], "Example Herald"),
     ("by Jane Doe and John RoeOctober 09, 2010", ["Jane Doe", "John Roe"], [], None),
+    ("By The Associated Press", [], [], "The Associated Press"),
+    ("By AP News", [], [], "AP News"),
 ])
 def test_bylines(line, authors, editors, source):
     from corpuskit.stages.metadata import extract
@@ -227,6 +229,8 @@ def test_bylines(line, authors, editors, source):
     "The minister, photographed by reporters as she left the building, declined to comment.",
     "Live coverage of the hearing will continue on Friday morning.",
     "Live updates:",
+    "With inputs from farmers, the plan was redrawn.",
+    "Inputs from the public are welcome until Friday.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""

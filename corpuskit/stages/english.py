@@ -65,6 +65,7 @@ longer has (residue lines, metadata lines), so cleaning stays idempotent.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Container
 
 import regex
 
@@ -1840,6 +1841,17 @@ def _lead_in(text: str, least: int = 8) -> bool:
             and not _LINK_BOX_WORDS.search(text))
 
 
+def _paragraph_over(lines: list[Line], a: int, reach: int, ends: Container[int] = ()) -> bool:
+    """A kept paragraph (or the end of a list in ``ends``) stands over line ``a``, within
+    ``reach`` dropped lines."""
+    for k in range(a - 1, max(-1, a - 2 - reach), -1):
+        if k in ends or _paragraph(lines[k]):
+            return True
+        if lines[k].action != "drop":
+            return False
+    return False
+
+
 def list_lead_in(lines: list[Line], rules: list[Rule | None], least: int = 2, longest: int = 60,
                  reach: int = 2) -> None:
     """A bulleted list inside the article, introduced by a prose sentence: the engine takes the
@@ -1850,6 +1862,8 @@ def list_lead_in(lines: list[Line], rules: list[Rule | None], least: int = 2, lo
     paragraph, or another such list first) and stands over it (a kept paragraph within
     ``reach`` dropped lines, or such a list): the sentence and its items are kept. A menu or a
     related list has no prose lead-in, and one after the article has no paragraph under it.
+    A list may also close the article (``_closing_list``): its lead-in a kept line ending on a colon,
+    its items clauses of running words (advice, steps), not headlines or names.
 
     >>> rows = [("keep", "Graduates of the course found work faster than any class before them, the college said."),
     ...         ("drop", "In the past year the employers that hired graduates straight from the course have included"),
@@ -1884,17 +1898,50 @@ def list_lead_in(lines: list[Line], rules: list[Rule | None], least: int = 2, lo
             k = heads[k] + 1
         return k < len(lines) and _paragraph(lines[k])
 
-    def body_before(a: int) -> bool:
-        for k in range(a - 1, max(-1, a - 2 - reach), -1):
-            if k in ends or _paragraph(lines[k]):
-                return True
-            if lines[k].action != "drop":
-                return False
-        return False
-
     for a, b in blocks:
-        if body_after(b) and body_before(a):
+        if body_after(b) and _paragraph_over(lines, a, reach, ends):
             for k in range(a, b + 1):
+                lines[k].decide("keep")
+    _closing_list(lines, rules, reach)
+
+
+# an item that reads as a clause, an instruction or a step: a word, then running lower-case words
+# ("Walk away slowly", "Do not chase or pursue suspects")
+_CLAUSE_ITEM = regex.compile(_BULLET.pattern + r"\s*\p{L}[\p{L}\x27’-]*(?:\s+\p{Ll}[\p{L}\x27’-]*){2,}")
+
+
+def _closing_list(lines: list[Line], rules: list[Rule | None], reach: int, least: int = 2,
+                  longest: int = 160) -> None:
+    """A bulleted list that closes the article: a kept sentence leading into it (``_lead_in``)
+    that ends on a colon ("... for their own safety, to:"), over a paragraph within ``reach``
+    dropped lines, right over ``least`` or more bullet items of at most ``longest`` characters,
+    each a clause of running lower-case words (advice, steps: ``_CLAUSE_ITEM``), dropped by
+    place; nothing under the list is kept. The items are the article's: kept. A related list's
+    items are headlines or names, and its header is no kept sentence ending on a colon.
+
+    >>> rows = [("keep", "The council met on Monday and agreed new advice for walkers on the coastal path."),
+    ...         ("keep", "A ranger said that anyone who meets a loose bull on the path should, for their own safety:"),
+    ...         ("drop", "• Stay calm and walk away slowly"), ("drop", "• Do not run or turn your back on the animal"),
+    ...         ("drop", "Leave a Reply")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
+    >>> _closing_list(ls, [None] * 5, 2); [ln.action for ln in ls]
+    ['keep', 'keep', 'keep', 'keep', 'drop']
+    """
+    place = ("nav", "related", "footer")
+    for i, ln in enumerate(lines):
+        if (ln.action != "keep" or rules[i] is not None or not ln.raw.rstrip().endswith(":")
+                or _BULLET_ITEM.match(ln.raw) or not _lead_in(ln.raw.strip())):
+            continue
+        j = i + 1
+        while (j < len(lines) and rules[j] is None and _CLAUSE_ITEM.match(lines[j].raw)
+               and len(lines[j].raw.strip()) <= longest
+               and lines[j].action == "drop" and lines[j].reason in place):
+            j += 1
+        if j - i - 1 < least or any(ln2.kept for ln2 in lines[j:]):
+            continue
+        if _paragraph_over(lines, i, reach):
+            for k in range(i + 1, j):
                 lines[k].decide("keep")
 
 
