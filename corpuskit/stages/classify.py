@@ -995,6 +995,7 @@ class _Page:
             else:
                 self.decide_outside(i, "tail")
         self.credit_captions()
+        self.file_name_captions()
         self.repeated_captions()
         self.related_lists()
         self.related_siblings()
@@ -1543,6 +1544,30 @@ class _Page:
         for k in sorted(over):
             if self.f[k].n > longest:
                 self.lines[k].decide("drop", "caption")
+
+    def file_name_captions(self) -> None:
+        """A picture's caption printed under the picture's file name (IMG_2316 / 約200呎的店舖位於
+        某道。): a kept line right under a caption line that is one word in Latin letters and
+        digits (the file name a rule drops), one sentence no longer than ``long_line``, ending
+        as a statement does (a subhead is no statement). Only for a language whose bare captions are judged (a ``predicate``
+        pattern): the file name alone says a picture stood there, not that a paragraph under
+        it is no caption; a long paragraph is the article's."""
+        if self.c.predicate is None:
+            return
+        lines, f = self.lines, self.f
+        for k in range(self.body_start, self.end):
+            g, text = f[k], lines[k].text.strip()
+            if (g.rule is None or g.rule.reason != "caption" or lines[k].action != "drop"
+                    or not text.isascii() or " " in text):
+                continue
+            i = next((j for j in range(k + 1, min(self.end + 1, k + 3)) if f[j].n), None)
+            if (i is None or lines[i].action != "keep" or f[i].ruled or f[i].n > self.s["long_line"]
+                    or f[i].marks > 2 or _end_char(lines[i].text, self.c.closers) not in self.s["statement_end"]):
+                continue
+            body = self.c.sentence_end
+            if any(ch in body for ch in lines[i].text.rstrip()[:-1]):
+                continue  # two sentences: a paragraph
+            lines[i].decide("drop", "caption")
 
     def repeated_captions(self) -> None:
         """A photo caption the page prints twice (under the photo and again in a gallery or a
