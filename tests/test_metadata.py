@@ -351,3 +351,15 @@ def test_reporter_in_a_bracketed_dateline_opening_the_lead(lead, authors):
     doc = corpuskit.clean("北美華人商會舉行年會\n\n" + lead + "\n\n新任理事會將於下月召開首次會議，討論全年活動安排。\n")
     assert doc.meta["authors"] == authors
     assert lead.split("】")[1][:4] in doc.text
+
+
+def test_photo_credits_name_the_writer_only_when_alone_and_one():
+    """A reporter's photo credit closing the captions ((記者林某某攝)) names the writer only where
+    the page credits no one else and every credit names the same reporter."""
+    body = "縣府今天舉行表揚大會，共有八十位父親獲得表揚，縣長親自頒發獎牌並感謝他們的付出。"
+    one = f"表揚大會 八十位父親獲獎\n\n縣長與得獎者合影。(記者古雅婷攝)\n\n{body}\n\n得獎者上台領獎。(記者古雅婷攝)\n"
+    assert corpuskit.clean(one).meta["authors"] == ["古雅婷"]
+    two = one.replace("得獎者上台領獎。(記者古雅婷攝)", "得獎者上台領獎。(記者陳志豪攝)")
+    assert corpuskit.clean(two).meta["authors"] == []
+    signed = one.replace(body, body + "(記者王美玲)")
+    assert corpuskit.clean(signed).meta["authors"] == ["王美玲"]
