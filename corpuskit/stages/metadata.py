@@ -351,7 +351,15 @@ def lead_writer(lines: list, rs: RuleSet) -> str | None:
     return name
 
 
-_PHOTO_REPORTER: dict[int, Any] = {}  # id of a rule set -> its compiled ``photo_reporter`` list
+_LISTS: dict[tuple[int, str], Any] = {}  # (id of a rule set, list name) -> the list compiled, or None
+
+
+def _list_of(rs: RuleSet, name: str) -> "regex.Pattern[str] | None":
+    """The rule set's list ``name`` compiled as a pattern (None where it has no such list)."""
+    key = (id(rs), name)
+    if key not in _LISTS:
+        _LISTS[key] = rs._list_pattern(name)
+    return _LISTS[key]
 
 
 def photo_reporter(lines: list, rs: RuleSet) -> str | None:
@@ -366,15 +374,31 @@ def photo_reporter(lines: list, rs: RuleSet) -> str | None:
     >>> photo_reporter(ls, ruleset("zh"))
     '林曉明'
     """
-    key = id(rs)
-    if key not in _PHOTO_REPORTER:
-        _PHOTO_REPORTER[key] = rs._list_pattern("photo_reporter")
-    pattern = _PHOTO_REPORTER[key]
+    pattern = _list_of(rs, "photo_reporter")
     if pattern is None:
         return None
     names = {m.group("names") for ln in lines if ln.action == "drop" and ln.reason == "caption"
              for m in [pattern.search(ln.text)] if m}
     return names.pop() if len(names) == 1 else None
+
+
+def field_date(lines: list, rs: RuleSet, page_text: str) -> str | None:
+    """The publication date a corpus's date field gives, glued before the page's first words
+    ("date 2026-01-09 （本報訊）某地…"), where the rule file has a ``date_field`` pattern: read
+    from the page's first line whatever was decided for it, and never cut (the lead it opens
+    stays as it is).
+
+    >>> from corpuskit.document import Line
+    >>> t = "date 2026-01-09 （本報訊）多個社團上周六齊集會館大堂，迎接新的一年。"
+    >>> field_date([Line(1, t, t, action="keep")], ruleset("zh"), t)
+    '2026-01-09'
+    """
+    pattern = _list_of(rs, "date_field")
+    first = next((ln for ln in lines if ln.text.strip()), None)
+    if pattern is None or first is None:
+        return None
+    m = pattern.match(first.text)
+    return iso_time(m, rs, page_text) if m else None
 
 
 # The reasons of metadata lines the engine dropped as residue that are still read when the page gives
@@ -433,6 +457,8 @@ class MetadataStage(Stage):
                     found[key] = value
         if not found.get("source"):
             found["source"] = follow_account(doc.lines)
+        if not found.get("published"):
+            found["published"] = field_date(doc.lines, rs, doc.input)
         if not found.get("authors"):
             writer = lead_writer(doc.lines, rs) or photo_reporter(doc.lines, rs)
             found["authors"] = [writer] if writer else []
