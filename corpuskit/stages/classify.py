@@ -466,6 +466,11 @@ _LIST_NUMBER = regex.compile(r"^\s*(?:[\d一二三四五六七八九十]{1,2}[�
 # pages read an item as the bullet with text after it, ``english._BULLET_ITEM``)
 _BULLET = regex.compile(r"^\s*[•●○◦◆◇■□▪▫►▶★☆✓✔√·*–-]")
 # a line opening with a number or a list mark: a numbered subhead (一、, 1., (2), 第三)
+# an image's file name left where the picture was: a camera's or a phone's name for it (IMG_2316,
+# DSC_0412, 20210512_103025), or any name with an image's extension (photo-3.jpg)
+_IMAGE_EXT = r"\.(?i:jpe?g|png|gif|webp|heic|bmp|tiff?)"
+_FILE_NAME = regex.compile(rf"^(?:(?i:img|dsc[nf]?|dcim|pic|photo|image|mmexport|wechatimg|screenshot)[_-]?\d{{3,}}(?:[_-]\d+)*"
+                           rf"(?:{_IMAGE_EXT})?|\d{{8}}[_-]\d{{6}}(?:[_-]\d+)?(?:{_IMAGE_EXT})?|[\w.-]{{1,60}}{_IMAGE_EXT})$")
 _NUMBERED = regex.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十]+[)）、.．:：\s]|第[\d一二三四五六七八九十百]+|[\p{No}])")
 
 # a link's label: a few characters, then a colon or a bar ("Read more: X", 延伸阅读：X)
@@ -1547,9 +1552,10 @@ class _Page:
 
     def file_name_captions(self) -> None:
         """A picture's caption printed under the picture's file name (IMG_2316 / 約200呎的店舖位於
-        某道。): a kept line right under a caption line that is one word in Latin letters and
-        digits (the file name a rule drops), one sentence no longer than ``long_line``, ending
-        as a statement does (a subhead is no statement). Only for a language whose bare captions are judged (a ``predicate``
+        某道。): a kept line right under a dropped line that is an image's file name
+        (``_FILE_NAME``: the camera's name, IMG_2316, DSC_0412, or a name with an image's
+        extension, photo-3.jpg), one sentence no longer than ``long_line``, ending as a
+        statement does (a subhead is no statement). Only for a language whose bare captions are judged (a ``predicate``
         pattern): the file name alone says a picture stood there, not that a paragraph under
         it is no caption; a long paragraph is the article's."""
         if self.c.predicate is None:
@@ -1557,8 +1563,7 @@ class _Page:
         lines, f = self.lines, self.f
         for k in range(self.body_start, self.end):
             g, text = f[k], lines[k].text.strip()
-            if (g.rule is None or g.rule.reason != "caption" or lines[k].action != "drop"
-                    or not text.isascii() or " " in text):
+            if lines[k].action != "drop" or g.ruled or not _FILE_NAME.match(text):
                 continue
             i = next((j for j in range(k + 1, min(self.end + 1, k + 3)) if f[j].n), None)
             if (i is None or lines[i].action != "keep" or f[i].ruled or f[i].n > self.s["long_line"]
