@@ -461,7 +461,8 @@ _ABOUT_OPEN = regex.compile(r"^[^。！？]{0,60}?(?:(?:於|于|在)?\s*(?:19|20
 # what a three-character line alone under a headline ends or opens on when it names no person: an
 # outlet, a place, an office, a part of the page or the paper (新华网, 编辑部, 第一章, 本周刊)
 _NOT_A_NAME = regex.compile(r"^[第本小老每]|[报報网網社台刊闻聞号號站区區市省县縣州镇鎮乡鄉村局厅廳院部委办辦会會团團所馆館章节節版期篇集页頁栏欄组組处處室]$")
-_LIST_NUMBER = regex.compile(r"^\s*(?:[\d一二三四五六七八九十]{1,2}[、.．](?!\d)|[(（][\d一二三四五六七八九十]{1,2}[)）])")
+_LIST_NUMBER = regex.compile(r"^\s*(?:[\d一二三四五六七八九十]{1,2}[、.．](?!\d)|[(（][\d一二三四五六七八九十]{1,2}[)）]|"
+                            r"第[\d一二三四五六七八九十]{1,3}(?:部分|章|节|節)(?!\p{Han}*[:：]))")
 # a line opening with a bullet: an item of a list (the one bullet of both languages; English
 # pages read an item as the bullet with text after it, ``english._BULLET_ITEM``)
 _BULLET = regex.compile(r"^\s*[•●○◦◆◇■□▪▫►▶★☆✓✔√·*–-]")
@@ -738,6 +739,7 @@ class _Page:
         self.doubled = doubled = self.doubled_runs(lo, hi)
         scored = []
         self.words_shared = {}  # per candidate: the share of its words the article holds
+        plain_above = next((k for k in sorted(like) if not _LIST_NUMBER.match(self.lines[k].text)), None)
         for i in sorted(like):
             text = self.lines[i].text
             if i == start:
@@ -765,7 +767,9 @@ class _Page:
             if feats[i].n < self.s["title_min"] + 3:
                 score -= 0.3 if opens else 1.0  # a short label is rarely the headline
             if _LIST_NUMBER.match(text):
-                score -= 0.5  # a numbered line (1.X, 二、X) is a subhead or a list's item
+                score -= 0.5  # a numbered line (1.X, 二、X, 第一部分X) is a subhead or a list's item
+                if plain_above is not None and plain_above < i:
+                    score -= 1.0  # ... of the article under a headline that numbers nothing
             if i in doubled:
                 score -= 1.0  # one of captions each printed twice (A A B B): pictures, no headline
             n_between = bisect_left(rivals, start) - bisect_right(rivals, i)
