@@ -231,6 +231,9 @@ def test_bylines(line, authors, editors, source):
     "Live updates:",
     "With inputs from farmers, the plan was redrawn.",
     "Inputs from the public are welcome until Friday.",
+    "\u201cWe\u2019re asking for your support,\u201d the mayor told residents at the meeting.",
+    "Every contribution to the flood fund will be matched by the council, the mayor said.",
+    "You may also want to watch the council's meeting, which is streamed online every Tuesday.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""

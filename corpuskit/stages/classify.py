@@ -1004,6 +1004,7 @@ class _Page:
             else:
                 self.decide_outside(i, "tail")
         self.credit_captions()
+        self.file_names()
         self.file_name_captions()
         self.repeated_captions()
         self.related_lists()
@@ -1553,6 +1554,15 @@ class _Page:
         for k in sorted(over):
             if self.f[k].n > longest:
                 self.lines[k].decide("drop", "caption")
+
+    def file_names(self) -> None:
+        """An image's file name left alone on its line where the picture stood (副本2.jpg,
+        IMG_2316): no text of the article, however long, whatever the engine made of it (a short
+        line in the body reads as a subhead)."""
+        lines = self.lines
+        for k in range(self.body_start, self.end + 1):
+            if lines[k].kept and not self.f[k].ruled and _FILE_NAME.match(lines[k].text.strip()):
+                lines[k].decide("drop", "caption")
 
     def file_name_captions(self) -> None:
         """A picture's caption printed under the picture's file name (IMG_2316 / 約200呎的店舖位於
