@@ -363,3 +363,17 @@ def test_photo_credits_name_the_writer_only_when_alone_and_one():
     assert corpuskit.clean(two).meta["authors"] == []
     signed = one.replace(body, body + "(記者王美玲)")
     assert corpuskit.clean(signed).meta["authors"] == ["王美玲"]
+
+
+def test_reporter_credited_for_the_picture_after_a_body_line():
+    """A photo story's credit after the paragraph's last sentence (。本报记者 X 摄) names the writer
+    only where the page credits no one else; a byline wins over it, and a correspondent's credit
+    (通讯员 X 摄) names no writer."""
+    body = ("5月8日，记者在城区河滨路看到，该路段多盏路灯夜间不亮，行人只能借助手机照明通行。附近居民说，"
+            "路灯已经坏了半个多月，晚上带孩子散步很不方便，希望有关部门尽快维修，保障市民夜间出行安全。")
+    one = f"路灯“罢工”多日\n\n{body}本报记者 王晓东 摄\n"
+    assert corpuskit.clean(one).meta["authors"] == ["王晓东"]
+    signed = f"路灯“罢工”多日\n\n记者 李明\n\n{body}本报记者 王晓东 摄\n"
+    assert corpuskit.clean(signed).meta["authors"] == ["李明"]
+    helper = f"路灯“罢工”多日\n\n{body}通讯员 王晓东 摄\n"
+    assert corpuskit.clean(helper).meta["authors"] == []

@@ -363,7 +363,8 @@ def _list_of(rs: RuleSet, name: str) -> "regex.Pattern[str] | None":
 
 
 def photo_reporter(lines: list, rs: RuleSet) -> str | None:
-    """The reporter a page's photo credits name ((記者林某某攝) closing each caption), where the
+    """The reporter a page's photo credits name ((記者林某某攝) closing each caption, 本报记者 X 摄
+    cut from the end of a body line), where the
     rule file has a ``photo_reporter`` pattern: the page's only credit, read as its writer when
     every such credit on the page names the same person (pictures by two reporters say nothing
     of who wrote the text).
@@ -373,12 +374,19 @@ def photo_reporter(lines: list, rs: RuleSet) -> str | None:
     ...       ("縣長頒獎給學生。(記者林曉明攝)", "典禮現場。(記者林曉明攝)")]
     >>> photo_reporter(ls, ruleset("zh"))
     '林曉明'
+    >>> t = "井盖破损已久，希望尽快更换。本报记者 王大明 摄"
+    >>> photo_reporter([Line(n=1, raw=t, text=t[:14], action="keep", edits=["caption"])], ruleset("zh"))
+    '王大明'
     """
     pattern = _list_of(rs, "photo_reporter")
     if pattern is None:
         return None
     names = {m.group("names") for ln in lines if ln.action == "drop" and ln.reason == "caption"
              for m in [pattern.search(ln.text)] if m}
+    # a credit closing a body line (…通行安全。本报记者 王某 摄), cut by the caption edit or kept
+    # (a photo story's caption kept as its article)
+    names |= {m.group("names") for ln in lines if ln.kept
+              for m in [pattern.search(ln.raw.strip())] if m}
     return names.pop() if len(names) == 1 else None
 
 
