@@ -377,3 +377,28 @@ def test_reporter_credited_for_the_picture_after_a_body_line():
     assert corpuskit.clean(signed).meta["authors"] == ["李明"]
     helper = f"路灯“罢工”多日\n\n{body}通讯员 王晓东 摄\n"
     assert corpuskit.clean(helper).meta["authors"] == []
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("发布时间：2023/03/31作者：王丹凤来源：点击量：3749某某报1604期05版", ["王丹凤"]),
+    ("2021-05-06 作者：李文来源：某某日报", ["李文"]),
+    ("作者：欧阳明月 编辑：张三", ["欧阳明月"]),
+])
+def test_name_stops_before_the_next_credit_key(line, authors):
+    """A credit strip with no space between its fields: the writer's name stops where the next
+    key (来源：, 编辑：) opens."""
+    assert extract([("published", line)], ruleset("zh"), line)["authors"] == authors
+
+
+@pytest.mark.parametrize("lead, source", [
+    ("本报讯 据某南网报道 当地时间3月25日，某商会举行选举和闭幕典礼，新届理事宣誓就职。", "某南网"),
+    ("據某某通訊社報導，某市議會昨日通過新的預算案，將增加教育和醫療方面的支出。", "某某通訊社"),
+    ("据报道，某市议会昨日通过新的预算案，将增加教育和医疗方面的支出。", None),
+    ("据当地媒体报道，某市议会昨日通过新的预算案，将增加教育和医疗方面的支出。", None),
+    ("据本报记者了解，某市议会昨日通过新的预算案，将增加教育和医疗方面的支出。", None),
+])
+def test_source_from_a_lead_that_retells_an_outlet(lead, source):
+    """A lead opening with the outlet it retells (据某某网报道) names the source; a report of no
+    outlet, or of the paper itself, names none."""
+    page = f"某市议会通过新预算案\n\n{lead}\n\n议员们表示，新的预算案将在下个月开始执行，市民可以在政府网站查阅详情。\n"
+    assert corpuskit.clean(page).meta["source"] == source

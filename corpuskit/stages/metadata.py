@@ -362,6 +362,23 @@ def _list_of(rs: RuleSet, name: str) -> "regex.Pattern[str] | None":
     return _LISTS[key]
 
 
+def lead_source(lines: list, rs: RuleSet) -> str | None:
+    """The outlet the article's first body line says it retells (本报讯 据某某网报道 当地时间…),
+    where the rule file has a ``lead_source`` pattern; the lead is not cut.
+
+    >>> from corpuskit.document import Line
+    >>> t = "本报讯 据某某网报道 当地时间3月25日，某商会举行选举和闭幕典礼。"
+    >>> lead_source([Line(1, t, t, action="keep")], ruleset("zh"))
+    '某某网'
+    """
+    pattern = _list_of(rs, "lead_source")
+    first = next((ln for ln in lines if ln.action == "keep"), None)
+    if pattern is None or first is None:
+        return None
+    m = pattern.match(first.raw.strip())
+    return m.group("source") if m else None
+
+
 def photo_reporter(lines: list, rs: RuleSet) -> str | None:
     """The reporter a page's photo credits name ((記者林某某攝) closing each caption, 本报记者 X 摄
     cut from the end of a body line), where the
@@ -464,7 +481,7 @@ class MetadataStage(Stage):
                 if value and not found.get(key):
                     found[key] = value
         if not found.get("source"):
-            found["source"] = follow_account(doc.lines)
+            found["source"] = follow_account(doc.lines) or lead_source(doc.lines, rs)
         if not found.get("published"):
             found["published"] = field_date(doc.lines, rs, doc.input)
         if not found.get("authors"):
