@@ -402,3 +402,17 @@ def test_source_from_a_lead_that_retells_an_outlet(lead, source):
     outlet, or of the paper itself, names none."""
     page = f"某市议会通过新预算案\n\n{lead}\n\n议员们表示，新的预算案将在下个月开始执行，市民可以在政府网站查阅详情。\n"
     assert corpuskit.clean(page).meta["source"] == source
+
+
+@pytest.mark.parametrize("opener, authors", [
+    ("【某某傳媒記者小雨/某縣報導】", ["小雨"]),
+    ("【記者小雨／某縣報導】", ["小雨"]),
+    ("【某某網記者李大明報道】", ["李大明"]),
+    ("【記者會報導】", []),
+])
+def test_reporter_in_a_bracketed_dateline_with_the_place(opener, authors):
+    """A bracketed dateline naming the reporter and, after a slash, the place: the reporter's
+    name, a pen name too; a bracket with no reporter's slot names no one."""
+    lead = opener + "某鄉社區發展協會日前在社區活動中心舉辦年度成果發表會，展示協會一年來推動長者關懷的成果。"
+    page = f"某鄉社區發展協會舉辦成果發表會\n\n{lead}\n\n協會理事長表示，未來將繼續爭取資源，照顧更多有需要的家庭。\n"
+    assert corpuskit.clean(page).meta["authors"] == authors
