@@ -195,6 +195,11 @@ def test_not_credits(line):
     ("by Jane Doe and John RoeOctober 09, 2010", ["Jane Doe", "John Roe"], [], None),
     ("By The Associated Press", [], [], "The Associated Press"),
     ("By AP News", [], [], "AP News"),
+    ("Written by: Example News", [], [], "Example News"),
+    ("Written by: Jane Doe", ["Jane Doe"], [], None),
+    ("By The Example Times", [], [], "The Example Times"),
+    ("By Jane Newsome", ["Jane Newsome"], [], None),
+    ("By Emily Post", ["Emily Post"], [], None),
 ])
 def test_bylines(line, authors, editors, source):
     from corpuskit.stages.metadata import extract
@@ -234,6 +239,7 @@ def test_bylines(line, authors, editors, source):
     "\u201cWe\u2019re asking for your support,\u201d the mayor told residents at the meeting.",
     "Every contribution to the flood fund will be matched by the council, the mayor said.",
     "You may also want to watch the council's meeting, which is streamed online every Tuesday.",
+    "Written by two local teachers, the play opens at the town hall on Friday.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""

@@ -363,3 +363,56 @@ def test_photo_credits_name_the_writer_only_when_alone_and_one():
     assert corpuskit.clean(two).meta["authors"] == []
     signed = one.replace(body, body + "(記者王美玲)")
     assert corpuskit.clean(signed).meta["authors"] == ["王美玲"]
+
+
+def test_reporter_credited_for_the_picture_after_a_body_line():
+    """A photo story's credit after the paragraph's last sentence (。本报记者 X 摄) names the writer
+    only where the page credits no one else; a byline wins over it, and a correspondent's credit
+    (通讯员 X 摄) names no writer."""
+    body = ("5月8日，记者在城区河滨路看到，该路段多盏路灯夜间不亮，行人只能借助手机照明通行。附近居民说，"
+            "路灯已经坏了半个多月，晚上带孩子散步很不方便，希望有关部门尽快维修，保障市民夜间出行安全。")
+    one = f"路灯“罢工”多日\n\n{body}本报记者 王晓东 摄\n"
+    assert corpuskit.clean(one).meta["authors"] == ["王晓东"]
+    signed = f"路灯“罢工”多日\n\n记者 李明\n\n{body}本报记者 王晓东 摄\n"
+    assert corpuskit.clean(signed).meta["authors"] == ["李明"]
+    helper = f"路灯“罢工”多日\n\n{body}通讯员 王晓东 摄\n"
+    assert corpuskit.clean(helper).meta["authors"] == []
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("发布时间：2023/03/31作者：王丹凤来源：点击量：3749某某报1604期05版", ["王丹凤"]),
+    ("2021-05-06 作者：李文来源：某某日报", ["李文"]),
+    ("作者：欧阳明月 编辑：张三", ["欧阳明月"]),
+])
+def test_name_stops_before_the_next_credit_key(line, authors):
+    """A credit strip with no space between its fields: the writer's name stops where the next
+    key (来源：, 编辑：) opens."""
+    assert extract([("published", line)], ruleset("zh"), line)["authors"] == authors
+
+
+@pytest.mark.parametrize("lead, source", [
+    ("本报讯 据某南网报道 当地时间3月25日，某商会举行选举和闭幕典礼，新届理事宣誓就职。", "某南网"),
+    ("據某某通訊社報導，某市議會昨日通過新的預算案，將增加教育和醫療方面的支出。", "某某通訊社"),
+    ("据报道，某市议会昨日通过新的预算案，将增加教育和医疗方面的支出。", None),
+    ("据当地媒体报道，某市议会昨日通过新的预算案，将增加教育和医疗方面的支出。", None),
+    ("据本报记者了解，某市议会昨日通过新的预算案，将增加教育和医疗方面的支出。", None),
+])
+def test_source_from_a_lead_that_retells_an_outlet(lead, source):
+    """A lead opening with the outlet it retells (据某某网报道) names the source; a report of no
+    outlet, or of the paper itself, names none."""
+    page = f"某市议会通过新预算案\n\n{lead}\n\n议员们表示，新的预算案将在下个月开始执行，市民可以在政府网站查阅详情。\n"
+    assert corpuskit.clean(page).meta["source"] == source
+
+
+@pytest.mark.parametrize("opener, authors", [
+    ("【某某傳媒記者小雨/某縣報導】", ["小雨"]),
+    ("【記者小雨／某縣報導】", ["小雨"]),
+    ("【某某網記者李大明報道】", ["李大明"]),
+    ("【記者會報導】", []),
+])
+def test_reporter_in_a_bracketed_dateline_with_the_place(opener, authors):
+    """A bracketed dateline naming the reporter and, after a slash, the place: the reporter's
+    name, a pen name too; a bracket with no reporter's slot names no one."""
+    lead = opener + "某鄉社區發展協會日前在社區活動中心舉辦年度成果發表會，展示協會一年來推動長者關懷的成果。"
+    page = f"某鄉社區發展協會舉辦成果發表會\n\n{lead}\n\n協會理事長表示，未來將繼續爭取資源，照顧更多有需要的家庭。\n"
+    assert corpuskit.clean(page).meta["authors"] == authors

@@ -472,6 +472,8 @@ _BULLET = regex.compile(r"^\s*[•●○◦◆◇■□▪▫►▶★☆✓✔�
 _IMAGE_EXT = r"\.(?i:jpe?g|png|gif|webp|heic|bmp|tiff?)"
 _FILE_NAME = regex.compile(rf"^(?:(?i:img|dsc[nf]?|dcim|pic|photo|image|mmexport|wechatimg|screenshot)[_-]?\d{{3,}}(?:[_-]\d+)*"
                            rf"(?:{_IMAGE_EXT})?|\d{{8}}[_-]\d{{6}}(?:[_-]\d+)?(?:{_IMAGE_EXT})?|[\w.-]{{1,60}}{_IMAGE_EXT})$")
+# the closing word of a notice's or a letter's signature (某某中學 謹啟, 某某 敬上)
+_SIGN_OFF = regex.compile(r"(?:謹啟|谨启|敬啟|敬启|謹上|谨上|敬上|謹致|谨致|同啟|同启)\s*[。.]?$")
 _NUMBERED = regex.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十]+[)）、.．:：\s]|第[\d一二三四五六七八九十百]+|[\p{No}])")
 
 # a link's label: a few characters, then a colon or a bar ("Read more: X", 延伸阅读：X)
@@ -1005,6 +1007,7 @@ class _Page:
                 self.decide_outside(i, "tail")
         self.credit_captions()
         self.file_names()
+        self.letter_dates()
         self.file_name_captions()
         self.repeated_captions()
         self.related_lists()
@@ -1563,6 +1566,22 @@ class _Page:
         for k in range(self.body_start, self.end + 1):
             if lines[k].kept and not self.f[k].ruled and _FILE_NAME.match(lines[k].text.strip()):
                 lines[k].decide("drop", "caption")
+
+    def letter_dates(self) -> None:
+        """A date alone right under a notice's signature over the headline (某某中學 謹啟 /
+        2024年4月17日): the day the notice was signed, not the article's; dropped with the notice
+        so that the page's own date (or none) is read."""
+        lines, f = self.lines, self.f
+        stop = self.title if self.title is not None else self.body_start
+        for k in range(1, stop):
+            r = f[k].rule
+            if r is None or r.action != "meta" or r.reason != "published" or lines[k].action != "meta":
+                continue
+            j = k - 1
+            while j > 0 and not lines[j].text.strip():
+                j -= 1
+            if f[j].ruled and lines[j].action == "drop" and _SIGN_OFF.search(lines[j].text.strip()):
+                lines[k].decide("drop", "other")
 
     def file_name_captions(self) -> None:
         """A picture's caption printed under the picture's file name (IMG_2316 / 約200呎的店舖位於

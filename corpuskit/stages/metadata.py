@@ -362,8 +362,26 @@ def _list_of(rs: RuleSet, name: str) -> "regex.Pattern[str] | None":
     return _LISTS[key]
 
 
+def lead_source(lines: list, rs: RuleSet) -> str | None:
+    """The outlet the article's first body line says it retells (本报讯 据某某网报道 当地时间…),
+    where the rule file has a ``lead_source`` pattern; the lead is not cut.
+
+    >>> from corpuskit.document import Line
+    >>> t = "本报讯 据某某网报道 当地时间3月25日，某商会举行选举和闭幕典礼。"
+    >>> lead_source([Line(1, t, t, action="keep")], ruleset("zh"))
+    '某某网'
+    """
+    pattern = _list_of(rs, "lead_source")
+    first = next((ln for ln in lines if ln.action == "keep"), None)
+    if pattern is None or first is None:
+        return None
+    m = pattern.match(first.raw.strip())
+    return m.group("source") if m else None
+
+
 def photo_reporter(lines: list, rs: RuleSet) -> str | None:
-    """The reporter a page's photo credits name ((記者林某某攝) closing each caption), where the
+    """The reporter a page's photo credits name ((記者林某某攝) closing each caption, 本报记者 X 摄
+    cut from the end of a body line), where the
     rule file has a ``photo_reporter`` pattern: the page's only credit, read as its writer when
     every such credit on the page names the same person (pictures by two reporters say nothing
     of who wrote the text).
@@ -373,12 +391,19 @@ def photo_reporter(lines: list, rs: RuleSet) -> str | None:
     ...       ("縣長頒獎給學生。(記者林曉明攝)", "典禮現場。(記者林曉明攝)")]
     >>> photo_reporter(ls, ruleset("zh"))
     '林曉明'
+    >>> t = "井盖破损已久，希望尽快更换。本报记者 王大明 摄"
+    >>> photo_reporter([Line(n=1, raw=t, text=t[:14], action="keep", edits=["caption"])], ruleset("zh"))
+    '王大明'
     """
     pattern = _list_of(rs, "photo_reporter")
     if pattern is None:
         return None
     names = {m.group("names") for ln in lines if ln.action == "drop" and ln.reason == "caption"
              for m in [pattern.search(ln.text)] if m}
+    # a credit closing a body line (…通行安全。本报记者 王某 摄), cut by the caption edit or kept
+    # (a photo story's caption kept as its article)
+    names |= {m.group("names") for ln in lines if ln.kept
+              for m in [pattern.search(ln.raw.strip())] if m}
     return names.pop() if len(names) == 1 else None
 
 
@@ -456,7 +481,7 @@ class MetadataStage(Stage):
                 if value and not found.get(key):
                     found[key] = value
         if not found.get("source"):
-            found["source"] = follow_account(doc.lines)
+            found["source"] = follow_account(doc.lines) or lead_source(doc.lines, rs)
         if not found.get("published"):
             found["published"] = field_date(doc.lines, rs, doc.input)
         if not found.get("authors"):
