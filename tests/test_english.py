@@ -239,6 +239,8 @@ def test_bylines(line, authors, editors, source):
     "\u201cWe\u2019re asking for your support,\u201d the mayor told residents at the meeting.",
     "Every contribution to the flood fund will be matched by the council, the mayor said.",
     "You may also want to watch the council's meeting, which is streamed online every Tuesday.",
+    "At 10:30 the crews had reached the hikers, and the last of them was out by noon.",
+    "Twitter said on Monday that it would review the account.",
     "Written by two local teachers, the play opens at the town hall on Friday.",
 ])
 def test_body_sentences_match_no_rule(sentence):

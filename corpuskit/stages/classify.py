@@ -608,7 +608,9 @@ class ClassifyStage(Stage):
         if lang == "en":
             from .english import refine  # English page layouts (stages/english.py)
 
-            return refine(lines, rs)
+            flags = refine(lines, rs)
+            _title_copies(lines)  # (after the English checks, which may move the headline)
+            return flags
         return []
 
     def settle(self, doc: Document, rs: RuleSet, c: _Compiled, rounds: int = 3) -> None:
