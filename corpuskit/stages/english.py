@@ -473,6 +473,7 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
     end = span[1] if span else len(lines)  # a bio or a handle under the article: not the byline block
     ruled_byline = any(r is not None and r.reason == "byline" and not _HANDLE.match(lines[i].raw)
                        for i, r in enumerate(rules[:end]))
+    bylined = any(m.action == "meta" and m.reason == "byline" for m in lines)  # (kept up to date below)
     for i, ln in enumerate(lines):
         if ln.action in ("meta", "title") or rules[i] is not None or not _NAME.match(ln.raw) or _WIDGET_WORD.search(ln.raw):
             continue
@@ -488,11 +489,13 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
             0 < t - k <= 2 and lines[k].reason in ("published", "source") for k in metas))
         # the writer's box after the article: its label, then the name alone ("About the author",
         # "Jane Doe"), on a page that printed no byline (a page with one: the box's links, "All Posts")
-        boxed = not ruled_byline and not any(m.action == "meta" and m.reason == "byline" for m in lines) and any(_AUTHOR_BOX.match(lines[k].raw.strip()) and not any(
-            lines[j].kept for j in range(k + 1, i)) for k in range(max(0, i - 2), i))
+        boxed = not ruled_byline and not bylined and any(
+            _AUTHOR_BOX.match(lines[k].raw.strip()) and not any(lines[j].kept for j in range(k + 1, i))
+            for k in range(max(0, i - 2), i))
         if handle or near or under or boxed:
             ln.decide("meta", "byline")
             named.add(ln.raw)
+            bylined = True
     for i, ln in enumerate(lines):
         if ln.action == "drop" and ln.raw in named and rules[i] is None:
             ln.decide("meta", "byline")
