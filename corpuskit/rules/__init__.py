@@ -145,6 +145,9 @@ class MetaPattern:
 
 
 _NOT_YET = object()
+# lists read as patterns of their own, not as parts of rules: a lead naming its writer (陈某：…),
+# the outlet a lead retells, a reporter's photo credit, a corpus's date field
+PATTERN_LISTS = ("lead_writer", "lead_source", "photo_reporter", "date_field")
 _MEMO_MAX = 20_000  # lines
 _MEMO_LINE = 400  # characters: longer lines are not remembered (memory stays under ~20 MB)
 
@@ -172,9 +175,15 @@ class RuleSet:
     # Answers of match_rule and edits_for per line: a page is read twice (settling) and a
     # site repeats its widgets. Emptied by finish() and when full.
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
-    # the ``lead_writer`` list, a pattern of its own (read by metadata.lead_writer), compiled by
-    # finish(); None where the rules have no such list
-    lead_writer: "regex.Pattern[str] | None" = None
+    # the lists that are patterns of their own (``PATTERN_LISTS``, read by the metadata stage),
+    # compiled by finish(); None where the rules have no such list
+    list_patterns: dict[str, "regex.Pattern[str] | None"] = field(default_factory=dict, repr=False, compare=False)
+
+    def pattern(self, name: str) -> "regex.Pattern[str] | None":
+        """The list ``name`` (one of ``PATTERN_LISTS``) compiled as a pattern, or None."""
+        if self.rule_filter is None:
+            self.finish()
+        return self.list_patterns[name]
 
     def match_rule(self, line: str, zone: str | int | None = None) -> Rule | None:
         """The first rule matching ``line`` in ``zone`` (one of ZONES; None or 0: any zone)."""
@@ -227,7 +236,7 @@ class RuleSet:
 
     def finish(self) -> "RuleSet":
         self._memo.clear()
-        self.lead_writer = self._list_pattern("lead_writer")
+        self.list_patterns = {name: self._list_pattern(name) for name in PATTERN_LISTS}
         self._parts = [(r, part) for r in self.rules for part in (r.parts or (r.pattern,))]
         req = self.store.required
         self.rule_filter = Prefilter([[part.pattern] for _r, part in self._parts], req)

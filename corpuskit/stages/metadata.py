@@ -337,9 +337,10 @@ def lead_writer(lines: list, rs: RuleSet) -> str | None:
     '陈某某'
     """
     body = [ln for ln in lines if ln.action == "keep"]
-    if rs.lead_writer is None or not body:  # (the pattern is compiled with the rules: ``RuleSet.finish``)
+    pattern = rs.pattern("lead_writer")  # (compiled with the rules: ``RuleSet.finish``)
+    if pattern is None or not body:
         return None
-    m = rs.lead_writer.match(body[0].text)
+    m = pattern.match(body[0].text)
     if not m:
         return None
     name, rest = m.group("names"), body[0].text[m.end():].rstrip()
@@ -351,17 +352,6 @@ def lead_writer(lines: list, rs: RuleSet) -> str | None:
     return name
 
 
-_LISTS: dict[tuple[int, str], Any] = {}  # (id of a rule set, list name) -> the list compiled, or None
-
-
-def _list_of(rs: RuleSet, name: str) -> "regex.Pattern[str] | None":
-    """The rule set's list ``name`` compiled as a pattern (None where it has no such list)."""
-    key = (id(rs), name)
-    if key not in _LISTS:
-        _LISTS[key] = rs._list_pattern(name)
-    return _LISTS[key]
-
-
 def lead_source(lines: list, rs: RuleSet) -> str | None:
     """The outlet the article's first body line says it retells (本报讯 据某某网报道 当地时间…),
     where the rule file has a ``lead_source`` pattern; the lead is not cut.
@@ -371,7 +361,7 @@ def lead_source(lines: list, rs: RuleSet) -> str | None:
     >>> lead_source([Line(1, t, t, action="keep")], ruleset("zh"))
     '某某网'
     """
-    pattern = _list_of(rs, "lead_source")
+    pattern = rs.pattern("lead_source")
     first = next((ln for ln in lines if ln.action == "keep"), None)
     if pattern is None or first is None:
         return None
@@ -395,7 +385,7 @@ def photo_reporter(lines: list, rs: RuleSet) -> str | None:
     >>> photo_reporter([Line(n=1, raw=t, text=t[:14], action="keep", edits=["caption"])], ruleset("zh"))
     '王大明'
     """
-    pattern = _list_of(rs, "photo_reporter")
+    pattern = rs.pattern("photo_reporter")
     if pattern is None:
         return None
     names = {m.group("names") for ln in lines if ln.action == "drop" and ln.reason == "caption"
@@ -418,7 +408,7 @@ def field_date(lines: list, rs: RuleSet, page_text: str) -> str | None:
     >>> field_date([Line(1, t, t, action="keep")], ruleset("zh"), t)
     '2026-01-09'
     """
-    pattern = _list_of(rs, "date_field")
+    pattern = rs.pattern("date_field")
     first = next((ln for ln in lines if ln.text.strip()), None)
     if pattern is None or first is None:
         return None
