@@ -919,7 +919,51 @@ class _Page:
         """The last body line: prose continues after the core until a closing rule
         (a related or comments header) or a long stretch of residue; a long paragraph far
         off, past the page's footer or copyright lines, is the site's notice, not the article."""
-        return self._reach(core_end, range(core_end + 1, len(self.lines)), _PAGE_END)
+        end = self._reach(core_end, range(core_end + 1, len(self.lines)), _PAGE_END)
+        while (resumed := self.widget_resumes(end)) is not None:
+            p, strong = resumed
+            further = self._reach(p, range(p + 1, len(self.lines)), _PAGE_END)
+            if not (strong or self.closes_under(further)):
+                break
+            end = further
+        return end
+
+    def widget_resumes(self, end: int, items: int = 6, share: float = 0.05) -> tuple[int, bool] | None:
+        """Where the article resumes under a related list's header that closed it at ``end``
+        ("阅读排行", "Most read": a widget put between paragraphs), or None: the first of two
+        prose lines in a row that weigh as paragraphs (``_RESUME_WEIGHT``), past at most
+        ``items`` lines that are no prose (the widget's headlines), no metadata or dated line
+        among them (an appended article's), nothing that closes an article (an editor's credit,
+        an end mark, a copyright notice) over the header, and the two speaking of the article's
+        things: at least two of their runs of three Han characters or long words occur in the
+        text over the header. With it, whether that is clearly so (``share`` of them); if not,
+        the article's own close must stand under the resumed text (``closes_under``), as the
+        next story a site appends under a list has its own."""
+        f = self.f
+        h = next((k for k in range(end + 1, min(len(f), end + self.s["body_gap"] + 2))
+                  if f[k].rule is not None and f[k].rule.ends), None)
+        if h is None or f[h].rule.reason != "related" or any(
+                f[k].prose and not f[k].ruled or _closes(f[k].rule) for k in range(end + 1, h)):
+            return None
+        for p in range(h + 1, min(len(f) - 1, h + items + 2)):
+            g = f[p]
+            if g.date or g.rule is not None and (g.rule.ends or g.rule.action == "meta"):
+                return None
+            if not g.prose or g.ruled:
+                continue
+            q = f[p + 1]
+            if not (q.prose and not q.ruled and g.weight + q.weight >= _RESUME_WEIGHT):
+                return None
+            theirs = _topic_tokens(self.lines[p].text + "\n" + self.lines[p + 1].text)
+            ours = "\n".join(self.lines[k].text for k in range(max(0, end - 30), end + 1) if not f[k].ruled).lower()
+            shared = sum(t in ours for t in theirs)
+            return (p, shared >= share * len(theirs)) if shared >= 2 else None
+        return None
+
+    def closes_under(self, end: int) -> bool:
+        """Whether the article's close (an editor's or source credit, an end mark, a copyright
+        notice) stands right under line ``end``, within ``body_gap`` lines."""
+        return any(_closes(g.rule) for g in self.f[end + 1:end + self.s["body_gap"] + 2])
 
     def last_prose(self, k: int, lo: int) -> int | None:
         """The last line from ``k`` back to ``lo`` that is prose no rule names (None if none):
@@ -1679,13 +1723,28 @@ class _Page:
                 if g.prose and (self.resumes(j) or not items or items[-1] != j - 1
                                 or not self.headline_like(j - 1)) and not self.list_tail(items, j):
                     # the article resumes: a paragraph, or a sentence under no item's headline
-                    if items and items[-1] == j - 1 and lines[j - 1].action == "heading":
+                    if (items and items[-1] == j - 1 and lines[j - 1].action == "heading"
+                            and self.on_topic(j - 1, k, j)):
                         items.pop()
                     break
                 items.append(j)
             for j in items:
                 if lines[j].kept:
                     lines[j].decide("drop", "related")
+
+    def on_topic(self, i: int, header: int, resumed: int, least: int = 5) -> bool:
+        """Whether line ``i`` speaks of the article's things: one of its runs of three Han
+        characters or long words is in the body over ``header`` or in the two lines from
+        ``resumed`` (a subhead names them; a hot list's headline names other stories'). A line
+        of fewer than ``least`` such tokens says too little to tell (a short subhead, "... and
+        automobiles"), and counts as on topic."""
+        ours = _topic_tokens(self.lines[i].text)
+        if len(ours) < least:
+            return True
+        around = [self.lines[k].text for k in range(self.body_start, header)] + [
+            ln.text for ln in self.lines[resumed:resumed + 2]]
+        text = "\n".join(around).lower()
+        return any(t in text for t in ours)
 
     def related_siblings(self) -> None:
         """A list of labelled related links is one unit: a kept line among three in a row that
@@ -2190,6 +2249,24 @@ def _story_under(lines: list[Line], e: int, headline: Callable[[int], bool], par
         if lines[k].action != "drop" or k == h:  # (the headline too, dropped by place)
             lines[k].decide("drop", "next_story")
     return True
+
+
+def _closes(rule: Rule | None) -> bool:
+    """Whether a line of ``rule`` closes an article: a credit, an end mark, a copyright notice."""
+    return rule is not None and (rule.reason in _CREDIT_REASONS or rule.reason in _STORY_ENDS)
+
+
+_LONG_WORD = regex.compile(r"\p{Latin}{6,}")
+
+
+def _topic_tokens(text: str) -> set[str]:
+    """What a text speaks of, to tell whether two texts share a subject: its runs of three Han
+    characters and its words of six letters or more, lowercased.
+
+    >>> sorted(_topic_tokens("市住建局说 Engineers said"))
+    ['engineers', '住建局', '市住建', '建局说']
+    """
+    return _han_triples(text) | {w.lower() for w in _LONG_WORD.findall(text)}
 
 
 def _han_triples(text: str) -> set[str]:
