@@ -26,7 +26,7 @@ from typing import Any, Iterable
 
 import regex
 
-from ..document import Document
+from ..document import Document, Line
 from ..pipeline import Stage
 from ..rules import RuleSet, ruleset
 from .dates import zone_offset
@@ -438,6 +438,31 @@ def _reads(lang: str, files: tuple[str, ...]) -> tuple[frozenset, frozenset, fro
     return readable, _dropped_read(rs, ("authors", "editors")), dated
 
 
+def site_banner_dates(lines: list[Line]) -> list[int]:
+    """The date lines over the headline with residue (a menu, a share bar) between them and it: the site banner's
+    date (today's, 2024年5月20日 星期一), which the date under the headline, when there is
+    one, beats as the article's. (A date right over the headline is the article's own.)
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["2024年5月20日 星期一", "首页", "标题", "2024-04-08"])]
+    >>> for ln, (a, r) in zip(ls, [("meta", "published"), ("drop", "nav"), ("title", None), ("meta", "published")]):
+    ...     ln.decide(a, r)
+    >>> site_banner_dates(ls)
+    [0]
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return []
+    out: list[int] = []
+    residue = False
+    for i in range(t - 1, -1, -1):
+        ln = lines[i]
+        if ln.action == "drop" and ln.reason != "caption":  # (a picture's caption may stand between)
+            residue = True
+        elif ln.action == "meta" and ln.reason == "published" and residue:
+            out.append(i)
+    return out[::-1]
+
+
 class MetadataStage(Stage):
     name = "metadata"
 
@@ -452,10 +477,11 @@ class MetadataStage(Stage):
         dropped: list[tuple[str | None, str, str]] = []
         readable, named, dated = _reads(*key)
         spread = split_date(doc.lines)
+        banner = site_banner_dates(doc.lines)
         for i, ln in enumerate(doc.lines):
             if spread and i == spread[0]:
                 texts.append(("published", spread[1], spread[1]))
-            if ln.action == "meta":
+            if ln.action == "meta" and i not in banner:
                 texts.append((ln.reason, ln.text, as_written(ln.text, ln.raw)))
             elif ln.action == "drop" and ln.reason in readable and (ln.reason not in dated or _DIGIT.search(ln.text)):
                 # (names are read as written only where a names pattern reads the reason)
@@ -463,6 +489,8 @@ class MetadataStage(Stage):
                 dropped.append((ln.reason, ln.text, written))
             if ln.moved and ln.reason != "next_story":  # (the next story's byline names no author of the page)
                 texts.extend((r, t, as_written(t, ln.raw)) for r, t in ln.moved)
+        # a date in the site's banner is read only when the article's head gives none
+        texts.extend((ln.reason, ln.text, as_written(ln.text, ln.raw)) for ln in map(doc.lines.__getitem__, banner))
         found = extract(texts, rs, doc.input, dropped)
         late = [(ln.reason, ln.text, as_written(ln.text, ln.raw)) for ln in doc.lines
                 if ln.action == "drop" and ln.reason in _LATE_REASONS]
