@@ -132,6 +132,9 @@ class Edit:
     to_meta: bool = False  # the cut text is read by the [[meta]] patterns
     early: bool = False  # applied to every line before the rules see it (a pinyin gloss)
     origin: str = ""
+    # matched at a kept line's start as the page wrote it, the spaces between Han characters that
+    # normalizing removes put back (本报讯 记者 X 正文: the space is where the name ends)
+    spaced: bool = False
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,7 @@ class RuleSet:
     early_filter: Prefilter | None = None
     early_edits: list[Edit] = field(default_factory=list)
     late_edits: list[Edit] = field(default_factory=list)
+    spaced_edits: list[Edit] = field(default_factory=list)
     # Answers of match_rule and edits_for per line: a page is read twice (settling) and a
     # site repeats its widgets. Emptied by finish() and when full.
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
@@ -241,7 +245,8 @@ class RuleSet:
         req = self.store.required
         self.rule_filter = Prefilter([[part.pattern] for _r, part in self._parts], req)
         self.early_edits = [e for e in self.edits if e.early]
-        self.late_edits = [e for e in self.edits if not e.early]
+        self.late_edits = [e for e in self.edits if not e.early and not e.spaced]
+        self.spaced_edits = [e for e in self.edits if e.spaced]
         self.early_filter = Prefilter([[e.pattern.pattern] for e in self.early_edits], req)
         self.edit_filter = Prefilter([[e.pattern.pattern] for e in self.late_edits], req)
         return self
@@ -435,7 +440,8 @@ def parse_rules(data: dict, origin: str, into: RuleSet | None = None) -> RuleSet
         if e.get("name") not in REASONS:
             raise ValueError(f"{where}: name {e.get('name')!r} is not a reason")
         rs.edits.append(Edit(e["name"], _compile(e.get("patterns", []), where, lists, store),
-                             bool(e.get("to_meta", False)), bool(e.get("early", False)), where))
+                             bool(e.get("to_meta", False)), bool(e.get("early", False)), where,
+                             bool(e.get("spaced", False))))
     for i, m in enumerate(data.get("meta", []), 1):
         where = f"{origin}: meta {i}"
         if m.get("field") not in META_FIELDS:

@@ -32,7 +32,7 @@ import regex
 from ..document import KEEP_ACTIONS, Document, Line
 from ..pipeline import Stage
 from ..rules import WHERES, Edit, Rule, RuleSet, ruleset
-from .metadata import split_names
+from .metadata import as_written, split_names
 
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -1896,6 +1896,36 @@ def _edit_lines(lines: list[Line], rs: RuleSet, early: bool = False) -> None:
             _apply_edited(ln, done)
 
 
+_HAN_GAP = regex.compile(r"\p{Han}\s+\p{Han}")
+
+
+def _spaced_edits(lines: list[Line], edits: list[Edit]) -> None:
+    r"""The ``spaced`` edits: each matched at the start of a line as the page wrote it (the spaces
+    between Han characters back), its match cut from the line's text.
+
+    >>> e = Edit("dateline", regex.compile(r"^本报讯\s+记者\s*\p{Han}{2,3}\s+"), to_meta=True, spaced=True)
+    >>> ln = Line(n=1, raw="本报讯 记者 赵婷 王府井大街开放。", text="本报讯记者赵婷王府井大街开放。")
+    >>> _spaced_edits([ln], [e]); ln.text, ln.moved
+    ('王府井大街开放。', [('dateline', '本报讯 记者 赵婷')])
+    """
+    for ln in lines:
+        if not _HAN_GAP.search(ln.raw[:80]):
+            continue
+        written = as_written(ln.text, ln.raw)
+        for e in edits:
+            m = e.pattern.match(written)
+            if m is None or m.end() >= len(written):
+                continue
+            cut = m.group(0)
+            skip = sum(not c.isspace() for c in cut)
+            k = 0
+            while skip:
+                skip -= not ln.text[k].isspace()
+                k += 1
+            _apply_edited(ln, (ln.text[k:].strip(), [(e, [cut.strip()])]))
+            written = as_written(ln.text, ln.raw)
+
+
 def _apply_edited(ln: Line, done: tuple[str, Any]) -> None:
     """A line's edits' outcome (``_edited``) recorded on it."""
     text, steps = done
@@ -2465,6 +2495,8 @@ def _late_edits(lines: list[Line], rs: RuleSet) -> None:
     """Edits of kept lines: end marks, a dateline or trailing byline moved to metadata.
     A kept line left empty is dropped (reason: the edit's name)."""
     kept = [ln for ln in lines if ln.kept]
+    if rs.spaced_edits:
+        _spaced_edits(kept, rs.spaced_edits)
     _edit_lines(kept, rs)
     for ln in kept:
         if not ln.text:
