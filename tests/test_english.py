@@ -242,6 +242,10 @@ def test_bylines(line, authors, editors, source):
     "At 10:30 the crews had reached the hikers, and the last of them was out by noon.",
     "Twitter said on Monday that it would review the account.",
     "Written by two local teachers, the play opens at the town hall on Friday.",
+    "Get the news that residents delivered to the council on Monday, officials said.",
+    "Residents get their news delivered by mail, the postmaster said.",
+    "Local news is dying in many small towns, the study found.",
+    "World News Today",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
