@@ -200,6 +200,10 @@ def test_not_credits(line):
     ("By The Example Times", [], [], "The Example Times"),
     ("By Jane Newsome", ["Jane Newsome"], [], None),
     ("By Emily Post", ["Emily Post"], [], None),
+    ("Helen Pidd North of England editor", ["Helen Pidd"], [], None),
+    ("Jane Doe Arts and Entertainment editor", ["Jane Doe"], [], None),
+    ("By Lin Chia-nan / Staff reporter, with CNA", ["Lin Chia-nan"], [], None),
+    ("Sarah Mitchell covers town government for the Herald. Reach her at smitchell@example.com.", ["Sarah Mitchell"], [], None),
 ])
 def test_bylines(line, authors, editors, source):
     from corpuskit.stages.metadata import extract
@@ -246,6 +250,17 @@ def test_bylines(line, authors, editors, source):
     "Residents get their news delivered by mail, the postmaster said.",
     "Local news is dying in many small towns, the study found.",
     "World News Today",
+    "This article is more than a rumour, the minister told reporters on Friday.",
+    "This story is more than 100 years old and still told in every village.",
+    "You have two weeks left to register for the vote, the council said.",
+    "You have 3 days remaining to file an appeal, the letter said.",
+    "Blue Cross covers most of the bill. Reach them by phone if the claim is refused.",
+    "Jane Doe covers the costs herself, she said.",
+    "And John Roe, who had waited for an hour, left before the vote.",
+    "Join the Telegram channel and you will see the rumours spread within minutes, he said.",
+    "Newsletters may contain errors, the council warned residents in its statement.",
+    "NASA - and its partners in Europe - plan to launch the probe in May.",
+    "Subscribe now for unlimited access to grief, one reader wrote.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
