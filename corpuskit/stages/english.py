@@ -34,6 +34,8 @@ one small function over the decided lines (their ``action``/``reason``):
 - a headline over an empty date stamp, dropped with the menu, under which the engine took a deck
   line for the title (``headline_over_stamp``);
 - the site's date over its tools (text size, search) above the headline: no story date (``masthead_date``);
+- a photo's caption that only names the person shown, between paragraphs that name them
+  (``name_caption``);
 - a photo's alt text over the caption that repeats it (``alt_over_caption``), and a caption
   repeating the line printed right above it, over its credit (``repeated_caption``);
 - a headline over the lead photo's captions, dropped with the menu when no title was named
@@ -2307,6 +2309,39 @@ def repeated_caption(lines: list[Line]) -> None:
                 and nxt.action == "drop" and nxt.reason == "caption"):
             ln.decide("drop", "caption")
 
+def name_caption(lines: list[Line]) -> None:
+    """A photo's caption that only names the person it shows ("Yoon Suk Yeol"), printed alone
+    between two paragraphs, has a subhead's shape. A line kept as a heading that is only a name
+    (two to four capitalised words, no widget's word), between two body paragraphs, one of which
+    names that person (by any word of the name: "Yoon said"), when the body names them in full
+    somewhere, is the photo's caption; not when the page has another heading that is only a name
+    (a list of profiles, an interview's speakers, each a heading over their part).
+
+    >>> rows = [("keep", "Supervisor Linda Carr said the board would take up the measure at its April meeting."),
+    ...         ("heading", "Linda Carr"),
+    ...         ("keep", "Carr said the garage was needed to support new businesses on the town's Main Street.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> name_caption(ls); ls[1].action, ls[1].reason
+    ('drop', 'caption')
+    """
+    names = [i for i, ln in enumerate(lines) if ln.action == "heading" and _NAME.match(ln.raw.strip())
+             and not _WIDGET_WORD.search(ln.raw)]
+    if len(names) != 1:
+        return
+    i = names[0]
+    if i == 0 or i + 1 >= len(lines) or not (_paragraph(lines[i - 1]) and _paragraph(lines[i + 1])):
+        return
+    text = lines[i].raw.strip()
+    name = regex.compile(r"(?<!\w)" + regex.escape(text) + r"(?!\w)")
+    if not any(ln.action == "keep" and name.search(ln.raw) for ln in lines):
+        return
+    words = [regex.escape(w) for w in text.split() if len(w) >= 3] or [regex.escape(text)]
+    part = regex.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)")
+    if part.search(lines[i - 1].raw) or part.search(lines[i + 1].raw):
+        lines[i].decide("drop", "caption")
+
+
 def alt_over_caption(lines: list[Line], most: int = 8) -> None:
     """A photo's alt text printed over its caption: a short line (at most ``most`` words, no
     sentence) right above a line dropped as a caption that repeats it word for word ("Jane Doe" /
@@ -2709,6 +2744,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     head_in_menu(lines, rules)
     label_over_lead(lines, rules)
     alt_over_caption(lines)
+    name_caption(lines)
     repeated_caption(lines)
     headline_over_photo(lines, rules)
     deck_under_title(lines, rules)
