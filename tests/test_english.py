@@ -201,6 +201,7 @@ def test_not_credits(line):
     ("By Jane Newsome", ["Jane Newsome"], [], None),
     ("By Emily Post", ["Emily Post"], [], None),
     ("Helen Pidd North of England editor", ["Helen Pidd"], [], None),
+    ("Tom Ambrose (now) and Martin Belam (earlier)", ["Tom Ambrose", "Martin Belam"], [], None),
     ("Jane Doe Arts and Entertainment editor", ["Jane Doe"], [], None),
     ("By Lin Chia-nan / Staff reporter, with CNA", ["Lin Chia-nan"], [], None),
     ("Sarah Mitchell covers town government for the Herald. Reach her at smitchell@example.com.", ["Sarah Mitchell"], [], None),
@@ -261,6 +262,9 @@ def test_bylines(line, authors, editors, source):
     "Newsletters may contain errors, the council warned residents in its statement.",
     "NASA - and its partners in Europe - plan to launch the probe in May.",
     "Subscribe now for unlimited access to grief, one reader wrote.",
+    "10.30 The train left the station on time.",
+    "March 2, 2021 08:00 AM Eastern Standard Time was when the polls opened.",
+    "SAN JOSE, Calif. - and the rest of the valley - lost power on Friday.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
