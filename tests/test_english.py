@@ -263,6 +263,8 @@ def test_bylines(line, authors, editors, source):
     "NASA - and its partners in Europe - plan to launch the probe in May.",
     "Subscribe now for unlimited access to grief, one reader wrote.",
     "10.30 The train left the station on time.",
+    "Letters to the editor may be the oldest part of the paper, the historian said.",
+    "Submissions must be in by Friday, the council said, or the grant is lost.",
     "March 2, 2021 08:00 AM Eastern Standard Time was when the polls opened.",
     "SAN JOSE, Calif. - and the rest of the valley - lost power on Friday.",
 ])

@@ -34,6 +34,7 @@ one small function over the decided lines (their ``action``/``reason``):
 - a headline over an empty date stamp, dropped with the menu, under which the engine took a deck
   line for the title (``headline_over_stamp``);
 - the site's date over its tools (text size, search) above the headline: no story date (``masthead_date``);
+- the signatures of letters to the editor, each under its letter (``letter_signatures``);
 - a photo's caption that only names the person shown, between paragraphs that name them
   (``name_caption``);
 - a photo's alt text over the caption that repeats it (``alt_over_caption``), and a caption
@@ -2309,6 +2310,62 @@ def repeated_caption(lines: list[Line]) -> None:
                 and nxt.action == "drop" and nxt.reason == "caption"):
             ln.decide("drop", "caption")
 
+# a letter's signature: the writer's name, perhaps with the town after a comma or a dash
+# ("Jane Doe", "Jane Doe, Westbury", "Jane Doe - Westbury"), and a town alone on a line
+_SIGNATURE = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|la|le|bin|al)){1,3}"
+                           r"(?:\s*(?:,|\s[-–—])\s*\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})?$")
+_PLACE = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:[\s,]+\p{Lu}[\p{L}'’.-]+){0,2}$")
+# a word of an outlet's name ("Metro Daily", "Arts Review"): a teaser's source label, no signature
+_OUTLET_WORD = regex.compile(r"\b(?:Post|Times|News|Press|Journal|Today|Daily|Weekly|Herald|Tribune|Gazette|"
+                             r"Chronicle|Telegraph|Magazine|Review|Wire|Agency|Desk|Media|Online|TV|Radio)\b")
+
+
+def letter_signatures(lines: list[Line], rules: list[Rule | None], least: int = 2) -> None:
+    """A page of letters to the editor: each letter, under its own headline, is signed with the
+    writer's name (and town) on the line under its last paragraph ("Jane Doe, Westbury", or "Jane
+    Doe" over "Westbury"), which the engine keeps as a subhead (or, under the last letter, drops by
+    place). A short name-shaped line (no widget's word, no rule's) right under a finished paragraph
+    and over no paragraph (over the next letter's headline, or ending the text), with the town
+    perhaps on the line under it, is a signature when
+    the page has ``least`` such lines, one of them under two paragraphs (one letter alone, a
+    subhead over a section of a story, a home page's teasers each a blurb over its outlet's name
+    stay as they were): the name is the byline (the town line drops).
+
+    >>> rows = [("keep", "Many of my neighbours are in their eighties and do not drive to the clinic."),
+    ...         ("keep", "The authority should look for savings elsewhere before it cuts the route."),
+    ...         ("heading", "Margaret O'Neill"), ("heading", "Eastfield"), ("heading", "Speed cameras save lives"),
+    ...         ("keep", "Since the cameras went up there have been no serious crashes outside the school."),
+    ...         ("heading", "Tom Baker, Westbury")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> letter_signatures(ls, [None] * len(ls)); [ln.label() for ln in ls]
+    ['keep', 'keep', 'meta:byline', 'drop:byline', 'heading', 'keep', 'meta:byline']
+    """
+    found = []
+    for i in range(1, len(lines)):
+        ln = lines[i]
+        if not _finished(lines[i - 1]) or rules[i] is not None or not (
+                ln.action == "heading" or ln.action == "drop" and ln.reason in ("nav", "related")):
+            continue
+        text = ln.raw.strip()
+        if not _SIGNATURE.match(text) or _WIDGET_WORD.search(text) or _OUTLET_WORD.search(text):
+            continue
+        k = i + 1
+        place = None
+        if (k < len(lines) and lines[k].action in ("heading", "drop") and rules[k] is None and _PLACE.match(lines[k].raw.strip())
+                and _words(lines[k].raw) <= 2 and not _SIGNATURE.match(lines[k].raw.strip())):
+            place, k = k, k + 1
+        if k < len(lines) and lines[k].action == "keep":
+            continue
+        found.append((i, place))
+    if len(found) < least or not any(i >= 2 and _finished(lines[i - 2]) for i, _ in found):
+        return
+    for i, place in found:
+        lines[i].decide("meta", "byline")
+        if place is not None:
+            lines[place].decide("drop", "byline")
+
+
 def name_caption(lines: list[Line]) -> None:
     """A photo's caption that only names the person it shows ("Yoon Suk Yeol"), printed alone
     between two paragraphs, has a subhead's shape. A line kept as a heading that is only a name
@@ -2745,6 +2802,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     label_over_lead(lines, rules)
     alt_over_caption(lines)
     name_caption(lines)
+    letter_signatures(lines, rules)
     repeated_caption(lines)
     headline_over_photo(lines, rules)
     deck_under_title(lines, rules)
