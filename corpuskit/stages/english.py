@@ -461,7 +461,8 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
     sits right over it, or right under the label of the writer's box ("About the author") after the
     article, or repeats a name already in a byline. (A page with a
     "By ..." line has its authors; capitalised words next to it are more likely a widget,
-    "Gift Article". An author's bio under the article does not count.) A sign-off under the
+    "Gift Article". An author's bio under the article does not count.) So is a name over the
+    writer's role alone on the next line, in the byline block. A sign-off under the
     article, dashes and a name ("-- Jane Doe"), is a byline when a byline names that writer.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Storm heads east", "Jane Doe", "@janedoe", "Body."])]
@@ -495,7 +496,11 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
         boxed = not ruled_byline and not bylined and any(
             _AUTHOR_BOX.match(lines[k].raw.strip()) and not any(lines[j].kept for j in range(k + 1, i))
             for k in range(max(0, i - 2), i))
-        if handle or near or under or boxed:
+        # a name over the writer's role alone on the next line, in the byline block ("Jane Doe" /
+        # "Technology reporter"): a broadcaster's byline, one name and role per writer
+        roled = (t < i < end and i + 1 < len(lines) and lines[i + 1].action == "meta"
+                 and lines[i + 1].reason == "byline" and _ROLE.match(lines[i + 1].raw.strip()) is not None)
+        if handle or near or under or boxed or roled:
             ln.decide("meta", "byline")
             named.add(ln.raw)
             bylined = True
@@ -509,6 +514,10 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
             ln.decide("meta", "byline")  # the writer's sign-off under the article: "-- Jane Doe"
 
 
+# a writer's role alone on its line: "Technology reporter", "Business correspondent", "Editor"
+_ROLE = regex.compile(r"^(?!.*\b(?i:to|the|from|a|an|our|your|my|his|her|their|ask|meet|dear|new|former|letters?|notes?)\b)"
+                      r"(?:\p{Lu}\p{Ll}+(?:\s+(?:\p{L}+|&)){0,3}?\s+)?(?i:reporter|correspondent|editor|writer|"
+                      r"columnist|journalist|analyst|presenter)$")
 # the label of the writer's box: "About the author", "About the writer", "The Author"
 _AUTHOR_BOX = regex.compile(r"^(?i:about\s+the\s+(?:author|writer|reporter|columnist)s?|the\s+authors?)\s*:?$")
 # a sign-off: dashes, then a name alone ("-- Jane Doe", "— Jane Doe")
