@@ -265,6 +265,8 @@ def test_bylines(line, authors, editors, source):
     "10.30 The train left the station on time.",
     "Letters to the editor may be the oldest part of the paper, the historian said.",
     "Letter to the editor",
+    "Listen to the full interview on our podcast, the host said on Spotify.",
+    "Read more from the report: the council spent too much.",
     "From the editor",
     "Ask our reporter",
     "Submissions must be in by Friday, the council said, or the grant is lost.",

@@ -1721,7 +1721,8 @@ class _Page:
                 if g.ruled:
                     continue
                 if g.prose and (self.resumes(j) or not items or items[-1] != j - 1
-                                or not self.headline_like(j - 1)) and not self.list_tail(items, j):
+                                or not self.headline_like(j - 1) or len(items) == 1 and self.not_summary(k, j)) \
+                        and not self.list_tail(items, j):
                     # the article resumes: a paragraph, or a sentence under no item's headline
                     if (items and items[-1] == j - 1 and lines[j - 1].action == "heading"
                             and self.on_topic(j - 1, k, j)):
@@ -1731,6 +1732,26 @@ class _Page:
             for j in items:
                 if lines[j].kept:
                     lines[j].decide("drop", "related")
+
+    def not_summary(self, header: int, j: int) -> bool:
+        """Whether the sentence at line ``j``, right under an item's headline in a list under
+        ``header``, is the article resuming rather than the item's summary: it shares no long word
+        (``_topic_tokens``) with the headline over it, which shares none with the body over the
+        header, and it shares one with that body (a "Trending" box of one headline injected between
+        two paragraphs: "Pilot dies after light aircraft crash" / "Officers were called to the
+        shopping centre ..."), and under it the text goes on (prose, a ruled line, the body's end),
+        not the list (a next item's headline or its writer's name). A summary speaks of its own
+        headline's story.
+
+        (Only asked of a sentence right under the first headline in such a list.)"""
+        if j + 1 <= self.end and not (self.f[j + 1].prose or self.f[j + 1].ruled):
+            return False
+        said = _topic_tokens(self.lines[j].text)
+        head = _topic_tokens(self.lines[j - 1].text)
+        if not said or said & head:
+            return False
+        body = " ".join(ln.text for ln in self.lines[self.body_start:header] if ln.kept).lower()
+        return not any(t in body for t in head) and any(t in body for t in said)
 
     def on_topic(self, i: int, header: int, resumed: int, least: int = 5) -> bool:
         """Whether line ``i`` speaks of the article's things: one of its runs of three Han
