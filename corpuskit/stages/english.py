@@ -19,6 +19,7 @@ one small function over the decided lines (their ``action``/``reason``):
 - a teaser's byline with its age after the article, "By AFP 4 hrs ago" (``teaser_bylines``);
 - a bare author name next to the date line, or repeated after the article (``name_bylines``);
 - a bare author name under the headline over its popup's widget lines or its bio (``author_popup``);
+- the place under a staff credit that names no writer, "HT Correspondent" / "New Delhi" (``place_under_credit``);
 - the writer's bio box, opening with the byline's name, and a fact box of "Label:" lines with
   their values after the article (``author_bio``, ``fact_box``);
 - a headline the engine passed over for the standfirst under it (``headline_over_standfirst``);
@@ -512,6 +513,32 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
         m = _SIGN_OFF.match(ln.raw.strip())
         if m and ln.action in ("keep", "heading", "drop") and rules[i] is None and m[1] in signed:
             ln.decide("meta", "byline")  # the writer's sign-off under the article: "-- Jane Doe"
+
+
+# a staff credit that names no writer: "HT Correspondent", "Express News Service", "Staff Reporter"
+_STAFF_CREDIT = regex.compile(r"^(?:\p{Lu}[\p{L}&.]*\s+){0,3}(?i:correspondent|reporter|news\s+service|bureau|"
+                              r"staff|desk|staff\s+reporter|staff\s+writer|news\s+network)$")
+
+
+def place_under_credit(lines: list[Line], rules: list[Rule | None]) -> None:
+    """A staff credit that names no writer ("HT Correspondent", "Express News Service") is printed
+    over the place the story was filed from ("New Delhi"), as Indian papers do; the place, two
+    capitalised words, reads as a name and was taken for the byline. A name-shaped line decided
+    as a byline right under such a credit, with no rule of its own, is the dateline (not under a
+    role printed under a writer's name: "Jane Doe" / "Business correspondent" / "John Roe").
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Monsoon nears", "HT Correspondent", "New Delhi"])]
+    >>> for ln, a in zip(ls, ["title", "meta", "meta"]): ln.decide(a, "byline" if a == "meta" else None)
+    >>> place_under_credit(ls, [None] * 3); ls[2].label()
+    'meta:dateline'
+    """
+    for i in range(1, len(lines)):
+        ln, above = lines[i], lines[i - 1]
+        if (ln.action == "meta" and ln.reason == "byline" and rules[i] is None and _NAME.match(ln.raw.strip())
+                and above.action == "meta" and above.reason == "byline"
+                and _STAFF_CREDIT.match(above.raw.strip())
+                and not (i >= 2 and lines[i - 2].action == "meta" and lines[i - 2].reason == "byline")):
+            ln.decide("meta", "dateline")  # (a role under a writer's name: the next writer, not a place)
 
 
 # a writer's role alone on its line: "Technology reporter", "Business correspondent", "Editor"
@@ -2788,6 +2815,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     notice_tail(lines, rules)
     name_bylines(lines, rules)
     author_popup(lines, rules)
+    place_under_credit(lines, rules)
     author_bio(lines, rules)
     fact_box(lines, rules)
     teaser_copy(lines)
