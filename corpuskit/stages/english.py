@@ -35,6 +35,7 @@ one small function over the decided lines (their ``action``/``reason``):
 - a headline over an empty date stamp, dropped with the menu, under which the engine took a deck
   line for the title (``headline_over_stamp``);
 - the site's date over its tools (text size, search) above the headline: no story date (``masthead_date``);
+- the last headline of a numbered "Most read" widget between paragraphs (``numbered_widget``);
 - the signatures of letters to the editor, each under its letter (``letter_signatures``);
 - a photo's caption that only names the person shown, between paragraphs that name them
   (``name_caption``);
@@ -2402,6 +2403,27 @@ def letter_signatures(lines: list[Line], rules: list[Rule | None], least: int = 
             lines[place].decide("drop", "byline")
 
 
+def numbered_widget(lines: list[Line]) -> None:
+    """A "Most read" widget between paragraphs prints its rank numbers alone on their lines, each
+    over a headline ("1" / "Headline one" / "2" / "Headline two"); the engine drops the first
+    items with the numbers but may keep the last headline, over the resumed text, as a subhead. A
+    heading right under a bare rank number, with the previous rank and its dropped headline over
+    it, is the widget's item (a listicle's numbered sections have their paragraphs between).
+
+    >>> rows = [("keep", "Body."), ("drop", "1"), ("drop", "Other story one"), ("drop", "2"),
+    ...         ("heading", "Other story two"), ("keep", "Body again.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "nav" if a == "drop" else None)
+    >>> numbered_widget(ls); ls[4].label()
+    'drop:related'
+    """
+    for i in range(3, len(lines)):
+        ln, num, prev = lines[i], lines[i - 1].raw.strip(), lines[i - 3].raw.strip()
+        if (ln.action == "heading" and num.isdigit() and prev.isdigit() and int(num) == int(prev) + 1
+                and all(lines[k].action == "drop" for k in (i - 3, i - 2, i - 1))):
+            ln.decide("drop", "related")
+
+
 def name_caption(lines: list[Line]) -> None:
     """A photo's caption that only names the person it shows ("Yoon Suk Yeol"), printed alone
     between two paragraphs, has a subhead's shape. A line kept as a heading that is only a name
@@ -2839,6 +2861,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     label_over_lead(lines, rules)
     alt_over_caption(lines)
     name_caption(lines)
+    numbered_widget(lines)
     letter_signatures(lines, rules)
     repeated_caption(lines)
     headline_over_photo(lines, rules)
