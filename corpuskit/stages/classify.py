@@ -168,6 +168,9 @@ def _unattributed(t: str, closers: frozenset) -> str:
 
 # a footnote marker closing a line ("……的芯片。[2]", "... in 2019.[3]"): the sentence ends before it
 _FOOTNOTE_MARK = re.compile(r"(?<=\S)\s*[\[［]\d{1,3}[\]］]$")
+# a wire's filing code after the closing editor credit ("……的畢業生。（編輯：林克倫）1130627", the
+# date in the ROC calendar or as 20240627): the sentence ends before the credit
+_FILING_CODE = re.compile(r"(?<=[)）])\s*\d{6,8}$")
 
 
 def _end_char(text: str, closers: frozenset) -> str:
@@ -182,8 +185,12 @@ def _end_char(text: str, closers: frozenset) -> str:
     '。'
     >>> _end_char("已进入千家万户。[4]", frozenset("”）)"))
     '。'
+    >>> _end_char("頒發獎章給畢業生。（編輯：林克倫）1130627", frozenset("”）)"))
+    '。'
     """
     t = _FOOTNOTE_MARK.sub("", _unattributed(text.rstrip(), closers))
+    if t[-1:].isdigit():
+        t = _FILING_CODE.sub("", t)
     if t and t[-1] in "）)" and len(t) > 2:
         open_at = max(t.rfind("（"), t.rfind("("))
         if open_at > 0 and len(t) - open_at <= 30:
