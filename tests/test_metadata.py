@@ -36,6 +36,14 @@ def test_role_words_are_not_names():
     assert split_names("记者 张三 实习生 李四 通讯员 王五", rs) == ["张三", "李四", "王五"]
     assert split_names("文/赵六", rs) == ["赵六"]
     assert split_names("陳大文　攝影：李小明", rs) == ["陳大文", "李小明"]
+    assert split_names("林某某 实习生 陈某某 发自深圳", rs) == ["林某某", "陈某某"]  # where it was filed from
+
+
+def test_outlet_reporter_after_key_is_no_name():
+    """采写：南都记者 X: the outlet before 记者 is the reporter's title, no writer; 发自X is a place."""
+    rs = ruleset("zh")
+    for line in ("采写：南都记者 林某某 实习生 陈某某", "南都记者 林某某 实习生 陈某某 发自深圳"):
+        assert extract([("byline", line)], rs, line)["authors"] == ["林某某", "陈某某"]
 
 
 def test_news_desks_are_not_names():
