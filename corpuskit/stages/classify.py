@@ -435,6 +435,8 @@ class _Bag:
 
 # two prose lines in a row weighing this much (``_weight``) are paragraphs, not a list's summaries
 _RESUME_WEIGHT = 2.0
+# a ranked item of a hot list: a number of one or two digits (or a circled one) and a space or mark
+_RANK = re.compile(r"^\s*(?:\d{1,2}|[①-⑳])(?:\s+|[.、．)）]\s*)(?=\S)")
 # a line no rule names that reads as residue (``_weight``)
 _RESIDUE_WEIGHT = -0.5
 # lines in a row printed earlier on the page that make a repeated block (``_Page.repeated_blocks``)
@@ -1727,11 +1729,11 @@ class _Page:
                     break
                 if g.ruled:
                     continue
-                if g.prose and (self.resumes(j) or not items or items[-1] != j - 1
+                if g.prose and (self.resumes(j) or self.under_bare_list(items, j) or not items or items[-1] != j - 1
                                 or not self.headline_like(j - 1)) and not self.list_tail(items, j):
                     # the article resumes: a paragraph, or a sentence under no item's headline
                     if (items and items[-1] == j - 1 and lines[j - 1].action == "heading"
-                            and self.on_topic(j - 1, k, j)):
+                            and self.on_topic(j - 1, k, j) and not self.ranked_sibling(items)):
                         items.pop()
                     break
                 items.append(j)
@@ -1833,6 +1835,26 @@ class _Page:
         if sum(1 for k in items if self.headline_like(k)) < _SIDEBAR_ITEMS:
             return False
         return not any(self.f[k].prose and not self.f[k].ruled for k in range(j + 1, self.end + 1))
+
+    def ranked_sibling(self, items: list[int]) -> bool:
+        """Whether the list's last item is numbered as the item over it is (1 X / 2 Y / 3 Z, a
+        hot list's ranks): one of the list, no subhead of the article.
+
+        >>> bool(_RANK.match("3 高温天气持续")), bool(_RANK.match("2024年的目标"))
+        (True, False)
+        """
+        return len(items) >= 2 and all(_RANK.match(self.lines[i].text) for i in items[-2:])
+
+    def under_bare_list(self, items: list[int], j: int) -> bool:
+        """Whether the sentence at line ``j``, right under a list of two or more bare headlines
+        (a hot list between paragraphs: 阅读排行 / 1 X / 2 Y / 3 Z), is the article resuming
+        rather than the last item's summary: no item over it has a summary (a list that gives
+        summaries gives each item one) and more prose follows it in the body, as the article's
+        short paragraphs (面对民警，该男子承认… / 目前，该男子已被…) go on under the list."""
+        if len(items) < 2 or items[-1] != j - 1 or j + 1 > self.end:
+            return False
+        g = self.f[j + 1]
+        return g.prose and not g.ruled and not any(self.f[i].prose for i in items)
 
     def resumes(self, j: int) -> bool:
         """Whether the article's text resumes at line ``j``: it and the next line are prose no
