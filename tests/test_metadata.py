@@ -424,3 +424,13 @@ def test_reporter_in_a_bracketed_dateline_with_the_place(opener, authors):
     lead = opener + "某鄉社區發展協會日前在社區活動中心舉辦年度成果發表會，展示協會一年來推動長者關懷的成果。"
     page = f"某鄉社區發展協會舉辦成果發表會\n\n{lead}\n\n協會理事長表示，未來將繼續爭取資源，照顧更多有需要的家庭。\n"
     assert corpuskit.clean(page).meta["authors"] == authors
+
+
+def test_wechat_account_printed_twice_is_no_writer():
+    """原创 ACCOUNT ACCOUNT date 发表于PROVINCE: no writer, and the province is no source."""
+    rs = ruleset("zh")
+    line = "原创 某某日报 某某日报 2024-06-27 07:30 发表于江苏"
+    meta = extract([("published", line)], rs, line)
+    assert meta["authors"] == [] and meta["source"] != "发表于江苏", meta
+    line = "原创 陈晓 城市生活观察 2023-06-01 08:00"
+    assert extract([("published", line)], rs, line)["authors"] == ["陈晓"]
