@@ -434,3 +434,10 @@ def test_wechat_account_printed_twice_is_no_writer():
     assert meta["authors"] == [] and meta["source"] != "发表于江苏", meta
     line = "原创 陈晓 城市生活观察 2023-06-01 08:00"
     assert extract([("published", line)], rs, line)["authors"] == ["陈晓"]
+
+
+def test_weekday_after_time_is_no_source():
+    rs = ruleset("zh")
+    line = "2024-06-27 10:20:33 星期四"
+    meta = extract([("published", line)], rs, line)
+    assert meta["source"] is None and meta["published"] == "2024-06-27T10:20:33", meta
