@@ -441,3 +441,9 @@ def test_weekday_after_time_is_no_source():
     line = "2024-06-27 10:20:33 星期四"
     meta = extract([("published", line)], rs, line)
     assert meta["source"] is None and meta["published"] == "2024-06-27T10:20:33", meta
+
+
+def test_tags_key_after_editor_is_no_name():
+    rs = ruleset("zh")
+    line = "责任编辑：张晓燕 标签：公交 出行"
+    assert extract([("editor", line)], rs, line)["editors"] == ["张晓燕"]
