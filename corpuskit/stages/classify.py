@@ -482,6 +482,8 @@ _IMAGE_EXT = r"\.(?i:jpe?g|png|gif|webp|heic|bmp|tiff?)"
 _FILE_NAME = regex.compile(rf"^(?:(?i:img|dsc[nf]?|dcim|pic|photo|image|mmexport|wechatimg|screenshot)[_-]?\d{{3,}}(?:[_-]\d+)*"
                            rf"(?:{_IMAGE_EXT})?|\d{{8}}[_-]\d{{6}}(?:[_-]\d+)?(?:{_IMAGE_EXT})?|[\w.-]{{1,60}}{_IMAGE_EXT})$")
 # the closing word of a notice's or a letter's signature (某某中學 謹啟, 某某 敬上)
+# an e-paper's page label: 第05版：城市, 第A03版：澳聞, A05版, 第3版 要闻
+_PAGE_LABEL = regex.compile(r"^第?\s*[A-Za-z]?\d{1,3}\s*版(?:\s*[:：]|\s|$)")
 _SIGN_OFF = regex.compile(r"(?:謹啟|谨启|敬啟|敬启|謹上|谨上|敬上|謹致|谨致|同啟|同启)\s*[。.]?$")
 _NUMBERED = regex.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十]+[)）、.．:：\s]|第[\d一二三四五六七八九十百]+|[\p{No}])")
 
@@ -1063,6 +1065,7 @@ class _Page:
         self.credit_captions()
         self.file_names()
         self.letter_dates()
+        self.issue_dates()
         self.file_name_captions()
         self.repeated_captions()
         self.related_lists()
@@ -1637,6 +1640,21 @@ class _Page:
                 j -= 1
             if f[j].ruled and lines[j].action == "drop" and _SIGN_OFF.search(lines[j].text.strip()):
                 lines[k].decide("drop", "other")
+
+    def issue_dates(self) -> None:
+        """A date line over the headline, too far from it to count, right next to an e-paper's page
+        label (2024年06月27日 星期四 / 第05版：城市): the issue's date, the article's publication
+        date, kept as metadata. A bare date elsewhere in a header is today's date in a banner."""
+        lines, f = self.lines, self.f
+        stop = self.title if self.title is not None else self.body_start
+        for k in range(stop):
+            r = f[k].rule
+            if (r is None or r.action != "meta" or r.reason != "published" or lines[k].action != "drop"
+                    or f[k].n > 24):
+                continue
+            near = [j for j in (k - 1, k + 1) if 0 <= j < stop]
+            if any(_PAGE_LABEL.match(lines[j].text.strip()) for j in near):
+                lines[k].decide("meta", "published")
 
     def file_name_captions(self) -> None:
         """A picture's caption printed under the picture's file name (IMG_2316 / 約200呎的店舖位於
