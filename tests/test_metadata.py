@@ -447,3 +447,10 @@ def test_tags_key_after_editor_is_no_name():
     rs = ruleset("zh")
     line = "责任编辑：张晓燕 标签：公交 出行"
     assert extract([("editor", line)], rs, line)["editors"] == ["张晓燕"]
+
+
+def test_staff_credit_names_no_one():
+    """撰文：某某頭條記者 (the paper's reporter, unnamed) gives no author, not the paper's name."""
+    rs = ruleset("zh")
+    for line in ("撰文：星島頭條記者", "文字：新华社记者"):
+        assert extract([("byline", line)], rs, line)["authors"] == [], line
