@@ -454,3 +454,9 @@ def test_staff_credit_names_no_one():
     rs = ruleset("zh")
     for line in ("撰文：星島頭條記者", "文字：新华社记者"):
         assert extract([("byline", line)], rs, line)["authors"] == [], line
+
+
+def test_report_key_and_bar_credits_name_the_writer():
+    rs = ruleset("zh")
+    for line in ("报道：林国强", "林国强 报道", "文：林国强 ｜ 图：陈志明", "報導：林国强 攝影：陳志明"):
+        assert extract([("byline", line)], rs, line)["authors"] == ["林国强"], line
