@@ -36,6 +36,14 @@ def test_role_words_are_not_names():
     assert split_names("记者 张三 实习生 李四 通讯员 王五", rs) == ["张三", "李四", "王五"]
     assert split_names("文/赵六", rs) == ["赵六"]
     assert split_names("陳大文　攝影：李小明", rs) == ["陳大文", "李小明"]
+    assert split_names("林某某 实习生 陈某某 发自深圳", rs) == ["林某某", "陈某某"]  # where it was filed from
+
+
+def test_outlet_reporter_after_key_is_no_name():
+    """采写：南都记者 X: the outlet before 记者 is the reporter's title, no writer; 发自X is a place."""
+    rs = ruleset("zh")
+    for line in ("采写：南都记者 林某某 实习生 陈某某", "南都记者 林某某 实习生 陈某某 发自深圳"):
+        assert extract([("byline", line)], rs, line)["authors"] == ["林某某", "陈某某"]
 
 
 def test_news_desks_are_not_names():
@@ -416,3 +424,39 @@ def test_reporter_in_a_bracketed_dateline_with_the_place(opener, authors):
     lead = opener + "某鄉社區發展協會日前在社區活動中心舉辦年度成果發表會，展示協會一年來推動長者關懷的成果。"
     page = f"某鄉社區發展協會舉辦成果發表會\n\n{lead}\n\n協會理事長表示，未來將繼續爭取資源，照顧更多有需要的家庭。\n"
     assert corpuskit.clean(page).meta["authors"] == authors
+
+
+def test_wechat_account_printed_twice_is_no_writer():
+    """原创 ACCOUNT ACCOUNT date 发表于PROVINCE: no writer, and the province is no source."""
+    rs = ruleset("zh")
+    line = "原创 某某日报 某某日报 2024-06-27 07:30 发表于江苏"
+    meta = extract([("published", line)], rs, line)
+    assert meta["authors"] == [] and meta["source"] != "发表于江苏", meta
+    line = "原创 陈晓 城市生活观察 2023-06-01 08:00"
+    assert extract([("published", line)], rs, line)["authors"] == ["陈晓"]
+
+
+def test_weekday_after_time_is_no_source():
+    rs = ruleset("zh")
+    line = "2024-06-27 10:20:33 星期四"
+    meta = extract([("published", line)], rs, line)
+    assert meta["source"] is None and meta["published"] == "2024-06-27T10:20:33", meta
+
+
+def test_tags_key_after_editor_is_no_name():
+    rs = ruleset("zh")
+    line = "责任编辑：张晓燕 标签：公交 出行"
+    assert extract([("editor", line)], rs, line)["editors"] == ["张晓燕"]
+
+
+def test_staff_credit_names_no_one():
+    """撰文：某某頭條記者 (the paper's reporter, unnamed) gives no author, not the paper's name."""
+    rs = ruleset("zh")
+    for line in ("撰文：星島頭條記者", "文字：新华社记者"):
+        assert extract([("byline", line)], rs, line)["authors"] == [], line
+
+
+def test_report_key_and_bar_credits_name_the_writer():
+    rs = ruleset("zh")
+    for line in ("报道：林国强", "林国强 报道", "文：林国强 ｜ 图：陈志明", "報導：林国强 攝影：陳志明"):
+        assert extract([("byline", line)], rs, line)["authors"] == ["林国强"], line

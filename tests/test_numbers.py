@@ -58,3 +58,9 @@ def test_arabic_is_idempotent_and_keeps_other_text(text):
 def test_chinese_is_idempotent(text):
     out = convert_numbers(text, "chinese")
     assert convert_numbers(out, "chinese") == out
+
+
+def test_chinese_context_spreads_over_many_numbers():
+    """Each number read out puts the one before it in Chinese context: more rounds than three."""
+    out = convert_numbers("0%0%0%0年", "chinese")
+    assert out == "百分之零百分之零百分之零零年" and convert_numbers(out, "chinese") == out

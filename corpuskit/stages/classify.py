@@ -168,6 +168,9 @@ def _unattributed(t: str, closers: frozenset) -> str:
 
 # a footnote marker closing a line ("……的芯片。[2]", "... in 2019.[3]"): the sentence ends before it
 _FOOTNOTE_MARK = re.compile(r"(?<=\S)\s*[\[［]\d{1,3}[\]］]$")
+# a wire's filing code after the closing editor credit ("……的畢業生。（編輯：林克倫）1130627", the
+# date in the ROC calendar or as 20240627): the sentence ends before the credit
+_FILING_CODE = re.compile(r"(?<=[)）])\s*\d{6,8}$")
 
 
 def _end_char(text: str, closers: frozenset) -> str:
@@ -182,8 +185,12 @@ def _end_char(text: str, closers: frozenset) -> str:
     '。'
     >>> _end_char("已进入千家万户。[4]", frozenset("”）)"))
     '。'
+    >>> _end_char("頒發獎章給畢業生。（編輯：林克倫）1130627", frozenset("”）)"))
+    '。'
     """
     t = _FOOTNOTE_MARK.sub("", _unattributed(text.rstrip(), closers))
+    if t[-1:].isdigit():
+        t = _FILING_CODE.sub("", t)
     if t and t[-1] in "）)" and len(t) > 2:
         open_at = max(t.rfind("（"), t.rfind("("))
         if open_at > 0 and len(t) - open_at <= 30:
@@ -428,6 +435,8 @@ class _Bag:
 
 # two prose lines in a row weighing this much (``_weight``) are paragraphs, not a list's summaries
 _RESUME_WEIGHT = 2.0
+# a ranked item of a hot list: a number of one or two digits (or a circled one) and a space or mark
+_RANK = re.compile(r"^\s*(?:\d{1,2}|[①-⑳])(?:\s+|[.、．)）]\s*)(?=\S)")
 # a line no rule names that reads as residue (``_weight``)
 _RESIDUE_WEIGHT = -0.5
 # lines in a row printed earlier on the page that make a repeated block (``_Page.repeated_blocks``)
@@ -473,6 +482,8 @@ _IMAGE_EXT = r"\.(?i:jpe?g|png|gif|webp|heic|bmp|tiff?)"
 _FILE_NAME = regex.compile(rf"^(?:(?i:img|dsc[nf]?|dcim|pic|photo|image|mmexport|wechatimg|screenshot)[_-]?\d{{3,}}(?:[_-]\d+)*"
                            rf"(?:{_IMAGE_EXT})?|\d{{8}}[_-]\d{{6}}(?:[_-]\d+)?(?:{_IMAGE_EXT})?|[\w.-]{{1,60}}{_IMAGE_EXT})$")
 # the closing word of a notice's or a letter's signature (某某中學 謹啟, 某某 敬上)
+# an e-paper's page label: 第05版：城市, 第A03版：澳聞, A05版, 第3版 要闻
+_PAGE_LABEL = regex.compile(r"^第?\s*[A-Za-z]?\d{1,3}\s*版(?:\s*[:：]|\s|$)")
 _SIGN_OFF = regex.compile(r"(?:謹啟|谨启|敬啟|敬启|謹上|谨上|敬上|謹致|谨致|同啟|同启)\s*[。.]?$")
 _NUMBERED = regex.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十]+[)）、.．:：\s]|第[\d一二三四五六七八九十百]+|[\p{No}])")
 
@@ -1054,6 +1065,7 @@ class _Page:
         self.credit_captions()
         self.file_names()
         self.letter_dates()
+        self.issue_dates()
         self.file_name_captions()
         self.repeated_captions()
         self.related_lists()
@@ -1629,6 +1641,21 @@ class _Page:
             if f[j].ruled and lines[j].action == "drop" and _SIGN_OFF.search(lines[j].text.strip()):
                 lines[k].decide("drop", "other")
 
+    def issue_dates(self) -> None:
+        """A date line over the headline, too far from it to count, right next to an e-paper's page
+        label (2024年06月27日 星期四 / 第05版：城市): the issue's date, the article's publication
+        date, kept as metadata. A bare date elsewhere in a header is today's date in a banner."""
+        lines, f = self.lines, self.f
+        stop = self.title if self.title is not None else self.body_start
+        for k in range(stop):
+            r = f[k].rule
+            if (r is None or r.action != "meta" or r.reason != "published" or lines[k].action != "drop"
+                    or f[k].n > 24):
+                continue
+            near = [j for j in (k - 1, k + 1) if 0 <= j < stop]
+            if any(_PAGE_LABEL.match(lines[j].text.strip()) for j in near):
+                lines[k].decide("meta", "published")
+
     def file_name_captions(self) -> None:
         """A picture's caption printed under the picture's file name (IMG_2316 / 約200呎的店舖位於
         某道。): a kept line right under a dropped line that is an image's file name
@@ -1720,12 +1747,12 @@ class _Page:
                     break
                 if g.ruled:
                     continue
-                if g.prose and (self.resumes(j) or not items or items[-1] != j - 1
+                if g.prose and (self.resumes(j) or self.under_bare_list(items, j) or not items or items[-1] != j - 1
                                 or not self.headline_like(j - 1) or len(items) == 1 and self.not_summary(k, j)) \
                         and not self.list_tail(items, j):
                     # the article resumes: a paragraph, or a sentence under no item's headline
                     if (items and items[-1] == j - 1 and lines[j - 1].action == "heading"
-                            and self.on_topic(j - 1, k, j)):
+                            and self.on_topic(j - 1, k, j) and not self.ranked_sibling(items)):
                         items.pop()
                     break
                 items.append(j)
@@ -1847,6 +1874,26 @@ class _Page:
         if sum(1 for k in items if self.headline_like(k)) < _SIDEBAR_ITEMS:
             return False
         return not any(self.f[k].prose and not self.f[k].ruled for k in range(j + 1, self.end + 1))
+
+    def ranked_sibling(self, items: list[int]) -> bool:
+        """Whether the list's last item is numbered as the item over it is (1 X / 2 Y / 3 Z, a
+        hot list's ranks): one of the list, no subhead of the article.
+
+        >>> bool(_RANK.match("3 高温天气持续")), bool(_RANK.match("2024年的目标"))
+        (True, False)
+        """
+        return len(items) >= 2 and all(_RANK.match(self.lines[i].text) for i in items[-2:])
+
+    def under_bare_list(self, items: list[int], j: int) -> bool:
+        """Whether the sentence at line ``j``, right under a list of two or more bare headlines
+        (a hot list between paragraphs: 阅读排行 / 1 X / 2 Y / 3 Z), is the article resuming
+        rather than the last item's summary: no item over it has a summary (a list that gives
+        summaries gives each item one) and more prose follows it in the body, as the article's
+        short paragraphs (面对民警，该男子承认… / 目前，该男子已被…) go on under the list."""
+        if len(items) < 2 or items[-1] != j - 1 or j + 1 > self.end:
+            return False
+        g = self.f[j + 1]
+        return g.prose and not g.ruled and not any(self.f[i].prose for i in items)
 
     def resumes(self, j: int) -> bool:
         """Whether the article's text resumes at line ``j``: it and the next line are prose no

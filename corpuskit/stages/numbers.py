@@ -207,7 +207,9 @@ def convert_numbers(text: str, to: str = "arabic") -> str:
     if to == "arabic":
         return _to_arabic(text)
     if to == "chinese":
-        for _ in range(3):  # a number read out puts its neighbour in Chinese context
+        # a number read out puts its neighbour in Chinese context, one more number a round
+        # (0%0%0%0年 takes four); a round that changes nothing ends it
+        for _ in range(max(3, len(text))):
             new = _to_chinese(text)
             if new == text:
                 break
