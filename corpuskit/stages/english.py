@@ -1278,6 +1278,43 @@ def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
             ln.decide("drop", "related")
 
 
+# a line that is only writers' names: "Juliet Eilperin, Steven Mufson", "Brady Dennis and Jane Doe"
+_NAMES_ONLY = regex.compile(r"^\p{Lu}[\p{L}.\x27’-]+(?:\s+\p{Lu}[\p{L}.\x27’-]+){1,3}"
+                            r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}.\x27’-]+(?:\s+\p{Lu}[\p{L}.\x27’-]+){1,3}){0,3}$")
+
+
+def story_cards(lines: list[Line], reach: int = 8) -> None:
+    """A card for another story put between the paragraphs (a syndicated column carries its
+    paper's cards): its headline, its writers' names alone on a line, its blurb (often printed
+    twice, for two screen sizes), and the names again in brackets closing it. The names in
+    brackets under the same names within ``reach`` lines mark the card: all of it drops as
+    related, the headline right over the names too.
+
+    >>> rows = ["Storm heads east", "Rain fell all day on Monday across the region.",
+    ...         "Perry picked to head Energy", "Jane Doe, John Roe", "Perry was picked on Tuesday.",
+    ...         "(Jane Doe, John Roe)", "The rain is due to stop on Friday, forecasters said."]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(rows)]
+    >>> for ln, a in zip(ls, ["title", "keep", "heading", "heading", "keep", "heading", "keep"]): ln.decide(a)
+    >>> story_cards(ls); [ln.action for ln in ls]
+    ['title', 'keep', 'drop', 'drop', 'drop', 'drop', 'keep']
+    """
+    for i, ln in enumerate(lines):
+        if not ln.kept or ln.action == "title" or len(ln.raw) > 120:
+            continue
+        names = ln.raw.strip()
+        if _NAMES_ONLY.match(names) is None:
+            continue
+        echo = f"({names})"
+        j = next((k for k in range(i + 1, min(len(lines), i + reach + 1)) if lines[k].raw.strip() == echo), None)
+        if j is None or not any(lines[k].kept and _SENTENCE_END.search(lines[k].raw) for k in range(i + 1, j)):
+            continue
+        first = i - 1 if i > 0 and lines[i - 1].kept and lines[i - 1].action != "title" \
+            and not _SENTENCE_END.search(lines[i - 1].raw) else i
+        for k in range(first, j + 1):
+            if lines[k].action != "drop":
+                lines[k].decide("drop", "related")
+
+
 def blurb_block(lines: list[Line], rules: list[Rule | None], least: int = 3) -> None:
     """Under a related header past the article ("Related Stories"), a block of teasers printed
     line after line with no blank line between them, each one blurb (a sentence or two, no
@@ -2827,6 +2864,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     wire_lead(lines)
     wire_credits(lines)
     related_after_header(lines, rules)
+    story_cards(lines)
     topic_box(lines, rules)
     blurb_block(lines, rules)
     prev_next_titles(lines)
