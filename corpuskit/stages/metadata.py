@@ -262,7 +262,8 @@ def split_date(lines: list) -> tuple[int, str] | None:
     """A publication date written over lines above the article's body, however those lines were
     decided: a year, then the month and day (perhaps with the time), then perhaps the weekday and the
     time (2019 / 09/07 / 19:02, 2019年 / 09月07日 19:02); or a date alone on its line with the time on
-    the next (2019-09-07 / 19:02). The index of its first line and the date as one text.
+    the next (2019-09-07 / 19:02), perhaps under a standfirst. The index of its first line and the
+    date as one text.
 
     >>> from ..document import Line
     >>> ls = [Line(n=i, raw=t, text=t, action=a) for i, (t, a) in enumerate(
@@ -270,9 +271,13 @@ def split_date(lines: list) -> tuple[int, str] | None:
     >>> split_date(ls)
     (0, '2019-09-07 19:02')
     """
+    kept = 0
     for i, ln in enumerate(lines[:-1]):
         if ln.action == "keep":
-            return None  # the body has begun
+            kept += 1
+            if kept > 1:
+                return None  # the body has begun (a standfirst may stand over the date)
+            continue
         if lines[i + 1].action == "keep":
             continue
         full = _DATE_LINE.match(ln.text)
