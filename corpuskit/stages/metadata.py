@@ -272,6 +272,10 @@ def split_date(lines: list) -> tuple[int, str] | None:
     (0, '2019-09-07 19:02')
     """
     kept = 0
+
+    def above_body(k: int) -> bool:  # under a kept standfirst, the body must follow the date
+        return kept == 0 or any(x.action == "keep" for x in lines[k + 1:])
+
     for i, ln in enumerate(lines[:-1]):
         if ln.action == "keep":
             kept += 1
@@ -289,13 +293,13 @@ def split_date(lines: list) -> tuple[int, str] | None:
                 continue
             out, k = f"{ln.text[:4]}-{int(md['month']):02d}-{int(md['day']):02d}", i + 2
             if md["clock"]:
-                return i, out + " " + _clock(md["clock"])
+                return (i, out + " " + _clock(md["clock"])) if above_body(k) else None
         if k < len(lines) and lines[k].action != "keep" and _WEEKDAY_LINE.match(lines[k].text):
             k += 1  # the weekday between the date and the time
         if k < len(lines) and lines[k].action != "keep" and _CLOCK_LINE.match(lines[k].text):
-            return i, out + " " + _clock(lines[k].text)
+            return (i, out + " " + _clock(lines[k].text)) if above_body(k) else None
         if not full:
-            return i, out
+            return (i, out) if above_body(k) else None
     return None
 
 
