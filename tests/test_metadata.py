@@ -460,3 +460,16 @@ def test_report_key_and_bar_credits_name_the_writer():
     rs = ruleset("zh")
     for line in ("报道：林国强", "林国强 报道", "文：林国强 ｜ 图：陈志明", "報導：林国强 攝影：陳志明"):
         assert extract([("byline", line)], rs, line)["authors"] == ["林国强"], line
+
+
+def test_closing_writer_credit_with_affiliation():
+    """（作者：X，某大学教授）, with the affiliation after a comma, in brackets or glued to the name
+    (a scraper lost the comma): the writer is the name alone, never the name and the institution."""
+    rs = ruleset("zh")
+    for line, who in (("（作者：李华北京大学经济学院教授）", ["李华"]), ("(作者：王小明北京大学教授)", ["王小明"]),
+                      ("（作者：李华，中国社会科学院研究员）", ["李华"]), ("（作者：李华（上海交通大学教授））", ["李华"]),
+                      ("（作者：李华）", ["李华"])):
+        assert rs.match_rule(line, "tail").reason == "byline", line
+        assert extract([("byline", line)], rs, "")["authors"] == who, line
+    # a reporter's credit with the filing place after the name keeps its writer
+    assert extract([("byline", "记者 王小明 北京报道")], rs, "")["authors"] == ["王小明"]
