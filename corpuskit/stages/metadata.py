@@ -252,6 +252,34 @@ _MONTH_DAY_LINE = regex.compile(r"^(?P<month>[01]?\d)\s*(?:[-/.]|月)\s*(?P<day>
 _DATE_LINE = regex.compile(r"^(?P<year>(?:19|20)\d\d)\s*[-./年]\s*(?P<month>[01]?\d)\s*[-./月]\s*(?P<day>[0-3]?\d)\s*日?$")
 _WEEKDAY_LINE = regex.compile(r"^(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]$|^(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?$")
 _CLOCK_LINE = regex.compile(r"^[0-2]?\d\s*[:：]\s*[0-5]\d(?:\s*[:：]\s*[0-5]\d)?$")
+# a time alone on its line, perhaps with AM/PM or a zone: 02:11 PM, 14:11 ET
+_CLOCK_APART = regex.compile(r"^[0-2]?\d\s*[:：.]\s*[0-5]\d(?:\s*[:：]\s*[0-5]\d)?(?:\s*(?i:[ap]\.?m\.?))?(?:\s+\p{Lu}{2,4})?$")
+_HAS_CLOCK = regex.compile(r"\d\s*[:：]\s*[0-5]\d")
+
+
+def clock_apart(lines: list, reach: int = 4) -> tuple[int, str] | None:
+    """The page's first date line, when it gives no time and a time alone on its line stands a
+    few lines under it with only the headline or residue between (a date over the headline, the
+    time under it: Aug 18, 2010 / headline / 02:11 PM): the index of the date line and the two as
+    one text.
+
+    >>> from ..document import Line
+    >>> ls = [Line(n=i, raw=t, text=t, action=a, reason=r) for i, (t, a, r) in enumerate(
+    ...     [("Aug 18, 2010", "meta", "published"), ("Storm heads east", "title", None),
+    ...      ("02:11 PM", "drop", "nav"), ("Rain fell all day.", "keep", None)])]
+    >>> clock_apart(ls)
+    (0, 'Aug 18, 2010 02:11 PM')
+    """
+    p = next((i for i, ln in enumerate(lines) if ln.action == "meta" and ln.reason == "published"), None)
+    if p is None or _HAS_CLOCK.search(lines[p].text):
+        return None
+    for k in range(p + 1, min(len(lines), p + reach + 1)):
+        ln = lines[k]
+        if ln.action == "keep" or ln.action == "meta" and ln.reason == "published":
+            return None
+        if ln.action != "title" and _CLOCK_APART.match(ln.text.strip()):
+            return p, f"{lines[p].text.strip()} {ln.text.strip()}"
+    return None
 
 
 def _clock(text: str) -> str:
@@ -485,7 +513,7 @@ class MetadataStage(Stage):
         texts: list[tuple[str | None, str, str]] = []
         dropped: list[tuple[str | None, str, str]] = []
         readable, named, dated = _reads(*key)
-        spread = split_date(doc.lines)
+        spread = split_date(doc.lines) or clock_apart(doc.lines)
         banner = site_banner_dates(doc.lines)
         for i, ln in enumerate(doc.lines):
             if spread and i == spread[0]:
