@@ -473,3 +473,9 @@ def test_closing_writer_credit_with_affiliation():
         assert extract([("byline", line)], rs, "")["authors"] == who, line
     # a reporter's credit with the filing place after the name keeps its writer
     assert extract([("byline", "记者 王小明 北京报道")], rs, "")["authors"] == ["王小明"]
+
+
+def test_byline_strip_of_several_reporters_and_places():
+    """某某 某某 某某／新北 台南報導 發布時間：…: every reporter before the slash, none of the places."""
+    got = extract([("byline", "王大明 李小華 張志強／新北 台南報導 發布時間：2023-08-24 12:31")], ruleset("zh"), "")
+    assert got["authors"] == ["王大明", "李小華", "張志強"] and got["published"] == "2023-08-24T12:31", got
