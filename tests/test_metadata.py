@@ -479,3 +479,8 @@ def test_byline_strip_of_several_reporters_and_places():
     """某某 某某 某某／新北 台南報導 發布時間：…: every reporter before the slash, none of the places."""
     got = extract([("byline", "王大明 李小華 張志強／新北 台南報導 發布時間：2023-08-24 12:31")], ruleset("zh"), "")
     assert got["authors"] == ["王大明", "李小華", "張志強"] and got["published"] == "2023-08-24T12:31", got
+
+
+def test_time_glued_to_the_date_after_it():
+    """12:072023/08/28 (the scraper lost the space between the time and the date): 2023-08-28T12:07."""
+    assert extract([("published", "12:072023/08/28")], ruleset("zh"), "")["published"] == "2023-08-28T12:07"
