@@ -251,6 +251,8 @@ def test_bylines(line, authors, editors, source):
     "Residents get their news delivered by mail, the postmaster said.",
     "Local news is dying in many small towns, the study found.",
     "World News Today",
+    "Comments are no longer being accepted by the agency, which closed its consultation in May.",
+    "Go to the article from the council's website to see the full list of closed roads.",
     "This article is more than a rumour, the minister told reporters on Friday.",
     "This story is more than 100 years old and still told in every village.",
     "You have two weeks left to register for the vote, the council said.",
