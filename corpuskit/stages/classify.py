@@ -475,16 +475,16 @@ _LIST_NUMBER = regex.compile(r"^\s*(?:[\d一二三四五六七八九十]{1,2}[�
 # a line opening with a bullet: an item of a list (the one bullet of both languages; English
 # pages read an item as the bullet with text after it, ``english._BULLET_ITEM``)
 _BULLET = regex.compile(r"^\s*[•●○◦◆◇■□▪▫►▶★☆✓✔√·*–-]")
-# a line opening with a number or a list mark: a numbered subhead (一、, 1., (2), 第三)
 # an image's file name left where the picture was: a camera's or a phone's name for it (IMG_2316,
 # DSC_0412, 20210512_103025), or any name with an image's extension (photo-3.jpg)
 _IMAGE_EXT = r"\.(?i:jpe?g|png|gif|webp|heic|bmp|tiff?)"
 _FILE_NAME = regex.compile(rf"^(?:(?i:img|dsc[nf]?|dcim|pic|photo|image|mmexport|wechatimg|screenshot)[_-]?\d{{3,}}(?:[_-]\d+)*"
                            rf"(?:{_IMAGE_EXT})?|\d{{8}}[_-]\d{{6}}(?:[_-]\d+)?(?:{_IMAGE_EXT})?|[\w.-]{{1,60}}{_IMAGE_EXT})$")
-# the closing word of a notice's or a letter's signature (某某中學 謹啟, 某某 敬上)
 # an e-paper's page label: 第05版：城市, 第A03版：澳聞, A05版, 第3版 要闻
 _PAGE_LABEL = regex.compile(r"^第?\s*[A-Za-z]?\d{1,3}\s*版(?:\s*[:：]|\s|$)")
+# the closing word of a notice's or a letter's signature (某某中學 謹啟, 某某 敬上)
 _SIGN_OFF = regex.compile(r"(?:謹啟|谨启|敬啟|敬启|謹上|谨上|敬上|謹致|谨致|同啟|同启)\s*[。.]?$")
+# a line opening with a number or a list mark: a numbered subhead (一、, 1., (2), 第三)
 _NUMBERED = regex.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十]+[)）、.．:：\s]|第[\d一二三四五六七八九十百]+|[\p{No}])")
 
 # a link's label: a few characters, then a colon or a bar ("Read more: X", 延伸阅读：X)
@@ -1625,15 +1625,24 @@ class _Page:
             if lines[k].kept and not self.f[k].ruled and _FILE_NAME.match(lines[k].text.strip()):
                 lines[k].decide("drop", "caption")
 
+    def head_end(self) -> int:
+        """Where the page's head ends: the headline, else the body's first line."""
+        return self.title if self.title is not None else self.body_start
+
+    def head_date_lines(self) -> list[int]:
+        """The lines over the head's end that a date rule (meta: published) names, whatever was
+        decided for them (``letter_dates``, ``issue_dates``)."""
+        f = self.f
+        return [k for k in range(self.head_end()) if f[k].rule is not None
+                and f[k].rule.action == "meta" and f[k].rule.reason == "published"]
+
     def letter_dates(self) -> None:
         """A date alone right under a notice's signature over the headline (某某中學 謹啟 /
         2024年4月17日): the day the notice was signed, not the article's; dropped with the notice
         so that the page's own date (or none) is read."""
         lines, f = self.lines, self.f
-        stop = self.title if self.title is not None else self.body_start
-        for k in range(1, stop):
-            r = f[k].rule
-            if r is None or r.action != "meta" or r.reason != "published" or lines[k].action != "meta":
+        for k in self.head_date_lines():
+            if k == 0 or lines[k].action != "meta":
                 continue
             j = k - 1
             while j > 0 and not lines[j].text.strip():
@@ -1646,11 +1655,9 @@ class _Page:
         label (2024年06月27日 星期四 / 第05版：城市): the issue's date, the article's publication
         date, kept as metadata. A bare date elsewhere in a header is today's date in a banner."""
         lines, f = self.lines, self.f
-        stop = self.title if self.title is not None else self.body_start
-        for k in range(stop):
-            r = f[k].rule
-            if (r is None or r.action != "meta" or r.reason != "published" or lines[k].action != "drop"
-                    or f[k].n > 24):
+        stop = self.head_end()
+        for k in self.head_date_lines():
+            if lines[k].action != "drop" or f[k].n > 24:
                 continue
             near = [j for j in (k - 1, k + 1) if 0 <= j < stop]
             if any(_PAGE_LABEL.match(lines[j].text.strip()) for j in near):
