@@ -1784,7 +1784,7 @@ class _Page:
         head = _topic_tokens(self.lines[j - 1].text)
         if not said or said & head:
             return False
-        body = " ".join(ln.text for ln in self.lines[self.body_start:header] if ln.kept).lower()
+        body = self.body_over(header, kept=True)
         return not any(t in body for t in head) and any(t in body for t in said)
 
     def on_topic(self, i: int, header: int, resumed: int, least: int = 5) -> bool:
@@ -1796,10 +1796,13 @@ class _Page:
         ours = _topic_tokens(self.lines[i].text)
         if len(ours) < least:
             return True
-        around = [self.lines[k].text for k in range(self.body_start, header)] + [
-            ln.text for ln in self.lines[resumed:resumed + 2]]
-        text = "\n".join(around).lower()
+        text = "\n".join([self.body_over(header), *(ln.text.lower() for ln in self.lines[resumed:resumed + 2])])
         return any(t in text for t in ours)
+
+    def body_over(self, header: int, kept: bool = False) -> str:
+        """The body's text over line ``header``, lowercased, a line to a line (only its kept
+        lines with ``kept``), for the topic checks (``on_topic``, ``not_summary``)."""
+        return "\n".join(ln.text for ln in self.lines[self.body_start:header] if ln.kept or not kept).lower()
 
     def related_siblings(self) -> None:
         """A list of labelled related links is one unit: a kept line among three in a row that
