@@ -280,6 +280,9 @@ def test_bylines(line, authors, editors, source):
     "Submissions must be in by Friday, the council said, or the grant is lost.",
     "March 2, 2021 08:00 AM Eastern Standard Time was when the polls opened.",
     "SAN JOSE, Calif. - and the rest of the valley - lost power on Friday.",
+    "Contact Crime Stoppers at 555-0142 with any information about the robbery.",
+    "Reach Out Australia at 1300 555 014 is open all night, the charity said.",
+    "Contact tracing teams reached Jane Doe at home on Tuesday.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""

@@ -1037,7 +1037,7 @@ class _Page:
             after = max((k for k in range(t + 1, a) if f[k].rule is not None and f[k].rule.action == "meta"),
                         default=t)
             body_start = next((k for k in range(after + 1, a + 1) if f[k].prose and not f[k].ruled
-                               and (k == a or not self.headline_like(k))
+                               and (k == a or not self.headline_like(k) and not self.credited(k, a))
                                and not any(self.bare_label(j) for j in range(k + 1, a))), a)
             self.meta_after = after
         else:
@@ -1328,6 +1328,26 @@ class _Page:
         says. Where headings need a script of their own (Chinese)."""
         return (self.c.heading_needs is not None and self.f[i].n < self.s["long_line"]
                 and self.shared(i) == 0)
+
+    def credited(self, k: int, core: int, reach: int = 3) -> bool:
+        """Whether line ``k`` is a photo's caption under its credit, cut off from the article's
+        core (from line ``core``) by a closing line (a story-tools bar's "Comments", a "More
+        from Sports" box): a caption rule's line ("Photo by Jane Doe") over it, with at most
+        short lines that are not prose between ("AP"). The body starts under the closing lines;
+        the caption is judged with the head (were it the body's first line, the closing lines
+        would end the article there).
+
+        (Only asked of a prose line between the headline's metadata and the article's core.)"""
+        f = self.f
+        if not any(f[j].rule is not None and f[j].rule.ends for j in range(k + 1, core)):
+            return False
+        for j in range(k - 1, max(-1, k - 1 - reach), -1):
+            g = f[j]
+            if g.rule is not None and g.rule.reason == "caption":
+                return True
+            if g.prose or g.n > self.s["short_line"]:
+                return False
+        return False
 
     def bare_label(self, k: int) -> bool:
         """A widget's label no rule names, with nothing a heading needs: words in Latin letters
