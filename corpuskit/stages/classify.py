@@ -487,6 +487,22 @@ _SIGN_OFF = regex.compile(r"(?:謹啟|谨启|敬啟|敬启|謹上|谨上|敬上|
 # a line opening with a number or a list mark: a numbered subhead (一、, 1., (2), 第三)
 _NUMBERED = regex.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十]+[)）、.．:：\s]|第[\d一二三四五六七八九十百]+|[\p{No}])")
 
+# an item of a numbered list the article is made of: 1、X, 2. X, 12．X (``numbered_items``)
+_ITEM_NUMBER = regex.compile(r"^\s*(\d{1,3})[、.．](?!\d)\s*\S")
+# a field's label: a line opening with a short name and its colon (成人票原价：165元)
+_FIELD_LABEL = regex.compile(r"^\s*([^\s：:，,。]{1,10})\s*[：:]\s*\S")
+
+
+def _field_label(text: str) -> str | None:
+    """The label a line opens with, or None.
+
+    >>> _field_label("成人票原价：165元"), _field_label("他说：好"), _field_label("备注")
+    ('成人票原价', '他说', None)
+    """
+    m = _FIELD_LABEL.match(text)
+    return m.group(1) if m else None
+
+
 # a link's label: a few characters, then a colon or a bar ("Read more: X", 延伸阅读：X)
 _LINK_LABEL = re.compile(r"^([^\s：:｜|]{1,4}(?: [^\s：:｜|]+){0,2}|[^\s：:｜|]{1,8})\s*[：:｜|]\s*\S")
 
@@ -691,6 +707,7 @@ class _Page:
         self.head_tags: set[int] = set()  # plain tags between the headline and the body (plain_tags)
         self.phrases: set[int] = set()  # lines of an article written a phrase to a line (phrase_runs)
         self.doubled: set[int] = set()  # captions each printed twice over the body (doubled_runs)
+        self._numbered: list[tuple[list[int], list[range], Counter[str]]] | None = None  # (numbered_runs)
 
     @staticmethod
     @lru_cache(maxsize=16)  # settling reads the same article again: often the same sample
@@ -1070,6 +1087,7 @@ class _Page:
         self.repeated_captions()
         self.related_lists()
         self.related_siblings()
+        self.numbered_items()
         self.writer_tagline()
         self.about_box()
         self.name_residue()
@@ -1121,6 +1139,11 @@ class _Page:
         self.phrases = self.phrase_runs()
         for k in self.phrases:
             weights[k] = max(weights[k], 0.0)
+        # a list the article is made of counts as its text, not as a widget's links
+        for starts, blocks, count in self.numbered_runs():
+            for k in (*starts, *(j for block in blocks for j in block)):
+                if not self.f[k].ruled or count[_field_label(self.lines[k].text)] >= 3:
+                    weights[k] = max(weights[k], 0.0)
         return weights
 
     def repeated_blocks(self) -> list[int]:
@@ -1823,6 +1846,62 @@ class _Page:
         """The body's text over line ``header``, lowercased, a line to a line (only its kept
         lines with ``kept``), for the topic checks (``on_topic``, ``not_summary``)."""
         return "\n".join(ln.text for ln in self.lines[self.body_start:header] if ln.kept or not kept).lower()
+
+    def numbered_runs(self, least: int = 3) -> list[tuple[list[int], list[range], Counter[str]]]:
+        """Lists the article itself is made of: items numbered in sequence (1、X, 2、X, 3、X ...;
+        one number may be missing, a typo), ``least`` or more, each with lines of its own under
+        it (its prices, hours, phone: 成人票原价：165元, 游客咨询电话：58036000), at least half of
+        them more than a date. A related list's headlines stand one under the other, or with
+        only a date between them. Per list: its items' lines, the lines under each, and how
+        many items each field label (``_field_label``) comes back in. Read from the lines'
+        text alone (the core's weights need it), once per page.
+        (Case: tests/cases/residue/numbered_list_article.page.)"""
+        if self._numbered is not None:
+            return self._numbered
+        self._numbered = found = []
+        lines, f = self.lines, self.f
+        items = [(k, int(m.group(1))) for k, ln in enumerate(lines)
+                 for m in [_ITEM_NUMBER.match(ln.text)] if m is not None]
+        if len(items) < least:
+            return found
+        runs: list[list[tuple[int, int]]] = []
+        for k, num in items:
+            run = next((r for r in runs if 1 <= num - r[-1][1] <= 2 and k - r[-1][0] >= 2), None)
+            if run is not None:
+                run.append((k, num))
+            elif num == 1:
+                runs.append([(k, num)])
+        for run in runs:
+            if len(run) < least:
+                continue
+            starts = [k for k, _ in run]
+            blocks = [range(a + 1, b) for a, b in zip(starts, starts[1:])]
+            labels = [{_field_label(lines[j].text) for j in block} - {None} for block in blocks]
+            seen = set().union(*labels)
+            last = starts[-1] + 1  # the last item's lines: labels its siblings had, or prose
+            while last < len(lines) and (f[last].prose and not f[last].ruled or _field_label(lines[last].text) in seen):
+                last += 1
+            blocks.append(range(starts[-1] + 1, last))
+            labels.append({_field_label(lines[j].text) for j in blocks[-1]} - {None})
+            detailed = sum(any(f[j].n >= 8 and not f[j].date for j in block) for block in blocks)
+            if 2 * detailed >= len(blocks):
+                found.append((starts, blocks, Counter(x for ls in labels for x in ls)))
+        return found
+
+    def numbered_items(self, least: int = 3) -> None:
+        """Inside the body, a list the article is made of (``numbered_runs``): its items are
+        headings and the lines under them kept, rules' lines too when their label comes back in
+        ``least`` items or more (each attraction's phone line is no footer)."""
+        lines, f, lo, hi = self.lines, self.f, self.body_start, self.end
+        for starts, blocks, count in self.numbered_runs(least):
+            for k, block in zip(starts, blocks):
+                if not lo <= k <= hi:
+                    continue
+                if not lines[k].kept and f[k].rule is None:
+                    lines[k].decide("heading")
+                for j in block:
+                    if j <= hi and not lines[j].kept and (f[j].rule is None or count[_field_label(lines[j].text)] >= least):
+                        lines[j].decide("keep")
 
     def related_siblings(self) -> None:
         """A list of labelled related links is one unit: a kept line among three in a row that
