@@ -761,6 +761,10 @@ def _copy_of_opening(lines: list[Line], i: int, j: int, least: int) -> bool:
     return body.startswith(want)
 
 
+# a breadcrumb trail's separator between its steps
+_TRAIL_MARK = regex.compile(r"\s(?:>>|>|»|›|\|)\s")
+
+
 def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> None:
     """English pages print the headline, then a standfirst, then the byline. When the engine
     took the standfirst for the title, the headline-like line just above it (only ruled
@@ -774,6 +778,9 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
     >>> headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
     ['drop', 'title', 'keep', 'meta']
     >>> ls[1].raw = "Home Theater, Set Top Boxes,"; ls[1].decide("drop"); ls[2].decide("title")
+    >>> headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
+    ['drop', 'drop', 'title', 'meta']
+    >>> ls[1].raw = "Example Times Online >> News >> Local"; ls[1].decide("drop")
     >>> headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
     ['drop', 'drop', 'title', 'meta']
     """
@@ -799,10 +806,14 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
         return
     if text.endswith((",", ";", ":", "，", "；", "：", "、")):
         return  # a list cut off (tags, categories: "Home Theater, Set Top Boxes,"), no headline
+    if _TRAIL_MARK.search(text):
+        return  # a breadcrumb trail ("Example Times Online >> News >> UAE"), no headline
     if _DATE_START.match(text):
         return  # a date over the headline ("October 22, 2019 report"), no headline itself
     if p > 0 and lines[p - 1].action != "drop":
         return  # the line above must be residue: the headline opens the article
+    if p > 0 and lines[p - 1].reason == "related" and lines[p - 1].block == lines[p].block:
+        return  # the last item of a related list printed with no blank line between its items
     lines[p].decide("title")
     lines[t].decide("keep")
 
