@@ -124,6 +124,9 @@ def test_case_idempotent(path):
     ("Last Updated: 10/17/2018 12:17 PM", "2018-10-17T12:17"),
     ("Example Staff | 10/17/18", "2018-10-17"),
     ("Opinion March 3, 2021", "2021-03-03"),
+    ("2:05PM Friday March 4, 2011", "2011-03-04T14:05"),
+    ("[Published: 12-Mar-2011]", "2011-03-12"),
+    ("March 4, 2011 - 10:15PM", "2011-03-04T22:15"),
 ])
 def test_published_formats(line, published):
     from corpuskit.stages.metadata import extract
@@ -138,6 +141,7 @@ def test_published_formats(line, published):
     "Thursday, July 23, 2020 is expected to be the hottest day of the year so far",
     "March 3, 2020 Atlanta",
     "21 August 2019: the day the river burst its banks",
+    "[Updated guidance] the council will publish 12 new rules",
 ])
 def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     """A bare date is the publication time only when nothing but times, zones and stamps follow."""
