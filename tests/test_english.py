@@ -153,6 +153,10 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("Tweet", "share"), ("Share", "share"), ("Email", "share"), ("Pin", "share"), ("Pin it", "share"),
     ("Print", "share"), ("Christopher Roe/Flickr", "caption"), ("Jean-Luc Martin/AFP via Getty Images", "caption"),
     ("Ana de la Cruz/Wikimedia Commons", "caption"), ("@janedoe", "byline"),
+    ("Email this story Print this story", "share"), ("Share this article: What’s this?", "share"),
+    ("Related tags: What are tags?", "footer"), ("More Articles:", "related"), ("- REUTERS", "source"),
+    ("These news feeds are provided by an independent third party and Example TV is not responsible for them.", "footer"),
+    ("This story is sourced direct from an overseas news agency as an additional service to readers.", "footer"),
 ])
 def test_share_words_credits_and_handles(line, reason):
     assert ruleset("en").match_rule(line).reason == reason
@@ -287,6 +291,9 @@ def test_bylines(line, authors, editors, source):
     "Contact Crime Stoppers at 555-0142 with any information about the robbery.",
     "Reach Out Australia at 1300 555 014 is open all night, the charity said.",
     "Contact tracing teams reached Jane Doe at home on Tuesday.",
+    "The data feeds are provided by an independent third party, the exchange said.",
+    "This story is sourced from court documents and interviews with a dozen officials.",
+    "- Reuters reported the deal first on Monday.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
