@@ -708,6 +708,7 @@ class _Page:
         self.phrases: set[int] = set()  # lines of an article written a phrase to a line (phrase_runs)
         self.doubled: set[int] = set()  # captions each printed twice over the body (doubled_runs)
         self._numbered: list[tuple[list[int], list[range], Counter[str]]] | None = None  # (numbered_runs)
+        self.item_dates: set[int] = set()  # the dates of a list's items inside the body (find_end)
 
     @staticmethod
     @lru_cache(maxsize=16)  # settling reads the same article again: often the same sample
@@ -953,6 +954,8 @@ class _Page:
             further = self._reach(p, range(p + 1, len(self.lines)), _PAGE_END)
             if not (strong or self.closes_under(further)):
                 break
+            # a dated list's dates are its items', not the article's publication time
+            self.item_dates.update(k for k in range(end + 1, p) if self.f[k].date)
             end = further
         return end
 
@@ -973,9 +976,11 @@ class _Page:
         if h is None or f[h].rule.reason != "related" or any(
                 f[k].prose and not f[k].ruled or _closes(f[k].rule) for k in range(end + 1, h)):
             return None
-        for p in range(h + 1, min(len(f) - 1, h + items + 2)):
+        dated = self.dated_items(h, items)
+        for p in range(h + 1, min(len(f) - 1, h + (2 * items if dated else items) + 2)):
             g = f[p]
-            if g.date or g.rule is not None and (g.rule.ends or g.rule.action == "meta"):
+            if g.date and not dated or g.rule is not None and (
+                    g.rule.ends or g.rule.action == "meta" and not (dated and g.date)):
                 return None
             if not g.prose or g.ruled:
                 continue
@@ -987,6 +992,23 @@ class _Page:
             shared = sum(t in ours for t in theirs)
             return (p, shared >= share * len(theirs)) if shared >= 2 else None
         return None
+
+    def dated_items(self, h: int, items: int) -> bool:
+        """Whether the list under header ``h`` prints a short date under each of its headlines
+        (热门推荐 / 1、X / 2023-06-11 / 2、Y / 2023-06-10): two dated lines or more before the
+        first prose line, each a date alone right under a line that is neither prose nor a date.
+        (An appended article's date stands once, under its headline, with its text under it.)"""
+        f, dates = self.f, 0
+        for p in range(h + 1, min(len(f), h + 2 * items + 2)):
+            g = f[p]
+            if g.prose and not g.ruled:
+                break
+            if g.date:
+                above = f[p - 1]
+                if p - 1 == h or above.prose or above.date or g.n > 20:
+                    return False
+                dates += 1
+        return dates >= 2
 
     def closes_under(self, end: int) -> bool:
         """Whether the article's close (an editor's or source credit, an end mark, a copyright
@@ -1051,8 +1073,13 @@ class _Page:
         if t is not None:
             # The body starts under the headline's metadata (date, byline, source): a prose
             # line over them is a caption or a standfirst, judged with the head.
-            after = max((k for k in range(t + 1, a) if f[k].rule is not None and f[k].rule.action == "meta"),
-                        default=t)
+            # (a dated list between paragraphs over the core: its dates are its items')
+            lists = [h for h in range(t + 1, a) if f[h].rule is not None and f[h].rule.ends
+                     and f[h].rule.reason == "related" and self.dated_items(h, 6)]
+            if lists:
+                self.item_dates.update(k for k in range(lists[0] + 1, a) if f[k].date)
+            after = max((k for k in range(t + 1, a) if f[k].rule is not None and f[k].rule.action == "meta"
+                         and k not in self.item_dates), default=t)
             body_start = next((k for k in range(after + 1, a + 1) if f[k].prose and not f[k].ruled
                                and (k == a or not self.headline_like(k) and not self.credited(k, a))
                                and not any(self.bare_label(j) for j in range(k + 1, a))), a)
@@ -1079,6 +1106,8 @@ class _Page:
                 self.decide_body(i)
             else:
                 self.decide_outside(i, "tail")
+        for k in self.item_dates:
+            lines[k].decide("drop", "related")
         self.credit_captions()
         self.file_names()
         self.letter_dates()
