@@ -79,6 +79,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "predicate": "",
     "not_caption": "",
     "title_badge": "",  # a badge a site glues before its headline (原创): cut from the title; empty: none
+    # a kicker (引题) printed over the headline: a campaign's theme, a slogan, a column's label; a
+    # candidate of this form gives way to a longer headline right under it (empty: none)
+    "kicker": "",
     "title_min": 2,  # shortest and longest headline
     "title_max": 90,
     "title_window": 400,  # lines searched before the body for the headline

@@ -120,6 +120,7 @@ class _Compiled:
         self.predicate = _fast(s["predicate"]) if s["predicate"] else None
         self.not_caption = _fast(s["not_caption"]) if s["not_caption"] else None
         self.title_badge = _fast(s["title_badge"]) if s["title_badge"] else None
+        self.kicker = _fast(s["kicker"]) if s["kicker"] else None
         self.cache: dict[str, Features] = {}
         # ``_edit_lines``' memory: line text -> the text once edited and the edits that changed
         # it, for the early edits and for the others (a page is read twice, settling)
@@ -857,6 +858,7 @@ class _Page:
                 best = i  # the headline over its own subheads
                 break
         best = self.related_below(scored, best, top)
+        best = self.under_kicker(scored, best)
         # a headline printed twice in a row (a share box, a sticky header): the first copy
         j = best - 1
         while j >= 0 and self.lines[j].text == self.lines[best].text and self.lines[best].n - self.lines[j].n <= 4:
@@ -875,6 +877,23 @@ class _Page:
                     and self.f[i].n >= self.s["title_min"] + 3):
                 return i
         return best
+
+    def under_kicker(self, scored: list[tuple[float, int]], best: int) -> int:
+        """The headline, ``best`` unless ``best`` is a kicker (引题, ``settings.kicker``: a
+        campaign's theme, a slogan, a column's label) printed right over a longer candidate
+        scoring over the threshold: the headline is the line under it (学习贯彻党的二十大精神 /
+        县委理论学习中心组举行专题学习会). A line under a dash (——某某县发展纪实) is the
+        headline's own subhead, never the headline."""
+        kicker = self.c.kicker
+        if kicker is None or best + 1 >= len(self.lines) or kicker.search(self.lines[best].text) is None:
+            return best
+        nxt = best + 1
+        text = self.lines[nxt].text
+        score = next((s for s, i in scored if i == nxt), None)
+        if (score is None or score < self.s["title_threshold"] or self.f[nxt].n <= self.f[best].n
+                or text.startswith(("—", "-", "－", "–")) or kicker.search(text) is not None):
+            return best
+        return nxt
 
     def under_site_title(self, best: int) -> int:
         """The headline, ``best`` unless ``best`` is the page's own title with the site's name after
