@@ -69,6 +69,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "date_tail": r"(\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{1,2}[-/]\d{1,2})(\s*\d{1,2}:\d{2}(:\d{2})?)?[)）]?\s*$"
                  r"|\d{1,2}:\d{2}(:\d{2})?\s*$",
     "date_tail_ends": "",  # characters besides digits and brackets a date_tail match can end on
+    # a date opening a line with a headline after it (2023-05-05 某某启动某某行动): a related item
+    # when another such line stands next to it or a related header over it (empty: none)
+    "date_lead": "",
     "long_line": 40,  # a prose line this long (in characters) weighs 1 - 0.4 in the body score
     "short_line": 8,  # shorter lines without sentence punctuation read as labels
     "heading_max": 40,  # longest heading

@@ -121,6 +121,7 @@ class _Compiled:
         self.not_caption = _fast(s["not_caption"]) if s["not_caption"] else None
         self.title_badge = _fast(s["title_badge"]) if s["title_badge"] else None
         self.kicker = _fast(s["kicker"]) if s["kicker"] else None
+        self.date_lead = _fast(s["date_lead"]) if s["date_lead"] else None
         self.cache: dict[str, Features] = {}
         # ``_edit_lines``' memory: line text -> the text once edited and the edits that changed
         # it, for the early edits and for the others (a page is read twice, settling)
@@ -1267,6 +1268,9 @@ class _Page:
                 near = (self.title is not None and self.title - i <= self.s["meta_reach"]
                         and not self.in_menu(i))
             else:  # under the article, above any related list or comment thread
+                if self.dated_item(i) and (self.dated_item(i - 1) or self.dated_item(i + 1)):
+                    ln.decide("drop", "related")  # one of a list's dated headlines
+                    return
                 near = i - self.end <= 2 * self.s["meta_reach"] and (
                     not self.listed(self.end + 1, i) or self.credit_after_list(i, r))
             if near:
@@ -1288,9 +1292,21 @@ class _Page:
             g = self.f[k]
             if g.rule is not None and g.rule.ends and g.rule.reason in ("related", "comments"):
                 head = True
-            elif head and g.rule is None and (g.prose or g.n >= self.s["short_line"]):
+            elif head and (g.rule is None and (g.prose or g.n >= self.s["short_line"]) or self.dated_item(k)):
                 return True
         return False
+
+    def dated_item(self, i: int) -> bool:
+        """Whether line ``i`` is a date line that goes on with a headline (``settings.date_lead``:
+        2023-05-05 我市启动城市绿化提升行动), read as the date line by a rule: a related item, when
+        it stands under a related header or next to another.
+
+        A date line with its source or section (2023-05-06 10:12 来源：某某晚报) is none."""
+        lead = self.c.date_lead
+        if lead is None or not 0 <= i < len(self.f):
+            return False
+        r = self.f[i].rule
+        return r is not None and r.reason == "published" and lead.match(self.lines[i].text) is not None
 
     def credit_after_list(self, i: int, r: Rule) -> bool:
         """Whether metadata line ``i`` under a related list that closed the article is still the
