@@ -85,6 +85,10 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # a kicker (引题) printed over the headline: a campaign's theme, a slogan, a column's label; a
     # candidate of this form gives way to a longer headline right under it (empty: none)
     "kicker": "",
+    # a photo's caption naming one person (a name, perhaps with a role before it or a portrait's
+    # word after it), its group ``name`` the name: dropped between two paragraphs, one naming that
+    # person (empty: none)
+    "person_caption": "",
     "title_min": 2,  # shortest and longest headline
     "title_max": 90,
     "title_window": 400,  # lines searched before the body for the headline

@@ -122,6 +122,7 @@ class _Compiled:
         self.title_badge = _fast(s["title_badge"]) if s["title_badge"] else None
         self.kicker = _fast(s["kicker"]) if s["kicker"] else None
         self.date_lead = _fast(s["date_lead"]) if s["date_lead"] else None
+        self.person_caption = regex.compile(s["person_caption"]) if s["person_caption"] else None
         self.cache: dict[str, Features] = {}
         # ``_edit_lines``' memory: line text -> the text once edited and the edits that changed
         # it, for the early edits and for the others (a page is read twice, settling)
@@ -1087,6 +1088,7 @@ class _Page:
         self.letter_dates()
         self.issue_dates()
         self.file_name_captions()
+        self.person_captions()
         self.repeated_captions()
         self.related_lists()
         self.related_siblings()
@@ -1721,6 +1723,40 @@ class _Page:
             if any(ch in body for ch in lines[i].text.rstrip()[:-1]):
                 continue  # two sentences: a paragraph
             lines[i].decide("drop", "caption")
+
+    def person_captions(self) -> None:
+        """A photo's caption naming the one person it shows (``settings.person_caption``: 张某某,
+        市民张某某, 张某某近照), alone between two kept paragraphs, one of which names that person
+        (张某某今年62岁…): a short line kept as a heading or a sentence. Not when another line of
+        the body is such a name (a list of profiles, an interview's speakers, each over their
+        part); a bare name only as the body's one heading (a subhead of three characters may
+        open as a surname does: 周边游 over a paragraph about it)."""
+        pat = self.c.person_caption
+        if pat is None:
+            return
+        lines, f = self.lines, self.f
+        found = []
+        headings = 0
+        for k in range(self.body_start + 1, self.end):
+            if lines[k].action == "heading":
+                headings += 1
+            if (lines[k].action in ("heading", "keep") and not f[k].ruled
+                    and f[k].n <= self.s["name_line_max"]):
+                m = pat.match(lines[k].text.strip())
+                if m is not None:
+                    found.append((k, m))
+        if len(found) != 1:
+            return
+        k, m = found[0]
+        name = m.group("name")
+        bare = m.group(0).rstrip("。.") == name
+        if bare and (headings != 1 or lines[k].action != "heading"):
+            return
+        prev, nxt = lines[k - 1], lines[k + 1]
+        if not (prev.action == "keep" and nxt.action == "keep" and f[k - 1].prose and f[k + 1].prose):
+            return
+        if name in prev.text or name in nxt.text:
+            lines[k].decide("drop", "caption")
 
     def repeated_captions(self) -> None:
         """A photo caption the page prints twice (under the photo and again in a gallery or a
