@@ -694,6 +694,7 @@ class _Page:
         self.head_tags: set[int] = set()  # plain tags between the headline and the body (plain_tags)
         self.phrases: set[int] = set()  # lines of an article written a phrase to a line (phrase_runs)
         self.doubled: set[int] = set()  # captions each printed twice over the body (doubled_runs)
+        self.gallery: set[int] = set()  # a photo set's captions under the headline's date (gallery_run)
 
     @staticmethod
     @lru_cache(maxsize=16)  # settling reads the same article again: often the same sample
@@ -744,6 +745,8 @@ class _Page:
             else:
                 first = k + 1 if shared(k) == 0 else k
             inside.update(range(first + 1, j))
+        self.gallery = set(self.gallery_run(start, shared))
+        inside.update(self.gallery)
         like = {k for k in range(lo, hi + 1) if feats[k].headline and k not in inside}
         rivals = sorted(k for k in like if self.f[k].n >= self.s["short_line"])
         self.rivals = rivals
@@ -1088,6 +1091,7 @@ class _Page:
         self.letter_dates()
         self.issue_dates()
         self.file_name_captions()
+        self.gallery_captions()
         self.person_captions()
         self.repeated_captions()
         self.related_lists()
@@ -1338,6 +1342,8 @@ class _Page:
             return
         if self.title is not None and ln.text == self.lines[self.title].text:
             ln.decide("drop", "nav")
+        elif i in self.gallery:
+            ln.decide("drop", "caption")  # a photo set's caption (gallery_run)
         elif i in self.tag_inside or i in self.head_tags:
             ln.decide("drop", "nav")  # an item of a tag list under the headline
         elif i in self.doubled:
@@ -1723,6 +1729,74 @@ class _Page:
             if any(ch in body for ch in lines[i].text.rstrip()[:-1]):
                 continue  # two sentences: a paragraph
             lines[i].decide("drop", "caption")
+
+    def caption_line(self, i: int) -> bool:
+        """Whether line ``i`` has a gallery caption's shape: at most ``caption_max`` characters,
+        one sentence at the most, Han text with nothing of ``not_caption`` (digits, clause
+        marks, quotes: a key point's figures, a dialogue's lines), no number or bullet opening
+        it (a section's or a list's), no rule naming it."""
+        f, text = self.f[i], self.lines[i].text
+        return (not f.ruled and 6 <= f.n <= self.s["caption_max"] and f.marks <= 1
+                and (f.headline or self.short_statement(i))
+                and not (self.c.not_caption and self.c.not_caption.search(text))
+                and not _NUMBERED.match(text) and not _BULLET.match(text))
+
+    def same_kind(self, ks: list[int]) -> bool:
+        """Whether lines ``ks`` are all sentences or all labels: a photo set's captions are
+        written alike; a subhead over a one-sentence paragraph is a feature's section."""
+        return len({self.f[k].sent for k in ks}) == 1
+
+    def gallery_run(self, start: int, shared: Any) -> list[int]:
+        """The captions of a photo set printed between the headline's metadata and the body
+        (a portal's picture story: 春日花海引游人 / date / 游客在花海中拍照留念 / 航拍视角下的万亩油菜花田
+        / … / the first paragraph at ``start``): two or more lines of a caption's shape
+        (``caption_line``) one under the other right over the body, a metadata line right over
+        them and a headline candidate sharing words with the article (``shared``) over that.
+        A feature's subheads each stand over their own paragraphs; a headline and its subhead
+        under a date have no headline over the date (a site's name shares no word with the
+        article). Only for a language whose bare captions are judged (a ``predicate`` pattern)."""
+        if self.c.predicate is None:
+            return []
+        f = self.f
+        run = []
+        k = start - 1
+        while k >= 0 and self.caption_line(k):
+            run.append(k)
+            k -= 1
+        if len(run) < 2 or not self.same_kind(run):
+            return []
+        m = k
+        while m >= 0 and f[m].rule is not None and f[m].rule.action == "meta":
+            m -= 1
+        if (m == k or m < 0 or not f[m].headline or f[m].ruled or f[m].n < self.s["title_min"] + 3
+                or shared(m) == 0):
+            return []
+        return run[::-1]
+
+    def gallery_captions(self) -> None:
+        """The captions of a photo set between the headline's metadata and the body (see
+        ``gallery_run``), kept as subheads or short sentences, drop; a gallery's counters (1/4)
+        between them are residue already. Not on a page whose body has subheads (a feature in
+        sections); captions written as sentences only three or more (a lead may open with two
+        short sentences, 山里的清晨来得早。/ 孩子们的读书声传出很远。), and the first paragraph under
+        them is longer than a caption: a lead written in short lines is the article's."""
+        if self.title is None or self.c.predicate is None:
+            return
+        lines, f = self.lines, self.f
+        if self.meta_after <= self.title:
+            return
+        first = next((k for k in range(self.meta_after + 1, self.end + 1) if lines[k].action == "keep"
+                      and f[k].prose and f[k].n > self.s["caption_max"]), None)
+        if first is None:
+            return
+        kept = [k for k in range(self.meta_after + 1, first) if lines[k].action != "drop"]
+        if (len(kept) < 2 or len(kept) < 3 and f[kept[0]].sent or not self.same_kind(kept)
+                or not all(lines[k].action in ("keep", "heading") and self.caption_line(k) for k in kept)):
+            return
+        if any(lines[k].action == "heading" for k in range(first + 1, self.end + 1)):
+            return  # a feature in sections: the lines over its first paragraph are its own
+        for k in kept:
+            lines[k].decide("drop", "caption")
 
     def person_captions(self) -> None:
         """A photo's caption naming the one person it shows (``settings.person_caption``: 张某某,
