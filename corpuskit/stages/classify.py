@@ -1354,6 +1354,8 @@ class _Page:
             ln.decide("keep")  # a lead or a standfirst
         elif self.headline_like(i) and f.n >= self.s["short_line"] and self.shared(i) >= 0.3:
             ln.decide("heading")  # a subhead: it shares words with the article
+        elif self.section_label(i):
+            ln.decide("heading")  # the first of a feature's parallel subheads (初心不改 … 桃李芬芳)
         elif self.alone_under_headline(i) and self.name_by_date(i):
             ln.decide("meta", "byline")  # headline, writer's name, body (an e-paper's layout)
         elif i > 0 and self.lines[i - 1].action in ("title", "heading") and self.is_heading(i):
@@ -1364,6 +1366,27 @@ class _Page:
             ln.decide("meta", "byline")
         else:
             ln.decide("drop", None)
+
+    def section_label(self, i: int) -> bool:
+        """Whether head line ``i``, a short label right over the body's first paragraph (or over
+        one more label over it), is the first subhead of a feature in sections: the body holds
+        another label of the same length over a paragraph (初心不改 / 他一干就是三十年。… 桃李芬芳 /
+        三十年来…: subheads written alike). Four characters or more: a name alone by the date
+        (张某某) is the writer's, whatever subheads the body has."""
+        f = self.f[i]
+        n = f.n
+        if f.ruled or f.prose or f.date or f.seps or not self.headed(i) or not 4 <= n <= self.s["heading_max"]:
+            return False
+        under = [k for k in (i + 1, i + 2) if k <= self.end]
+        if not under or not (under[0] == self.body_start or len(under) > 1 and under[1] == self.body_start
+                             and not self.f[under[0]].prose and not self.f[under[0]].ruled):
+            return False
+        for k in range(self.body_start + 1, min(self.end, self.body_start + 400)):
+            g = self.f[k]
+            if (g.n == n and not g.prose and not g.ruled and not g.date and self.headed(k)
+                    and self.f[k + 1].prose and not self.f[k + 1].ruled):
+                return True
+        return False
 
     def stray_phrase(self, i: int) -> bool:
         """A short phrase between the headline and the body that shares no word with the
