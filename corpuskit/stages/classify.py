@@ -885,17 +885,17 @@ class _Page:
 
     def under_kicker(self, scored: list[tuple[float, int]], best: int) -> int:
         """The headline, ``best`` unless ``best`` is a kicker (引题, ``settings.kicker``: a
-        campaign's theme, a slogan, a column's label) printed right over a longer candidate
-        scoring over the threshold: the headline is the line under it (学习贯彻党的二十大精神 /
-        县委理论学习中心组举行专题学习会). A line under a dash (——某某县发展纪实) is the
-        headline's own subhead, never the headline."""
+        campaign's theme, a slogan, a column's label) printed right over a candidate of a
+        headline's length scoring over the threshold: the headline is the line under it (学习贯彻
+        党的二十大精神 / 县委召开常委会议). A line under a dash (——某某县发展纪实) is the
+        headline's own subhead, never the headline, and so is a line of a kicker's form."""
         kicker = self.c.kicker
         if kicker is None or best + 1 >= len(self.lines) or kicker.search(self.lines[best].text) is None:
             return best
         nxt = best + 1
         text = self.lines[nxt].text
         score = next((s for s, i in scored if i == nxt), None)
-        if (score is None or score < self.s["title_threshold"] or self.f[nxt].n <= self.f[best].n
+        if (score is None or score < self.s["title_threshold"] or self.f[nxt].n < self.s["title_min"] + 3
                 or text.startswith(("—", "-", "－", "–")) or kicker.search(text) is not None):
             return best
         return nxt
