@@ -69,6 +69,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "date_tail": r"(\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{1,2}[-/]\d{1,2})(\s*\d{1,2}:\d{2}(:\d{2})?)?[)）]?\s*$"
                  r"|\d{1,2}:\d{2}(:\d{2})?\s*$",
     "date_tail_ends": "",  # characters besides digits and brackets a date_tail match can end on
+    # a date opening a line with a headline after it (2023-05-05 某某启动某某行动): a related item
+    # when another such line stands next to it or a related header over it (empty: none)
+    "date_lead": "",
     "long_line": 40,  # a prose line this long (in characters) weighs 1 - 0.4 in the body score
     "short_line": 8,  # shorter lines without sentence punctuation read as labels
     "heading_max": 40,  # longest heading
@@ -79,6 +82,13 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "predicate": "",
     "not_caption": "",
     "title_badge": "",  # a badge a site glues before its headline (原创): cut from the title; empty: none
+    # a kicker (引题) printed over the headline: a campaign's theme, a slogan, a column's label; a
+    # candidate of this form gives way to a longer headline right under it (empty: none)
+    "kicker": "",
+    # a photo's caption naming one person (a name, perhaps with a role before it or a portrait's
+    # word after it), its group ``name`` the name: dropped between two paragraphs, one naming that
+    # person (empty: none)
+    "person_caption": "",
     "title_min": 2,  # shortest and longest headline
     "title_max": 90,
     "title_window": 400,  # lines searched before the body for the headline

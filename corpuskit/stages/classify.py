@@ -120,6 +120,9 @@ class _Compiled:
         self.predicate = _fast(s["predicate"]) if s["predicate"] else None
         self.not_caption = _fast(s["not_caption"]) if s["not_caption"] else None
         self.title_badge = _fast(s["title_badge"]) if s["title_badge"] else None
+        self.kicker = _fast(s["kicker"]) if s["kicker"] else None
+        self.date_lead = _fast(s["date_lead"]) if s["date_lead"] else None
+        self.person_caption = regex.compile(s["person_caption"]) if s["person_caption"] else None
         self.cache: dict[str, Features] = {}
         # ``_edit_lines``' memory: line text -> the text once edited and the edits that changed
         # it, for the early edits and for the others (a page is read twice, settling)
@@ -709,6 +712,7 @@ class _Page:
         self.doubled: set[int] = set()  # captions each printed twice over the body (doubled_runs)
         self._numbered: list[tuple[list[int], list[range], Counter[str]]] | None = None  # (numbered_runs)
         self.item_dates: set[int] = set()  # the dates of a list's items inside the body (find_end)
+        self.gallery: set[int] = set()  # a photo set's captions under the headline's date (gallery_run)
 
     @staticmethod
     @lru_cache(maxsize=16)  # settling reads the same article again: often the same sample
@@ -759,6 +763,8 @@ class _Page:
             else:
                 first = k + 1 if shared(k) == 0 else k
             inside.update(range(first + 1, j))
+        self.gallery = set(self.gallery_run(start, shared))
+        inside.update(self.gallery)
         like = {k for k in range(lo, hi + 1) if feats[k].headline and k not in inside}
         rivals = sorted(k for k in like if self.f[k].n >= self.s["short_line"])
         self.rivals = rivals
@@ -875,6 +881,7 @@ class _Page:
                 best = i  # the headline over its own subheads
                 break
         best = self.related_below(scored, best, top)
+        best = self.under_kicker(scored, best)
         # a headline printed twice in a row (a share box, a sticky header): the first copy
         j = best - 1
         while j >= 0 and self.lines[j].text == self.lines[best].text and self.lines[best].n - self.lines[j].n <= 4:
@@ -893,6 +900,23 @@ class _Page:
                     and self.f[i].n >= self.s["title_min"] + 3):
                 return i
         return best
+
+    def under_kicker(self, scored: list[tuple[float, int]], best: int) -> int:
+        """The headline, ``best`` unless ``best`` is a kicker (引题, ``settings.kicker``: a
+        campaign's theme, a slogan, a column's label) printed right over a candidate of a
+        headline's length scoring over the threshold: the headline is the line under it (学习贯彻
+        党的二十大精神 / 县委召开常委会议). A line under a dash (——某某县发展纪实) is the
+        headline's own subhead, never the headline, and so is a line of a kicker's form."""
+        kicker = self.c.kicker
+        if kicker is None or best + 1 >= len(self.lines) or kicker.search(self.lines[best].text) is None:
+            return best
+        nxt = best + 1
+        text = self.lines[nxt].text
+        score = next((s for s, i in scored if i == nxt), None)
+        if (score is None or score < self.s["title_threshold"] or self.f[nxt].n < self.s["title_min"] + 3
+                or text.startswith(("—", "-", "－", "–")) or kicker.search(text) is not None):
+            return best
+        return nxt
 
     def under_site_title(self, best: int) -> int:
         """The headline, ``best`` unless ``best`` is the page's own title with the site's name after
@@ -1113,6 +1137,8 @@ class _Page:
         self.letter_dates()
         self.issue_dates()
         self.file_name_captions()
+        self.gallery_captions()
+        self.person_captions()
         self.repeated_captions()
         self.related_lists()
         self.related_siblings()
@@ -1300,6 +1326,9 @@ class _Page:
                 near = (self.title is not None and self.title - i <= self.s["meta_reach"]
                         and not self.in_menu(i))
             else:  # under the article, above any related list or comment thread
+                if self.dated_item(i) and (self.dated_item(i - 1) or self.dated_item(i + 1)):
+                    ln.decide("drop", "related")  # one of a list's dated headlines
+                    return
                 near = i - self.end <= 2 * self.s["meta_reach"] and (
                     not self.listed(self.end + 1, i) or self.credit_after_list(i, r))
             if near:
@@ -1321,9 +1350,21 @@ class _Page:
             g = self.f[k]
             if g.rule is not None and g.rule.ends and g.rule.reason in ("related", "comments"):
                 head = True
-            elif head and g.rule is None and (g.prose or g.n >= self.s["short_line"]):
+            elif head and (g.rule is None and (g.prose or g.n >= self.s["short_line"]) or self.dated_item(k)):
                 return True
         return False
+
+    def dated_item(self, i: int) -> bool:
+        """Whether line ``i`` is a date line that goes on with a headline (``settings.date_lead``:
+        2023-05-05 我市启动城市绿化提升行动), read as the date line by a rule: a related item, when
+        it stands under a related header or next to another.
+
+        A date line with its source or section (2023-05-06 10:12 来源：某某晚报) is none."""
+        lead = self.c.date_lead
+        if lead is None or not 0 <= i < len(self.f):
+            return False
+        r = self.f[i].rule
+        return r is not None and r.reason == "published" and lead.match(self.lines[i].text) is not None
 
     def credit_after_list(self, i: int, r: Rule) -> bool:
         """Whether metadata line ``i`` under a related list that closed the article is still the
@@ -1353,6 +1394,8 @@ class _Page:
             return
         if self.title is not None and ln.text == self.lines[self.title].text:
             ln.decide("drop", "nav")
+        elif i in self.gallery:
+            ln.decide("drop", "caption")  # a photo set's caption (gallery_run)
         elif i in self.tag_inside or i in self.head_tags:
             ln.decide("drop", "nav")  # an item of a tag list under the headline
         elif i in self.doubled:
@@ -1363,6 +1406,8 @@ class _Page:
             ln.decide("keep")  # a lead or a standfirst
         elif self.headline_like(i) and f.n >= self.s["short_line"] and self.shared(i) >= 0.3:
             ln.decide("heading")  # a subhead: it shares words with the article
+        elif self.section_label(i):
+            ln.decide("heading")  # the first of a feature's parallel subheads (初心不改 … 桃李芬芳)
         elif self.alone_under_headline(i) and self.name_by_date(i):
             ln.decide("meta", "byline")  # headline, writer's name, body (an e-paper's layout)
         elif i > 0 and self.lines[i - 1].action in ("title", "heading") and self.is_heading(i):
@@ -1373,6 +1418,27 @@ class _Page:
             ln.decide("meta", "byline")
         else:
             ln.decide("drop", None)
+
+    def section_label(self, i: int) -> bool:
+        """Whether head line ``i``, a short label right over the body's first paragraph (or over
+        one more label over it), is the first subhead of a feature in sections: the body holds
+        another label of the same length over a paragraph (初心不改 / 他一干就是三十年。… 桃李芬芳 /
+        三十年来…: subheads written alike). Four characters or more: a name alone by the date
+        (张某某) is the writer's, whatever subheads the body has."""
+        f = self.f[i]
+        n = f.n
+        if f.ruled or f.prose or f.date or f.seps or not self.headed(i) or not 4 <= n <= self.s["heading_max"]:
+            return False
+        under = [k for k in (i + 1, i + 2) if k <= self.end]
+        if not under or not (under[0] == self.body_start or len(under) > 1 and under[1] == self.body_start
+                             and not self.f[under[0]].prose and not self.f[under[0]].ruled):
+            return False
+        for k in range(self.body_start + 1, min(self.end, self.body_start + 400)):
+            g = self.f[k]
+            if (g.n == n and not g.prose and not g.ruled and not g.date and self.headed(k)
+                    and self.f[k + 1].prose and not self.f[k + 1].ruled):
+                return True
+        return False
 
     def stray_phrase(self, i: int) -> bool:
         """A short phrase between the headline and the body that shares no word with the
@@ -1758,6 +1824,108 @@ class _Page:
             if any(ch in body for ch in lines[i].text.rstrip()[:-1]):
                 continue  # two sentences: a paragraph
             lines[i].decide("drop", "caption")
+
+    def caption_line(self, i: int) -> bool:
+        """Whether line ``i`` has a gallery caption's shape: at most ``caption_max`` characters,
+        one sentence at the most, Han text with nothing of ``not_caption`` (digits, clause
+        marks, quotes: a key point's figures, a dialogue's lines), no number or bullet opening
+        it (a section's or a list's), no rule naming it."""
+        f, text = self.f[i], self.lines[i].text
+        return (not f.ruled and 6 <= f.n <= self.s["caption_max"] and f.marks <= 1
+                and (f.headline or self.short_statement(i))
+                and not (self.c.not_caption and self.c.not_caption.search(text))
+                and not _NUMBERED.match(text) and not _BULLET.match(text))
+
+    def same_kind(self, ks: list[int]) -> bool:
+        """Whether lines ``ks`` are all sentences or all labels: a photo set's captions are
+        written alike; a subhead over a one-sentence paragraph is a feature's section."""
+        return len({self.f[k].sent for k in ks}) == 1
+
+    def gallery_run(self, start: int, shared: Any) -> list[int]:
+        """The captions of a photo set printed between the headline's metadata and the body
+        (a portal's picture story: 春日花海引游人 / date / 游客在花海中拍照留念 / 航拍视角下的万亩油菜花田
+        / … / the first paragraph at ``start``): two or more lines of a caption's shape
+        (``caption_line``) one under the other right over the body, a metadata line right over
+        them and a headline candidate sharing words with the article (``shared``) over that.
+        A feature's subheads each stand over their own paragraphs; a headline and its subhead
+        under a date have no headline over the date (a site's name shares no word with the
+        article). Only for a language whose bare captions are judged (a ``predicate`` pattern)."""
+        if self.c.predicate is None:
+            return []
+        f = self.f
+        run = []
+        k = start - 1
+        while k >= 0 and self.caption_line(k):
+            run.append(k)
+            k -= 1
+        if len(run) < 2 or not self.same_kind(run):
+            return []
+        m = k
+        while m >= 0 and f[m].rule is not None and f[m].rule.action == "meta":
+            m -= 1
+        if (m == k or m < 0 or not f[m].headline or f[m].ruled or f[m].n < self.s["title_min"] + 3
+                or shared(m) == 0):
+            return []
+        return run[::-1]
+
+    def gallery_captions(self) -> None:
+        """The captions of a photo set between the headline's metadata and the body (see
+        ``gallery_run``), kept as subheads or short sentences, drop; a gallery's counters (1/4)
+        between them are residue already. Not on a page whose body has subheads (a feature in
+        sections); captions written as sentences only three or more (a lead may open with two
+        short sentences, 山里的清晨来得早。/ 孩子们的读书声传出很远。), and the first paragraph under
+        them is longer than a caption: a lead written in short lines is the article's."""
+        if self.title is None or self.c.predicate is None:
+            return
+        lines, f = self.lines, self.f
+        if self.meta_after <= self.title:
+            return
+        first = next((k for k in range(self.meta_after + 1, self.end + 1) if lines[k].action == "keep"
+                      and f[k].prose and f[k].n > self.s["caption_max"]), None)
+        if first is None:
+            return
+        kept = [k for k in range(self.meta_after + 1, first) if lines[k].action != "drop"]
+        if (len(kept) < 2 or len(kept) < 3 and f[kept[0]].sent or not self.same_kind(kept)
+                or not all(lines[k].action in ("keep", "heading") and self.caption_line(k) for k in kept)):
+            return
+        if any(lines[k].action == "heading" for k in range(first + 1, self.end + 1)):
+            return  # a feature in sections: the lines over its first paragraph are its own
+        for k in kept:
+            lines[k].decide("drop", "caption")
+
+    def person_captions(self) -> None:
+        """A photo's caption naming the one person it shows (``settings.person_caption``: 张某某,
+        市民张某某, 张某某近照), alone between two kept paragraphs, one of which names that person
+        (张某某今年62岁…): a short line kept as a heading or a sentence. Not when another line of
+        the body is such a name (a list of profiles, an interview's speakers, each over their
+        part); a bare name only as the body's one heading (a subhead of three characters may
+        open as a surname does: 周边游 over a paragraph about it)."""
+        pat = self.c.person_caption
+        if pat is None:
+            return
+        lines, f = self.lines, self.f
+        found = []
+        headings = 0
+        for k in range(self.body_start + 1, self.end):
+            if lines[k].action == "heading":
+                headings += 1
+            if (lines[k].action in ("heading", "keep") and not f[k].ruled
+                    and f[k].n <= self.s["name_line_max"]):
+                m = pat.match(lines[k].text.strip())
+                if m is not None:
+                    found.append((k, m))
+        if len(found) != 1:
+            return
+        k, m = found[0]
+        name = m.group("name")
+        bare = m.group(0).rstrip("。.") == name
+        if bare and (headings != 1 or lines[k].action != "heading"):
+            return
+        prev, nxt = lines[k - 1], lines[k + 1]
+        if not (prev.action == "keep" and nxt.action == "keep" and f[k - 1].prose and f[k + 1].prose):
+            return
+        if name in prev.text or name in nxt.text:
+            lines[k].decide("drop", "caption")
 
     def repeated_captions(self) -> None:
         """A photo caption the page prints twice (under the photo and again in a gallery or a

@@ -29,7 +29,7 @@ import regex
 from ..document import Document, Line
 from ..pipeline import Stage
 from ..rules import RuleSet, ruleset
-from .dates import zone_offset
+from .dates import _cn_number, zone_offset
 
 _HAN = regex.compile(r"\p{Han}")
 _HAN_GAP = regex.compile(r"\p{Han}\s+\p{Han}")  # Kangxi radicals and compatibility forms are Han too
@@ -38,7 +38,16 @@ _PADDED = regex.compile(r"(?<![^\s:：/／|｜(（])(\p{Han})\s+(\p{Han})(?![^\s
 _FULL_DATE = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)")
 
 
+_CN_NUMERAL = regex.compile("[〇○零OＯ一二三四五六七八九十廿]+")
+_CN_ZERO = str.maketrans("○OＯ", "〇〇〇")
+
+
 def _int(m: "regex.Match[str]", name: str) -> int | None:
+    """A group's number, in digits or in Chinese numerals (a date's 二〇二三, 十二, 廿一).
+
+    >>> [_int(regex.match(r"(?P<y>\\S+)", s), "y") for s in ("2023", "二○二三", "十二", "廿一", "三十")]
+    [2023, 2023, 12, 21, 30]
+    """
     try:
         v = m.group(name)
     except IndexError:
@@ -46,7 +55,14 @@ def _int(m: "regex.Match[str]", name: str) -> int | None:
     if v is None:
         return None
     v = v.strip()
-    return int(v) if v.isdigit() else None
+    if v.isdigit():
+        return int(v)
+    if _CN_NUMERAL.fullmatch(v):
+        try:
+            return _cn_number(v.translate(_CN_ZERO).replace("廿", "二十"))
+        except KeyError:  # not a number (十十)
+            return None
+    return None
 
 
 def _group(m: "regex.Match[str]", name: str) -> str | None:
