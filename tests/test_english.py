@@ -322,7 +322,7 @@ def test_name_bylines_next_to_date_and_repeated():
     ls = lines_of(("title", None, "Emissions dipped in 2019"), ("keep", None, "Nathan Roe"),
                   ("meta", "published", "January 10, 2020"), ("keep", None, "Body text."),
                   ("drop", "related", "Nathan Roe"), ("drop", "nav", "Home Page"))
-    english.name_bylines(ls, [None] * len(ls))
+    english.name_bylines(ls, [None] * len(ls), ruleset("en"))
     assert [ln.action for ln in ls] == ["title", "meta", "meta", "keep", "meta", "drop"]
 
 

@@ -456,7 +456,7 @@ def wire_credits(lines: list[Line]) -> None:
             ln.decide("meta", "source")
 
 
-def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
+def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> None:
     """A name alone on a line is a byline when it sits next to the author's handle
     ("@janedoe"), or next to the date or source lines (within two lines, under the headline)
     of a page whose rules found no byline in the article, or right under the headline when the date line
@@ -464,14 +464,17 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
     article, or repeats a name already in a byline. (A page with a
     "By ..." line has its authors; capitalised words next to it are more likely a widget,
     "Gift Article". An author's bio under the article does not count.) So is a name over the
-    writer's role alone on the next line, in the byline block. A sign-off under the
+    writer's role alone on the next line (the rules' ``writer_role`` list: "Technology reporter"),
+    in the byline block. A sign-off under the
     article, dashes and a name ("-- Jane Doe"), is a byline when a byline names that writer.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Storm heads east", "Jane Doe", "@janedoe", "Body."])]
     >>> for ln, a in zip(ls, ["title", "drop", "meta", "keep"]): ln.decide(a, "byline" if a == "meta" else None)
-    >>> name_bylines(ls, [None] * 4); ls[1].action, ls[1].reason
+    >>> from corpuskit.rules import ruleset
+    >>> name_bylines(ls, [None] * 4, ruleset("en")); ls[1].action, ls[1].reason
     ('meta', 'byline')
     """
+    role = rs.pattern("writer_role")
     metas = [i for i, ln in enumerate(lines) if ln.action == "meta"]
     named = {ln.raw for ln in lines if ln.action == "meta" and _NAME.match(ln.raw)}
     t = next((i for i, ln in enumerate(lines) if ln.action == "title"), -1)
@@ -500,8 +503,8 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
             for k in range(max(0, i - 2), i))
         # a name over the writer's role alone on the next line, in the byline block ("Jane Doe" /
         # "Technology reporter"): a broadcaster's byline, one name and role per writer
-        roled = (t < i < end and i + 1 < len(lines) and lines[i + 1].action == "meta"
-                 and lines[i + 1].reason == "byline" and _ROLE.match(lines[i + 1].raw.strip()) is not None)
+        roled = (role is not None and t < i < end and i + 1 < len(lines) and lines[i + 1].action == "meta"
+                 and lines[i + 1].reason == "byline" and role.match(lines[i + 1].raw.strip()) is not None)
         if handle or near or under or boxed or roled:
             ln.decide("meta", "byline")
             named.add(ln.raw)
@@ -542,10 +545,6 @@ def place_under_credit(lines: list[Line], rules: list[Rule | None]) -> None:
             ln.decide("meta", "dateline")  # (a role under a writer's name: the next writer, not a place)
 
 
-# a writer's role alone on its line: "Technology reporter", "Business correspondent", "Editor"
-_ROLE = regex.compile(r"^(?!.*\b(?i:to|the|from|a|an|our|your|my|his|her|their|ask|meet|dear|new|former|letters?|notes?)\b)"
-                      r"(?:\p{Lu}\p{Ll}+(?:\s+(?:\p{L}+|&)){0,3}?\s+)?(?i:reporter|correspondent|editor|writer|"
-                      r"columnist|journalist|analyst|presenter)$")
 # the label of the writer's box: "About the author", "About the writer", "The Author"
 _AUTHOR_BOX = regex.compile(r"^(?i:about\s+the\s+(?:author|writer|reporter|columnist)s?|the\s+authors?)\s*:?$")
 # a sign-off: dashes, then a name alone ("-- Jane Doe", "— Jane Doe")
@@ -2873,7 +2872,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     comment_meta(lines, rules)
     date_lists(lines)
     notice_tail(lines, rules)
-    name_bylines(lines, rules)
+    name_bylines(lines, rules, rs)
     author_popup(lines, rules)
     place_under_credit(lines, rules)
     author_bio(lines, rules)
