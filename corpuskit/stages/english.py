@@ -1700,12 +1700,32 @@ def _blurb(text: str) -> bool:
     return (len(text) <= 320 and len(_SENTENCE_BREAK.findall(text)) <= 1) or bool(_BLURB_CUT.search(text))
 
 
+# what a page prints between two paragraphs of its article: a picture's caption and credit, an
+# ad, a share or app widget (a teaser's blurb sits under its headline instead)
+_BETWEEN_PARAGRAPHS = frozenset(("caption", "ad", "share", "app"))
+
+
+def _follows_on(lines: list[Line], i: int) -> bool:
+    """The paragraph at ``i`` follows on from a finished paragraph above it, past the captions,
+    ads and widgets between them.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Rain fell all day.", "A flooded street", "Photo: AP", "Trains stopped."])]
+    >>> for ln, (a, r) in zip(ls, [("keep", None), ("drop", "caption"), ("drop", "caption"), ("keep", None)]): ln.decide(a, r)
+    >>> _follows_on(ls, 3), _follows_on(ls, 0)
+    (True, False)
+    """
+    k = i - 1
+    while k >= 0 and lines[k].action == "drop" and lines[k].reason in _BETWEEN_PARAGRAPHS:
+        k -= 1
+    return k >= 0 and lines[k].action == "keep" and _SENTENCE_END.search(lines[k].raw) is not None
+
+
 def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> bool:
     """A home page or section front has no article: what the engine kept is a list of
     teasers, each a blurb under a headline or a label of its own. When at least ``least``
     kept paragraphs are there and ``share`` of them both sit under a line that is no finished
     paragraph (a headline, a heading, a dropped label: none follows on from the paragraph
-    above it, as an article's do) and read as a blurb (one or two sentences, or cut short
+    above it, as an article's do, past a caption, an ad or a widget between them) and read as a blurb (one or two sentences, or cut short
     with an ellipsis), the page has no body: every kept line is dropped as related, and the
     answer is True (the page carries the ``no-article`` flag).
 
@@ -1722,8 +1742,7 @@ def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> bool:
              if ln.action == "keep" and _words(ln.raw) >= 5 and not _DATE_START.match(ln.raw)]
     if len(paras) < least:
         return False
-    solo = sum(1 for i in paras if i == 0 or not (lines[i - 1].action == "keep"
-                                                  and _SENTENCE_END.search(lines[i - 1].raw)))
+    solo = sum(1 for i in paras if not _follows_on(lines, i))
     if solo < share * len(paras):  # an article's paragraphs follow on: no need to read the blurbs
         return False
     blurbs = sum(1 for i in paras if _blurb(lines[i].raw))
