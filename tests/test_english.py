@@ -280,6 +280,14 @@ def test_bylines(line, authors, editors, source):
     "Submissions must be in by Friday, the council said, or the grant is lost.",
     "March 2, 2021 08:00 AM Eastern Standard Time was when the polls opened.",
     "SAN JOSE, Calif. - and the rest of the valley - lost power on Friday.",
+    "Courtesy of the weather, the match was delayed by an hour.",
+    "Courtesy calls from the mayor were part of the job",
+    "Wikipedia editors disputed the figures for weeks.",
+    "Supplied with food and water, the climbers waited out the storm.",
+    "File photos of the bridge show the cracks were there in 2019.",
+    "Handout payments will end in March, the minister said.",
+    "Google Maps showed the road as open on Tuesday.",
+    "PA Media reported the figures first.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""

@@ -292,7 +292,9 @@ _TENSED = regex.compile(
     r"do|does|did|said|says|told|tells|say|tell|according|rose|fell|grew|went|came|took|made|gave|got|saw|found|"
     r"left|began|became|brought|bought|built|held|kept|led|lost|met|paid|ran|sent|spent|stood|thought|won|wrote|"
     r"knew|drew|flew|threw|broke|spoke|chose|drove|fought|caught|taught|sold|struck|felt|heard|meant|told|"
-    r"sought|shot|fled|hid|rode|rang|sang|sank|swore|tore|wore|woke)\b")
+    r"sought|shot|fled|hid|rode|rang|sang|sank|swore|tore|wore|woke|shook|swept|blew|ate|drank|sat|laid|fed|hung|"
+    r"lit|spread|stole|stuck|froze|forgot|forgave|overtook|undertook|withdrew|understood|upheld|wept|slid|sprang|"
+    r"swung|shrank|shone|bore|bled|dealt|dug|knelt|leapt|lent|sped|overcame|rebuilt|slept|swam|stung|spun)\b")
 # a person speaking to the reader or of themselves: a paragraph's, not a caption's
 _PERSON = regex.compile(r"(?i)\b(?:I|we|us|our|you|your|my)\b|[\"“”]")
 # a present-tense verb after the subject ("carries", "plans"): a statement, unless a time
@@ -410,6 +412,79 @@ def caption_over_credit(lines: list[Line], rules: list[Rule | None]) -> None:
             continue  # a sentence the picture cut goes on here
         if _caption_shape(ln.raw):
             ln.decide("drop", "caption")
+
+
+# a picture's credit no rule names, alone on its line: the owner's or the photographer's name in
+# capitalised words ("British Geological Survey", "North Wales Police", "Jane Roe")
+_CREDIT_NAME = regex.compile(r"^\p{Lu}[\p{L}\d&.'’/@-]*(?:\s+(?:\p{Lu}[\p{L}\d&.'’/@-]*|of|the|for|and|&|via|de|van|von)){0,5}$")
+
+
+def _pair_credit(ln: Line, rule: Rule | None) -> bool:
+    """A photo's credit line: short, dropped by a caption or copyright rule ("Getty Images", "©
+    Example Press"; not a label announcing the caption, "Image caption,"), or a capitalised name no
+    rule names (kept, or dropped by its place)."""
+    text = ln.raw.strip()
+    if len(text) > 60 or text.endswith((",", ":")):
+        return False
+    if rule is not None:
+        return rule.reason in ("caption", "copyright") and ln.action == "drop" and ln.reason == rule.reason
+    return (ln.action in ("keep", "heading") or ln.reason in ("nav", "related")) and _CREDIT_NAME.match(text) is not None
+
+
+def _pair_caption(ln: Line, rule: Rule | None) -> bool:
+    """A photo's caption: a line no rule names dropped as one (or by its place), or kept, of one
+    sentence at most (no quotation, no first or second person, no question), with no full stop or
+    read as a caption (``_caption_shape``)."""
+    text = ln.raw.strip()
+    if ln.action == "drop":  # (dropped by its place: a caption is as often)
+        return ln.reason in ("caption", "nav", "related") and rule is None
+    return (ln.action in ("keep", "heading") and rule is None and 10 <= len(text) <= 200
+            and not _SENTENCE_BREAK.search(text) and not _PERSON.search(text) and not text.endswith(("?", "!", ",", ":", ";"))
+            and (not _SENTENCE_END.search(text) or _caption_shape(text)))  # (a short sentence of the article's: "The ledge floods at high tide.")
+
+
+def credit_pairs(lines: list[Line], rules: list[Rule | None]) -> None:
+    """A page that prints its pictures as a caption line and a credit line between paragraphs
+    prints them all alike: when the engine dropped one such pair (both lines captions: "The
+    Menai Strait near Bangor" / "Wikipedia"), or two pairs whose credits the rules know
+    ("Getty Images" / "A seismograph records a tremor"), another pair in the same order (caption
+    over credit, or credit over caption) between a finished paragraph and the next one is a
+    picture too, even
+    when its credit is a name no rule knows ("British Geological Survey") and both lines read as
+    subheads. Both drop as captions. A page with no such pair keeps its lines (a subhead over a
+    name is a listicle's item as often).
+
+    >>> rows = [("title", None, "Quake shakes north Wales"),
+    ...         ("keep", None, "An earthquake shook parts of north Wales late on Sunday, residents and the survey said."),
+    ...         ("drop", "caption", "The Menai Strait near Bangor"), ("drop", "caption", "Wikipedia"),
+    ...         ("keep", None, "The survey said the quake struck at a depth of about seven kilometres near Bangor."),
+    ...         ("heading", None, "A seismograph records the tremor"), ("heading", None, "British Geological Survey"),
+    ...         ("keep", None, "People as far away as Chester said they had felt the tremor late on Sunday night.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> credit = Rule(action="drop", reason="caption", pattern=regex.compile("^Wikipedia$"))
+    >>> credit_pairs(ls, [None, None, None, credit, None, None, None, None]); [ln.action for ln in ls[5:7]]
+    ['drop', 'drop']
+    """
+    pairs: list[tuple[int, str, bool, bool]] = []  # (first line, order, both dropped, credit ruled)
+    for i in range(1, len(lines) - 2):
+        a, b, prev, nxt = lines[i], lines[i + 1], lines[i - 1], lines[i + 2]
+        if not _paragraph(nxt) or not (_finished(prev) or prev.action == "drop" and prev.reason == "caption"):
+            continue
+        done = a.action == "drop" and b.action == "drop" and "caption" in (a.reason, b.reason)
+        if _pair_caption(a, rules[i]) and _pair_credit(b, rules[i + 1]):
+            pairs.append((i, "caption-credit", done, rules[i + 1] is not None))
+        elif _pair_credit(a, rules[i]) and _pair_caption(b, rules[i + 1]):
+            pairs.append((i, "credit-caption", done, rules[i] is not None))
+    orders = {order for _i, order, done, _r in pairs if done}
+    for order in ("caption-credit", "credit-caption"):
+        if sum(1 for _i, o, _d, ruled in pairs if o == order and ruled) >= 2:
+            orders.add(order)  # two credits the rules know, each with a line of the same shape by it
+    for i, order, _d, _r in pairs:
+        if order in orders:
+            for k in (i, i + 1):
+                if lines[k].kept or rules[k] is None and lines[k].reason in ("nav", "related"):
+                    lines[k].decide("drop", "caption")
 
 
 def wire_lead(lines: list[Line]) -> None:
@@ -2930,6 +3005,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     numbered_teasers(lines)
     comment_policy(lines)
     caption_over_credit(lines, rules)
+    credit_pairs(lines, rules)
     lead_photo_caption(lines)
     dated_captions(lines)
     stamped_copy(lines)
