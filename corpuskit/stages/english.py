@@ -749,6 +749,58 @@ def fact_box(lines: list[Line], rules: list[Rule | None], least: int = 3) -> Non
         i = j
 
 
+# a value that ends as a told sentence does, on a word ("... with 50 staff or more."), not on an
+# abbreviation ("10 p.m.", "Water St.")
+_TOLD = regex.compile(r"\p{Ll}{3,}[.!?][\"'”’)]*$")
+
+
+def fact_lines(lines: list[Line], rs: RuleSet, least: int = 3) -> None:
+    """An event's or a venue's fact box, "Label: value" lines in a row (the rules' ``fact_field``:
+    "Who: ...", "When: ...", "Where: ...", "Cost: ..."), is page furniture wherever it stands,
+    under the headline or after the article: ``least`` lines or more with two labels at least,
+    or two under the box's header ("If you go", ``fact_header``), drop with the header. One such
+    line alone is the article's ("Where: the festival also has a craft market."), and so is an
+    explainer's run of them told in sentences, most ending on a word ("When: The law takes effect
+    in January."). A box between
+    the headline and the byline may have given the title to its last line: the headline is then
+    the line over the box.
+
+    >>> from corpuskit.rules import ruleset
+    >>> rows = [("title", "Jazz festival returns for its 20th year"), ("meta", "By Dana Cole"),
+    ...         ("heading", "Who: The Harbour Big Band"), ("keep", "When: Saturday, June 15, noon to 10 p.m."),
+    ...         ("keep", "Cost: $15 in advance"), ("keep", "The festival returns to the waterfront this month.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "byline" if a == "meta" else None)
+    >>> fact_lines(ls, ruleset("en")); [ln.action for ln in ls]
+    ['title', 'meta', 'drop', 'drop', 'drop', 'keep']
+    """
+    field, header = rs.pattern("fact_field"), rs.pattern("fact_header")
+    if field is None:
+        return
+    n = len(lines)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and lines[j].action != "meta" and field.match(lines[j].raw.strip()):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        headed = i > 0 and header is not None and header.match(lines[i - 1].raw.strip()) is not None
+        labels = {lines[k].raw.strip().split(":", 1)[0].lower() for k in range(i, j)}
+        told = sum(1 for k in range(i, j) if _TOLD.search(lines[k].raw))
+        if (j - i >= least or headed and j - i >= 2) and len(labels) >= 2 and 2 * told <= j - i:
+            titled = any(lines[k].action == "title" for k in range(i, j))
+            for k in range(i - headed, j):
+                lines[k].decide("drop", "related")
+            if titled:  # the headline over the box (dropped by its place), not the box's last line
+                h = next((k for k in range(i - headed - 1, -1, -1) if lines[k].action != "meta"), None)
+                if (h is not None and lines[h].action == "drop" and lines[h].reason in ("nav", "related")
+                        and _headline(lines[h].raw)):
+                    lines[h].decide("title")
+        i = j
+
+
 _CUT_MARK = regex.compile(r"\s*(?:\.\.\.|…)?\s*$")
 _SPACES = regex.compile(r"\s+")
 # (the copy checks, teaser_copy and stamped_copy, compare texts without their spaces as the
@@ -2976,6 +3028,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     headline_over_byline(lines, rules)
     broken_headline(lines)
     title_by_byline(lines, rules)
+    fact_lines(lines, rs)  # (after it: the line over the byline block may be the box's)
     title_over_deck(lines, rules)
     glued_menu_title(lines, rules)
     headline_under_date_field(lines, rules)
