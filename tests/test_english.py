@@ -288,6 +288,9 @@ def test_bylines(line, authors, editors, source):
     "Handout payments will end in March, the minister said.",
     "Google Maps showed the road as open on Tuesday.",
     "PA Media reported the figures first.",
+    "Watch: the council will vote on the plan on Tuesday.",
+    "Story continues below the fold, the editor joked.",
+    "Join our team: the council is hiring lifeguards for the summer.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""

@@ -1832,27 +1832,35 @@ def _blurb(text: str) -> bool:
 _BETWEEN_PARAGRAPHS = frozenset(("caption", "ad", "share", "app"))
 
 
-def _follows_on(lines: list[Line], i: int) -> bool:
+def _follows_on(lines: list[Line], i: int, rules: list[Rule | None]) -> bool:
     """The paragraph at ``i`` follows on from a finished paragraph above it, past the captions,
-    ads and widgets between them.
+    ads and widgets between them, and past residue the rules name (an in-article promo, "Read
+    more:", with the link under its label): a teaser's headline is no rule's.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Rain fell all day.", "A flooded street", "Photo: AP", "Trains stopped."])]
     >>> for ln, (a, r) in zip(ls, [("keep", None), ("drop", "caption"), ("drop", "caption"), ("keep", None)]): ln.decide(a, r)
-    >>> _follows_on(ls, 3), _follows_on(ls, 0)
+    >>> _follows_on(ls, 3, [None] * 4), _follows_on(ls, 0, [None] * 4)
     (True, False)
     """
+    def between(k: int) -> bool:
+        if lines[k].action != "drop":
+            return False
+        if lines[k].reason in _BETWEEN_PARAGRAPHS or rules[k] is not None:
+            return True
+        return k > 0 and rules[k - 1] is not None and lines[k - 1].action == "drop" and lines[k - 1].raw.rstrip().endswith(":")
+
     k = i - 1
-    while k >= 0 and lines[k].action == "drop" and lines[k].reason in _BETWEEN_PARAGRAPHS:
+    while k >= 0 and between(k):
         k -= 1
     return k >= 0 and lines[k].action == "keep" and _SENTENCE_END.search(lines[k].raw) is not None
 
 
-def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> bool:
+def teaser_page(lines: list[Line], rules: list[Rule | None], least: int = 6, share: float = 0.8) -> bool:
     """A home page or section front has no article: what the engine kept is a list of
     teasers, each a blurb under a headline or a label of its own. When at least ``least``
     kept paragraphs are there and ``share`` of them both sit under a line that is no finished
     paragraph (a headline, a heading, a dropped label: none follows on from the paragraph
-    above it, as an article's do, past a caption, an ad or a widget between them) and read as a blurb (one or two sentences, or cut short
+    above it, as an article's do, past a caption, an ad, a widget or a promo between them) and read as a blurb (one or two sentences, or cut short
     with an ellipsis), the page has no body: every kept line is dropped as related, and the
     answer is True (the page carries the ``no-article`` flag).
 
@@ -1861,7 +1869,7 @@ def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> bool:
     ...     rows += [(f"Storm number {k} heads east", "heading"), (f"Forecasters expect storm {k} to weaken.", "keep")]
     >>> ls = [Line(n=i, raw=t, text=t) for i, (t, _) in enumerate(rows)]
     >>> for ln, (_, a) in zip(ls, rows): ln.decide(a)
-    >>> teaser_page(ls), {ln.action for ln in ls}
+    >>> teaser_page(ls, [None] * len(ls)), {ln.action for ln in ls}
     (True, {'drop'})
     """
     # (a line opening with a date, an event's in a schedule, is no teaser's blurb)
@@ -1869,7 +1877,7 @@ def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> bool:
              if ln.action == "keep" and _words(ln.raw) >= 5 and not _DATE_START.match(ln.raw)]
     if len(paras) < least:
         return False
-    solo = sum(1 for i in paras if not _follows_on(lines, i))
+    solo = sum(1 for i in paras if not _follows_on(lines, i, rules))
     if solo < share * len(paras):  # an article's paragraphs follow on: no need to read the blurbs
         return False
     blurbs = sum(1 for i in paras if _blurb(lines[i].raw))
@@ -3069,4 +3077,4 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     index_first_entry(lines, rules)
     next_story(lines, rules)
     unmarked_story(lines, rules)
-    return [NO_ARTICLE] if teaser_page(lines) else []
+    return [NO_ARTICLE] if teaser_page(lines, rules) else []
