@@ -291,6 +291,13 @@ def test_bylines(line, authors, editors, source):
     "Watch: the council will vote on the plan on Tuesday.",
     "Story continues below the fold, the editor joked.",
     "Join our team: the council is hiring lifeguards for the summer.",
+    "Stay with Mum for more than a week, the doctor told her.",
+    "Thank you for subscribing to my theory, he joked.",
+    "We use your sign-up sheets to plan the rota, the organiser said.",
+    "Font sizes on the ballot were too small, voters said.",
+    "A A Milne wrote the books in the 1920s.",
+    "Bystanders filmed the crash on their phones.",
+    "TNN / Updated figures show the fall in prices was smaller than first thought and will be revised.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
