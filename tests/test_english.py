@@ -297,6 +297,8 @@ def test_bylines(line, authors, editors, source):
     "Font sizes on the ballot were too small, voters said.",
     "A A Milne wrote the books in the 1920s.",
     "Bystanders filmed the crash on their phones.",
+    "Insurance covers flood damage for Example Bank.",
+    "Key points of the plan were leaked to the press on Monday.",
     "TNN / Updated figures show the fall in prices was smaller than first thought and will be revised.",
 ])
 def test_body_sentences_match_no_rule(sentence):

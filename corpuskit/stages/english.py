@@ -749,6 +749,44 @@ def fact_box(lines: list[Line], rules: list[Rule | None], least: int = 3) -> Non
         i = j
 
 
+def summary_points(lines: list[Line], rs: RuleSet, most: int = 8, longest: int = 200) -> None:
+    """A story's summary box, its label kept ("Key points:", the rules' ``summary_label``) over two
+    to ``most`` points with no full stop, each a clause of running words: the engine reads the
+    points as a related list (short lines in a run) and drops them, though they are the article's
+    own and their label stays. Points no rule names, kept or dropped by their place, are kept with
+    the label when a kept paragraph stands right over the label or right under the points.
+
+    >>> from corpuskit.rules import ruleset
+    >>> rows = [("keep", "Flood warnings have been issued for several rivers after heavy rain soaked the region."),
+    ...         ("keep", "Key points:"), ("drop", "Flood warnings are current for the Wilsons and Richmond rivers"),
+    ...         ("drop", "More than 200mm of rain has fallen in some areas"),
+    ...         ("keep", "The SES spokesperson said people should avoid driving through floodwater on any road.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
+    >>> summary_points(ls, ruleset("en")); [ln.action for ln in ls]
+    ['keep', 'keep', 'keep', 'keep', 'keep']
+    """
+    label = rs.pattern("summary_label")
+    if label is None:
+        return
+    for i, ln in enumerate(lines):
+        if ln.action not in ("keep", "heading") or not label.match(ln.raw.strip()):
+            continue
+        j = i + 1
+        while (j < len(lines) and j - i <= most and (lines[j].kept or lines[j].reason in ("nav", "related"))
+               and lines[j].action != "title" and rs.match_rule(lines[j].raw) is None):
+            text = lines[j].raw.strip()
+            if len(text) > longest or _SENTENCE_END.search(text) or not _RUNNING.search(text) or _words(text) < 4:
+                break
+            j += 1
+        points = range(i + 1, j)
+        if len(points) < 2 or not ((i > 0 and _paragraph(lines[i - 1])) or (j < len(lines) and _paragraph(lines[j]))):
+            continue
+        for k in points:
+            if lines[k].action == "drop":
+                lines[k].decide("keep")
+
+
 # a value that ends as a told sentence does, on a word ("... with 50 staff or more."), not on an
 # abbreviation ("10 p.m.", "Water St.")
 _TOLD = regex.compile(r"\p{Ll}{3,}[.!?][\"'”’)]*$")
@@ -3037,6 +3075,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     broken_headline(lines)
     title_by_byline(lines, rules)
     fact_lines(lines, rs)  # (after it: the line over the byline block may be the box's)
+    summary_points(lines, rs)
     title_over_deck(lines, rules)
     glued_menu_title(lines, rules)
     headline_under_date_field(lines, rules)
