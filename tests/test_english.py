@@ -299,6 +299,9 @@ def test_bylines(line, authors, editors, source):
     "Bystanders filmed the crash on their phones.",
     "Insurance covers flood damage for Example Bank.",
     "Key points of the plan were leaked to the press on Monday.",
+    "Sign up to vote by Friday, the council urged residents.",
+    "Get latest updates on the roadworks from the council's website, officials said.",
+    "Catch all the fish you want, the ranger said, but release the small ones.",
     "TNN / Updated figures show the fall in prices was smaller than first thought and will be revised.",
 ])
 def test_body_sentences_match_no_rule(sentence):

@@ -749,6 +749,34 @@ def fact_box(lines: list[Line], rules: list[Rule | None], least: int = 3) -> Non
         i = j
 
 
+# the marker closing a newsletter box inside the article ("after newsletter promotion")
+_PROMO_END = regex.compile(r"^(?i:after|end\s+of)\s+(?i:newsletter)\s+(?i:promotion)$")
+
+
+def newsletter_box(lines: list[Line], reach: int = 5) -> None:
+    """A newsletter box inside the article, between its header dropped as an ad ("Sign up to First
+    Edition") and the marker that closes it ("after newsletter promotion"): the pitch kept between
+    them ("The planet's most important stories. Get all the week's news ...") is the box's.
+
+    >>> rows = [("keep", "Beavers were hunted to extinction in Britain in the 16th century for their fur."),
+    ...         ("drop", "Sign up to Down to Earth"), ("keep", "The planet's most important stories. Get all the week's news"),
+    ...         ("drop", "after newsletter promotion"), ("keep", "Wild beavers are now found in several English rivers.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "ad" if a == "drop" else None)
+    >>> newsletter_box(ls); [ln.action for ln in ls]
+    ['keep', 'drop', 'drop', 'drop', 'keep']
+    """
+    for i, ln in enumerate(lines):
+        if ln.action != "drop" or ln.reason != "ad" or not _PROMO_END.match(ln.raw.strip()):
+            continue
+        start = next((k for k in range(i - 1, max(-1, i - 1 - reach), -1)
+                      if lines[k].action == "drop" and lines[k].reason == "ad"), None)
+        if start is not None:
+            for k in range(start + 1, i):
+                if lines[k].kept and lines[k].action != "title":
+                    lines[k].decide("drop", "ad")
+
+
 def summary_points(lines: list[Line], rs: RuleSet, most: int = 8, longest: int = 200) -> None:
     """A story's summary box, its label kept ("Key points:", the rules' ``summary_label``) over two
     to ``most`` points with no full stop, each a clause of running words: the engine reads the
@@ -965,6 +993,8 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
         return  # a list cut off (tags, categories: "Home Theater, Set Top Boxes,"), no headline
     if _DATE_START.match(text):
         return  # a date over the headline ("October 22, 2019 report"), no headline itself
+    if text.endswith(lines[t].raw.strip()):
+        return  # a breadcrumb ending with the headline ("Home / India News / <headline>")
     if p > 0 and lines[p - 1].action != "drop":
         return  # the line above must be residue: the headline opens the article
     lines[p].decide("title")
@@ -3076,6 +3106,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     title_by_byline(lines, rules)
     fact_lines(lines, rs)  # (after it: the line over the byline block may be the box's)
     summary_points(lines, rs)
+    newsletter_box(lines)
     title_over_deck(lines, rules)
     glued_menu_title(lines, rules)
     headline_under_date_field(lines, rules)
