@@ -626,6 +626,10 @@ _AUTHOR_BOX = regex.compile(r"^(?i:about\s+the\s+(?:author|writer|reporter|colum
 _SIGN_OFF = regex.compile(r"^(?:-{1,2}|–|—)\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
 
 
+# a staff writer's note closing the article, by the name the byline gave: "... joined the Post in
+# 2015 and covers health", "... covers Japan for ..." (an op-ed writer's, "... is the author of
+# three books.", is the article's)
+_STAFF_BIO = regex.compile(r"^\s+(?:joined\s+(?:the\s+)?\p{Lu}[\p{L}.&'’ -]{1,40}?\s+in\s+(?:19|20)\d\d\b|covers\b|reports\s+on\b|writes\s+about\b)")
 _BIO_VERB = regex.compile(r"^\s+(?:is|was|has|writes|covers|reports|joined|currently|works|lives)\b")
 
 
@@ -681,10 +685,11 @@ def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
     """The writer's bio box, printed by the byline or under the article: a kept line that opens
     with a name the page's byline gave, alone on its line, and goes on as a bio ("Jane Doe
     currently works for Example News as a writer. ..."). It stands over the body's first
-    paragraph, or is cut short with a link ("... → Learn More"); an article's own sentence
-    about its writer stands among its paragraphs, and a note on the writer closing the article
-    in full ("Jane Doe is the author of three books.") is the article's. It drops as the author
-    boxes do (related).
+    paragraph, or is cut short with a link ("... → Learn More"), or closes the article as a staff
+    writer's note (``_STAFF_BIO``: "Jane Doe joined the Post in 2015 and covers health."); an
+    article's own sentence about its writer stands among its paragraphs, and a note on the writer
+    closing the article in full ("Jane Doe is the author of three books.") is the article's. It
+    drops as the author boxes do (related).
 
     >>> rows = [("title", "Storm heads east"), ("meta", "Jane Doe"),
     ...         ("keep", "Jane Doe currently works for Example News as a writer. She studied in Leeds."),
@@ -704,7 +709,8 @@ def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
         text = lines[i].raw
         name = next((n for n in names if text.startswith(n)), None)
         if (name is None or rules[i] is not None or _BIO_VERB.match(text[len(name):]) is None
-                or not (i == paras[0] or _BLURB_CUT.search(text) or _LINK_CUT.search(text))):
+                or not (i == paras[0] or _BLURB_CUT.search(text) or _LINK_CUT.search(text)
+                        or i == paras[-1] and _STAFF_BIO.match(text[len(name):]))):
             continue
         lines[i].decide("drop", "related")
 
