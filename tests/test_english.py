@@ -294,6 +294,30 @@ def test_bylines(line, authors, editors, source):
     "The data feeds are provided by an independent third party, the exchange said.",
     "This story is sourced from court documents and interviews with a dozen officials.",
     "- Reuters reported the deal first on Monday.",
+    "Courtesy of the weather, the match was delayed by an hour.",
+    "Courtesy calls from the mayor were part of the job",
+    "Wikipedia editors disputed the figures for weeks.",
+    "Supplied with food and water, the climbers waited out the storm.",
+    "File photos of the bridge show the cracks were there in 2019.",
+    "Handout payments will end in March, the minister said.",
+    "Google Maps showed the road as open on Tuesday.",
+    "PA Media reported the figures first.",
+    "Watch: the council will vote on the plan on Tuesday.",
+    "Story continues below the fold, the editor joked.",
+    "Join our team: the council is hiring lifeguards for the summer.",
+    "Stay with Mum for more than a week, the doctor told her.",
+    "Thank you for subscribing to my theory, he joked.",
+    "We use your sign-up sheets to plan the rota, the organiser said.",
+    "Font sizes on the ballot were too small, voters said.",
+    "A A Milne wrote the books in the 1920s.",
+    "Bystanders filmed the crash on their phones.",
+    "Insurance covers flood damage for Example Bank.",
+    "Key points of the plan were leaked to the press on Monday.",
+    "Sign up to vote by Friday, the council urged residents.",
+    "Get latest updates on the roadworks from the council's website, officials said.",
+    "Catch all the fish you want, the ranger said, but release the small ones.",
+    "Talks resumed in Seoul on Monday, officials said (Yonhap report).",
+    "TNN / Updated figures show the fall in prices was smaller than first thought and will be revised.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
@@ -336,7 +360,7 @@ def test_name_bylines_next_to_date_and_repeated():
     ls = lines_of(("title", None, "Emissions dipped in 2019"), ("keep", None, "Nathan Roe"),
                   ("meta", "published", "January 10, 2020"), ("keep", None, "Body text."),
                   ("drop", "related", "Nathan Roe"), ("drop", "nav", "Home Page"))
-    english.name_bylines(ls, [None] * len(ls))
+    english.name_bylines(ls, [None] * len(ls), ruleset("en"))
     assert [ln.action for ln in ls] == ["title", "meta", "meta", "keep", "meta", "drop"]
 
 
