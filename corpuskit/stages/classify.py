@@ -2744,6 +2744,7 @@ def _title_copies(lines: list[Line]) -> None:
     title = next((ln for ln in lines if ln.action == "title"), None)
     if title is None:
         return
+    title = _site_title(lines, title)
     head = _spaceless(title.text)
     most = 2 * len(head) + 10  # (a line that long holds more than the headline and its spaces)
     for ln in lines:
@@ -2753,6 +2754,36 @@ def _title_copies(lines: list[Line]) -> None:
             if text == head or (text.startswith(head) and len(text) > len(head)
                                 and _PICTURE_SUFFIX.fullmatch(text, len(head)) is not None):
                 ln.decide("drop", "repeated")
+
+
+# the site's part of a page's <title>, after the headline: _频道_某某网 - EXAMPLE.COM, | Example News
+_SITE_SUFFIX = regex.compile(r"\s*[_|｜]\s*\S.{0,60}$|\s+[-–—]\s+\S.{0,60}$")
+
+
+def _site_title(lines: list[Line], title: Line) -> Line:
+    """The headline, when the title taken is a copy of the page's <title> (the headline, then
+    the site's part after a bar or an underscore: 某某上涨0.3%_数据_某某网 - EXAMPLE.COM.CN)
+    and a kept line under it reads as the headline alone: that line is the title, the copy
+    residue (``repeated``).
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["物价上涨0.3%_数据_某某网 - EXAMPLE.CN", "当前位置：首页",
+    ...                                                       "物价上涨0.3%", "国家统计局今天发布数据。"])]
+    >>> for ln, a in zip(ls, ["title", "drop", "heading", "keep"]): ln.decide(a)
+    >>> _site_title(ls, ls[0]).text, [ln.action for ln in ls]
+    ('物价上涨0.3%', ['drop', 'drop', 'title', 'keep'])
+    """
+    m = _SITE_SUFFIX.search(title.text)
+    while m is not None and m.start() > 0:
+        head = _spaceless(title.text[:m.start()])
+        if len(head) >= 6:
+            copy = next((ln for ln in lines if ln.n > title.n and ln.action in ("heading", "keep")
+                         and _spaceless(ln.text) == head), None)
+            if copy is not None:
+                title.decide("drop", "repeated")
+                copy.decide("title")
+                return copy
+        m = _SITE_SUFFIX.search(title.text, 0, m.start())  # (a suffix of several parts: try a shorter headline)
+    return title
 
 
 def _near_copies(lines: list[Line]) -> None:
