@@ -1773,7 +1773,8 @@ class _Page:
         """The captions of a photo set printed between the headline's metadata and the body
         (a portal's picture story: 春日花海引游人 / date / 游客在花海中拍照留念 / 航拍视角下的万亩油菜花田
         / … / the first paragraph at ``start``): two or more lines of a caption's shape
-        (``caption_line``) one under the other right over the body, a metadata line right over
+        (``caption_line``) one under the other right over the body (perhaps with the set's
+        counters, 1/4, and captions a rule names between them), a metadata line right over
         them and a headline candidate sharing words with the article (``shared``) over that.
         A feature's subheads each stand over their own paragraphs; a headline and its subhead
         under a date have no headline over the date (a site's name shares no word with the
@@ -1783,11 +1784,15 @@ class _Page:
         f = self.f
         run = []
         k = start - 1
-        while k >= 0 and self.caption_line(k):
-            run.append(k)
+        while k >= 0:
+            g = f[k]
+            if self.caption_line(k):
+                run.append(k)
+            elif not (g.ruled and g.rule.reason == "caption" or g.rule is None and not g.headed and g.n <= 8):
+                break  # (a caption a rule names, with its credit, or a counter, 1/4, stands among them)
             k -= 1
-        if len(run) < 2 or not self.same_kind(run):
-            return []
+        if len(run) < 2 or len(run) < 3 and f[run[0]].sent or not self.same_kind(run):
+            return []  # (sentences three or more, as gallery_captions asks)
         m = k
         while m >= 0 and f[m].rule is not None and f[m].rule.action == "meta":
             m -= 1
@@ -1812,9 +1817,10 @@ class _Page:
                       and f[k].prose and f[k].n > self.s["caption_max"]), None)
         if first is None:
             return
-        kept = [k for k in range(self.meta_after + 1, first) if lines[k].action != "drop"]
+        kept = [k for k in range(self.meta_after + 1, first) if lines[k].action != "drop" or k in self.gallery]
         if (len(kept) < 2 or len(kept) < 3 and f[kept[0]].sent or not self.same_kind(kept)
-                or not all(lines[k].action in ("keep", "heading") and self.caption_line(k) for k in kept)):
+                or not all((k in self.gallery or lines[k].action in ("keep", "heading")) and self.caption_line(k)
+                           for k in kept)):
             return
         if any(lines[k].action == "heading" for k in range(first + 1, self.end + 1)):
             return  # a feature in sections: the lines over its first paragraph are its own
