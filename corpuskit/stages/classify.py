@@ -1270,13 +1270,13 @@ class _Page:
             return
         r = self.rule_in(i, zone)
         if r and r.action == "meta":
+            if self.dated_item(i) and (self.dated_item(i - 1) or self.dated_item(i + 1) or self.list_header(i - 1)):
+                ln.decide("drop", "related")  # one of a list's dated headlines
+                return
             if zone == "before":
                 near = (self.title is not None and self.title - i <= self.s["meta_reach"]
                         and not self.in_menu(i))
             else:  # under the article, above any related list or comment thread
-                if self.dated_item(i) and (self.dated_item(i - 1) or self.dated_item(i + 1)):
-                    ln.decide("drop", "related")  # one of a list's dated headlines
-                    return
                 near = i - self.end <= 2 * self.s["meta_reach"] and (
                     not self.listed(self.end + 1, i) or self.credit_after_list(i, r))
             if near:
@@ -1301,6 +1301,11 @@ class _Page:
             elif head and (g.rule is None and (g.prose or g.n >= self.s["short_line"]) or self.dated_item(k)):
                 return True
         return False
+
+    def list_header(self, k: int) -> bool:
+        """Whether line ``k`` is a related list's header (a rule closing the article names it)."""
+        g = self.f[k] if 0 <= k < len(self.f) else None
+        return g is not None and g.rule is not None and g.rule.ends and g.rule.reason == "related"
 
     def dated_item(self, i: int) -> bool:
         """Whether line ``i`` is a date line that goes on with a headline (``settings.date_lead``:
