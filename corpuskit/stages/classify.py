@@ -1310,7 +1310,8 @@ class _Page:
     def dated_item(self, i: int) -> bool:
         """Whether line ``i`` is a date line that goes on with a headline (``settings.date_lead``:
         2023-05-05 我市启动城市绿化提升行动), read as the date line by a rule: a related item, when
-        it stands under a related header or next to another.
+        it stands under a related header or next to another; inside the article, among others, an
+        entry of a timeline (大事记: 2019-03-01 某某大桥主体工程开工建设 / 2021-10-20 主塔封顶).
 
         A date line with its source or section (2023-05-06 10:12 来源：某某晚报) is none."""
         lead = self.c.date_lead
@@ -1519,6 +1520,8 @@ class _Page:
             ln.decide("drop", "caption")
         elif f.prose:
             ln.decide("keep")
+        elif self.dated_item(i) and (self.dated_item(i - 1) or self.dated_item(i + 1)):
+            ln.decide("keep")  # an entry of a timeline inside the article (2019-03-01 某某工程开工建设)
         elif i in self.phrases:
             # a phrase of an article written in broken lines: kept whole, as a heading is (joined
             # to its neighbours it would run phrases together, 最大邮轮目前南沙…, and a second
