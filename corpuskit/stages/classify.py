@@ -123,6 +123,7 @@ class _Compiled:
         self.kicker = _fast(s["kicker"]) if s["kicker"] else None
         self.date_lead = _fast(s["date_lead"]) if s["date_lead"] else None
         self.person_caption = regex.compile(s["person_caption"]) if s["person_caption"] else None
+        self.credit_mark = _fast(s["credit_mark"]) if s["credit_mark"] else None
         self.cache: dict[str, Features] = {}
         # ``_edit_lines``' memory: line text -> the text once edited and the edits that changed
         # it, for the early edits and for the others (a page is read twice, settling)
@@ -1389,8 +1390,12 @@ class _Page:
             return False
         for k in range(self.body_start + 1, min(self.end, self.body_start + 400)):
             g = self.f[k]
-            if (g.n == n and not g.prose and not g.ruled and not g.date and self.headed(k)
-                    and self.f[k + 1].prose and not self.f[k + 1].ruled):
+            if g.n != n or g.prose or g.ruled or g.date or not self.headed(k):
+                continue
+            j = k + 1  # (a picture's caption or credit may stand between it and its paragraph)
+            while j < self.end and self.f[j].ruled and self.f[j].rule.reason == "caption":
+                j += 1
+            if self.f[j].prose and not self.f[j].ruled:
                 return True
         return False
 
@@ -1642,8 +1647,9 @@ class _Page:
 
     def photo_credit(self, k: int) -> bool:
         """Whether line ``k`` is a photo's credit as the rules drop it (圖／ 某某攝影, （图/X）,
-        图片来源：X): a short caption line, no sentence, that names its source after a slash or a
-        bar, in brackets, or after a colon in a few words (图注：… is the caption itself; a
+        图片来源：X, 张某 摄): a short caption line, no sentence, that names its source after a
+        slash or a bar, in brackets, with the language's ``credit_mark``, or after a colon in a
+        few words (图注：… is the caption itself; a
         scene's caption, 与会嘉宾现场交流, names no one)."""
         g = self.f[k]
         if g.rule is None or g.rule.reason != "caption" or g.sent or g.n > self.s["caption_max"]:
@@ -1652,7 +1658,8 @@ class _Page:
         at = max(text.find("："), text.find(":"))
         if at >= 0:
             return len(text) - at - 1 <= self.s["short_line"]
-        return bool(_CREDIT_MARK.search(text))
+        mark = self.c.credit_mark
+        return bool(_CREDIT_MARK.search(text)) or (mark is not None and mark.search(text) is not None)
 
     def credit_caption_like(self, k: int) -> bool:
         """Whether line ``k`` in the body could be a photo's caption standing by its credit: a
@@ -1684,7 +1691,10 @@ class _Page:
             return
         # the page's own subheads, those over no credit: a line over a credit no longer than
         # the longest of them reads as one more (a subhead over a picture with no caption)
-        longest = max((self.f[k].n for k in range(self.body_start, self.end + 1)
+        # (a feature's first subhead may stand under the headline's date, over the body; a dek
+        # under the headline is no subhead of the article's sections)
+        first = self.meta_after + 1 if self.title is not None and self.meta_after > self.title else self.body_start
+        longest = max((self.f[k].n for k in range(first, self.end + 1)
                        if self.lines[k].action == "heading" and k not in over), default=0)
         for k in sorted(over):
             if self.f[k].n > longest:
