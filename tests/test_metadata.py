@@ -53,6 +53,17 @@ def test_news_desks_are_not_names():
     assert split_names("記者 陳大文", rs) == ["陳大文"]
 
 
+def test_offices_are_not_names():
+    """作者：宣传部 on a school's or an office's page: a unit, no writer; a person's name with one
+    of those characters stays."""
+    rs = ruleset("zh")
+    for office in ("宣传部", "党委宣传部", "校长办公室", "區議會辦公室", "县融媒体中心"):
+        assert split_names(office, rs) == [], office
+    assert split_names("李科 王部", rs) == ["李科", "王部"]
+    line = "作者：宣传部 来源：党委宣传部 发布时间：2023-06-28 点击数：3562"
+    assert extract([("published", line)], rs, line)["authors"] == []
+
+
 def test_empty_template_fields_are_not_names():
     """A template's fields left empty read label after label (作者： 发表时间：…): a field's
     label is no one's name."""

@@ -89,6 +89,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # word after it), its group ``name`` the name: dropped between two paragraphs, one naming that
     # person (empty: none)
     "person_caption": "",
+    # what marks a photo's credit besides a slash, a bar or brackets (Chinese: 张某 摄); empty: none
+    "credit_mark": "",
     "title_min": 2,  # shortest and longest headline
     "title_max": 90,
     "title_window": 400,  # lines searched before the body for the headline

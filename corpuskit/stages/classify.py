@@ -123,6 +123,7 @@ class _Compiled:
         self.kicker = _fast(s["kicker"]) if s["kicker"] else None
         self.date_lead = _fast(s["date_lead"]) if s["date_lead"] else None
         self.person_caption = regex.compile(s["person_caption"]) if s["person_caption"] else None
+        self.credit_mark = _fast(s["credit_mark"]) if s["credit_mark"] else None
         self.cache: dict[str, Features] = {}
         # ``_edit_lines``' memory: line text -> the text once edited and the edits that changed
         # it, for the early edits and for the others (a page is read twice, settling)
@@ -1322,13 +1323,13 @@ class _Page:
             return
         r = self.rule_in(i, zone)
         if r and r.action == "meta":
+            if self.dated_item(i) and (self.dated_item(i - 1) or self.dated_item(i + 1) or self.list_header(i - 1)):
+                ln.decide("drop", "related")  # one of a list's dated headlines
+                return
             if zone == "before":
                 near = (self.title is not None and self.title - i <= self.s["meta_reach"]
                         and not self.in_menu(i))
             else:  # under the article, above any related list or comment thread
-                if self.dated_item(i) and (self.dated_item(i - 1) or self.dated_item(i + 1)):
-                    ln.decide("drop", "related")  # one of a list's dated headlines
-                    return
                 near = i - self.end <= 2 * self.s["meta_reach"] and (
                     not self.listed(self.end + 1, i) or self.credit_after_list(i, r))
             if near:
@@ -1354,10 +1355,16 @@ class _Page:
                 return True
         return False
 
+    def list_header(self, k: int) -> bool:
+        """Whether line ``k`` is a related list's header (a rule closing the article names it)."""
+        g = self.f[k] if 0 <= k < len(self.f) else None
+        return g is not None and g.rule is not None and g.rule.ends and g.rule.reason == "related"
+
     def dated_item(self, i: int) -> bool:
         """Whether line ``i`` is a date line that goes on with a headline (``settings.date_lead``:
         2023-05-05 我市启动城市绿化提升行动), read as the date line by a rule: a related item, when
-        it stands under a related header or next to another.
+        it stands under a related header or next to another; inside the article, among others, an
+        entry of a timeline (大事记: 2019-03-01 某某大桥主体工程开工建设 / 2021-10-20 主塔封顶).
 
         A date line with its source or section (2023-05-06 10:12 来源：某某晚报) is none."""
         lead = self.c.date_lead
@@ -1435,8 +1442,12 @@ class _Page:
             return False
         for k in range(self.body_start + 1, min(self.end, self.body_start + 400)):
             g = self.f[k]
-            if (g.n == n and not g.prose and not g.ruled and not g.date and self.headed(k)
-                    and self.f[k + 1].prose and not self.f[k + 1].ruled):
+            if g.n != n or g.prose or g.ruled or g.date or not self.headed(k):
+                continue
+            j = k + 1  # (a picture's caption or credit may stand between it and its paragraph)
+            while j < self.end and self.f[j].ruled and self.f[j].rule.reason == "caption":
+                j += 1
+            if self.f[j].prose and not self.f[j].ruled:
                 return True
         return False
 
@@ -1586,6 +1597,8 @@ class _Page:
             ln.decide("drop", "caption")
         elif f.prose:
             ln.decide("keep")
+        elif self.dated_item(i) and (self.dated_item(i - 1) or self.dated_item(i + 1)):
+            ln.decide("keep")  # an entry of a timeline inside the article (2019-03-01 某某工程开工建设)
         elif i in self.phrases:
             # a phrase of an article written in broken lines: kept whole, as a heading is (joined
             # to its neighbours it would run phrases together, 最大邮轮目前南沙…, and a second
@@ -1706,8 +1719,9 @@ class _Page:
 
     def photo_credit(self, k: int) -> bool:
         """Whether line ``k`` is a photo's credit as the rules drop it (圖／ 某某攝影, （图/X）,
-        图片来源：X): a short caption line, no sentence, that names its source after a slash or a
-        bar, in brackets, or after a colon in a few words (图注：… is the caption itself; a
+        图片来源：X, 张某 摄): a short caption line, no sentence, that names its source after a
+        slash or a bar, in brackets, with the language's ``credit_mark``, or after a colon in a
+        few words (图注：… is the caption itself; a
         scene's caption, 与会嘉宾现场交流, names no one)."""
         g = self.f[k]
         if g.rule is None or g.rule.reason != "caption" or g.sent or g.n > self.s["caption_max"]:
@@ -1716,7 +1730,8 @@ class _Page:
         at = max(text.find("："), text.find(":"))
         if at >= 0:
             return len(text) - at - 1 <= self.s["short_line"]
-        return bool(_CREDIT_MARK.search(text))
+        mark = self.c.credit_mark
+        return bool(_CREDIT_MARK.search(text)) or (mark is not None and mark.search(text) is not None)
 
     def credit_caption_like(self, k: int) -> bool:
         """Whether line ``k`` in the body could be a photo's caption standing by its credit: a
@@ -1748,7 +1763,10 @@ class _Page:
             return
         # the page's own subheads, those over no credit: a line over a credit no longer than
         # the longest of them reads as one more (a subhead over a picture with no caption)
-        longest = max((self.f[k].n for k in range(self.body_start, self.end + 1)
+        # (a feature's first subhead may stand under the headline's date, over the body; a dek
+        # under the headline is no subhead of the article's sections)
+        first = self.meta_after + 1 if self.title is not None and self.meta_after > self.title else self.body_start
+        longest = max((self.f[k].n for k in range(first, self.end + 1)
                        if self.lines[k].action == "heading" and k not in over), default=0)
         for k in sorted(over):
             if self.f[k].n > longest:
@@ -1845,7 +1863,8 @@ class _Page:
         """The captions of a photo set printed between the headline's metadata and the body
         (a portal's picture story: 春日花海引游人 / date / 游客在花海中拍照留念 / 航拍视角下的万亩油菜花田
         / … / the first paragraph at ``start``): two or more lines of a caption's shape
-        (``caption_line``) one under the other right over the body, a metadata line right over
+        (``caption_line``) one under the other right over the body (perhaps with the set's
+        counters, 1/4, and captions a rule names between them), a metadata line right over
         them and a headline candidate sharing words with the article (``shared``) over that.
         A feature's subheads each stand over their own paragraphs; a headline and its subhead
         under a date have no headline over the date (a site's name shares no word with the
@@ -1855,11 +1874,15 @@ class _Page:
         f = self.f
         run = []
         k = start - 1
-        while k >= 0 and self.caption_line(k):
-            run.append(k)
+        while k >= 0:
+            g = f[k]
+            if self.caption_line(k):
+                run.append(k)
+            elif not (g.ruled and g.rule.reason == "caption" or g.rule is None and not g.headed and g.n <= 8):
+                break  # (a caption a rule names, with its credit, or a counter, 1/4, stands among them)
             k -= 1
-        if len(run) < 2 or not self.same_kind(run):
-            return []
+        if len(run) < 2 or len(run) < 3 and f[run[0]].sent or not self.same_kind(run):
+            return []  # (sentences three or more, as gallery_captions asks)
         m = k
         while m >= 0 and f[m].rule is not None and f[m].rule.action == "meta":
             m -= 1
@@ -1884,9 +1907,10 @@ class _Page:
                       and f[k].prose and f[k].n > self.s["caption_max"]), None)
         if first is None:
             return
-        kept = [k for k in range(self.meta_after + 1, first) if lines[k].action != "drop"]
+        kept = [k for k in range(self.meta_after + 1, first) if lines[k].action != "drop" or k in self.gallery]
         if (len(kept) < 2 or len(kept) < 3 and f[kept[0]].sent or not self.same_kind(kept)
-                or not all(lines[k].action in ("keep", "heading") and self.caption_line(k) for k in kept)):
+                or not all((k in self.gallery or lines[k].action in ("keep", "heading")) and self.caption_line(k)
+                           for k in kept)):
             return
         if any(lines[k].action == "heading" for k in range(first + 1, self.end + 1)):
             return  # a feature in sections: the lines over its first paragraph are its own
