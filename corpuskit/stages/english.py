@@ -433,12 +433,12 @@ def _pair_credit(ln: Line, rule: Rule | None) -> bool:
 
 def _pair_caption(ln: Line, rule: Rule | None) -> bool:
     """A photo's caption: a line no rule names dropped as one (or by its place), or kept, of one
-    sentence at most (no quotation, no first or second person, no question), with no full stop or
-    read as a caption (``_caption_shape``)."""
+    sentence at most (no quotation, no first or second person, no question, no edit: a lead
+    opening with its dateline), with no full stop or read as a caption (``_caption_shape``)."""
     text = ln.raw.strip()
     if ln.action == "drop":  # (dropped by its place: a caption is as often)
         return ln.reason in ("caption", "nav", "related") and rule is None
-    return (ln.action in ("keep", "heading") and rule is None and 10 <= len(text) <= 200
+    return (ln.action in ("keep", "heading") and rule is None and not ln.edits and 10 <= len(text) <= 200
             and not _SENTENCE_BREAK.search(text) and not _PERSON.search(text) and not text.endswith(("?", "!", ",", ":", ";"))
             and (not _SENTENCE_END.search(text) or _caption_shape(text)))  # (a short sentence of the article's: "The ledge floods at high tide.")
 
