@@ -303,6 +303,7 @@ def test_bylines(line, authors, editors, source):
     "Get latest updates on the roadworks from the council's website, officials said.",
     "Catch all the fish you want, the ranger said, but release the small ones.",
     "Talks resumed in Seoul on Monday, officials said (Yonhap report).",
+    "Follow me on the trail, the guide told the group.",
     "TNN / Updated figures show the fall in prices was smaller than first thought and will be revised.",
 ])
 def test_body_sentences_match_no_rule(sentence):
