@@ -304,6 +304,8 @@ def test_bylines(line, authors, editors, source):
     "Catch all the fish you want, the ranger said, but release the small ones.",
     "Talks resumed in Seoul on Monday, officials said (Yonhap report).",
     "Follow me on the trail, the guide told the group.",
+    "Reporting from the front line is dangerous work, the editor said.",
+    "Estimated costs rose by a third, the council said.",
     "TNN / Updated figures show the fall in prices was smaller than first thought and will be revised.",
 ])
 def test_body_sentences_match_no_rule(sentence):
