@@ -306,6 +306,13 @@ def test_bylines(line, authors, editors, source):
     "Follow me on the trail, the guide told the group.",
     "Reporting from the front line is dangerous work, the editor said.",
     "Estimated costs rose by a third, the council said.",
+    "Story continues to unfold as rescuers search the rubble.",
+    "Support independent journalism, the minister urged, because democracy needs it.",
+    "For the latest news on the floods, residents should check the council website.",
+    "Copyright law was changed in 2019, the lawyer said.",
+    "Enable notifications on your phone, the police advised, to get flood alerts.",
+    "Listen: the council has heard you, the mayor told the crowd.",
+    "Click here and there, and the app still would not load, users complained.",
     "TNN / Updated figures show the fall in prices was smaller than first thought and will be revised.",
 ])
 def test_body_sentences_match_no_rule(sentence):
