@@ -313,6 +313,12 @@ def test_bylines(line, authors, editors, source):
     "Enable notifications on your phone, the police advised, to get flood alerts.",
     "Listen: the council has heard you, the mayor told the crowd.",
     "Click here and there, and the app still would not load, users complained.",
+    "Presented by the mayor, the plan won broad support.",
+    "Premium bonds sold out within a week.",
+    "Saved by a neighbour, the dog recovered fully.",
+    "Next slide in the presentation showed the budget gap.",
+    "Our journalism students won three awards this year.",
+    "Subscribers only need to log in once, the company said.",
     "TNN / Updated figures show the fall in prices was smaller than first thought and will be revised.",
 ])
 def test_body_sentences_match_no_rule(sentence):
