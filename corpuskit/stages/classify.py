@@ -443,6 +443,8 @@ _RESUME_WEIGHT = 2.0
 _RANK = re.compile(r"^\s*(?:\d{1,2}|[①-⑳])(?:\s+|[.、．)）]\s*)(?=\S)")
 # a line no rule names that reads as residue (``_weight``)
 _RESIDUE_WEIGHT = -0.5
+# the reasons of widget lines a site puts between an article's paragraphs (``between_paragraphs``)
+_BETWEEN_REASONS = frozenset(("ad", "share", "app", "related"))
 # lines in a row printed earlier on the page that make a repeated block (``_Page.repeated_blocks``)
 _REPEAT_RUN = 3
 # an article in broken lines (``_Page.phrase_runs``): phrase lines in a run, the lines between it
@@ -1190,6 +1192,8 @@ class _Page:
         prints again counted once (``repeated_blocks``) and the phrase lines of an article
         written in short broken lines counted as its text (``phrase_runs``)."""
         weights = self.blurb_weights()
+        for k in self.between_paragraphs():
+            weights[k] = _RESIDUE_WEIGHT
         for k in self.repeated_blocks():
             weights[k] = min(weights[k], _RESIDUE_WEIGHT)
         self.phrases = self.phrase_runs()
@@ -1201,6 +1205,29 @@ class _Page:
                 if not self.f[k].ruled or count[_field_label(self.lines[k].text)] >= 3:
                     weights[k] = max(weights[k], 0.0)
         return weights
+
+    def between_paragraphs(self) -> list[int]:
+        """Widget lines a rule names standing alone between two paragraphs (prose no rule names
+        right over and right under them): an ad's label, a share or app prompt, an in-article
+        promo ("Advertisement", "Read more: X"). They cost what a caption costs: a site puts them
+        between the article's paragraphs, and at full cost one of them cut the article's short
+        opening paragraphs off its core (the headline and the lead were lost with them). A rule
+        that closes the article (a related or comments header) keeps its cost.
+
+        >>> from types import SimpleNamespace as F
+        >>> ad = F(action="drop", reason="ad", ends=False)
+        >>> f = [F(prose=True, ruled=False), F(prose=False, ruled=True, rule=ad), F(prose=True, ruled=False)]
+        >>> _Page.between_paragraphs(F(f=f))
+        [1]
+        """
+        f, out = self.f, []
+        for k in range(1, len(f) - 1):
+            g = f[k]
+            if (g.ruled and g.rule is not None and not g.rule.ends and g.rule.action == "drop"
+                    and g.rule.reason in _BETWEEN_REASONS
+                    and f[k - 1].prose and not f[k - 1].ruled and f[k + 1].prose and not f[k + 1].ruled):
+                out.append(k)
+        return out
 
     def repeated_blocks(self) -> list[int]:
         """The later copies of a block the page prints more than once: ``_REPEAT_RUN`` or more

@@ -295,6 +295,8 @@ _TENSED = regex.compile(
     r"sought|shot|fled|hid|rode|rang|sang|sank|swore|tore|wore|woke|shook|swept|blew|ate|drank|sat|laid|fed|hung|"
     r"lit|spread|stole|stuck|froze|forgot|forgave|overtook|undertook|withdrew|understood|upheld|wept|slid|sprang|"
     r"swung|shrank|shone|bore|bled|dealt|dug|knelt|leapt|lent|sped|overcame|rebuilt|slept|swam|stung|spun)\b")
+# a reporting verb anywhere in the line: a paragraph tells what someone said, a caption shows
+_REPORTED = regex.compile(r"\b(?:said|says|told|according\s+to)\b")
 # a person speaking to the reader or of themselves: a paragraph's, not a caption's
 _PERSON = regex.compile(r"(?i)\b(?:I|we|us|our|you|your|my)\b|[\"“”]")
 # a present-tense verb after the subject ("carries", "plans"): a statement, unless a time
@@ -320,6 +322,8 @@ def _caption_shape(text: str, longest: int = 200) -> bool:
     False
     >>> _caption_shape("The bridge carries twelve thousand cars a day.")
     False
+    >>> _caption_shape("People as far away as Chester said they had felt the tremor.")
+    False
     """
     text = text.strip()
     if not 15 <= len(text) <= longest or _words(text) < 3 or _SENTENCE_BREAK.search(text) or _PERSON.search(text):
@@ -328,6 +332,8 @@ def _caption_shape(text: str, longest: int = 200) -> bool:
         return False
     if _OPENER.match(text):
         return False  # the main clause comes after an opening phrase ("In contrast, the team opted ...")
+    if _REPORTED.search(text):
+        return False  # a report ("People as far away as Chester said they felt it"): a paragraph's
     main = _MAIN_CLAUSE.match(text).group(1)
     if _TENSED.search(main):
         return False
@@ -433,12 +439,12 @@ def _pair_credit(ln: Line, rule: Rule | None) -> bool:
 
 def _pair_caption(ln: Line, rule: Rule | None) -> bool:
     """A photo's caption: a line no rule names dropped as one (or by its place), or kept, of one
-    sentence at most (no quotation, no first or second person, no question), with no full stop or
-    read as a caption (``_caption_shape``)."""
+    sentence at most (no quotation, no first or second person, no question, no edit: a lead
+    opening with its dateline), with no full stop or read as a caption (``_caption_shape``)."""
     text = ln.raw.strip()
     if ln.action == "drop":  # (dropped by its place: a caption is as often)
         return ln.reason in ("caption", "nav", "related") and rule is None
-    return (ln.action in ("keep", "heading") and rule is None and 10 <= len(text) <= 200
+    return (ln.action in ("keep", "heading") and rule is None and not ln.edits and 10 <= len(text) <= 200
             and not _SENTENCE_BREAK.search(text) and not _PERSON.search(text) and not text.endswith(("?", "!", ",", ":", ";"))
             and (not _SENTENCE_END.search(text) or _caption_shape(text)))  # (a short sentence of the article's: "The ledge floods at high tide.")
 
