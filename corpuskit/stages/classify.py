@@ -499,6 +499,10 @@ _ITEM_NUMBER = regex.compile(r"^\s*(\d{1,3})[、.．](?!\d)\s*\S")
 _FIELD_LABEL = regex.compile(r"^\s*([^\s：:，,。]{1,10})\s*[：:]\s*\S")
 
 
+# a sentence's end inside a line, text after it
+_SENTENCE_INSIDE = regex.compile(r"[。！？!?](?=\s*\S)")
+
+
 def _field_label(text: str) -> str | None:
     """The label a line opens with, or None.
 
@@ -1754,6 +1758,8 @@ class _Page:
         if g.rule is None or g.rule.reason != "caption" or g.sent or g.n > self.s["caption_max"]:
             return False
         text = self.lines[k].text.strip()
+        if _SENTENCE_INSIDE.search(text):
+            return False  # a caption of its own with the credit after it (某某最後一晚。 記者某某 攝)
         at = max(text.find("："), text.find(":"))
         if at >= 0:
             return len(text) - at - 1 <= self.s["short_line"]
