@@ -773,6 +773,11 @@ class _Page:
         self.gallery = set(self.gallery_run(start, shared))
         inside.update(self.gallery)
         like = {k for k in range(lo, hi + 1) if feats[k].headline and k not in inside}
+        short = self.short_headline(start)
+        if short is not None and (short in inside or shared(short) == 0):
+            short = None  # (a label of the site's, sharing no word with the article)
+        if short is not None:
+            like.add(short)
         rivals = sorted(k for k in like if self.f[k].n >= self.s["short_line"])
         self.rivals = rivals
         self.subhead = {k: shared(k) >= 0.5 for k in rivals}
@@ -810,7 +815,9 @@ class _Page:
                 score += 0.5
             if i == start:
                 score -= 0.3
-            if feats[i].n < self.s["title_min"] + 3:
+            if i == short:
+                score += 0.5  # headline, date, body: a short headline where a headline plainly stands
+            elif feats[i].n < self.s["title_min"] + 3:
                 score -= 0.3 if opens else 1.0  # a short label is rarely the headline
             if _LIST_NUMBER.match(text):
                 score -= 0.5  # a numbered line (1.X, 二、X, 第一部分X) is a subhead or a list's item
@@ -1488,6 +1495,24 @@ class _Page:
         says. Where headings need a script of their own (Chinese)."""
         return (self.c.heading_needs is not None and self.f[i].n < self.s["long_line"]
                 and self.shared(i) == 0)
+
+    def short_headline(self, start: int) -> int | None:
+        """A headline shorter than ``title_min`` ("Capping the deal", an editorial's) is a
+        candidate only where a headline plainly stands: right over the date or byline lines
+        that stand right over the body's first line ``start``. Half ``title_min`` at least, no
+        rule naming it, no sentence, no clause, no menu, no date.
+
+        (Asked once per reading of a page, of the core's first line.)"""
+        f, k = self.f, start - 1
+        while k >= 0 and f[k].rule is not None and f[k].rule.action == "meta" and f[k].rule.reason != "source":
+            k -= 1
+        if k < 0 or k == start - 1:
+            return None  # no metadata line between it and the body
+        g = f[k]
+        if (g.ruled or g.prose or g.date or g.seps > 1 or not g.headed or g.headline or g.clause
+                or not self.s["title_min"] // 2 <= g.n < self.s["title_min"]):
+            return None
+        return k
 
     def credited(self, k: int, core: int, reach: int = 3) -> bool:
         """Whether line ``k`` is a photo's caption under its credit, cut off from the article's
