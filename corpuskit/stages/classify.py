@@ -274,7 +274,8 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
         headed=needs_met and _ANY_LETTER.search(text) is not None,
     )
     f.weight = _weight(f, c)
-    f.headline = _headline(f, end, c)
+    # (a headline ending on an abbreviation, "... Relations With U.S.", states nothing)
+    f.headline = _headline(f, "" if end == "." and _ABBREVIATION_END.search(text) else end, c)
     f.phrase = _phrase_kind(f, text, c)
     f.label = not f.prose and not f.date and f.seps < 2 and 0 < n <= c.s["heading_max"]
     f.blurb = f.prose and not f.ruled and f.weight < 2.0 and f.marks <= 4
@@ -309,6 +310,10 @@ def _capitalised_run(text: str) -> bool:
     """
     words = _WORD.findall(text)
     return len(words) >= 12 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
+
+
+# a line ending on an abbreviation of capitals and dots: U.S., U.K., D.C.
+_ABBREVIATION_END = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,}$")
 
 
 def _headline(f: Features, end: str, c: _Compiled) -> bool:

@@ -1104,8 +1104,10 @@ def headline_over_byline(lines: list[Line], rules: list[Rule | None]) -> None:
 
     if len(above) == 2 and headline(above[1]) and len(lines[above[0]].raw) >= 1.3 * len(lines[above[1]].raw):
         lines[above[1]].decide("title")
+        _labels_over(lines, above[1])
     elif above and headline(above[0]):
         lines[above[0]].decide("title")
+        _labels_over(lines, above[0])
     elif not above and after and headline(after[0]) and not _SENTENCE_END.search(lines[after[0]].raw):
         # the block opens with the date and the headline stands inside it, over the byline:
         # date / headline / (time, share buttons) / By Jane Doe / prose
@@ -1114,6 +1116,23 @@ def headline_over_byline(lines: list[Line], rules: list[Rule | None]) -> None:
         if (k is not None and lines[k].action == "meta" and lines[k].reason == "byline"
                 and all(lines[j].action == "drop" for j in range(b + 1, h))):
             lines[h].decide("title")
+
+
+def _labels_over(lines: list[Line], t: int) -> None:
+    """Over a headline found late, the short lines the engine kept while it had no headline
+    (menu items read as subheads: "Politics", "U.S.", "Fox News Poll") are the page's head, not
+    the article's: they drop as ``nav``. Sentences and paragraphs over it stay.
+
+    >>> rows = ["Politics", "U.S.", "The vote is on Monday.", "Storm heads east"]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(rows)]
+    >>> for ln, a in zip(ls, ["heading", "keep", "keep", "title"]): ln.decide(a)
+    >>> _labels_over(ls, 3); [ln.action for ln in ls]
+    ['drop', 'drop', 'keep', 'title']
+    """
+    for k in range(t):
+        raw = lines[k].raw.strip()
+        if lines[k].kept and len(raw) < 60 and (_words(raw) < 4 or not _SENTENCE_END.search(raw)):
+            lines[k].decide("drop", "nav")
 
 
 # A browser title bar's line: a headline, then two or more short parts after spaced dashes or bars
