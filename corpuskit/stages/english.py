@@ -295,6 +295,12 @@ _TENSED = regex.compile(
     r"sought|shot|fled|hid|rode|rang|sang|sank|swore|tore|wore|woke|shook|swept|blew|ate|drank|sat|laid|fed|hung|"
     r"lit|spread|stole|stuck|froze|forgot|forgave|overtook|undertook|withdrew|understood|upheld|wept|slid|sprang|"
     r"swung|shrank|shone|bore|bled|dealt|dug|knelt|leapt|lent|sped|overcame|rebuilt|slept|swam|stung|spun)\b")
+# a lead's dateline: a place in capitals before a colon or a dash ("MUMBAI: ", "NEW YORK (AP) — "), or
+# a place and date before an agency in brackets ("Bangor, March 4 (PTI) ")
+_DATELINE_OPENER = regex.compile(r"^(?:\p{Lu}[\p{Lu}\s.,'’-]{1,40}(?:\s*\([^()]{1,30}\))?\s*(?::|[-–—]{1,2})\s+"
+                                 r"|[^()]{2,40}\(\p{Lu}{2,8}\)\s*(?:[-–—:]+\s*)?)")
+# a short aside in brackets: an acronym, a party, a side ("(IMD)", "(D-Calif.)", "(left)")
+_ASIDE = regex.compile(r"\s*\([^()]{1,30}\)")
 # a reporting verb anywhere in the line: a paragraph tells what someone said, a caption shows
 _REPORTED = regex.compile(r"\b(?:said|says|told|according\s+to)\b")
 # a person speaking to the reader or of themselves: a paragraph's, not a caption's
@@ -324,6 +330,10 @@ def _caption_shape(text: str, longest: int = 200) -> bool:
     False
     >>> _caption_shape("People as far away as Chester said they had felt the tremor.")
     False
+    >>> _caption_shape("The India Meteorological Department (IMD) issued an alert for Mumbai.")
+    False
+    >>> _caption_shape("MUMBAI: Heavy rain lashed the city for the second day on Wednesday.")
+    False
     """
     text = text.strip()
     if not 15 <= len(text) <= longest or _words(text) < 3 or _SENTENCE_BREAK.search(text) or _PERSON.search(text):
@@ -334,7 +344,8 @@ def _caption_shape(text: str, longest: int = 200) -> bool:
         return False  # the main clause comes after an opening phrase ("In contrast, the team opted ...")
     if _REPORTED.search(text):
         return False  # a report ("People as far away as Chester said they felt it"): a paragraph's
-    main = _MAIN_CLAUSE.match(text).group(1)
+    # (an aside in brackets is no clause break, nor is a lead's dateline: "MUMBAI: ...", "Bangor, March 4 (PTI) ...")
+    main = _MAIN_CLAUSE.match(_ASIDE.sub("", _DATELINE_OPENER.sub("", text))).group(1)
     if _TENSED.search(main):
         return False
     return not _S_WORD.search(main) or bool(_SCENE_TIME.search(text))
@@ -389,7 +400,9 @@ def caption_over_credit(lines: list[Line], rules: list[Rule | None]) -> None:
     credit line the rules drop as a caption, that reads as a caption (``_caption_shape``) and
     does not go on from the line over it (a sentence cut by the picture). It stands inside the
     article: a paragraph or the byline block above it, not the headline's deck right under
-    the headline. (In one block with its credit, ``caption_labels`` has it already.)
+    the headline. (In one block with its credit, ``caption_labels`` has it already.) A lead opening
+    with its dateline (an edit) is no caption, nor is a line over a credit that has its own caption
+    under it.
 
     >>> rows = [("title", "Island Recovers After Goats Leave"), ("meta", "By Jane Doe"),
     ...         ("keep", "The tiny island is green again for the first time in a century, volunteers say."),
@@ -410,12 +423,15 @@ def caption_over_credit(lines: list[Line], rules: list[Rule | None]) -> None:
         ln, nxt, prev = lines[i], lines[i + 1], lines[i - 1]
         if ln.action == "meta" or _paragraph(ln):
             inside = True
-        if (not inside or ln.action != "keep" or rules[i] is not None or ln.block == nxt.block
+        if (not inside or ln.action != "keep" or rules[i] is not None or ln.edits or ln.block == nxt.block
                 or nxt.action != "drop" or nxt.reason != "caption" or rules[i + 1] is None
                 or rules[i + 1].reason != "caption" or len(nxt.raw.strip()) > 80 or _SENTENCE_BREAK.search(nxt.raw)):
             continue
         if prev.kept and prev.action != "title" and not _SENTENCE_END.search(prev.raw.strip()):
             continue  # a sentence the picture cut goes on here
+        if (i + 3 < len(lines) and lines[i + 2].action in ("keep", "heading") and not _SENTENCE_END.search(lines[i + 2].raw)
+                and _pair_caption(lines[i + 2], rules[i + 2]) and _paragraph(lines[i + 3])):
+            continue  # the credit's caption is under it ("PTI Photo" / "A train halted near Kurla")
         if _caption_shape(ln.raw):
             ln.decide("drop", "caption")
 
@@ -989,7 +1005,12 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
     after = next((k for k in range(t + 1, len(lines))
                   if lines[k].action != "drop" or lines[k].reason == "repeated"), None)
     opens = t == 1 and (_SENTENCE_END.search(lines[t].raw) is not None or len(lines[t].raw) >= 100)
-    if not opens and (after is None or lines[after].action != "meta"):
+    # a cleaned text opening with the headline over a deck with no full stop that shares more words
+    # with the story than the headline does: the deck is no headline; it is no shorter than the
+    # line over it, which the story names too (at least two of its words)
+    deck = (t == 1 and not opens and _words(lines[t].raw) >= 8 and len(lines[t].raw) >= len(lines[0].raw)
+            and len(_stems(lines[0].raw) & _stems(" ".join(ln.raw for ln in lines[2:] if ln.action == "keep"))) >= 2)
+    if not opens and not deck and (after is None or lines[after].action != "meta"):
         return  # a standfirst sits right above the byline/date block
     p = t - 1
     while p >= 0 and lines[p].action == "drop" and rules[p] is not None and rules[p].action == "drop" \
