@@ -471,9 +471,8 @@ def credit_pairs(lines: list[Line], rules: list[Rule | None]) -> None:
     Menai Strait near Bangor" / "Wikipedia"), or two pairs whose credits the rules know
     ("Getty Images" / "A seismograph records a tremor"), another pair in the same order (caption
     over credit, or credit over caption) between a finished paragraph and the next one is a
-    picture too, even
-    when its credit is a name no rule knows ("British Geological Survey") and both lines read as
-    subheads. Both drop as captions. A page with no such pair keeps its lines (a subhead over a
+    picture too, even when its credit is a name no rule knows ("British Geological Survey") and
+    both lines read as subheads. Both drop as captions. A page with no such pair keeps its lines (a subhead over a
     name is a listicle's item as often).
 
     >>> rows = [("title", None, "Quake shakes north Wales"),
@@ -805,7 +804,7 @@ def newsletter_box(lines: list[Line], reach: int = 5) -> None:
                     lines[k].decide("drop", "ad")
 
 
-def summary_points(lines: list[Line], rs: RuleSet, most: int = 8, longest: int = 200) -> None:
+def summary_points(lines: list[Line], rules: list[Rule | None], rs: RuleSet, most: int = 8, longest: int = 200) -> None:
     """A story's summary box, its label kept ("Key points:", the rules' ``summary_label``) over two
     to ``most`` points with no full stop, each a clause of running words: the engine reads the
     points as a related list (short lines in a run) and drops them, though they are the article's
@@ -819,7 +818,7 @@ def summary_points(lines: list[Line], rs: RuleSet, most: int = 8, longest: int =
     ...         ("keep", "The SES spokesperson said people should avoid driving through floodwater on any road.")]
     >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
     >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
-    >>> summary_points(ls, ruleset("en")); [ln.action for ln in ls]
+    >>> summary_points(ls, [None] * 5, ruleset("en")); [ln.action for ln in ls]
     ['keep', 'keep', 'keep', 'keep', 'keep']
     """
     label = rs.pattern("summary_label")
@@ -830,7 +829,7 @@ def summary_points(lines: list[Line], rs: RuleSet, most: int = 8, longest: int =
             continue
         j = i + 1
         while (j < len(lines) and j - i <= most and (lines[j].kept or lines[j].reason in ("nav", "related"))
-               and lines[j].action != "title" and rs.match_rule(lines[j].raw) is None):
+               and lines[j].action != "title" and rules[j] is None):
             text = lines[j].raw.strip()
             if len(text) > longest or _SENTENCE_END.search(text) or not _RUNNING.search(text) or _words(text) < 4:
                 break
@@ -855,9 +854,8 @@ def fact_lines(lines: list[Line], rs: RuleSet, least: int = 3) -> None:
     or two under the box's header ("If you go", ``fact_header``), drop with the header. One such
     line alone is the article's ("Where: the festival also has a craft market."), and so is an
     explainer's run of them told in sentences, most ending on a word ("When: The law takes effect
-    in January."). A box between
-    the headline and the byline may have given the title to its last line: the headline is then
-    the line over the box.
+    in January."). A box between the headline and the byline may have given the title to its last
+    line: the headline is then the line over the box.
 
     >>> from corpuskit.rules import ruleset
     >>> rows = [("title", "Jazz festival returns for its 20th year"), ("meta", "By Dana Cole"),
@@ -875,7 +873,7 @@ def fact_lines(lines: list[Line], rs: RuleSet, least: int = 3) -> None:
     i = 0
     while i < n:
         j = i
-        while j < n and lines[j].action != "meta" and field.match(lines[j].raw.strip()):
+        while j < n and lines[j].action != "meta" and ":" in lines[j].raw[:30] and field.match(lines[j].raw.strip()):
             j += 1
         if j == i:
             i += 1
@@ -3138,7 +3136,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     broken_headline(lines)
     title_by_byline(lines, rules)
     fact_lines(lines, rs)  # (after it: the line over the byline block may be the box's)
-    summary_points(lines, rs)
+    summary_points(lines, rules, rs)
     newsletter_box(lines)
     title_over_deck(lines, rules)
     glued_menu_title(lines, rules)
