@@ -325,6 +325,7 @@ def test_bylines(line, authors, editors, source):
     "Subscribers only need to log in once, the company said.",
     "Please share this story with your neighbours, the mayor said.",
     "Media contact with the suspect was limited, police said.",
+    "Thanks for reading the report, the minister told the committee.",
     "TNN / Updated figures show the fall in prices was smaller than first thought and will be revised.",
 ])
 def test_body_sentences_match_no_rule(sentence):
