@@ -352,6 +352,9 @@ def test_bylines(line, authors, editors, source):
     "Next slide in the presentation showed the budget gap.",
     "Our journalism students won three awards this year.",
     "Subscribers only need to log in once, the company said.",
+    "Please share this story with your neighbours, the mayor said.",
+    "Media contact with the suspect was limited, police said.",
+    "Thanks for reading the report, the minister told the committee.",
     "TNN / Updated figures show the fall in prices was smaller than first thought and will be revised.",
 ])
 def test_body_sentences_match_no_rule(sentence):

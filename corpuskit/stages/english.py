@@ -295,6 +295,12 @@ _TENSED = regex.compile(
     r"sought|shot|fled|hid|rode|rang|sang|sank|swore|tore|wore|woke|shook|swept|blew|ate|drank|sat|laid|fed|hung|"
     r"lit|spread|stole|stuck|froze|forgot|forgave|overtook|undertook|withdrew|understood|upheld|wept|slid|sprang|"
     r"swung|shrank|shone|bore|bled|dealt|dug|knelt|leapt|lent|sped|overcame|rebuilt|slept|swam|stung|spun)\b")
+# a lead's dateline: a place in capitals before a colon or a dash ("MUMBAI: ", "NEW YORK (AP) — "), or
+# a place and date before an agency in brackets ("Bangor, March 4 (PTI) ")
+_DATELINE_OPENER = regex.compile(r"^(?:\p{Lu}[\p{Lu}\s.,'’-]{1,40}(?:\s*\([^()]{1,30}\))?\s*(?::|[-–—]{1,2})\s+"
+                                 r"|[^()]{2,40}\(\p{Lu}{2,8}\)\s*(?:[-–—:]+\s*)?)")
+# a short aside in brackets: an acronym, a party, a side ("(IMD)", "(D-Calif.)", "(left)")
+_ASIDE = regex.compile(r"\s*\([^()]{1,30}\)")
 # a reporting verb anywhere in the line: a paragraph tells what someone said, a caption shows
 _REPORTED = regex.compile(r"\b(?:said|says|told|according\s+to)\b")
 # a person speaking to the reader or of themselves: a paragraph's, not a caption's
@@ -324,6 +330,10 @@ def _caption_shape(text: str, longest: int = 200) -> bool:
     False
     >>> _caption_shape("People as far away as Chester said they had felt the tremor.")
     False
+    >>> _caption_shape("The India Meteorological Department (IMD) issued an alert for Mumbai.")
+    False
+    >>> _caption_shape("MUMBAI: Heavy rain lashed the city for the second day on Wednesday.")
+    False
     """
     text = text.strip()
     if not 15 <= len(text) <= longest or _words(text) < 3 or _SENTENCE_BREAK.search(text) or _PERSON.search(text):
@@ -334,7 +344,8 @@ def _caption_shape(text: str, longest: int = 200) -> bool:
         return False  # the main clause comes after an opening phrase ("In contrast, the team opted ...")
     if _REPORTED.search(text):
         return False  # a report ("People as far away as Chester said they felt it"): a paragraph's
-    main = _MAIN_CLAUSE.match(text).group(1)
+    # (an aside in brackets is no clause break, nor is a lead's dateline: "MUMBAI: ...", "Bangor, March 4 (PTI) ...")
+    main = _MAIN_CLAUSE.match(_ASIDE.sub("", _DATELINE_OPENER.sub("", text))).group(1)
     if _TENSED.search(main):
         return False
     return not _S_WORD.search(main) or bool(_SCENE_TIME.search(text))
@@ -389,7 +400,9 @@ def caption_over_credit(lines: list[Line], rules: list[Rule | None]) -> None:
     credit line the rules drop as a caption, that reads as a caption (``_caption_shape``) and
     does not go on from the line over it (a sentence cut by the picture). It stands inside the
     article: a paragraph or the byline block above it, not the headline's deck right under
-    the headline. (In one block with its credit, ``caption_labels`` has it already.)
+    the headline. (In one block with its credit, ``caption_labels`` has it already.) A lead opening
+    with its dateline (an edit) is no caption, nor is a line over a credit that has its own caption
+    under it.
 
     >>> rows = [("title", "Island Recovers After Goats Leave"), ("meta", "By Jane Doe"),
     ...         ("keep", "The tiny island is green again for the first time in a century, volunteers say."),
@@ -410,12 +423,15 @@ def caption_over_credit(lines: list[Line], rules: list[Rule | None]) -> None:
         ln, nxt, prev = lines[i], lines[i + 1], lines[i - 1]
         if ln.action == "meta" or _paragraph(ln):
             inside = True
-        if (not inside or ln.action != "keep" or rules[i] is not None or ln.block == nxt.block
+        if (not inside or ln.action != "keep" or rules[i] is not None or ln.edits or ln.block == nxt.block
                 or nxt.action != "drop" or nxt.reason != "caption" or rules[i + 1] is None
                 or rules[i + 1].reason != "caption" or len(nxt.raw.strip()) > 80 or _SENTENCE_BREAK.search(nxt.raw)):
             continue
         if prev.kept and prev.action != "title" and not _SENTENCE_END.search(prev.raw.strip()):
             continue  # a sentence the picture cut goes on here
+        if (i + 3 < len(lines) and lines[i + 2].action in ("keep", "heading") and not _SENTENCE_END.search(lines[i + 2].raw)
+                and _pair_caption(lines[i + 2], rules[i + 2]) and _paragraph(lines[i + 3])):
+            continue  # the credit's caption is under it ("PTI Photo" / "A train halted near Kurla")
         if _caption_shape(ln.raw):
             ln.decide("drop", "caption")
 
@@ -455,9 +471,8 @@ def credit_pairs(lines: list[Line], rules: list[Rule | None]) -> None:
     Menai Strait near Bangor" / "Wikipedia"), or two pairs whose credits the rules know
     ("Getty Images" / "A seismograph records a tremor"), another pair in the same order (caption
     over credit, or credit over caption) between a finished paragraph and the next one is a
-    picture too, even
-    when its credit is a name no rule knows ("British Geological Survey") and both lines read as
-    subheads. Both drop as captions. A page with no such pair keeps its lines (a subhead over a
+    picture too, even when its credit is a name no rule knows ("British Geological Survey") and
+    both lines read as subheads. Both drop as captions. A page with no such pair keeps its lines (a subhead over a
     name is a listicle's item as often).
 
     >>> rows = [("title", None, "Quake shakes north Wales"),
@@ -789,7 +804,7 @@ def newsletter_box(lines: list[Line], reach: int = 5) -> None:
                     lines[k].decide("drop", "ad")
 
 
-def summary_points(lines: list[Line], rs: RuleSet, most: int = 8, longest: int = 200) -> None:
+def summary_points(lines: list[Line], rules: list[Rule | None], rs: RuleSet, most: int = 8, longest: int = 200) -> None:
     """A story's summary box, its label kept ("Key points:", the rules' ``summary_label``) over two
     to ``most`` points with no full stop, each a clause of running words: the engine reads the
     points as a related list (short lines in a run) and drops them, though they are the article's
@@ -803,7 +818,7 @@ def summary_points(lines: list[Line], rs: RuleSet, most: int = 8, longest: int =
     ...         ("keep", "The SES spokesperson said people should avoid driving through floodwater on any road.")]
     >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
     >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
-    >>> summary_points(ls, ruleset("en")); [ln.action for ln in ls]
+    >>> summary_points(ls, [None] * 5, ruleset("en")); [ln.action for ln in ls]
     ['keep', 'keep', 'keep', 'keep', 'keep']
     """
     label = rs.pattern("summary_label")
@@ -814,7 +829,7 @@ def summary_points(lines: list[Line], rs: RuleSet, most: int = 8, longest: int =
             continue
         j = i + 1
         while (j < len(lines) and j - i <= most and (lines[j].kept or lines[j].reason in ("nav", "related"))
-               and lines[j].action != "title" and rs.match_rule(lines[j].raw) is None):
+               and lines[j].action != "title" and rules[j] is None):
             text = lines[j].raw.strip()
             if len(text) > longest or _SENTENCE_END.search(text) or not _RUNNING.search(text) or _words(text) < 4:
                 break
@@ -839,9 +854,8 @@ def fact_lines(lines: list[Line], rs: RuleSet, least: int = 3) -> None:
     or two under the box's header ("If you go", ``fact_header``), drop with the header. One such
     line alone is the article's ("Where: the festival also has a craft market."), and so is an
     explainer's run of them told in sentences, most ending on a word ("When: The law takes effect
-    in January."). A box between
-    the headline and the byline may have given the title to its last line: the headline is then
-    the line over the box.
+    in January."). A box between the headline and the byline may have given the title to its last
+    line: the headline is then the line over the box.
 
     >>> from corpuskit.rules import ruleset
     >>> rows = [("title", "Jazz festival returns for its 20th year"), ("meta", "By Dana Cole"),
@@ -859,7 +873,7 @@ def fact_lines(lines: list[Line], rs: RuleSet, least: int = 3) -> None:
     i = 0
     while i < n:
         j = i
-        while j < n and lines[j].action != "meta" and field.match(lines[j].raw.strip()):
+        while j < n and lines[j].action != "meta" and ":" in lines[j].raw[:30] and field.match(lines[j].raw.strip()):
             j += 1
         if j == i:
             i += 1
@@ -996,7 +1010,12 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
     after = next((k for k in range(t + 1, len(lines))
                   if lines[k].action != "drop" or lines[k].reason == "repeated"), None)
     opens = t == 1 and (_SENTENCE_END.search(lines[t].raw) is not None or len(lines[t].raw) >= 100)
-    if not opens and (after is None or lines[after].action != "meta"):
+    # a cleaned text opening with the headline over a deck with no full stop that shares more words
+    # with the story than the headline does: the deck is no headline; it is no shorter than the
+    # line over it, which the story names too (at least two of its words)
+    deck = (t == 1 and not opens and _words(lines[t].raw) >= 8 and len(lines[t].raw) >= len(lines[0].raw)
+            and len(_stems(lines[0].raw) & _stems(" ".join(ln.raw for ln in lines[2:] if ln.action == "keep"))) >= 2)
+    if not opens and not deck and (after is None or lines[after].action != "meta"):
         return  # a standfirst sits right above the byline/date block
     p = t - 1
     while p >= 0 and lines[p].action == "drop" and rules[p] is not None and rules[p].action == "drop" \
@@ -3148,7 +3167,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     broken_headline(lines)
     title_by_byline(lines, rules)
     fact_lines(lines, rs)  # (after it: the line over the byline block may be the box's)
-    summary_points(lines, rs)
+    summary_points(lines, rules, rs)
     newsletter_box(lines)
     title_over_deck(lines, rules)
     glued_menu_title(lines, rules)
