@@ -1847,11 +1847,13 @@ class _Page:
 
     def person_captions(self) -> None:
         """A photo's caption naming the one person it shows (``settings.person_caption``: 张某某,
-        市民张某某, 张某某近照), alone between two kept paragraphs, one of which names that person
-        (张某某今年62岁…): a short line kept as a heading or a sentence. Not when another line of
-        the body is such a name (a list of profiles, an interview's speakers, each over their
-        part); a bare name only as the body's one heading (a subhead of three characters may
-        open as a surname does: 周边游 over a paragraph about it)."""
+        市民张某某, 张某某近照, 张某某在田间查看长势), alone between two kept paragraphs, one of which
+        names that person (张某某今年62岁…): a short line kept as a heading or a sentence. Not when
+        another line of the body is such a name (a list of profiles, an interview's speakers, each
+        over their part); without a caption's own words (the pattern's groups ``role`` and
+        ``photo``) only as the body's one heading (a subhead of three characters may open as a
+        surname does: 周边游 over a paragraph about it; a feature's subhead may name a person:
+        致敬张某某)."""
         pat = self.c.person_caption
         if pat is None:
             return
@@ -1862,7 +1864,7 @@ class _Page:
             if lines[k].action == "heading":
                 headings += 1
             if (lines[k].action in ("heading", "keep") and not f[k].ruled
-                    and f[k].n <= self.s["name_line_max"]):
+                    and f[k].n <= self.s["caption_max"]):
                 m = pat.match(lines[k].text.strip())
                 if m is not None:
                     found.append((k, m))
@@ -1870,9 +1872,9 @@ class _Page:
             return
         k, m = found[0]
         name = m.group("name")
-        bare = m.group(0).rstrip("。.") == name
-        if bare and (headings != 1 or lines[k].action != "heading"):
-            return
+        named = {g for g, v in m.groupdict().items() if v}
+        if not named & {"role", "photo"} and (headings != 1 or lines[k].action != "heading"):
+            return  # a name alone, or with words a subhead may hold: the body's one heading only
         prev, nxt = lines[k - 1], lines[k + 1]
         if not (prev.action == "keep" and nxt.action == "keep" and f[k - 1].prose and f[k + 1].prose):
             return
