@@ -835,6 +835,8 @@ class _Page:
         (a page that prints the date above its headline)."""
         j = i - 1
         while j >= 0 and i - j <= 3 and not meta(j):
+            if self.f[j].prose and not self.f[j].ruled:
+                return False  # a paragraph between: the date is over the article's lead, not over line i
             j -= 1
         if j < 0 or i - j > 3:
             return False
