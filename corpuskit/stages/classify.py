@@ -716,13 +716,31 @@ class _Page:
         lo = max(0, start - self.s["title_window"])
         hi = min(start, len(self.lines) - 1)
         overlap: dict[int, float] = {}
+        # A short lead right over the core (sentences, perhaps over a subhead the core left out:
+        # a lead weighing less than the subhead under it costs) is the article's text for the
+        # lines over it: a headline over it shares its words (read again without its date, the
+        # headline shared none with the core and the lead took the title)
+        lead, k = [], start - 1
+        while k >= 0 and not self.f[k].ruled and (self.f[k].sent or self.f[k].n < self.s["short_line"] and self.f[k].headed):
+            if self.f[k].sent:
+                lead.append(k)
+            k -= 1
+        lead.reverse()
+
+        def with_lead(k: int) -> _Bag:
+            """The body's bag with the lead's sentences but line ``k`` (a line of the lead is
+            judged by the rest of it: a headline ending as a sentence, 某某开放！, opens a
+            cleaned text read again)."""
+            others = "".join(self.lines[j].text for j in lead if j != k)
+            return self.bag(others + body) if others else body_bag
 
         def shared(k: int) -> float:
             """Share of the line's words found in the body (few words say little)."""
             if k not in overlap:
                 text = self.lines[k].text
                 toks = _tokens(text)
-                overlap[k] = body_bag.common(text) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0
+                bag = with_lead(k) if lead and k < start else body_bag
+                overlap[k] = bag.common(text) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0
             return overlap[k]
 
         feats = self.f
