@@ -319,3 +319,31 @@ def test_a_line_of_no_letters_is_never_a_heading_or_the_title():
         assert not f.headed and not f.headline
     doc = corpuskit.clean("---------- 1 ----------\n\nCouncil approves new budget plan\n\nPrivacy Policy\n")
     assert doc.title != "---------- 1 ----------"
+
+
+def _numbered_runs(rows: list[str]) -> list[list[str]]:
+    """The items of the lists ``_Page.numbered_runs`` reads as the article's own."""
+    from corpuskit.document import Line
+    from corpuskit.stages.classify import _compiled, _features_of, _Page
+
+    rs = ruleset("zh")
+    lines = [Line(n=i + 1, raw=t, text=t) for i, t in enumerate(rows)]
+    page = _Page(lines, _features_of(lines, rs, _compiled(rs)), rs, _compiled(rs))
+    return [[rows[k] for k in starts] for starts, _, _ in page.numbered_runs()]
+
+
+def test_numbered_list_with_details_is_the_articles():
+    rows = ["以下是开放信息："]
+    for k in (1, 2, 3):
+        rows += [f"{k}、某某博物馆{k}号馆", "开放时间：9:00-17:00", f"咨询电话：6655000{k}"]
+    assert _numbered_runs(rows) == [["1、某某博物馆1号馆", "2、某某博物馆2号馆", "3、某某博物馆3号馆"]]
+
+
+@pytest.mark.parametrize("between", [None, "2023-06-11", "06-11 10:20"])
+def test_numbered_headlines_alone_or_dated_are_no_article_list(between):
+    """A hot list's numbered headlines, one under the other or with only a date between, are
+    a widget's links."""
+    rows = ["热门推荐"]
+    for k, title in enumerate(["楼市新政落地首周 多城成交回暖", "新能源汽车下乡活动启动", "暑期旅游预订量同比大增"], 1):
+        rows += [f"{k}、{title}"] + ([between] if between else [])
+    assert _numbered_runs(rows) == []

@@ -124,6 +124,10 @@ def test_case_idempotent(path):
     ("Last Updated: 10/17/2018 12:17 PM", "2018-10-17T12:17"),
     ("Example Staff | 10/17/18", "2018-10-17"),
     ("Opinion March 3, 2021", "2021-03-03"),
+    ("Mon Jan 7 2008", "2008-01-07"),
+    ("2:05PM Friday March 4, 2011", "2011-03-04T14:05"),
+    ("[Published: 12-Mar-2011]", "2011-03-12"),
+    ("March 4, 2011 - 10:15PM", "2011-03-04T22:15"),
 ])
 def test_published_formats(line, published):
     from corpuskit.stages.metadata import extract
@@ -138,6 +142,7 @@ def test_published_formats(line, published):
     "Thursday, July 23, 2020 is expected to be the hottest day of the year so far",
     "March 3, 2020 Atlanta",
     "21 August 2019: the day the river burst its banks",
+    "[Updated guidance] the council will publish 12 new rules",
 ])
 def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     """A bare date is the publication time only when nothing but times, zones and stamps follow."""
@@ -149,6 +154,15 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("Tweet", "share"), ("Share", "share"), ("Email", "share"), ("Pin", "share"), ("Pin it", "share"),
     ("Print", "share"), ("Christopher Roe/Flickr", "caption"), ("Jean-Luc Martin/AFP via Getty Images", "caption"),
     ("Ana de la Cruz/Wikimedia Commons", "caption"), ("@janedoe", "byline"),
+    ("Facebook0 Twitter0 livefyre Email Print", "share"), ("Facebook12 Twitter3", "share"),
+    ("login | subscribe", "nav"), ("Sign in | Register", "nav"), ("Search Example Times:", "nav"),
+    ("EMAIL STORY     EASY PRINT     SEARCH     NEWSLETTER", "nav"),
+    ("(See pictures of the spill.)", "related"), ('(Watch our video "Oil on the Bayou.")', "related"),
+    ("See the Cartoons of the Week.", "related"), ("See Example's Pictures of the Day.", "related"),
+    ("Email this story Print this story", "share"), ("Share this article: What’s this?", "share"),
+    ("Related tags: What are tags?", "footer"), ("More Articles:", "related"), ("- REUTERS", "source"),
+    ("These news feeds are provided by an independent third party and Example TV is not responsible for them.", "footer"),
+    ("This story is sourced direct from an overseas news agency as an additional service to readers.", "footer"),
 ])
 def test_share_words_credits_and_handles(line, reason):
     assert ruleset("en").match_rule(line).reason == reason
@@ -177,6 +191,10 @@ def test_not_credits(line):
     ("By Jane Doe, Reuters", ["Jane Doe"], [], "Reuters"),
     ("By JANE DOE, CNN Business", ["JANE DOE"], [], "CNN Business"),
     ("Words: Jane Doe", ["Jane Doe"], [], None),
+    ("Words: Jane Doe Photos: John Roe", ["Jane Doe"], [], None),
+    ("By Jane Doe, For The Daily Example", ["Jane Doe"], [], None),
+    ("Jane Doe | Staff Writer", ["Jane Doe"], [], None),
+    ("Jane Doe, Reuters", ["Jane Doe"], [], "Reuters"),
     ("by Jane Doe and John Roe for Example News", ["Jane Doe", "John Roe"], [], None),
     ("By ZEKE MILLER Associated Press", ["ZEKE MILLER"], [], None),
     ("Jane Doe is an assistant editor at Example News, where she covers science.", ["Jane Doe"], [], None),
@@ -280,6 +298,56 @@ def test_bylines(line, authors, editors, source):
     "Submissions must be in by Friday, the council said, or the grant is lost.",
     "March 2, 2021 08:00 AM Eastern Standard Time was when the polls opened.",
     "SAN JOSE, Calif. - and the rest of the valley - lost power on Friday.",
+    "Contact Crime Stoppers at 555-0142 with any information about the robbery.",
+    "Reach Out Australia at 1300 555 014 is open all night, the charity said.",
+    "Contact tracing teams reached Jane Doe at home on Tuesday.",
+    "The data feeds are provided by an independent third party, the exchange said.",
+    "This story is sourced from court documents and interviews with a dozen officials.",
+    "- Reuters reported the deal first on Monday.",
+    "(The council declined to comment.)",
+    "Search teams found the body:",
+    "Subscribe / Register now, the council urged its members at the meeting.",
+    "See the photos of the week before deciding, he said.",
+    "Courtesy of the weather, the match was delayed by an hour.",
+    "Courtesy calls from the mayor were part of the job",
+    "Wikipedia editors disputed the figures for weeks.",
+    "Supplied with food and water, the climbers waited out the storm.",
+    "File photos of the bridge show the cracks were there in 2019.",
+    "Handout payments will end in March, the minister said.",
+    "Google Maps showed the road as open on Tuesday.",
+    "PA Media reported the figures first.",
+    "Watch: the council will vote on the plan on Tuesday.",
+    "Story continues below the fold, the editor joked.",
+    "Join our team: the council is hiring lifeguards for the summer.",
+    "Stay with Mum for more than a week, the doctor told her.",
+    "Thank you for subscribing to my theory, he joked.",
+    "We use your sign-up sheets to plan the rota, the organiser said.",
+    "Font sizes on the ballot were too small, voters said.",
+    "A A Milne wrote the books in the 1920s.",
+    "Bystanders filmed the crash on their phones.",
+    "Insurance covers flood damage for Example Bank.",
+    "Key points of the plan were leaked to the press on Monday.",
+    "Sign up to vote by Friday, the council urged residents.",
+    "Get latest updates on the roadworks from the council's website, officials said.",
+    "Catch all the fish you want, the ranger said, but release the small ones.",
+    "Talks resumed in Seoul on Monday, officials said (Yonhap report).",
+    "Follow me on the trail, the guide told the group.",
+    "Reporting from the front line is dangerous work, the editor said.",
+    "Estimated costs rose by a third, the council said.",
+    "Story continues to unfold as rescuers search the rubble.",
+    "Support independent journalism, the minister urged, because democracy needs it.",
+    "For the latest news on the floods, residents should check the council website.",
+    "Copyright law was changed in 2019, the lawyer said.",
+    "Enable notifications on your phone, the police advised, to get flood alerts.",
+    "Listen: the council has heard you, the mayor told the crowd.",
+    "Click here and there, and the app still would not load, users complained.",
+    "Presented by the mayor, the plan won broad support.",
+    "Premium bonds sold out within a week.",
+    "Saved by a neighbour, the dog recovered fully.",
+    "Next slide in the presentation showed the budget gap.",
+    "Our journalism students won three awards this year.",
+    "Subscribers only need to log in once, the company said.",
+    "TNN / Updated figures show the fall in prices was smaller than first thought and will be revised.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
@@ -322,7 +390,7 @@ def test_name_bylines_next_to_date_and_repeated():
     ls = lines_of(("title", None, "Emissions dipped in 2019"), ("keep", None, "Nathan Roe"),
                   ("meta", "published", "January 10, 2020"), ("keep", None, "Body text."),
                   ("drop", "related", "Nathan Roe"), ("drop", "nav", "Home Page"))
-    english.name_bylines(ls, [None] * len(ls))
+    english.name_bylines(ls, [None] * len(ls), ruleset("en"))
     assert [ln.action for ln in ls] == ["title", "meta", "meta", "keep", "meta", "drop"]
 
 

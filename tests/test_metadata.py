@@ -495,3 +495,9 @@ def test_byline_strip_of_several_reporters_and_places():
 def test_time_glued_to_the_date_after_it():
     """12:072023/08/28 (the scraper lost the space between the time and the date): 2023-08-28T12:07."""
     assert extract([("published", "12:072023/08/28")], ruleset("zh"), "")["published"] == "2023-08-28T12:07"
+
+
+@pytest.mark.parametrize("line", ["2016/05/08 09:12 高雄市 報導", "2016/05/08 09:12 高雄 報導", "2016/05/08 09:12 金門縣報導"])
+def test_date_line_with_place_names_no_reporter(line):
+    """The place a report was filed from, after the date, is no reporter's name."""
+    assert extract([("published", line)], ruleset("zh"), line)["authors"] == []

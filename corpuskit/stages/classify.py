@@ -274,7 +274,8 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
         headed=needs_met and _ANY_LETTER.search(text) is not None,
     )
     f.weight = _weight(f, c)
-    f.headline = _headline(f, end, c)
+    # (a headline ending on an abbreviation, "... Relations With U.S.", states nothing)
+    f.headline = _headline(f, "" if end == "." and _ABBREVIATION_END.search(text) else end, c)
     f.phrase = _phrase_kind(f, text, c)
     f.label = not f.prose and not f.date and f.seps < 2 and 0 < n <= c.s["heading_max"]
     f.blurb = f.prose and not f.ruled and f.weight < 2.0 and f.marks <= 4
@@ -309,6 +310,10 @@ def _capitalised_run(text: str) -> bool:
     """
     words = _WORD.findall(text)
     return len(words) >= 12 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
+
+
+# a line ending on an abbreviation of capitals and dots: U.S., U.K., D.C.
+_ABBREVIATION_END = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,}$")
 
 
 def _headline(f: Features, end: str, c: _Compiled) -> bool:
@@ -443,6 +448,8 @@ _RESUME_WEIGHT = 2.0
 _RANK = re.compile(r"^\s*(?:\d{1,2}|[①-⑳])(?:\s+|[.、．)）]\s*)(?=\S)")
 # a line no rule names that reads as residue (``_weight``)
 _RESIDUE_WEIGHT = -0.5
+# the reasons of widget lines a site puts between an article's paragraphs (``between_paragraphs``)
+_BETWEEN_REASONS = frozenset(("ad", "share", "app", "related"))
 # lines in a row printed earlier on the page that make a repeated block (``_Page.repeated_blocks``)
 _REPEAT_RUN = 3
 # an article in broken lines (``_Page.phrase_runs``): phrase lines in a run, the lines between it
@@ -490,6 +497,26 @@ _PAGE_LABEL = regex.compile(r"^第?\s*[A-Za-z]?\d{1,3}\s*版(?:\s*[:：]|\s|$)")
 _SIGN_OFF = regex.compile(r"(?:謹啟|谨启|敬啟|敬启|謹上|谨上|敬上|謹致|谨致|同啟|同启)\s*[。.]?$")
 # a line opening with a number or a list mark: a numbered subhead (一、, 1., (2), 第三)
 _NUMBERED = regex.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十]+[)）、.．:：\s]|第[\d一二三四五六七八九十百]+|[\p{No}])")
+
+# an item of a numbered list the article is made of: 1、X, 2. X, 12．X (``numbered_items``)
+_ITEM_NUMBER = regex.compile(r"^\s*(\d{1,3})[、.．](?!\d)\s*\S")
+# a field's label: a line opening with a short name and its colon (成人票原价：165元)
+_FIELD_LABEL = regex.compile(r"^\s*([^\s：:，,。]{1,10})\s*[：:]\s*\S")
+
+
+# a sentence's end inside a line, text after it
+_SENTENCE_INSIDE = regex.compile(r"[。！？!?](?=\s*\S)")
+
+
+def _field_label(text: str) -> str | None:
+    """The label a line opens with, or None.
+
+    >>> _field_label("成人票原价：165元"), _field_label("他说：好"), _field_label("备注")
+    ('成人票原价', '他说', None)
+    """
+    m = _FIELD_LABEL.match(text)
+    return m.group(1) if m else None
+
 
 # a link's label: a few characters, then a colon or a bar ("Read more: X", 延伸阅读：X)
 _LINK_LABEL = re.compile(r"^([^\s：:｜|]{1,4}(?: [^\s：:｜|]+){0,2}|[^\s：:｜|]{1,8})\s*[：:｜|]\s*\S")
@@ -695,6 +722,8 @@ class _Page:
         self.head_tags: set[int] = set()  # plain tags between the headline and the body (plain_tags)
         self.phrases: set[int] = set()  # lines of an article written a phrase to a line (phrase_runs)
         self.doubled: set[int] = set()  # captions each printed twice over the body (doubled_runs)
+        self._numbered: list[tuple[list[int], list[range], Counter[str]]] | None = None  # (numbered_runs)
+        self.item_dates: set[int] = set()  # the dates of a list's items inside the body (find_end)
         self.gallery: set[int] = set()  # a photo set's captions under the headline's date (gallery_run)
 
     @staticmethod
@@ -767,6 +796,11 @@ class _Page:
         self.gallery = set(self.gallery_run(start, shared))
         inside.update(self.gallery)
         like = {k for k in range(lo, hi + 1) if feats[k].headline and k not in inside}
+        short = self.short_headline(start)
+        if short is not None and (short in inside or shared(short) == 0):
+            short = None  # (a label of the site's, sharing no word with the article)
+        if short is not None:
+            like.add(short)
         rivals = sorted(k for k in like if self.f[k].n >= self.s["short_line"])
         self.rivals = rivals
         self.subhead = {k: shared(k) >= 0.5 for k in rivals}
@@ -804,7 +838,9 @@ class _Page:
                 score += 0.5
             if i == start:
                 score -= 0.3
-            if feats[i].n < self.s["title_min"] + 3:
+            if i == short:
+                score += 0.5  # headline, date, body: a short headline where a headline plainly stands
+            elif feats[i].n < self.s["title_min"] + 3:
                 score -= 0.3 if opens else 1.0  # a short label is rarely the headline
             if _LIST_NUMBER.match(text):
                 score -= 0.5  # a numbered line (1.X, 二、X, 第一部分X) is a subhead or a list's item
@@ -981,6 +1017,8 @@ class _Page:
             further = self._reach(p, range(p + 1, len(self.lines)), _PAGE_END)
             if not (strong or self.closes_under(further)):
                 break
+            # a dated list's dates are its items', not the article's publication time
+            self.item_dates.update(k for k in range(end + 1, p) if self.f[k].date)
             end = further
         return end
 
@@ -1001,9 +1039,11 @@ class _Page:
         if h is None or f[h].rule.reason != "related" or any(
                 f[k].prose and not f[k].ruled or _closes(f[k].rule) for k in range(end + 1, h)):
             return None
-        for p in range(h + 1, min(len(f) - 1, h + items + 2)):
+        dated = self.dated_items(h, items)
+        for p in range(h + 1, min(len(f) - 1, h + (2 * items if dated else items) + 2)):
             g = f[p]
-            if g.date or g.rule is not None and (g.rule.ends or g.rule.action == "meta"):
+            if g.date and not dated or g.rule is not None and (
+                    g.rule.ends or g.rule.action == "meta" and not (dated and g.date)):
                 return None
             if not g.prose or g.ruled:
                 continue
@@ -1015,6 +1055,23 @@ class _Page:
             shared = sum(t in ours for t in theirs)
             return (p, shared >= share * len(theirs)) if shared >= 2 else None
         return None
+
+    def dated_items(self, h: int, items: int) -> bool:
+        """Whether the list under header ``h`` prints a short date under each of its headlines
+        (热门推荐 / 1、X / 2023-06-11 / 2、Y / 2023-06-10): two dated lines or more before the
+        first prose line, each a date alone right under a line that is neither prose nor a date.
+        (An appended article's date stands once, under its headline, with its text under it.)"""
+        f, dates = self.f, 0
+        for p in range(h + 1, min(len(f), h + 2 * items + 2)):
+            g = f[p]
+            if g.prose and not g.ruled:
+                break
+            if g.date:
+                above = f[p - 1]
+                if p - 1 == h or above.prose or above.date or g.n > 20:
+                    return False
+                dates += 1
+        return dates >= 2
 
     def closes_under(self, end: int) -> bool:
         """Whether the article's close (an editor's or source credit, an end mark, a copyright
@@ -1079,10 +1136,15 @@ class _Page:
         if t is not None:
             # The body starts under the headline's metadata (date, byline, source): a prose
             # line over them is a caption or a standfirst, judged with the head.
-            after = max((k for k in range(t + 1, a) if f[k].rule is not None and f[k].rule.action == "meta"),
-                        default=t)
+            # (a dated list between paragraphs over the core: its dates are its items')
+            lists = [h for h in range(t + 1, a) if f[h].rule is not None and f[h].rule.ends
+                     and f[h].rule.reason == "related" and self.dated_items(h, 6)]
+            if lists:
+                self.item_dates.update(k for k in range(lists[0] + 1, a) if f[k].date)
+            after = max((k for k in range(t + 1, a) if f[k].rule is not None and f[k].rule.action == "meta"
+                         and k not in self.item_dates), default=t)
             body_start = next((k for k in range(after + 1, a + 1) if f[k].prose and not f[k].ruled
-                               and (k == a or not self.headline_like(k))
+                               and (k == a or not self.headline_like(k) and not self.credited(k, a))
                                and not any(self.bare_label(j) for j in range(k + 1, a))), a)
             self.meta_after = after
         else:
@@ -1107,6 +1169,8 @@ class _Page:
                 self.decide_body(i)
             else:
                 self.decide_outside(i, "tail")
+        for k in self.item_dates:
+            lines[k].decide("drop", "related")
         self.credit_captions()
         self.file_names()
         self.letter_dates()
@@ -1117,6 +1181,7 @@ class _Page:
         self.repeated_captions()
         self.related_lists()
         self.related_siblings()
+        self.numbered_items()
         self.writer_tagline()
         self.about_box()
         self.name_residue()
@@ -1163,12 +1228,42 @@ class _Page:
         prints again counted once (``repeated_blocks``) and the phrase lines of an article
         written in short broken lines counted as its text (``phrase_runs``)."""
         weights = self.blurb_weights()
+        for k in self.between_paragraphs():
+            weights[k] = _RESIDUE_WEIGHT
         for k in self.repeated_blocks():
             weights[k] = min(weights[k], _RESIDUE_WEIGHT)
         self.phrases = self.phrase_runs()
         for k in self.phrases:
             weights[k] = max(weights[k], 0.0)
+        # a list the article is made of counts as its text, not as a widget's links
+        for starts, blocks, count in self.numbered_runs():
+            for k in (*starts, *(j for block in blocks for j in block)):
+                if not self.f[k].ruled or count[_field_label(self.lines[k].text)] >= 3:
+                    weights[k] = max(weights[k], 0.0)
         return weights
+
+    def between_paragraphs(self) -> list[int]:
+        """Widget lines a rule names standing alone between two paragraphs (prose no rule names
+        right over and right under them): an ad's label, a share or app prompt, an in-article
+        promo ("Advertisement", "Read more: X"). They cost what a caption costs: a site puts them
+        between the article's paragraphs, and at full cost one of them cut the article's short
+        opening paragraphs off its core (the headline and the lead were lost with them). A rule
+        that closes the article (a related or comments header) keeps its cost.
+
+        >>> from types import SimpleNamespace as F
+        >>> ad = F(action="drop", reason="ad", ends=False)
+        >>> f = [F(prose=True, ruled=False), F(prose=False, ruled=True, rule=ad), F(prose=True, ruled=False)]
+        >>> _Page.between_paragraphs(F(f=f))
+        [1]
+        """
+        f, out = self.f, []
+        for k in range(1, len(f) - 1):
+            g = f[k]
+            if (g.ruled and g.rule is not None and not g.rule.ends and g.rule.action == "drop"
+                    and g.rule.reason in _BETWEEN_REASONS
+                    and f[k - 1].prose and not f[k - 1].ruled and f[k + 1].prose and not f[k + 1].ruled):
+                out.append(k)
+        return out
 
     def repeated_blocks(self) -> list[int]:
         """The later copies of a block the page prints more than once: ``_REPEAT_RUN`` or more
@@ -1426,6 +1521,44 @@ class _Page:
         return (self.c.heading_needs is not None and self.f[i].n < self.s["long_line"]
                 and self.shared(i) == 0)
 
+    def short_headline(self, start: int) -> int | None:
+        """A headline shorter than ``title_min`` ("Capping the deal", an editorial's) is a
+        candidate only where a headline plainly stands: right over the date or byline lines
+        that stand right over the body's first line ``start``. Half ``title_min`` at least, no
+        rule naming it, no sentence, no clause, no menu, no date.
+
+        (Asked once per reading of a page, of the core's first line.)"""
+        f, k = self.f, start - 1
+        while k >= 0 and f[k].rule is not None and f[k].rule.action == "meta" and f[k].rule.reason != "source":
+            k -= 1
+        if k < 0 or k == start - 1:
+            return None  # no metadata line between it and the body
+        g = f[k]
+        if (g.ruled or g.prose or g.date or g.seps > 1 or not g.headed or g.headline or g.clause
+                or not self.s["title_min"] // 2 <= g.n < self.s["title_min"]):
+            return None
+        return k
+
+    def credited(self, k: int, core: int, reach: int = 3) -> bool:
+        """Whether line ``k`` is a photo's caption under its credit, cut off from the article's
+        core (from line ``core``) by a closing line (a story-tools bar's "Comments", a "More
+        from Sports" box): a caption rule's line ("Photo by Jane Doe") over it, with at most
+        short lines that are not prose between ("AP"). The body starts under the closing lines;
+        the caption is judged with the head (were it the body's first line, the closing lines
+        would end the article there).
+
+        (Only asked of a prose line between the headline's metadata and the article's core.)"""
+        f = self.f
+        if not any(f[j].rule is not None and f[j].rule.ends for j in range(k + 1, core)):
+            return False
+        for j in range(k - 1, max(-1, k - 1 - reach), -1):
+            g = f[j]
+            if g.rule is not None and g.rule.reason == "caption":
+                return True
+            if g.prose or g.n > self.s["short_line"]:
+                return False
+        return False
+
     def bare_label(self, k: int) -> bool:
         """A widget's label no rule names, with nothing a heading needs: words in Latin letters
         or a pager's count (Previous Next, 1/5). What stands over it, up to the metadata, is the
@@ -1675,6 +1808,8 @@ class _Page:
         if g.rule is None or g.rule.reason != "caption" or g.sent or g.n > self.s["caption_max"]:
             return False
         text = self.lines[k].text.strip()
+        if _SENTENCE_INSIDE.search(text):
+            return False  # a caption of its own with the credit after it (某某最後一晚。 記者某某 攝)
         at = max(text.find("："), text.find(":"))
         if at >= 0:
             return len(text) - at - 1 <= self.s["short_line"]
@@ -1998,7 +2133,7 @@ class _Page:
         head = _topic_tokens(self.lines[j - 1].text)
         if not said or said & head:
             return False
-        body = " ".join(ln.text for ln in self.lines[self.body_start:header] if ln.kept).lower()
+        body = self.body_over(header, kept=True)
         return not any(t in body for t in head) and any(t in body for t in said)
 
     def on_topic(self, i: int, header: int, resumed: int, least: int = 5) -> bool:
@@ -2010,10 +2145,69 @@ class _Page:
         ours = _topic_tokens(self.lines[i].text)
         if len(ours) < least:
             return True
-        around = [self.lines[k].text for k in range(self.body_start, header)] + [
-            ln.text for ln in self.lines[resumed:resumed + 2]]
-        text = "\n".join(around).lower()
+        text = "\n".join([self.body_over(header), *(ln.text.lower() for ln in self.lines[resumed:resumed + 2])])
         return any(t in text for t in ours)
+
+    def body_over(self, header: int, kept: bool = False) -> str:
+        """The body's text over line ``header``, lowercased, a line to a line (only its kept
+        lines with ``kept``), for the topic checks (``on_topic``, ``not_summary``)."""
+        return "\n".join(ln.text for ln in self.lines[self.body_start:header] if ln.kept or not kept).lower()
+
+    def numbered_runs(self, least: int = 3) -> list[tuple[list[int], list[range], Counter[str]]]:
+        """Lists the article itself is made of: items numbered in sequence (1、X, 2、X, 3、X ...;
+        one number may be missing, a typo), ``least`` or more, each with lines of its own under
+        it (its prices, hours, phone: 成人票原价：165元, 游客咨询电话：58036000), at least half of
+        them more than a date. A related list's headlines stand one under the other, or with
+        only a date between them. Per list: its items' lines, the lines under each, and how
+        many items each field label (``_field_label``) comes back in. Read from the lines'
+        text alone (the core's weights need it), once per page.
+        (Case: tests/cases/residue/numbered_list_article.page.)"""
+        if self._numbered is not None:
+            return self._numbered
+        self._numbered = found = []
+        lines, f = self.lines, self.f
+        items = [(k, int(m.group(1))) for k, ln in enumerate(lines)
+                 for m in [_ITEM_NUMBER.match(ln.text)] if m is not None]
+        if len(items) < least:
+            return found
+        runs: list[list[tuple[int, int]]] = []
+        for k, num in items:
+            run = next((r for r in runs if 1 <= num - r[-1][1] <= 2 and k - r[-1][0] >= 2), None)
+            if run is not None:
+                run.append((k, num))
+            elif num == 1:
+                runs.append([(k, num)])
+        for run in runs:
+            if len(run) < least:
+                continue
+            starts = [k for k, _ in run]
+            blocks = [range(a + 1, b) for a, b in zip(starts, starts[1:])]
+            labels = [{_field_label(lines[j].text) for j in block} - {None} for block in blocks]
+            seen = set().union(*labels)
+            last = starts[-1] + 1  # the last item's lines: labels its siblings had, or prose
+            while last < len(lines) and (f[last].prose and not f[last].ruled or _field_label(lines[last].text) in seen):
+                last += 1
+            blocks.append(range(starts[-1] + 1, last))
+            labels.append({_field_label(lines[j].text) for j in blocks[-1]} - {None})
+            detailed = sum(any(f[j].n >= 8 and not f[j].date for j in block) for block in blocks)
+            if 2 * detailed >= len(blocks):
+                found.append((starts, blocks, Counter(x for ls in labels for x in ls)))
+        return found
+
+    def numbered_items(self, least: int = 3) -> None:
+        """Inside the body, a list the article is made of (``numbered_runs``): its items are
+        headings and the lines under them kept, rules' lines too when their label comes back in
+        ``least`` items or more (each attraction's phone line is no footer)."""
+        lines, f, lo, hi = self.lines, self.f, self.body_start, self.end
+        for starts, blocks, count in self.numbered_runs(least):
+            for k, block in zip(starts, blocks):
+                if not lo <= k <= hi:
+                    continue
+                if not lines[k].kept and f[k].rule is None:
+                    lines[k].decide("heading")
+                for j in block:
+                    if j <= hi and not lines[j].kept and (f[j].rule is None or count[_field_label(lines[j].text)] >= least):
+                        lines[j].decide("keep")
 
     def related_siblings(self) -> None:
         """A list of labelled related links is one unit: a kept line among three in a row that
@@ -2659,6 +2853,7 @@ def _title_copies(lines: list[Line]) -> None:
     title = next((ln for ln in lines if ln.action == "title"), None)
     if title is None:
         return
+    title = _site_title(lines, title)
     head = _spaceless(title.text)
     most = 2 * len(head) + 10  # (a line that long holds more than the headline and its spaces)
     for ln in lines:
@@ -2668,6 +2863,36 @@ def _title_copies(lines: list[Line]) -> None:
             if text == head or (text.startswith(head) and len(text) > len(head)
                                 and _PICTURE_SUFFIX.fullmatch(text, len(head)) is not None):
                 ln.decide("drop", "repeated")
+
+
+# the site's part of a page's <title>, after the headline: _频道_某某网 - EXAMPLE.COM, | Example News
+_SITE_SUFFIX = regex.compile(r"\s*[_|｜]\s*\S.{0,60}$|\s+[-–—]\s+\S.{0,60}$")
+
+
+def _site_title(lines: list[Line], title: Line) -> Line:
+    """The headline, when the title taken is a copy of the page's <title> (the headline, then
+    the site's part after a bar or an underscore: 某某上涨0.3%_数据_某某网 - EXAMPLE.COM.CN)
+    and a kept line under it reads as the headline alone: that line is the title, the copy
+    residue (``repeated``).
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["物价上涨0.3%_数据_某某网 - EXAMPLE.CN", "当前位置：首页",
+    ...                                                       "物价上涨0.3%", "国家统计局今天发布数据。"])]
+    >>> for ln, a in zip(ls, ["title", "drop", "heading", "keep"]): ln.decide(a)
+    >>> _site_title(ls, ls[0]).text, [ln.action for ln in ls]
+    ('物价上涨0.3%', ['drop', 'drop', 'title', 'keep'])
+    """
+    m = _SITE_SUFFIX.search(title.text)
+    while m is not None and m.start() > 0:
+        head = _spaceless(title.text[:m.start()])
+        if len(head) >= 6:
+            copy = next((ln for ln in lines if ln.n > title.n and ln.action in ("heading", "keep")
+                         and _spaceless(ln.text) == head), None)
+            if copy is not None:
+                title.decide("drop", "repeated")
+                copy.decide("title")
+                return copy
+        m = _SITE_SUFFIX.search(title.text, 0, m.start())  # (a suffix of several parts: try a shorter headline)
+    return title
 
 
 def _near_copies(lines: list[Line]) -> None:

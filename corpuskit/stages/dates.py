@@ -21,13 +21,13 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-_CN_DIGITS["零"] = 0
+_CN_DIGITS["零"] = _CN_DIGITS["○"] = 0  # (○, a white circle, stands for 〇 in many printed years)
 _CN_SMALL = r"(?:[一二三四五六七八九]|十[一二三四五六七八九]?|[二三]十[一二三四五六七八九]?)"
 
 # Whole dates, one pattern per way of writing them; each starts with a character class (a
 # look-behind after the first character checks what stands before it), so the scan is fast.
 _CN_DATE = re.compile(r"(\d(?<![\d.]\d)\d{3})[ \t]*年[ \t]*(\d{1,2})[ \t]*月[ \t]*(\d{1,2})[ \t]*[日号]")
-_CN_NUMERAL_DATE = re.compile(f"([〇零一二三四五六七八九]{{4}})年({_CN_SMALL})月({_CN_SMALL})[日号]")
+_CN_NUMERAL_DATE = re.compile(f"([〇○零一二三四五六七八九]{{4}})年({_CN_SMALL})月({_CN_SMALL})[日号]")
 _SEP_DATE = re.compile(r"([12](?<![\d./-][12])\d{3})([/.-])(\d{1,2})\2(\d{1,2})(?!\d|\.\d|/\d)")
 _MONTH_WORD = r"([ADFJMNOS](?<![A-Za-z][ADFJMNOS])[a-z]{2,8})"
 _EN_DATE = re.compile(_MONTH_WORD + r"\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4})(?!\d)")
@@ -81,7 +81,7 @@ def _runs_on(m: "re.Match[str]") -> bool:
 
 _MONTH_DAY = re.compile(r"(?P<m>\d(?<![\d年./-]\d)\d?)[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*[日号]")
 _YEAR_BEFORE = re.compile(r"(\d{4})(?:-\d{2}-\d{2}|[ \t]*年)")
-_DIGIT_OR_ZERO = re.compile("[0-9〇零]")
+_DIGIT = re.compile("[0-9]")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 
@@ -134,7 +134,7 @@ def iso_dates(text: str, *, published: str | None = None) -> str:
     >>> iso_dates("12月30日筹备，版本2.1.3，今年1月"), iso_dates("31 December 2021 and 2021-2-30")
     ('12月30日筹备，版本2.1.3，今年1月', '2021-12-31 and 2021-2-30')
     """
-    if not _DIGIT_OR_ZERO.search(text):
+    if not _DIGIT.search(text) and "年" not in text:  # (一九九八年 holds no digit)
         return text
 
     for kind, pattern, needs in _WHOLE:

@@ -292,7 +292,11 @@ _TENSED = regex.compile(
     r"do|does|did|said|says|told|tells|say|tell|according|rose|fell|grew|went|came|took|made|gave|got|saw|found|"
     r"left|began|became|brought|bought|built|held|kept|led|lost|met|paid|ran|sent|spent|stood|thought|won|wrote|"
     r"knew|drew|flew|threw|broke|spoke|chose|drove|fought|caught|taught|sold|struck|felt|heard|meant|told|"
-    r"sought|shot|fled|hid|rode|rang|sang|sank|swore|tore|wore|woke)\b")
+    r"sought|shot|fled|hid|rode|rang|sang|sank|swore|tore|wore|woke|shook|swept|blew|ate|drank|sat|laid|fed|hung|"
+    r"lit|spread|stole|stuck|froze|forgot|forgave|overtook|undertook|withdrew|understood|upheld|wept|slid|sprang|"
+    r"swung|shrank|shone|bore|bled|dealt|dug|knelt|leapt|lent|sped|overcame|rebuilt|slept|swam|stung|spun)\b")
+# a reporting verb anywhere in the line: a paragraph tells what someone said, a caption shows
+_REPORTED = regex.compile(r"\b(?:said|says|told|according\s+to)\b")
 # a person speaking to the reader or of themselves: a paragraph's, not a caption's
 _PERSON = regex.compile(r"(?i)\b(?:I|we|us|our|you|your|my)\b|[\"“”]")
 # a present-tense verb after the subject ("carries", "plans"): a statement, unless a time
@@ -318,6 +322,8 @@ def _caption_shape(text: str, longest: int = 200) -> bool:
     False
     >>> _caption_shape("The bridge carries twelve thousand cars a day.")
     False
+    >>> _caption_shape("People as far away as Chester said they had felt the tremor.")
+    False
     """
     text = text.strip()
     if not 15 <= len(text) <= longest or _words(text) < 3 or _SENTENCE_BREAK.search(text) or _PERSON.search(text):
@@ -326,6 +332,8 @@ def _caption_shape(text: str, longest: int = 200) -> bool:
         return False
     if _OPENER.match(text):
         return False  # the main clause comes after an opening phrase ("In contrast, the team opted ...")
+    if _REPORTED.search(text):
+        return False  # a report ("People as far away as Chester said they felt it"): a paragraph's
     main = _MAIN_CLAUSE.match(text).group(1)
     if _TENSED.search(main):
         return False
@@ -412,6 +420,79 @@ def caption_over_credit(lines: list[Line], rules: list[Rule | None]) -> None:
             ln.decide("drop", "caption")
 
 
+# a picture's credit no rule names, alone on its line: the owner's or the photographer's name in
+# capitalised words ("British Geological Survey", "North Wales Police", "Jane Roe")
+_CREDIT_NAME = regex.compile(r"^\p{Lu}[\p{L}\d&.'’/@-]*(?:\s+(?:\p{Lu}[\p{L}\d&.'’/@-]*|of|the|for|and|&|via|de|van|von)){0,5}$")
+
+
+def _pair_credit(ln: Line, rule: Rule | None) -> bool:
+    """A photo's credit line: short, dropped by a caption or copyright rule ("Getty Images", "©
+    Example Press"; not a label announcing the caption, "Image caption,"), or a capitalised name no
+    rule names (kept, or dropped by its place)."""
+    text = ln.raw.strip()
+    if len(text) > 60 or text.endswith((",", ":")):
+        return False
+    if rule is not None:
+        return rule.reason in ("caption", "copyright") and ln.action == "drop" and ln.reason == rule.reason
+    return (ln.action in ("keep", "heading") or ln.reason in ("nav", "related")) and _CREDIT_NAME.match(text) is not None
+
+
+def _pair_caption(ln: Line, rule: Rule | None) -> bool:
+    """A photo's caption: a line no rule names dropped as one (or by its place), or kept, of one
+    sentence at most (no quotation, no first or second person, no question, no edit: a lead
+    opening with its dateline), with no full stop or read as a caption (``_caption_shape``)."""
+    text = ln.raw.strip()
+    if ln.action == "drop":  # (dropped by its place: a caption is as often)
+        return ln.reason in ("caption", "nav", "related") and rule is None
+    return (ln.action in ("keep", "heading") and rule is None and not ln.edits and 10 <= len(text) <= 200
+            and not _SENTENCE_BREAK.search(text) and not _PERSON.search(text) and not text.endswith(("?", "!", ",", ":", ";"))
+            and (not _SENTENCE_END.search(text) or _caption_shape(text)))  # (a short sentence of the article's: "The ledge floods at high tide.")
+
+
+def credit_pairs(lines: list[Line], rules: list[Rule | None]) -> None:
+    """A page that prints its pictures as a caption line and a credit line between paragraphs
+    prints them all alike: when the engine dropped one such pair (both lines captions: "The
+    Menai Strait near Bangor" / "Wikipedia"), or two pairs whose credits the rules know
+    ("Getty Images" / "A seismograph records a tremor"), another pair in the same order (caption
+    over credit, or credit over caption) between a finished paragraph and the next one is a
+    picture too, even
+    when its credit is a name no rule knows ("British Geological Survey") and both lines read as
+    subheads. Both drop as captions. A page with no such pair keeps its lines (a subhead over a
+    name is a listicle's item as often).
+
+    >>> rows = [("title", None, "Quake shakes north Wales"),
+    ...         ("keep", None, "An earthquake shook parts of north Wales late on Sunday, residents and the survey said."),
+    ...         ("drop", "caption", "The Menai Strait near Bangor"), ("drop", "caption", "Wikipedia"),
+    ...         ("keep", None, "The survey said the quake struck at a depth of about seven kilometres near Bangor."),
+    ...         ("heading", None, "A seismograph records the tremor"), ("heading", None, "British Geological Survey"),
+    ...         ("keep", None, "People as far away as Chester said they had felt the tremor late on Sunday night.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> credit = Rule(action="drop", reason="caption", pattern=regex.compile("^Wikipedia$"))
+    >>> credit_pairs(ls, [None, None, None, credit, None, None, None, None]); [ln.action for ln in ls[5:7]]
+    ['drop', 'drop']
+    """
+    pairs: list[tuple[int, str, bool, bool]] = []  # (first line, order, both dropped, credit ruled)
+    for i in range(1, len(lines) - 2):
+        a, b, prev, nxt = lines[i], lines[i + 1], lines[i - 1], lines[i + 2]
+        if not _paragraph(nxt) or not (_finished(prev) or prev.action == "drop" and prev.reason == "caption"):
+            continue
+        done = a.action == "drop" and b.action == "drop" and "caption" in (a.reason, b.reason)
+        if _pair_caption(a, rules[i]) and _pair_credit(b, rules[i + 1]):
+            pairs.append((i, "caption-credit", done, rules[i + 1] is not None))
+        elif _pair_credit(a, rules[i]) and _pair_caption(b, rules[i + 1]):
+            pairs.append((i, "credit-caption", done, rules[i] is not None))
+    orders = {order for _i, order, done, _r in pairs if done}
+    for order in ("caption-credit", "credit-caption"):
+        if sum(1 for _i, o, _d, ruled in pairs if o == order and ruled) >= 2:
+            orders.add(order)  # two credits the rules know, each with a line of the same shape by it
+    for i, order, _d, _r in pairs:
+        if order in orders:
+            for k in (i, i + 1):
+                if lines[k].kept or rules[k] is None and lines[k].reason in ("nav", "related"):
+                    lines[k].decide("drop", "caption")
+
+
 def wire_lead(lines: list[Line]) -> None:
     """The lead of a wire story opens with a dateline ("(CNN) --", "PARIS (Reuters) -"). Kept
     lines between the byline/date block and that lead are photo captions and highlight boxes."""
@@ -456,7 +537,7 @@ def wire_credits(lines: list[Line]) -> None:
             ln.decide("meta", "source")
 
 
-def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
+def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> None:
     """A name alone on a line is a byline when it sits next to the author's handle
     ("@janedoe"), or next to the date or source lines (within two lines, under the headline)
     of a page whose rules found no byline in the article, or right under the headline when the date line
@@ -464,14 +545,17 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
     article, or repeats a name already in a byline. (A page with a
     "By ..." line has its authors; capitalised words next to it are more likely a widget,
     "Gift Article". An author's bio under the article does not count.) So is a name over the
-    writer's role alone on the next line, in the byline block. A sign-off under the
+    writer's role alone on the next line (the rules' ``writer_role`` list: "Technology reporter"),
+    in the byline block. A sign-off under the
     article, dashes and a name ("-- Jane Doe"), is a byline when a byline names that writer.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Storm heads east", "Jane Doe", "@janedoe", "Body."])]
     >>> for ln, a in zip(ls, ["title", "drop", "meta", "keep"]): ln.decide(a, "byline" if a == "meta" else None)
-    >>> name_bylines(ls, [None] * 4); ls[1].action, ls[1].reason
+    >>> from corpuskit.rules import ruleset
+    >>> name_bylines(ls, [None] * 4, ruleset("en")); ls[1].action, ls[1].reason
     ('meta', 'byline')
     """
+    role = rs.pattern("writer_role")
     metas = [i for i, ln in enumerate(lines) if ln.action == "meta"]
     named = {ln.raw for ln in lines if ln.action == "meta" and _NAME.match(ln.raw)}
     t = next((i for i, ln in enumerate(lines) if ln.action == "title"), -1)
@@ -500,8 +584,8 @@ def name_bylines(lines: list[Line], rules: list[Rule | None]) -> None:
             for k in range(max(0, i - 2), i))
         # a name over the writer's role alone on the next line, in the byline block ("Jane Doe" /
         # "Technology reporter"): a broadcaster's byline, one name and role per writer
-        roled = (t < i < end and i + 1 < len(lines) and lines[i + 1].action == "meta"
-                 and lines[i + 1].reason == "byline" and _ROLE.match(lines[i + 1].raw.strip()) is not None)
+        roled = (role is not None and t < i < end and i + 1 < len(lines) and lines[i + 1].action == "meta"
+                 and lines[i + 1].reason == "byline" and role.match(lines[i + 1].raw.strip()) is not None)
         if handle or near or under or boxed or roled:
             ln.decide("meta", "byline")
             named.add(ln.raw)
@@ -542,16 +626,16 @@ def place_under_credit(lines: list[Line], rules: list[Rule | None]) -> None:
             ln.decide("meta", "dateline")  # (a role under a writer's name: the next writer, not a place)
 
 
-# a writer's role alone on its line: "Technology reporter", "Business correspondent", "Editor"
-_ROLE = regex.compile(r"^(?!.*\b(?i:to|the|from|a|an|our|your|my|his|her|their|ask|meet|dear|new|former|letters?|notes?)\b)"
-                      r"(?:\p{Lu}\p{Ll}+(?:\s+(?:\p{L}+|&)){0,3}?\s+)?(?i:reporter|correspondent|editor|writer|"
-                      r"columnist|journalist|analyst|presenter)$")
 # the label of the writer's box: "About the author", "About the writer", "The Author"
 _AUTHOR_BOX = regex.compile(r"^(?i:about\s+the\s+(?:author|writer|reporter|columnist)s?|the\s+authors?)\s*:?$")
 # a sign-off: dashes, then a name alone ("-- Jane Doe", "— Jane Doe")
 _SIGN_OFF = regex.compile(r"^(?:-{1,2}|–|—)\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
 
 
+# a staff writer's note closing the article, by the name the byline gave: "... joined the Post in
+# 2015 and covers health", "... covers Japan for ..." (an op-ed writer's, "... is the author of
+# three books.", is the article's)
+_STAFF_BIO = regex.compile(r"^\s+(?:joined\s+(?:the\s+)?\p{Lu}[\p{L}.&'’ -]{1,40}?\s+in\s+(?:19|20)\d\d\b|covers\b|reports\s+on\b|writes\s+about\b)")
 _BIO_VERB = regex.compile(r"^\s+(?:is|was|has|writes|covers|reports|joined|currently|works|lives)\b")
 
 
@@ -607,10 +691,11 @@ def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
     """The writer's bio box, printed by the byline or under the article: a kept line that opens
     with a name the page's byline gave, alone on its line, and goes on as a bio ("Jane Doe
     currently works for Example News as a writer. ..."). It stands over the body's first
-    paragraph, or is cut short with a link ("... → Learn More"); an article's own sentence
-    about its writer stands among its paragraphs, and a note on the writer closing the article
-    in full ("Jane Doe is the author of three books.") is the article's. It drops as the author
-    boxes do (related).
+    paragraph, or is cut short with a link ("... → Learn More"), or closes the article as a staff
+    writer's note (``_STAFF_BIO``: "Jane Doe joined the Post in 2015 and covers health."); an
+    article's own sentence about its writer stands among its paragraphs, and a note on the writer
+    closing the article in full ("Jane Doe is the author of three books.") is the article's. It
+    drops as the author boxes do (related).
 
     >>> rows = [("title", "Storm heads east"), ("meta", "Jane Doe"),
     ...         ("keep", "Jane Doe currently works for Example News as a writer. She studied in Leeds."),
@@ -630,7 +715,8 @@ def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
         text = lines[i].raw
         name = next((n for n in names if text.startswith(n)), None)
         if (name is None or rules[i] is not None or _BIO_VERB.match(text[len(name):]) is None
-                or not (i == paras[0] or _BLURB_CUT.search(text) or _LINK_CUT.search(text))):
+                or not (i == paras[0] or _BLURB_CUT.search(text) or _LINK_CUT.search(text)
+                        or i == paras[-1] and _STAFF_BIO.match(text[len(name):]))):
             continue
         lines[i].decide("drop", "related")
 
@@ -672,6 +758,124 @@ def fact_box(lines: list[Line], rules: list[Rule | None], least: int = 3) -> Non
                 lines[k].decide("drop", "related")
         if j < n and lines[j].kept and lines[j].action != "title" and _BLURB_CUT.search(lines[j].raw):
             lines[j].decide("drop", "related")
+        i = j
+
+
+# the marker closing a newsletter box inside the article ("after newsletter promotion")
+_PROMO_END = regex.compile(r"^(?i:after|end\s+of)\s+(?i:newsletter)\s+(?i:promotion)$")
+
+
+def newsletter_box(lines: list[Line], reach: int = 5) -> None:
+    """A newsletter box inside the article, between its header dropped as an ad ("Sign up to First
+    Edition") and the marker that closes it ("after newsletter promotion"): the pitch kept between
+    them ("The planet's most important stories. Get all the week's news ...") is the box's.
+
+    >>> rows = [("keep", "Beavers were hunted to extinction in Britain in the 16th century for their fur."),
+    ...         ("drop", "Sign up to Down to Earth"), ("keep", "The planet's most important stories. Get all the week's news"),
+    ...         ("drop", "after newsletter promotion"), ("keep", "Wild beavers are now found in several English rivers.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "ad" if a == "drop" else None)
+    >>> newsletter_box(ls); [ln.action for ln in ls]
+    ['keep', 'drop', 'drop', 'drop', 'keep']
+    """
+    for i, ln in enumerate(lines):
+        if ln.action != "drop" or ln.reason != "ad" or not _PROMO_END.match(ln.raw.strip()):
+            continue
+        start = next((k for k in range(i - 1, max(-1, i - 1 - reach), -1)
+                      if lines[k].action == "drop" and lines[k].reason == "ad"), None)
+        if start is not None:
+            for k in range(start + 1, i):
+                if lines[k].kept and lines[k].action != "title":
+                    lines[k].decide("drop", "ad")
+
+
+def summary_points(lines: list[Line], rs: RuleSet, most: int = 8, longest: int = 200) -> None:
+    """A story's summary box, its label kept ("Key points:", the rules' ``summary_label``) over two
+    to ``most`` points with no full stop, each a clause of running words: the engine reads the
+    points as a related list (short lines in a run) and drops them, though they are the article's
+    own and their label stays. Points no rule names, kept or dropped by their place, are kept with
+    the label when a kept paragraph stands right over the label or right under the points.
+
+    >>> from corpuskit.rules import ruleset
+    >>> rows = [("keep", "Flood warnings have been issued for several rivers after heavy rain soaked the region."),
+    ...         ("keep", "Key points:"), ("drop", "Flood warnings are current for the Wilsons and Richmond rivers"),
+    ...         ("drop", "More than 200mm of rain has fallen in some areas"),
+    ...         ("keep", "The SES spokesperson said people should avoid driving through floodwater on any road.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
+    >>> summary_points(ls, ruleset("en")); [ln.action for ln in ls]
+    ['keep', 'keep', 'keep', 'keep', 'keep']
+    """
+    label = rs.pattern("summary_label")
+    if label is None:
+        return
+    for i, ln in enumerate(lines):
+        if ln.action not in ("keep", "heading") or not label.match(ln.raw.strip()):
+            continue
+        j = i + 1
+        while (j < len(lines) and j - i <= most and (lines[j].kept or lines[j].reason in ("nav", "related"))
+               and lines[j].action != "title" and rs.match_rule(lines[j].raw) is None):
+            text = lines[j].raw.strip()
+            if len(text) > longest or _SENTENCE_END.search(text) or not _RUNNING.search(text) or _words(text) < 4:
+                break
+            j += 1
+        points = range(i + 1, j)
+        if len(points) < 2 or not ((i > 0 and _paragraph(lines[i - 1])) or (j < len(lines) and _paragraph(lines[j]))):
+            continue
+        for k in points:
+            if lines[k].action == "drop":
+                lines[k].decide("keep")
+
+
+# a value that ends as a told sentence does, on a word ("... with 50 staff or more."), not on an
+# abbreviation ("10 p.m.", "Water St.")
+_TOLD = regex.compile(r"\p{Ll}{3,}[.!?][\"'”’)]*$")
+
+
+def fact_lines(lines: list[Line], rs: RuleSet, least: int = 3) -> None:
+    """An event's or a venue's fact box, "Label: value" lines in a row (the rules' ``fact_field``:
+    "Who: ...", "When: ...", "Where: ...", "Cost: ..."), is page furniture wherever it stands,
+    under the headline or after the article: ``least`` lines or more with two labels at least,
+    or two under the box's header ("If you go", ``fact_header``), drop with the header. One such
+    line alone is the article's ("Where: the festival also has a craft market."), and so is an
+    explainer's run of them told in sentences, most ending on a word ("When: The law takes effect
+    in January."). A box between
+    the headline and the byline may have given the title to its last line: the headline is then
+    the line over the box.
+
+    >>> from corpuskit.rules import ruleset
+    >>> rows = [("title", "Jazz festival returns for its 20th year"), ("meta", "By Dana Cole"),
+    ...         ("heading", "Who: The Harbour Big Band"), ("keep", "When: Saturday, June 15, noon to 10 p.m."),
+    ...         ("keep", "Cost: $15 in advance"), ("keep", "The festival returns to the waterfront this month.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "byline" if a == "meta" else None)
+    >>> fact_lines(ls, ruleset("en")); [ln.action for ln in ls]
+    ['title', 'meta', 'drop', 'drop', 'drop', 'keep']
+    """
+    field, header = rs.pattern("fact_field"), rs.pattern("fact_header")
+    if field is None:
+        return
+    n = len(lines)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and lines[j].action != "meta" and field.match(lines[j].raw.strip()):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        headed = i > 0 and header is not None and header.match(lines[i - 1].raw.strip()) is not None
+        labels = {lines[k].raw.strip().split(":", 1)[0].lower() for k in range(i, j)}
+        told = sum(1 for k in range(i, j) if _TOLD.search(lines[k].raw))
+        if (j - i >= least or headed and j - i >= 2) and len(labels) >= 2 and 2 * told <= j - i:
+            titled = any(lines[k].action == "title" for k in range(i, j))
+            for k in range(i - headed, j):
+                lines[k].decide("drop", "related")
+            if titled:  # the headline over the box (dropped by its place), not the box's last line
+                h = next((k for k in range(i - headed - 1, -1, -1) if lines[k].action != "meta"), None)
+                if (h is not None and lines[h].action == "drop" and lines[h].reason in ("nav", "related")
+                        and _headline(lines[h].raw)):
+                    lines[h].decide("title")
         i = j
 
 
@@ -761,6 +965,10 @@ def _copy_of_opening(lines: list[Line], i: int, j: int, least: int) -> bool:
     return body.startswith(want)
 
 
+# a breadcrumb trail's separator between its steps
+_TRAIL_MARK = regex.compile(r"\s(?:>>|>|»|›|\|)\s")
+
+
 def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> None:
     """English pages print the headline, then a standfirst, then the byline. When the engine
     took the standfirst for the title, the headline-like line just above it (only ruled
@@ -774,6 +982,9 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
     >>> headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
     ['drop', 'title', 'keep', 'meta']
     >>> ls[1].raw = "Home Theater, Set Top Boxes,"; ls[1].decide("drop"); ls[2].decide("title")
+    >>> headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
+    ['drop', 'drop', 'title', 'meta']
+    >>> ls[1].raw = "Example Times Online >> News >> Local"; ls[1].decide("drop")
     >>> headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
     ['drop', 'drop', 'title', 'meta']
     """
@@ -799,10 +1010,16 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
         return
     if text.endswith((",", ";", ":", "，", "；", "：", "、")):
         return  # a list cut off (tags, categories: "Home Theater, Set Top Boxes,"), no headline
+    if _TRAIL_MARK.search(text):
+        return  # a breadcrumb trail ("Example Times Online >> News >> UAE"), no headline
     if _DATE_START.match(text):
         return  # a date over the headline ("October 22, 2019 report"), no headline itself
+    if text.endswith(lines[t].raw.strip()):
+        return  # a breadcrumb ending with the headline ("Home / India News / <headline>")
     if p > 0 and lines[p - 1].action != "drop":
         return  # the line above must be residue: the headline opens the article
+    if p > 0 and lines[p - 1].reason == "related" and lines[p - 1].block == lines[p].block:
+        return  # the last item of a related list printed with no blank line between its items
     lines[p].decide("title")
     lines[t].decide("keep")
 
@@ -887,8 +1104,10 @@ def headline_over_byline(lines: list[Line], rules: list[Rule | None]) -> None:
 
     if len(above) == 2 and headline(above[1]) and len(lines[above[0]].raw) >= 1.3 * len(lines[above[1]].raw):
         lines[above[1]].decide("title")
+        _labels_over(lines, above[1])
     elif above and headline(above[0]):
         lines[above[0]].decide("title")
+        _labels_over(lines, above[0])
     elif not above and after and headline(after[0]) and not _SENTENCE_END.search(lines[after[0]].raw):
         # the block opens with the date and the headline stands inside it, over the byline:
         # date / headline / (time, share buttons) / By Jane Doe / prose
@@ -897,6 +1116,23 @@ def headline_over_byline(lines: list[Line], rules: list[Rule | None]) -> None:
         if (k is not None and lines[k].action == "meta" and lines[k].reason == "byline"
                 and all(lines[j].action == "drop" for j in range(b + 1, h))):
             lines[h].decide("title")
+
+
+def _labels_over(lines: list[Line], t: int) -> None:
+    """Over a headline found late, the short lines the engine kept while it had no headline
+    (menu items read as subheads: "Politics", "U.S.", "Fox News Poll") are the page's head, not
+    the article's: they drop as ``nav``. Sentences and paragraphs over it stay.
+
+    >>> rows = ["Politics", "U.S.", "The vote is on Monday.", "Storm heads east"]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(rows)]
+    >>> for ln, a in zip(ls, ["heading", "keep", "keep", "title"]): ln.decide(a)
+    >>> _labels_over(ls, 3); [ln.action for ln in ls]
+    ['drop', 'drop', 'keep', 'title']
+    """
+    for k in range(t):
+        raw = lines[k].raw.strip()
+        if lines[k].kept and len(raw) < 60 and (_words(raw) < 4 or not _SENTENCE_END.search(raw)):
+            lines[k].decide("drop", "nav")
 
 
 # A browser title bar's line: a headline, then two or more short parts after spaced dashes or bars
@@ -1701,12 +1937,40 @@ def _blurb(text: str) -> bool:
     return (len(text) <= 320 and len(_SENTENCE_BREAK.findall(text)) <= 1) or bool(_BLURB_CUT.search(text))
 
 
-def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> bool:
+# what a page prints between two paragraphs of its article: a picture's caption and credit, an
+# ad, a share or app widget (a teaser's blurb sits under its headline instead)
+_BETWEEN_PARAGRAPHS = frozenset(("caption", "ad", "share", "app"))
+
+
+def _follows_on(lines: list[Line], i: int, rules: list[Rule | None]) -> bool:
+    """The paragraph at ``i`` follows on from a finished paragraph above it, past the captions,
+    ads and widgets between them, and past residue the rules name (an in-article promo, "Read
+    more:", with the link under its label): a teaser's headline is no rule's.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Rain fell all day.", "A flooded street", "Photo: AP", "Trains stopped."])]
+    >>> for ln, (a, r) in zip(ls, [("keep", None), ("drop", "caption"), ("drop", "caption"), ("keep", None)]): ln.decide(a, r)
+    >>> _follows_on(ls, 3, [None] * 4), _follows_on(ls, 0, [None] * 4)
+    (True, False)
+    """
+    def between(k: int) -> bool:
+        if lines[k].action != "drop":
+            return False
+        if lines[k].reason in _BETWEEN_PARAGRAPHS or rules[k] is not None:
+            return True
+        return k > 0 and rules[k - 1] is not None and lines[k - 1].action == "drop" and lines[k - 1].raw.rstrip().endswith(":")
+
+    k = i - 1
+    while k >= 0 and between(k):
+        k -= 1
+    return k >= 0 and lines[k].action == "keep" and _SENTENCE_END.search(lines[k].raw) is not None
+
+
+def teaser_page(lines: list[Line], rules: list[Rule | None], least: int = 6, share: float = 0.8) -> bool:
     """A home page or section front has no article: what the engine kept is a list of
     teasers, each a blurb under a headline or a label of its own. When at least ``least``
     kept paragraphs are there and ``share`` of them both sit under a line that is no finished
     paragraph (a headline, a heading, a dropped label: none follows on from the paragraph
-    above it, as an article's do) and read as a blurb (one or two sentences, or cut short
+    above it, as an article's do, past a caption, an ad, a widget or a promo between them) and read as a blurb (one or two sentences, or cut short
     with an ellipsis), the page has no body: every kept line is dropped as related, and the
     answer is True (the page carries the ``no-article`` flag).
 
@@ -1715,7 +1979,7 @@ def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> bool:
     ...     rows += [(f"Storm number {k} heads east", "heading"), (f"Forecasters expect storm {k} to weaken.", "keep")]
     >>> ls = [Line(n=i, raw=t, text=t) for i, (t, _) in enumerate(rows)]
     >>> for ln, (_, a) in zip(ls, rows): ln.decide(a)
-    >>> teaser_page(ls), {ln.action for ln in ls}
+    >>> teaser_page(ls, [None] * len(ls)), {ln.action for ln in ls}
     (True, {'drop'})
     """
     # (a line opening with a date, an event's in a schedule, is no teaser's blurb)
@@ -1723,8 +1987,7 @@ def teaser_page(lines: list[Line], least: int = 6, share: float = 0.8) -> bool:
              if ln.action == "keep" and _words(ln.raw) >= 5 and not _DATE_START.match(ln.raw)]
     if len(paras) < least:
         return False
-    solo = sum(1 for i in paras if i == 0 or not (lines[i - 1].action == "keep"
-                                                  and _SENTENCE_END.search(lines[i - 1].raw)))
+    solo = sum(1 for i in paras if not _follows_on(lines, i, rules))
     if solo < share * len(paras):  # an article's paragraphs follow on: no need to read the blurbs
         return False
     blurbs = sum(1 for i in paras if _blurb(lines[i].raw))
@@ -2873,7 +3136,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     comment_meta(lines, rules)
     date_lists(lines)
     notice_tail(lines, rules)
-    name_bylines(lines, rules)
+    name_bylines(lines, rules, rs)
     author_popup(lines, rules)
     place_under_credit(lines, rules)
     author_bio(lines, rules)
@@ -2883,6 +3146,9 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     headline_over_byline(lines, rules)
     broken_headline(lines)
     title_by_byline(lines, rules)
+    fact_lines(lines, rs)  # (after it: the line over the byline block may be the box's)
+    summary_points(lines, rs)
+    newsletter_box(lines)
     title_over_deck(lines, rules)
     glued_menu_title(lines, rules)
     headline_under_date_field(lines, rules)
@@ -2912,6 +3178,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     numbered_teasers(lines)
     comment_policy(lines)
     caption_over_credit(lines, rules)
+    credit_pairs(lines, rules)
     lead_photo_caption(lines)
     dated_captions(lines)
     stamped_copy(lines)
@@ -2922,4 +3189,4 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     index_first_entry(lines, rules)
     next_story(lines, rules)
     unmarked_story(lines, rules)
-    return [NO_ARTICLE] if teaser_page(lines) else []
+    return [NO_ARTICLE] if teaser_page(lines, rules) else []

@@ -469,6 +469,36 @@ def field_date(lines: list, rs: RuleSet, page_text: str) -> str | None:
     return iso_time(m, rs, page_text) if m else None
 
 
+_BARE_DATE = regex.compile(r"^\s*(?:19|20)\d\d\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?\s*"
+                           r"(?:(?:星期|周|週|礼拜|禮拜)[一二三四五六日天])?\s*$")
+
+
+def masthead_date(lines: list, rs: RuleSet, page_text: str) -> str | None:
+    """The date of the site's masthead, far over the headline with menus between ("Online
+    edition of Example Daily / Tuesday, Jan 15, 2008 / ePaper | Mobile"): dropped there as the
+    banner's, and read only when the page dates the article nowhere else (a paper's edition
+    date is the day its stories ran). The first line over the headline that a date rule names
+    whole.
+
+    >>> from corpuskit.document import Line
+    >>> rows = [("Tuesday, Jan 15, 2008", "drop"), ("Business", "drop"), ("Storm heads east", "title")]
+    >>> masthead_date([Line(i, t, t, action=a, reason="nav") for i, (t, a) in enumerate(rows)], ruleset("en"), "")
+    '2008-01-15'
+    >>> rows = [("2018-08-26 10:46:27 某某网", "drop"), ("2023年12月9日 星期一", "drop"), ("标题", "title")]
+    >>> masthead_date([Line(i, t, t, action=a, reason="nav") for i, (t, a) in enumerate(rows)], ruleset("zh"), "")
+    '2023-12-09'
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    for ln in lines[:t or 0]:
+        if ln.reason != "nav" or not _DIGIT.search(ln.text) or not (ln.text.isascii() or _BARE_DATE.match(ln.text)):
+            continue  # (among the banner's lines, not a notice's signature; a Chinese line only as a
+            # date alone: 2024年5月20日 星期一, not a list item's date)
+        r = rs.match_rule(ln.text)
+        if r is not None and r.action == "meta" and r.reason == "published":
+            return extract([("published", ln.text)], rs, page_text)["published"]
+    return None
+
+
 # The reasons of metadata lines the engine dropped as residue that are still read when the page gives
 # the field nothing else: an editor's credit after the article's end, under a widget's header (a
 # related list's, a topic link's) or share buttons, is the page's own (no related item names an editor)
@@ -554,7 +584,7 @@ class MetadataStage(Stage):
         if not found.get("source"):
             found["source"] = follow_account(doc.lines) or lead_source(doc.lines, rs)
         if not found.get("published"):
-            found["published"] = field_date(doc.lines, rs, doc.input)
+            found["published"] = field_date(doc.lines, rs, doc.input) or masthead_date(doc.lines, rs, doc.input)
         if not found.get("authors"):
             writer = lead_writer(doc.lines, rs) or photo_reporter(doc.lines, rs)
             found["authors"] = [writer] if writer else []

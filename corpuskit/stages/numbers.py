@@ -23,7 +23,7 @@ import cn2an
 from ..rules.convert import load
 
 _DIGIT = "〇零一二两三四五六七八九"
-_DIGIT_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2, "兩": 2}
+_DIGIT_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "两": 2, "兩": 2}
 _READ = "零一二三四五六七八九"
 _YEAR_READ = "〇一二三四五六七八九"
 _NUMERAL = f"[{_DIGIT}兩十百千万萬亿億]+(?:点[{_DIGIT}]+)?"
@@ -103,7 +103,23 @@ def _value(numeral: str) -> str | None:
 
 
 _PERCENT_CN = re.compile(f"([百千])分之({_NUMERAL})")
-_YEAR_CN = re.compile("([一二](?<![〇零一二三四五六七八九十].)[〇零一二三四五六七八九]{3})年")
+# (○, a white circle, stands for 〇 in many printed years: 二○二三年)
+_YEAR_CN = re.compile("([一二](?<![〇○零一二三四五六七八九十].)[〇○零一二三四五六七八九]{3})年")
+# A date's month and day: 十月一日, 2023年一月. A lone 一 counts nothing elsewhere (一日 is
+# "one day"), but after a month or before a day it is the date's number.
+_MONTH_DAY_CN = re.compile("([一二三四五六七八九十](?<![〇○零一二两三四五六七八九十百千万第].)[一二三四五六七八九十]?)月"
+                           "([一二三四五六七八九十]{1,3})([日号號])")
+_YEAR_MONTH_CN = re.compile("(?<=[0-9]年)([一二三四五六七八九十]{1,2})月")
+
+
+@lru_cache(maxsize=None)
+def _date_numbers(most: int) -> dict[str, str]:
+    """The numerals of a month (``most`` 12) or a day (31) with their digits.
+
+    >>> _date_numbers(12)["十一"], _date_numbers(31)["三十一"], "三十二" in _date_numbers(31)
+    ('11', '31', False)
+    """
+    return {cn2an.an2cn(str(n), "low"): str(n) for n in range(1, most + 1)}
 
 
 def _to_arabic(text: str) -> str:
@@ -128,8 +144,20 @@ def _to_arabic(text: str) -> str:
 
     if "分之" in text:
         text = _PERCENT_CN.sub(percent, text)
+    def month_day(m: "re.Match[str]") -> str:
+        month, day = _date_numbers(12).get(m.group(1)), _date_numbers(31).get(m.group(2))
+        if month is None or day is None or _excepted(text, *m.span()):
+            return m.group()
+        return f"{month}月{day}{m.group(3)}"
+
+    def year_month(m: "re.Match[str]") -> str:
+        month = _date_numbers(12).get(m.group(1))
+        return m.group() if month is None or _excepted(text, *m.span()) else month + "月"
+
     if "年" in text:
         text = _YEAR_CN.sub(year, text)
+    if "月" in text:
+        text = _YEAR_MONTH_CN.sub(year_month, _MONTH_DAY_CN.sub(month_day, text))
     return rules().counted.sub(counted, text)
 
 
