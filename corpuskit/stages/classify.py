@@ -1494,7 +1494,11 @@ class _Page:
         one more label over it), is the first subhead of a feature in sections: the body holds
         another label of the same length over a paragraph (初心不改 / 他一干就是三十年。… 桃李芬芳 /
         三十年来…: subheads written alike). Four characters or more: a name alone by the date
-        (张某某) is the writer's, whatever subheads the body has."""
+        (张某某) is the writer's, whatever subheads the body has. Only for a language whose
+        bare captions are judged (a ``predicate`` pattern: Chinese, whose parallel subheads have
+        one length; in English two labels of one length in letters say little)."""
+        if self.c.predicate is None:
+            return False
         f = self.f[i]
         n = f.n
         if f.ruled or f.prose or f.date or f.seps or not self.headed(i) or not 4 <= n <= self.s["heading_max"]:
