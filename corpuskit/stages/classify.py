@@ -745,13 +745,31 @@ class _Page:
         lo = max(0, start - self.s["title_window"])
         hi = min(start, len(self.lines) - 1)
         overlap: dict[int, float] = {}
+        # A short lead right over the core (sentences, perhaps over a subhead the core left out:
+        # a lead weighing less than the subhead under it costs) is the article's text for the
+        # lines over it: a headline over it shares its words (read again without its date, the
+        # headline shared none with the core and the lead took the title)
+        lead, k = [], start - 1
+        while k >= 0 and not self.f[k].ruled and (self.f[k].sent or self.f[k].n < self.s["short_line"] and self.f[k].headed):
+            if self.f[k].sent:
+                lead.append(k)
+            k -= 1
+        lead.reverse()
+
+        def with_lead(k: int) -> _Bag:
+            """The body's bag with the lead's sentences but line ``k`` (a line of the lead is
+            judged by the rest of it: a headline ending as a sentence, 某某开放！, opens a
+            cleaned text read again)."""
+            others = "".join(self.lines[j].text for j in lead if j != k)
+            return self.bag(others + body) if others else body_bag
 
         def shared(k: int) -> float:
             """Share of the line's words found in the body (few words say little)."""
             if k not in overlap:
                 text = self.lines[k].text
                 toks = _tokens(text)
-                overlap[k] = body_bag.common(text) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0
+                bag = with_lead(k) if lead and k < start else body_bag
+                overlap[k] = bag.common(text) / len(toks) * min(1.0, len(toks) / 5) if toks else 0.0
             return overlap[k]
 
         feats = self.f
@@ -871,6 +889,8 @@ class _Page:
         (a page that prints the date above its headline)."""
         j = i - 1
         while j >= 0 and i - j <= 3 and not meta(j):
+            if self.f[j].prose and not self.f[j].ruled:
+                return False  # a paragraph between: the date is over the article's lead, not over line i
             j -= 1
         if j < 0 or i - j > 3:
             return False
@@ -1474,7 +1494,11 @@ class _Page:
         one more label over it), is the first subhead of a feature in sections: the body holds
         another label of the same length over a paragraph (初心不改 / 他一干就是三十年。… 桃李芬芳 /
         三十年来…: subheads written alike). Four characters or more: a name alone by the date
-        (张某某) is the writer's, whatever subheads the body has."""
+        (张某某) is the writer's, whatever subheads the body has. Only for a language whose
+        bare captions are judged (a ``predicate`` pattern: Chinese, whose parallel subheads have
+        one length; in English two labels of one length in letters say little)."""
+        if self.c.predicate is None:
+            return False
         f = self.f[i]
         n = f.n
         if f.ruled or f.prose or f.date or f.seps or not self.headed(i) or not 4 <= n <= self.s["heading_max"]:
@@ -1982,11 +2006,13 @@ class _Page:
 
     def person_captions(self) -> None:
         """A photo's caption naming the one person it shows (``settings.person_caption``: 张某某,
-        市民张某某, 张某某近照), alone between two kept paragraphs, one of which names that person
-        (张某某今年62岁…): a short line kept as a heading or a sentence. Not when another line of
-        the body is such a name (a list of profiles, an interview's speakers, each over their
-        part); a bare name only as the body's one heading (a subhead of three characters may
-        open as a surname does: 周边游 over a paragraph about it)."""
+        市民张某某, 张某某近照, 张某某在田间查看长势), alone between two kept paragraphs, one of which
+        names that person (张某某今年62岁…): a short line kept as a heading or a sentence. Not when
+        another line of the body is such a name (a list of profiles, an interview's speakers, each
+        over their part); without a caption's own words (the pattern's groups ``role`` and
+        ``photo``) only as the body's one heading (a subhead of three characters may open as a
+        surname does: 周边游 over a paragraph about it; a feature's subhead may name a person:
+        致敬张某某)."""
         pat = self.c.person_caption
         if pat is None:
             return
@@ -1997,7 +2023,7 @@ class _Page:
             if lines[k].action == "heading":
                 headings += 1
             if (lines[k].action in ("heading", "keep") and not f[k].ruled
-                    and f[k].n <= self.s["name_line_max"]):
+                    and f[k].n <= self.s["caption_max"]):
                 m = pat.match(lines[k].text.strip())
                 if m is not None:
                     found.append((k, m))
@@ -2005,9 +2031,9 @@ class _Page:
             return
         k, m = found[0]
         name = m.group("name")
-        bare = m.group(0).rstrip("。.") == name
-        if bare and (headings != 1 or lines[k].action != "heading"):
-            return
+        named = {g for g, v in m.groupdict().items() if v}
+        if not named & {"role", "photo"} and (headings != 1 or lines[k].action != "heading"):
+            return  # a name alone, or with words a subhead may hold: the body's one heading only
         prev, nxt = lines[k - 1], lines[k + 1]
         if not (prev.action == "keep" and nxt.action == "keep" and f[k - 1].prose and f[k + 1].prose):
             return
