@@ -155,6 +155,7 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("Print", "share"), ("Christopher Roe/Flickr", "caption"), ("Jean-Luc Martin/AFP via Getty Images", "caption"),
     ("Ana de la Cruz/Wikimedia Commons", "caption"), ("@janedoe", "byline"),
     ("Facebook0 Twitter0 livefyre Email Print", "share"), ("Facebook12 Twitter3", "share"),
+    ("News Nation & World National politics", "nav"),
     ("Return to Top", "nav"), ("Return to Editorial Index", "nav"),
     ("View seven day Editorial Archive for previous Example Free Press stories.", "nav"),
     ("The Example Free Press is a member of the Manitoba Press Council.", "footer"),
