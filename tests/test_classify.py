@@ -299,13 +299,13 @@ def test_classify_speed():
 
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     best = 0.0
-    for _ in range(3):  # the best of three: other processes share the machine
+    for _ in range(3):  # the best of three, in this process's CPU time: other processes share the machine
         for c in _COMPILED.values():
             c.cache.clear()  # time the first sight of every line
-        start = time.perf_counter()
+        start = time.process_time()
         for t in texts:
             cls(seg(Document(input=t)))
-        best = max(best, mb / (time.perf_counter() - start))
+        best = max(best, mb / max(time.process_time() - start, 1e-9))
     assert best >= 0.4, f"{best:.2f} MB/s"
 
 
