@@ -154,6 +154,7 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("Tweet", "share"), ("Share", "share"), ("Email", "share"), ("Pin", "share"), ("Pin it", "share"),
     ("Print", "share"), ("Christopher Roe/Flickr", "caption"), ("Jean-Luc Martin/AFP via Getty Images", "caption"),
     ("Ana de la Cruz/Wikimedia Commons", "caption"), ("@janedoe", "byline"),
+    ("SAO/Nasa Astrophysics", "caption"), ("NASA/JPL-Caltech", "caption"), ("ESA/Hubble", "caption"),
     ("Facebook0 Twitter0 livefyre Email Print", "share"), ("Facebook12 Twitter3", "share"),
     ("News Nation & World National politics", "nav"),
     ("Return to Top", "nav"), ("Return to Editorial Index", "nav"),
@@ -172,7 +173,7 @@ def test_share_words_credits_and_handles(line, reason):
     assert ruleset("en").match_rule(line).reason == reason
 
 
-@pytest.mark.parametrize("line", ["Work/Life Balance", "News / Local", "Serbian Српски/Srpski", "Jane Doe"])
+@pytest.mark.parametrize("line", ["Work/Life Balance", "News / Local", "Serbian Српски/Srpski", "Jane Doe", "AC/DC", "US/UK", "TOP STORIES / Germany"])
 def test_not_credits(line):
     """A slash in a heading, a breadcrumb or a language menu is no photo credit."""
     r = ruleset("en").match_rule(line)
