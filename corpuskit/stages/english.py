@@ -552,6 +552,36 @@ def wire_credits(lines: list[Line]) -> None:
             ln.decide("meta", "source")
 
 
+# a press release's label over the company that issued it
+_PROVIDED_BY = regex.compile(r"^(?i:(?:news|content|story|release)\s+)?(?i:provided|distributed|issued)\s+(?i:by)\s*:?$")
+
+
+def provided_by(lines: list[Line], longest: int = 60) -> None:
+    """A wire's press release names the company that issued it under a label ("News provided
+    by" / "Example Corp"): the company is no writer, though the byline checks would read it as
+    one by the date under it. Label and name drop with the wire's page furniture (the source is
+    the wire its dateline names: "/PRNewswire/").
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Results beat forecasts", "News provided by", "Example Corp"])]
+    >>> for ln, a in zip(ls, ["title", "drop", "keep"]): ln.decide(a)
+    >>> provided_by(ls); [(ln.action, ln.reason) for ln in ls]
+    [('title', None), ('drop', 'nav'), ('drop', 'nav')]
+    """
+    for i, ln in enumerate(lines[:-1]):
+        if _PROVIDED_BY.match(ln.raw.strip()) is None:
+            continue
+        k = next((k for k in range(i + 1, min(len(lines), i + 3)) if lines[k].raw.strip()), None)
+        if k is None:
+            continue
+        name = lines[k].raw.strip()
+        if (len(name) <= longest and name[:1].isupper() and not _SENTENCE_END.search(name)
+                and lines[k].action != "title" and (lines[k].action != "meta" or lines[k].reason == "byline")
+                and not any(c.isdigit() for c in name)):
+            ln.decide("drop", "nav")
+            lines[k].decide("drop", "nav")
+        return
+
+
 def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> None:
     """A name alone on a line is a byline when it sits next to the author's handle
     ("@janedoe"), or next to the date or source lines (within two lines, under the headline)
@@ -3157,6 +3187,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     date_lists(lines)
     notice_tail(lines, rules)
     name_bylines(lines, rules, rs)
+    provided_by(lines)  # (after it: the issuer under the label read as a writer by the date)
     author_popup(lines, rules)
     place_under_credit(lines, rules)
     author_bio(lines, rules)
