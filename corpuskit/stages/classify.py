@@ -2869,8 +2869,9 @@ def _title_copies(lines: list[Line]) -> None:
                 ln.decide("drop", "repeated")
 
 
-# the site's part of a page's <title>, after the headline: _频道_某某网 - EXAMPLE.COM, | Example News
-_SITE_SUFFIX = regex.compile(r"\s*[_|｜]\s*\S.{0,60}$|\s+[-–—]\s+\S.{0,60}$")
+# the site's part of a page's <title> after the headline, in one part or several: _频道_某某网 -
+# EXAMPLE.COM, | Example News (``_site_title``; one part only, right over the headline: ``_SITE_SUFFIX``)
+_SITE_PARTS = regex.compile(r"\s*[_|｜]\s*\S.{0,60}$|\s+[-–—]\s+\S.{0,60}$")
 
 
 def _site_title(lines: list[Line], title: Line) -> Line:
@@ -2885,7 +2886,7 @@ def _site_title(lines: list[Line], title: Line) -> Line:
     >>> _site_title(ls, ls[0]).text, [ln.action for ln in ls]
     ('物价上涨0.3%', ['drop', 'drop', 'title', 'keep'])
     """
-    m = _SITE_SUFFIX.search(title.text)
+    m = _SITE_PARTS.search(title.text)
     while m is not None and m.start() > 0:
         head = _spaceless(title.text[:m.start()])
         if len(head) >= 6:
@@ -2895,7 +2896,7 @@ def _site_title(lines: list[Line], title: Line) -> Line:
                 title.decide("drop", "repeated")
                 copy.decide("title")
                 return copy
-        m = _SITE_SUFFIX.search(title.text, 0, m.start())  # (a suffix of several parts: try a shorter headline)
+        m = _SITE_PARTS.search(title.text, 0, m.start())  # (a suffix of several parts: try a shorter headline)
     return title
 
 
