@@ -265,8 +265,10 @@ def extract(texts: Iterable[tuple[str | None, str] | tuple[str | None, str, str]
 _YEAR_LINE = regex.compile(r"^(?:19|20)\d\d\s*年?$")
 _MONTH_DAY_LINE = regex.compile(r"^(?P<month>[01]?\d)\s*(?:[-/.]|月)\s*(?P<day>[0-3]?\d)\s*日?"
                                 r"(?:\s+(?P<clock>[0-2]?\d\s*[:：]\s*[0-5]\d(?:\s*[:：]\s*[0-5]\d)?))?$")
-_DATE_LINE = regex.compile(r"^(?P<year>(?:19|20)\d\d)\s*[-./年]\s*(?P<month>[01]?\d)\s*[-./月]\s*(?P<day>[0-3]?\d)\s*日?$")
-_WEEKDAY_LINE = regex.compile(r"^(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]$|^(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?$")
+_YMD = r"(?P<year>(?:19|20)\d\d)\s*[-./年]\s*(?P<month>[01]?\d)\s*[-./月]\s*(?P<day>[0-3]?\d)\s*日?"
+_DATE_LINE = regex.compile(rf"^{_YMD}$")
+_WEEKDAY_CN = r"(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]"
+_WEEKDAY_LINE = regex.compile(rf"^{_WEEKDAY_CN}$|^(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{{0,6}}\.?$")
 _CLOCK_LINE = regex.compile(r"^[0-2]?\d\s*[:：]\s*[0-5]\d(?:\s*[:：]\s*[0-5]\d)?$")
 # a time alone on its line, perhaps with AM/PM or a zone: 02:11 PM, 14:11 ET
 _CLOCK_APART = regex.compile(r"^[0-2]?\d\s*[:：.]\s*[0-5]\d(?:\s*[:：]\s*[0-5]\d)?(?:\s*(?i:[ap]\.?m\.?))?(?:\s+\p{Lu}{2,4})?$")
@@ -469,8 +471,8 @@ def field_date(lines: list, rs: RuleSet, page_text: str) -> str | None:
     return iso_time(m, rs, page_text) if m else None
 
 
-_BARE_DATE = regex.compile(r"^\s*(?:19|20)\d\d\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?\s*"
-                           r"(?:(?:星期|周|週|礼拜|禮拜)[一二三四五六日天])?\s*$")
+# a date alone on its line, perhaps with its weekday (2023年12月9日 星期一): ``_DATE_LINE``'s date
+_BARE_DATE = regex.compile(rf"^\s*{_YMD}\s*(?:{_WEEKDAY_CN})?\s*$")
 
 
 def masthead_date(lines: list, rs: RuleSet, page_text: str) -> str | None:
