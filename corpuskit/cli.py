@@ -61,6 +61,9 @@ def main() -> None:
               help="Worker processes (default: all cores).")
 @click.option("--dask", "dask_address", metavar="local|ADDRESS", default=None,
               help="Run the workers on Dask: local (a LocalCluster) or a scheduler such as tcp://host:8786.")
+@click.option("--html", "html", type=click.Choice(["lines", "trafilatura"]), default=None,
+              help="HTML input: every block of the page as lines, the line rules decide (lines, default), "
+                   "or trafilatura's main text first.")
 @click.option("--text-field", default=None, metavar="NAME", help='JSONL field holding the text (default "text").')
 @click.option("--id-field", default=None, metavar="NAME", help='JSONL field holding the id (default "id").')
 @click.option("--progress/--no-progress", default=None, help="Progress line (default: on a terminal).")
@@ -70,14 +73,15 @@ def main() -> None:
 def clean(inputs: tuple[str, ...], output: str, to: str | None, numbers: str | None, dates: str | None,
           quotes: str | None, explain: bool, dedup: str | None,
           reports: tuple[str, ...], rejected: str | None, errors: str | None, shard_size: str | None,
-          resume: bool, checkpoint_seconds: float, workers: int | None, dask_address: str | None, text_field: str | None,
+          resume: bool, checkpoint_seconds: float, workers: int | None, dask_address: str | None, html: str | None,
+          text_field: str | None,
           id_field: str | None, progress: bool | None, quiet: bool, config_path: str | None) -> None:
     """Clean INPUT files and folders into OUTPUT.
 
     \b
     INPUT is a file, a folder (read recursively in sorted order), or - for
-    standard input. .txt and .html files are one document each (the main text
-    of an HTML page is extracted first); .jsonl, .jsonl.gz and .jsonl.zst files
+    standard input. .txt and .html files are one document each (an HTML
+    page's blocks become lines first); .jsonl, .jsonl.gz and .jsonl.zst files
     hold one document per line. Duplicates and low-quality documents are
     dropped, each counted by reason in the summary printed at the end.
     See docs/cli.md and docs/corpus.md.
@@ -96,7 +100,7 @@ def clean(inputs: tuple[str, ...], output: str, to: str | None, numbers: str | N
     config = _load_config(config_path, **{"convert.to": to, "normalize.numbers": numbers, "normalize.dates": dates,
                                           "normalize.quotes": quotes,
                                           "corpus.workers": workers, "corpus.dedup": dedup,
-                                          "corpus.text_field": text_field, "corpus.id_field": id_field})
+                                          "corpus.html": html, "corpus.text_field": text_field, "corpus.id_field": id_field})
 
     def report(f) -> None:
         if not errors and not quiet:
@@ -175,8 +179,10 @@ def explain_lines(doc, *, width: int = 0, only: tuple[str, ...] = ()) -> list[st
 @click.option("--only", multiple=True, type=click.Choice(sorted(ACTION_STYLES)),
               help="Show only lines with this action (repeatable).")
 @click.option("--color/--no-color", default=None, help="Force colours on or off (default: on a terminal).")
+@click.option("--html", "html", type=click.Choice(["lines", "trafilatura"]), default=None,
+              help="How an .html FILE becomes text (as for clean).")
 def explain(file: str, to: str | None, config_path: str | None, width: int, only: tuple[str, ...],
-            color: bool | None) -> None:
+            color: bool | None, html: str | None) -> None:
     """Show FILE line by line with each line's decision and reason, then its metadata.
 
     \b
@@ -186,8 +192,9 @@ def explain(file: str, to: str | None, config_path: str | None, width: int, only
     Example: corpuskit explain page.txt --only drop --width 80
     """
     from . import clean as clean_doc
+    from .corpus.readers import HTML_SUFFIXES
 
-    config = _load_config(config_path, **{"convert.to": to})
+    config = _load_config(config_path, **{"convert.to": to, "corpus.html": html})
     try:
         if file == "-":
             data = sys.stdin.buffer.read()
@@ -196,7 +203,16 @@ def explain(file: str, to: str | None, config_path: str | None, width: int, only
                 data = f.read()
     except OSError as e:
         raise click.ClickException(f"cannot read {file}: {e.strerror or e}") from None
-    doc = clean_doc(data, config, source=file)
+    if file.lower().endswith(HTML_SUFFIXES):
+        from .corpus.html import html_document
+        from .pipeline import pipeline_for
+
+        try:
+            doc = pipeline_for(config)(html_document(data, config, file))
+        except ValueError as e:
+            raise click.ClickException(f"{file}: {e}") from None
+    else:
+        doc = clean_doc(data, config, source=file)
     for line in explain_lines(doc, width=width, only=only):
         click.echo(line, color=color)
 

@@ -28,7 +28,8 @@ TARGETS = ("keep", "zh-Hans", "zh-Hant", "zh-TW", "zh-HK")
 CHOICES = {"normalize": {"quotes": ("auto", "keep", "curly", "corner"),
                          "cjk_latin_space": ("keep", "remove", "add"),
                          "numbers": ("keep", "arabic", "chinese"),
-                         "dates": ("keep", "iso")}}
+                         "dates": ("keep", "iso")},
+           "corpus": {"html": ("lines", "trafilatura")}}
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,9 @@ class CorpusConfig:
     text_field: str = "text"
     id_field: str = "id"
     max_doc_bytes: int = 10_000_000  # a larger file or JSONL line is reported and skipped
+    # .html input: lines (every block of the body, the line rules decide) | trafilatura
+    # (its main-text extraction first); see corpuskit/corpus/html.py.
+    html: str = "lines"
     # Dedup: near (MinHash LSH over character n-grams) | exact (normalized key) | off.
     dedup: str = "near"
     near_threshold: float = 0.7  # estimated Jaccard similarity of character n-gram sets

@@ -111,9 +111,9 @@ def to_document(item: Item, config: Config) -> Document:
         return Document(input=text.replace("\x00", ""), path=item.path,
                         id=None if rid is None else str(rid), extra=obj)
     if item.kind == "html":
-        from .html import html_to_text
+        from .html import html_document
 
-        return Document(input=html_to_text(item.data, config), path=item.path)
+        return html_document(item.data, config, item.path)
     return Document(raw=item.data, path=item.path, id=item.id, extra=item.extra)
 
 

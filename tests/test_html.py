@@ -1,0 +1,130 @@
+"""HTML input: a page's blocks become lines and the line rules decide, as for scraped text."""
+import html
+import json
+from pathlib import Path
+
+import orjson
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import SHARED
+from corpuskit.cli import main
+from corpuskit.config import Config
+from corpuskit.corpus.html import page_lines
+from corpuskit.corpus.runner import Options, run
+
+pytest.importorskip("lxml")
+
+CASES = Path(__file__).parent / "cases" / "html"
+PAGES = SHARED / "pages"
+
+
+def cfg(**opts):
+    return Config.defaults().with_options(**{"corpus.workers": 1, "corpus.dedup": "off", **opts})
+
+
+def clean_files(paths, tmp_path, **opts) -> list[dict]:
+    out = tmp_path / "out.jsonl"
+    errors = tmp_path / "errors.txt"
+    run([str(p) for p in paths], str(out), cfg(**opts), options=Options(errors=str(errors)))
+    return [orjson.loads(line) for line in out.read_bytes().splitlines()] if out.exists() else []
+
+
+def test_old_table_layout_page(tmp_path):
+    # A 2008-style page laid out in tables with <font> and <br>: trafilatura finds no main
+    # text in it; as lines, the menus, tools and footer are dropped by the line rules.
+    (rec,) = clean_files([CASES / "old_table_page.html"], tmp_path)
+    assert rec["title"] == "Council approves new bridge over Mill Creek"
+    assert rec["meta"]["authors"] == ["Margaret Ellison"]
+    assert rec["meta"]["published"] == "2008-03-14"
+    text = rec["text"]
+    assert "voted 6-1 on Thursday night" in text and "guaranteed in writing." in text
+    for residue in ("Obituaries", "Print this story", "Copyright", "Privacy Policy", "Sections"):
+        assert residue not in text
+
+
+def test_gbk_portal_page(tmp_path):
+    # GBK bytes (declared in <meta>), a portal's menu, breadcrumb, info line, editor,
+    # related list and footer.
+    (rec,) = clean_files([CASES / "gbk_portal_page.html"], tmp_path, **{"convert.to": "zh-Hans"})
+    assert rec["provenance"]["encoding"] == "gbk"
+    assert rec["title"] == "暴雨来袭 多地启动应急响应"
+    meta = rec["meta"]
+    assert meta["source"] == "新华社" and meta["authors"] == ["王晓明"] and meta["editors"] == ["李华"]
+    assert meta["published"].startswith("2024-06-18")
+    text = rec["text"]
+    assert "受强降雨影响" in text and "确保人民群众生命财产安全" in text
+    for residue in ("首页", "您的位置", "相关新闻", "南方强降雨持续", "版权所有", "责任编辑"):
+        assert residue not in text
+
+
+def test_trafilatura_way_kept_as_an_option(tmp_path):
+    pytest.importorskip("trafilatura")
+    (rec,) = clean_files([CASES / "gbk_portal_page.html"], tmp_path, **{"corpus.html": "trafilatura"})
+    assert "受强降雨影响" in rec["text"] and "首页 新闻 财经" not in rec["text"]
+    # Where trafilatura finds nothing, the page is reported, not written half-done.
+    assert clean_files([CASES / "old_table_page.html"], tmp_path, **{"corpus.html": "trafilatura"}) == []
+    assert "no main text found" in (tmp_path / "errors.txt").read_text("utf-8")
+
+
+def test_page_without_text_is_reported(tmp_path):
+    page = tmp_path / "empty.html"
+    page.write_text("<html><head><title>x</title></head><body><script>var a=1;</script></body></html>")
+    good = CASES / "old_table_page.html"
+    recs = clean_files([page, good], tmp_path)
+    assert [r["title"] for r in recs] == ["Council approves new bridge over Mill Creek"]
+    assert "empty.html: no text found in the HTML page" in (tmp_path / "errors.txt").read_text("utf-8")
+
+
+def test_deep_nesting():
+    # Deeper than Python's recursion limit (the walk keeps its own stack) and than
+    # libxml2's default limit of 256.
+    page = "<body>" + "<div>" * 1500 + "deep text" + "</div>" * 1500 + "<p>after</p></body>"
+    assert page_lines(page).split("\n")[:3] == ["deep text", "", "after"]
+
+
+_line = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=30).map(
+    lambda s: " ".join(s.split())).filter(bool)
+
+
+@given(st.lists(st.lists(_line, min_size=1, max_size=4), min_size=1, max_size=6))
+def test_blocks_round_trip(blocks):
+    # Blocks (<div>) set apart by a blank line, lines (<br>) within a block: the text's
+    # structure survives the trip through HTML.
+    page = "<html><body>" + "".join(
+        "<div>" + "<br>".join(html.escape(ln) for ln in block) + "</div>" for block in blocks) + "</body></html>"
+    want = "\n\n".join("\n".join(block) for block in blocks) + "\n"
+    assert page_lines(page) == want
+
+
+def _as_html(text: str) -> str:
+    """A scraped page's text back as HTML: a <div> per block, <br> between its lines."""
+    blocks = [b.split("\n") for b in text.strip("\n").split("\n\n")]
+    return "<!DOCTYPE html><html><head><meta charset='utf-8'><title>t</title></head><body>" + "".join(
+        "<div>" + "<br>".join(html.escape(ln) for ln in b) + "</div>" for b in blocks) + "</body></html>"
+
+
+@pytest.mark.skipif(not PAGES.is_dir(), reason="shared pages not present")
+def test_pages_as_html_cleaned_as_their_text(tmp_path):
+    # Every labelled page, given as HTML, gets the same text, title and metadata as its text.
+    names = sorted(json.loads((PAGES / "gold.json").read_text("utf-8"))["documents"])
+    (tmp_path / "txt").mkdir()
+    (tmp_path / "html").mkdir()
+    for name in names:
+        text = (PAGES / name).read_text("utf-8")
+        (tmp_path / "txt" / name).write_text(text, "utf-8")
+        (tmp_path / "html" / name.replace(".txt", ".html")).write_text(_as_html(text), "utf-8")
+    by_text = clean_files(sorted((tmp_path / "txt").iterdir()), tmp_path)
+    by_html = clean_files(sorted((tmp_path / "html").iterdir()), tmp_path)
+    assert len(by_text) == len(by_html) == len(names)
+    for a, b in zip(by_text, by_html):
+        assert (a["title"], a["text"], a["meta"]) == (b["title"], b["text"], b["meta"]), a["provenance"]["path"]
+
+
+def test_explain_reads_html():
+    res = CliRunner().invoke(main, ["explain", str(CASES / "old_table_page.html"), "--no-color"])
+    assert res.exit_code == 0, res.output
+    assert "title              Council approves new bridge over Mill Creek" in res.output
+    assert "<TD" not in res.output and "meta:byline        By Margaret Ellison" in res.output
