@@ -450,6 +450,7 @@ _RANK = re.compile(r"^\s*(?:\d{1,2}|[①-⑳])(?:\s+|[.、．)）]\s*)(?=\S)")
 _RESIDUE_WEIGHT = -0.5
 # the reasons of widget lines a site puts between an article's paragraphs (``between_paragraphs``)
 _BETWEEN_REASONS = frozenset(("ad", "share", "app", "related"))
+_BOX_REASONS = frozenset(("ad", "share", "app"))
 # lines in a row printed earlier on the page that make a repeated block (``_Page.repeated_blocks``)
 _REPEAT_RUN = 3
 # an article in broken lines (``_Page.phrase_runs``): phrase lines in a run, the lines between it
@@ -1390,7 +1391,7 @@ class _Page:
                 ln.decide("drop", "related")  # one of a list's dated headlines
                 return
             if zone == "before":
-                near = (self.title is not None and self.title - i <= self.s["meta_reach"]
+                near = (self.title is not None and self.lines_to_title(i) <= self.s["meta_reach"]
                         and not self.in_menu(i))
             else:  # under the article, above any related list or comment thread
                 near = i - self.end <= 2 * self.s["meta_reach"] and (
@@ -1403,6 +1404,18 @@ class _Page:
             ln.decide("drop", r.reason)
         else:
             ln.decide("drop", None)  # reason named in name_residue
+
+    def lines_to_title(self, i: int) -> int:
+        """How far line ``i`` stands above the headline, in lines, a paywall's or a share
+        box's lines that a rule names (``ad``, ``share``, ``app``) not counted: a metadata strip
+        stays the headline's over such a box (Published Date: X / Premium Article ! / To read
+        this article in full you must be registered ... / Headline)."""
+        assert self.title is not None
+        far = self.title - i
+        if far <= self.s["meta_reach"]:
+            return far
+        return sum(1 for k in range(i + 1, self.title + 1) if not (
+            (g := self.f[k].rule) is not None and g.action == "drop" and g.reason in _BOX_REASONS))
 
     def listed(self, a: int, b: int) -> bool:
         """Whether a related or comments header in lines ``a`` to ``b - 1`` has entries under it
