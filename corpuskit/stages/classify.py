@@ -689,6 +689,12 @@ class ClassifyStage(Stage):
                 if not ln.kept:
                     for orig in g:
                         orig.decide(ln.action, ln.reason or "other")
+                        if ln.reason == "caption" and orig.moved:
+                            # a caption's credit names the picture's agency, not the article's
+                            # source (北京一家商场内的顾客。（路透社）: no source 路透社)
+                            cut = {name for name, _ in orig.moved}
+                            orig.moved.clear()
+                            orig.edits = [e for e in orig.edits if e not in cut]
                     changed = True
             if not changed:
                 return

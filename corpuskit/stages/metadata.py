@@ -471,8 +471,9 @@ def field_date(lines: list, rs: RuleSet, page_text: str) -> str | None:
     return iso_time(m, rs, page_text) if m else None
 
 
-# a date alone on its line, perhaps with its weekday (2023年12月9日 星期一): ``_DATE_LINE``'s date
-_BARE_DATE = regex.compile(rf"^\s*{_YMD}\s*(?:{_WEEKDAY_CN})?\s*$")
+# a date alone on its line, perhaps with its weekday (2023年12月9日 星期一): ``_DATE_LINE``'s date;
+# or after the paper's name, as an e-paper's masthead prints the issue (某某日報 2025年3月12日)
+_BARE_DATE = regex.compile(rf"^\s*(?:\p{{Han}}{{1,8}}(?:报|報|刊)\s*)?{_YMD}\s*(?:{_WEEKDAY_CN})?\s*$")
 
 
 def masthead_date(lines: list, rs: RuleSet, page_text: str) -> str | None:
@@ -489,6 +490,9 @@ def masthead_date(lines: list, rs: RuleSet, page_text: str) -> str | None:
     >>> rows = [("2018-08-26 10:46:27 某某网", "drop"), ("2023年12月9日 星期一", "drop"), ("标题", "title")]
     >>> masthead_date([Line(i, t, t, action=a, reason="nav") for i, (t, a) in enumerate(rows)], ruleset("zh"), "")
     '2023-12-09'
+    >>> rows = [("某某日報 2025年3月12日", "drop"), ("新聞 > 澳聞", "drop"), ("标题", "title")]
+    >>> masthead_date([Line(i, t, t, action=a, reason="nav") for i, (t, a) in enumerate(rows)], ruleset("zh"), "")
+    '2025-03-12'
     """
     t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
     for ln in lines[:t or 0]:
