@@ -358,6 +358,15 @@ def test_bylines(line, authors, editors, source):
     "Media contact with the suspect was limited, police said.",
     "Thanks for reading the report, the minister told the committee.",
     "TNN / Updated figures show the fall in prices was smaller than first thought and will be revised.",
+    "Above all, officials urged residents not to drive through flooded roads.",
+    "From left-leaning groups to business owners, residents wanted faster payments.",
+    "Left unchecked, the fire could reach the town by Friday.",
+    "Below the surface, the reef was in worse shape than divers expected.",
+    "Top officials met on Monday to discuss the plan.",
+    "Main roads into the city were closed for most of the day.",
+    "From left field, the proposal won backing from the opposition.",
+    "Mumbai police said the suspect had been arrested in Pune.",
+    "Jane Doe and John Roe were arrested on Friday, police said.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""

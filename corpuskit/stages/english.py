@@ -591,7 +591,9 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
     "By ..." line has its authors; capitalised words next to it are more likely a widget,
     "Gift Article". An author's bio under the article does not count.) So is a name over the
     writer's role alone on the next line (the rules' ``writer_role`` list: "Technology reporter"),
-    in the byline block. A sign-off under the
+    in the byline block. So are two to four names on one line, set apart by commas, "and" or "&"
+    (the rules' ``bare_names``: "Jane Doe and John Roe", "Jane Doe, John Roe"), next to the date
+    line or right under the headline. A sign-off under the
     article, dashes and a name ("-- Jane Doe"), is a byline when a byline names that writer.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Storm heads east", "Jane Doe", "@janedoe", "Body."])]
@@ -601,6 +603,7 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
     ('meta', 'byline')
     """
     role = rs.pattern("writer_role")
+    names = rs.pattern("bare_names")
     metas = [i for i, ln in enumerate(lines) if ln.action == "meta"]
     named = {ln.raw for ln in lines if ln.action == "meta" and _NAME.match(ln.raw)}
     t = next((i for i, ln in enumerate(lines) if ln.action == "title"), -1)
@@ -610,7 +613,10 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
                        for i, r in enumerate(rules[:end]))
     bylined = any(m.action == "meta" and m.reason == "byline" for m in lines)  # (kept up to date below)
     for i, ln in enumerate(lines):
-        if ln.action in ("meta", "title") or rules[i] is not None or not _NAME.match(ln.raw) or _WIDGET_WORD.search(ln.raw):
+        if ln.action in ("meta", "title") or rules[i] is not None or _WIDGET_WORD.search(ln.raw):
+            continue
+        several = names is not None and names.match(ln.raw) is not None  # two or more writers: only by the date line
+        if not several and not _NAME.match(ln.raw):
             continue
         handle = i < end and any(0 < abs(i - k) <= 1 and _HANDLE.match(lines[k].raw) for k in metas)
         near = not ruled_byline and t < i < end and any(
@@ -631,7 +637,7 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
         # "Technology reporter"): a broadcaster's byline, one name and role per writer
         roled = (role is not None and t < i < end and i + 1 < len(lines) and lines[i + 1].action == "meta"
                  and lines[i + 1].reason == "byline" and role.match(lines[i + 1].raw.strip()) is not None)
-        if handle or near or under or boxed or roled:
+        if (near or under) if several else (handle or near or under or boxed or roled):
             ln.decide("meta", "byline")
             named.add(ln.raw)
             bylined = True
@@ -732,9 +738,13 @@ def author_popup(lines: list[Line], rules: list[Rule | None], most: int = 6) -> 
         return
 
 
+_NAME_SPLIT = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
 def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
     """The writer's bio box, printed by the byline or under the article: a kept line that opens
-    with a name the page's byline gave, alone on its line, and goes on as a bio ("Jane Doe
+    with a name the page's byline gave, alone on its line (or with the other writers' names:
+    "Jane Doe and John Roe"), and goes on as a bio ("Jane Doe
     currently works for Example News as a writer. ..."). It stands over the body's first
     paragraph, or is cut short with a link ("... → Learn More"), or closes the article as a staff
     writer's note (``_STAFF_BIO``: "Jane Doe joined the Post in 2015 and covers health."); an
@@ -750,7 +760,8 @@ def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
     >>> author_bio(ls, [None] * 4); [ln.action for ln in ls]
     ['title', 'meta', 'drop', 'keep']
     """
-    names = {ln.raw.strip() for ln in lines if ln.action == "meta" and ln.reason == "byline" and _NAME.match(ln.raw.strip())}
+    names = {n for ln in lines if ln.action == "meta" and ln.reason == "byline"
+             for n in _NAME_SPLIT.split(ln.raw.strip()) if _NAME.match(n)}  # (several: "Jane Doe and John Roe")
     if not names:
         return
     paras = [i for i, ln in enumerate(lines) if ln.action == "keep"]
@@ -1013,28 +1024,38 @@ def _copy_of_opening(lines: list[Line], i: int, j: int, least: int) -> bool:
 _TRAIL_MARK = regex.compile(r"\s(?:>>|>|»|›|\|)\s")
 
 
-def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> None:
+def headline_over_standfirst(lines: list[Line], rules: list[Rule | None], names: "regex.Pattern[str] | None" = None) -> bool:
     """English pages print the headline, then a standfirst, then the byline. When the engine
     took the standfirst for the title, the headline-like line just above it (only ruled
     residue between) that the engine dropped unnamed by any rule is the headline. The
     standfirst is known by the byline/date block under it, or, on a page that opens with the
-    headline (a cleaned text, which has lost that block), by reading as a sentence.
+    headline (a cleaned text, which has lost that block), by reading as a sentence. A line the
+    engine took for the title that is several writers' names (``names``, the rules' ``bare_names``:
+    "Jane Doe and John Roe") right over the date line is the byline, no standfirst (True: a
+    byline found).
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
     ...     ["World", "Storm heads east as millions travel", "Forecasters see clear skies", "By Jane Doe"])]
     >>> for ln, a in zip(ls, ["drop", "drop", "title", "meta"]): ln.decide(a, "byline" if a == "meta" else None)
-    >>> headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
+    >>> _ = headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
     ['drop', 'title', 'keep', 'meta']
+    >>> from corpuskit.rules import ruleset
+    >>> ls[2].raw = "Jane Doe and John Roe"; ls[1].decide("drop"); ls[2].decide("title")
+    >>> headline_over_standfirst(ls, [None] * 4, ruleset("en").pattern("bare_names"))
+    True
+    >>> [(ln.action, ln.reason) for ln in ls][1:3]
+    [('title', None), ('meta', 'byline')]
+    >>> ls[2].raw = "Forecasters see clear skies"
     >>> ls[1].raw = "Home Theater, Set Top Boxes,"; ls[1].decide("drop"); ls[2].decide("title")
-    >>> headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
+    >>> _ = headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
     ['drop', 'drop', 'title', 'meta']
     >>> ls[1].raw = "Example Times Online >> News >> Local"; ls[1].decide("drop")
-    >>> headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
+    >>> _ = headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
     ['drop', 'drop', 'title', 'meta']
     """
     t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
     if t is None:
-        return
+        return False
     # (a copy of the lead under the headline, dropped as repeated, stands where a standfirst would
     # not: the title is the headline)
     after = next((k for k in range(t + 1, len(lines))
@@ -1046,31 +1067,35 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
     deck = (t == 1 and not opens and _words(lines[t].raw) >= 8 and len(lines[t].raw) >= len(lines[0].raw)
             and len(_stems(lines[0].raw) & _stems(" ".join(ln.raw for ln in lines[2:] if ln.action == "keep"))) >= 2)
     if not opens and not deck and (after is None or lines[after].action != "meta"):
-        return  # a standfirst sits right above the byline/date block
+        return False  # a standfirst sits right above the byline/date block
     p = t - 1
     while p >= 0 and lines[p].action == "drop" and rules[p] is not None and rules[p].action == "drop" \
             and rules[p].reason in ("share", "comments"):
         p -= 1
     if p < 0 or lines[p].action != "drop" or rules[p] is not None:
-        return
+        return False
     text = lines[p].raw.rstrip()
     shortest = 2 if opens and p == 0 else 4  # (a short headline opening a cleaned text: head_in_menu's)
     if not shortest <= _words(text) <= 30 or _SENTENCE_END.search(text) and not text.endswith("?"):
-        return
+        return False
     if text.endswith((",", ";", ":", "，", "；", "：", "、")):
-        return  # a list cut off (tags, categories: "Home Theater, Set Top Boxes,"), no headline
+        return False  # a list cut off (tags, categories: "Home Theater, Set Top Boxes,"), no headline
     if _TRAIL_MARK.search(text):
-        return  # a breadcrumb trail ("Example Times Online >> News >> UAE"), no headline
+        return False  # a breadcrumb trail ("Example Times Online >> News >> UAE"), no headline
     if _DATE_START.match(text):
-        return  # a date over the headline ("October 22, 2019 report"), no headline itself
+        return False  # a date over the headline ("October 22, 2019 report"), no headline itself
     if text.endswith(lines[t].raw.strip()):
-        return  # a breadcrumb ending with the headline ("Home / India News / <headline>")
+        return False  # a breadcrumb ending with the headline ("Home / India News / <headline>")
     if p > 0 and lines[p - 1].action != "drop":
-        return  # the line above must be residue: the headline opens the article
+        return False  # the line above must be residue: the headline opens the article
     if p > 0 and lines[p - 1].reason == "related" and lines[p - 1].block == lines[p].block:
-        return  # the last item of a related list printed with no blank line between its items
+        return False  # the last item of a related list printed with no blank line between its items
     lines[p].decide("title")
+    if names is not None and after == t + 1 and names.match(lines[t].raw.strip()):
+        lines[t].decide("meta", "byline")  # no standfirst: the writers' names over the date line
+        return True
     lines[t].decide("keep")
+    return False
 
 
 
@@ -3193,7 +3218,8 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     author_bio(lines, rules)
     fact_box(lines, rules)
     teaser_copy(lines)
-    headline_over_standfirst(lines, rules)
+    if headline_over_standfirst(lines, rules, rs.pattern("bare_names")):
+        author_bio(lines, rules)  # (again: the writers' names are known only now)
     headline_over_byline(lines, rules)
     broken_headline(lines)
     title_by_byline(lines, rules)
