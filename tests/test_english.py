@@ -367,6 +367,9 @@ def test_bylines(line, authors, editors, source):
     "From left field, the proposal won backing from the opposition.",
     "Mumbai police said the suspect had been arrested in Pune.",
     "Jane Doe and John Roe were arrested on Friday, police said.",
+    "Delivered on time, the new trains entered service in May.",
+    "Get the newsletter's editor on the phone and ask her.",
+    "Your information is handled by the bank, the minister said.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""

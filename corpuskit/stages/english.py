@@ -1911,6 +1911,104 @@ def dated_captions(lines: list[Line], least: int = 3, longest: int = 200) -> Non
             ln.decide("drop", "caption")
 
 
+# where a picture's scene is set, closing its caption: a place ("... near Ararat.", "... at Glasgow
+# Airport", "... in Perthshire on Monday morning") or a part of the day ("... on Friday afternoon.")
+_SCENE_END = regex.compile(r"\b(?:in|at|near|outside|inside|on|along|over|across|off|from|by)\s+(?:the\s+)?"
+                           r"\p{Lu}[\p{L}\x27’.-]*(?:(?:\s+|,\s*)(?:\p{Lu}[\p{L}\x27’.-]*|of|de|la))*"
+                           r"(?:\s+(?:on|in|at)\s+\p{Lu}\p{Ll}+(?:\s+(?:morning|afternoon|evening|night))?)?\.?$"
+                           r"|\b(?:on|at)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|dawn|dusk)"
+                           r"(?:\s+(?:morning|afternoon|evening|night))?\.?$")
+# the caption's subject and verb, before the scene's first preposition ("Smoke rises", "Passengers wait")
+_SCENE_HEAD = regex.compile(r"^(.*?)(?:\s(?:in|at|near|outside|inside|on|along|over|across|off|from|for|to|"
+                            r"with|during|after|before|as|by|through|into|past|towards?|under|behind|beside|around|"
+                            r"between|among|up|down)\s|[,;:(–—]|$)")
+# an event's schedule or a stance told in the present ("The trial resumes in Sydney on Monday.", "The
+# council meets on Tuesday", "The minister denies any wrongdoing in Canberra"), or a figure ("The
+# company employs 4,000 people in Ohio"): the story's own sentence, no scene a picture shows
+_SCHEDULE = regex.compile(r"\b(?:continues?|resumes?|runs?|begins?|starts?|ends?|opens?|closes?|reopens?|"
+                          r"takes?\s+place|goes\s+ahead|kicks?\s+off|wraps?\s+up|moves?|heads?|returns?|"
+                          r"remains?|stays?|lasts?|falls?|sits?|lies|costs?|means?|needs?|wants?|hopes?|plans?|aims?|expects?|faces?|"
+                          r"meets?|travels?|goes|go|comes?|gets?|employs?|owns?|operates?|serves?|"
+                          r"denies|deny|claims?|believes?|insists?|argues?|admits?|accepts?|rejects?|supports?|opposes?|"
+                          r"estimates?|thinks?|knows?|feels?|agrees?|disagrees?|warns?|urges?|calls?|asks?)\b|\d")
+# _TENSED's words but a participle, anywhere before the scene ("a flooded street" is a caption's)
+_FINITE = regex.compile(_TENSED.pattern.replace(r"\p{Ll}{2,}ed|", "", 1))
+# a subject that points back to the paragraph above: a sentence of the story, no caption
+_BACK_SUBJECT = regex.compile(r"^(?:It|He|She|They|We|This|That|These|Those|There|Its|His|Her|Their|Such|Both|Several|Few|"
+                              r"Some|Many|Most|Others?|Another|Each|All|Here|Now|Then|So|But|And|Yet)\b")
+
+
+def _scene_caption(text: str, longest: int = 160) -> bool:
+    """Whether ``text`` reads as a picture's caption set at a place or a time: one sentence of
+    four words or more (at most ``longest`` characters), no quotation, no first or second person,
+    no reporting verb, no subject pointing back to a paragraph, no tense a paragraph tells its
+    story in before the scene's first preposition (nor, but for a participle, before the scene), and closed by the scene's place or time
+    (``_SCENE_END``).
+
+    >>> _scene_caption("Smoke rises over the Pyrenees Highway near Ararat.")
+    True
+    >>> _scene_caption("Passengers wait for news of delayed flights at Glasgow Airport.")
+    True
+    >>> _scene_caption("The fire started near Ararat.")
+    False
+    >>> _scene_caption("It burns out of control near Ararat.")
+    False
+    >>> _scene_caption("The trial resumes in the Supreme Court in Sydney on Monday.")
+    False
+    """
+    text = text.strip()
+    if (not 25 <= len(text) <= longest or _words(text) < 4 or _SENTENCE_BREAK.search(text) or _PERSON.search(text)
+            or _REPORTED.search(text) or _OPENER.match(text) or _BACK_SUBJECT.match(text) or text.endswith(("?", "!", ":"))):
+        return False
+    end = _SCENE_END.search(text)
+    if end is None:
+        return False
+    head = _SCENE_HEAD.match(text).group(1)
+    return (2 <= _words(head) <= 8 and not _TENSED.search(head) and not _SCHEDULE.search(head)
+            and not _FINITE.search(text, 0, end.start()))  # ("Several of the contenders ... were not ...")
+
+
+def scene_captions(lines: list[Line], rules: list[Rule | None], least: int = 2) -> None:
+    """Photo captions with no credit and no label between the paragraphs, written as a sentence
+    set at a place or a time (``_scene_caption``: "Smoke rises over the highway near Ararat.",
+    "CFA volunteers prepare to defend properties in Beaufort on Friday afternoon."). Each stands
+    alone between two paragraphs, no rule naming it; such a line is a caption where the page
+    prints ``least`` or more of them, counting the ones the engine already dropped there (a
+    caption with no full stop reads as a label and drops) and the captions a rule named between
+    paragraphs: a story's own short sentence set at a place stands alone on a page with no
+    pictures.
+
+    >>> para = "Crews worked through the night to restore power to thousands of homes across the region, the utility said."
+    >>> rows = [("title", "Storm cuts power"), ("keep", para), ("keep", "Waves crash over the harbour wall at Ardrossan."),
+    ...         ("keep", para), ("drop", "A fallen tree blocks a road in Perthshire"), ("keep", para)]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> scene_captions(ls, [None] * 6); [ln.action for ln in ls]
+    ['title', 'keep', 'drop', 'keep', 'drop', 'keep']
+    """
+    span = _body_span(lines)
+    if span is None:
+        return
+    a, b = span
+
+    def between(k: int) -> bool:  # alone between two paragraphs (residue aside)
+        up = next((x for x in range(k - 1, a - 1, -1) if lines[x].kept), None)
+        down = next((x for x in range(k + 1, b + 1) if lines[x].kept), None)
+        return (up is not None and down is not None and _paragraph(lines[up]) and _paragraph(lines[down])
+                and lines[k - 1].action != "heading")
+
+    found, seen = [], 0
+    for k in range(a + 1, b):
+        ln = lines[k]
+        if ln.action == "keep" and rules[k] is None and _scene_caption(ln.raw) and between(k):
+            found.append(k)
+        elif ln.action == "drop" and (ln.reason == "caption" or rules[k] is None and _scene_caption(ln.raw)) and between(k):
+            seen += 1
+    if found and len(found) + seen >= least:
+        for k in found:
+            lines[k].decide("drop", "caption")
+
+
 # A blog post's closing credit naming where the writer found the story: "(via Example Blog)",
 # "[h/t Jane Doe]", "(Thanks, Jane!)", "Via: Example Blog".
 _VIA = regex.compile(
@@ -3258,6 +3356,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     credit_pairs(lines, rules)
     lead_photo_caption(lines)
     dated_captions(lines)
+    scene_captions(lines, rules)
     stamped_copy(lines)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
     widget_button(lines)
