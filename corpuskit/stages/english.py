@@ -2009,6 +2009,44 @@ def scene_captions(lines: list[Line], rules: list[Rule | None], least: int = 2) 
             lines[k].decide("drop", "caption")
 
 
+# a reprint's note naming the outlet the story first ran in: "This article first appeared in X.",
+# "Originally published in X", "This story was originally published by X"
+_REPRINT = regex.compile(r"^(?i:this\s+\w+\s+(?:was\s+)?(?:(?:originally|first)\s+)?|originally\s+)"
+                         r"(?i:appeared|published|ran)\s+(?i:on|in|at|by)\s+\p{Lu}")
+
+
+def reprint_teasers(lines: list[Line], rules: list[Rule | None], least: int = 2, longest: int = 200) -> None:
+    """Teasers of the site's other stories printed with no header under a reprint's note closing
+    the article ("This article first appeared in X."): under the note (itself under two or more
+    paragraphs) stand ``least`` or more headline-shaped lines no rule names, the first right under
+    it (or under the writer's one-line bio), each over a short blurb (at most ``longest`` characters, as every kept line under the note
+    is). A reprint's note is the article's last line: the teasers drop (related).
+
+    >>> para = "Crews worked through the night to restore power to thousands of homes across the region, the utility said."
+    >>> rows = [("title", "Storm cuts power"), ("keep", para), ("keep", para), ("meta", "This article first appeared in Example Weekly."),
+    ...         ("drop", "Load shedding leaves small firms in the dark"), ("keep", "Owners say the outages cost them dearly."),
+    ...         ("keep", "The city's water crisis, five years on"), ("keep", "The city came close to Day Zero.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "source" if a == "meta" else None)
+    >>> reprint_teasers(ls, [None] * len(ls)); [ln.action for ln in ls[3:]]
+    ['meta', 'drop', 'drop', 'drop', 'drop']
+    """
+    for k, ln in enumerate(lines):
+        if ln.action != "meta" or ln.reason != "source" or not _REPRINT.match(ln.raw.strip()):
+            continue
+        if sum(1 for x in lines[:k] if _paragraph(x)) < 2:
+            continue  # (a note over the article: the story follows it)
+        under = [x for x in range(k + 1, len(lines)) if rules[x] is None and lines[x].action != "meta"]
+        heads = [x for x in under if _headline(lines[x].raw.strip())]
+        kept = [x for x in under if lines[x].kept]
+        if (not kept or len(heads) < least or heads[0] not in under[:2] or lines[heads[0]].action == "title"
+                or any(len(lines[x].raw) > longest for x in kept)):
+            continue
+        for x in kept:
+            lines[x].decide("drop", "related")
+        return
+
+
 # A blog post's closing credit naming where the writer found the story: "(via Example Blog)",
 # "[h/t Jane Doe]", "(Thanks, Jane!)", "Via: Example Blog".
 _VIA = regex.compile(
@@ -3357,6 +3395,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     lead_photo_caption(lines)
     dated_captions(lines)
     scene_captions(lines, rules)
+    reprint_teasers(lines, rules)
     stamped_copy(lines)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
     widget_button(lines)
