@@ -128,6 +128,10 @@ def test_case_idempotent(path):
     ("2:05PM Friday March 4, 2011", "2011-03-04T14:05"),
     ("[Published: 12-Mar-2011]", "2011-03-12"),
     ("March 4, 2011 - 10:15PM", "2011-03-04T22:15"),
+    ("Last updated: 29 May 2024, 21:45 SAST", "2024-05-29T21:45+02:00"),
+    ("Published: 3 June 2024, 14:22 EAT", "2024-06-03T14:22+03:00"),
+    ("Updated 10:15 AM PKT, June 3, 2024", "2024-06-03T10:15+05:00"),
+    ("Posted 3 June 2024, 7:05pm AWST", "2024-06-03T19:05+08:00"),
 ])
 def test_published_formats(line, published):
     from corpuskit.stages.metadata import extract
