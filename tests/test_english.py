@@ -128,6 +128,10 @@ def test_case_idempotent(path):
     ("2:05PM Friday March 4, 2011", "2011-03-04T14:05"),
     ("[Published: 12-Mar-2011]", "2011-03-12"),
     ("March 4, 2011 - 10:15PM", "2011-03-04T22:15"),
+    ("Last updated: 29 May 2024, 21:45 SAST", "2024-05-29T21:45+02:00"),
+    ("Published: 3 June 2024, 14:22 EAT", "2024-06-03T14:22+03:00"),
+    ("Updated 10:15 AM PKT, June 3, 2024", "2024-06-03T10:15+05:00"),
+    ("Posted 3 June 2024, 7:05pm AWST", "2024-06-03T19:05+08:00"),
 ])
 def test_published_formats(line, published):
     from corpuskit.stages.metadata import extract
@@ -358,6 +362,18 @@ def test_bylines(line, authors, editors, source):
     "Media contact with the suspect was limited, police said.",
     "Thanks for reading the report, the minister told the committee.",
     "TNN / Updated figures show the fall in prices was smaller than first thought and will be revised.",
+    "Above all, officials urged residents not to drive through flooded roads.",
+    "From left-leaning groups to business owners, residents wanted faster payments.",
+    "Left unchecked, the fire could reach the town by Friday.",
+    "Below the surface, the reef was in worse shape than divers expected.",
+    "Top officials met on Monday to discuss the plan.",
+    "Main roads into the city were closed for most of the day.",
+    "From left field, the proposal won backing from the opposition.",
+    "Mumbai police said the suspect had been arrested in Pune.",
+    "Jane Doe and John Roe were arrested on Friday, police said.",
+    "Delivered on time, the new trains entered service in May.",
+    "Get the newsletter's editor on the phone and ask her.",
+    "Your information is handled by the bank, the minister said.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""

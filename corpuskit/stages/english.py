@@ -591,7 +591,9 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
     "By ..." line has its authors; capitalised words next to it are more likely a widget,
     "Gift Article". An author's bio under the article does not count.) So is a name over the
     writer's role alone on the next line (the rules' ``writer_role`` list: "Technology reporter"),
-    in the byline block. A sign-off under the
+    in the byline block. So are two to four names on one line, set apart by commas, "and" or "&"
+    (the rules' ``bare_names``: "Jane Doe and John Roe", "Jane Doe, John Roe"), next to the date
+    line or right under the headline. A sign-off under the
     article, dashes and a name ("-- Jane Doe"), is a byline when a byline names that writer.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Storm heads east", "Jane Doe", "@janedoe", "Body."])]
@@ -601,6 +603,7 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
     ('meta', 'byline')
     """
     role = rs.pattern("writer_role")
+    names = rs.pattern("bare_names")
     metas = [i for i, ln in enumerate(lines) if ln.action == "meta"]
     named = {ln.raw for ln in lines if ln.action == "meta" and _NAME.match(ln.raw)}
     t = next((i for i, ln in enumerate(lines) if ln.action == "title"), -1)
@@ -610,7 +613,10 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
                        for i, r in enumerate(rules[:end]))
     bylined = any(m.action == "meta" and m.reason == "byline" for m in lines)  # (kept up to date below)
     for i, ln in enumerate(lines):
-        if ln.action in ("meta", "title") or rules[i] is not None or not _NAME.match(ln.raw) or _WIDGET_WORD.search(ln.raw):
+        if ln.action in ("meta", "title") or rules[i] is not None or _WIDGET_WORD.search(ln.raw):
+            continue
+        several = names is not None and names.match(ln.raw) is not None  # two or more writers: only by the date line
+        if not several and not _NAME.match(ln.raw):
             continue
         handle = i < end and any(0 < abs(i - k) <= 1 and _HANDLE.match(lines[k].raw) for k in metas)
         near = not ruled_byline and t < i < end and any(
@@ -631,7 +637,7 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
         # "Technology reporter"): a broadcaster's byline, one name and role per writer
         roled = (role is not None and t < i < end and i + 1 < len(lines) and lines[i + 1].action == "meta"
                  and lines[i + 1].reason == "byline" and role.match(lines[i + 1].raw.strip()) is not None)
-        if handle or near or under or boxed or roled:
+        if (near or under) if several else (handle or near or under or boxed or roled):
             ln.decide("meta", "byline")
             named.add(ln.raw)
             bylined = True
@@ -732,9 +738,13 @@ def author_popup(lines: list[Line], rules: list[Rule | None], most: int = 6) -> 
         return
 
 
+_NAME_SPLIT = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
 def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
     """The writer's bio box, printed by the byline or under the article: a kept line that opens
-    with a name the page's byline gave, alone on its line, and goes on as a bio ("Jane Doe
+    with a name the page's byline gave, alone on its line (or with the other writers' names:
+    "Jane Doe and John Roe"), and goes on as a bio ("Jane Doe
     currently works for Example News as a writer. ..."). It stands over the body's first
     paragraph, or is cut short with a link ("... → Learn More"), or closes the article as a staff
     writer's note (``_STAFF_BIO``: "Jane Doe joined the Post in 2015 and covers health."); an
@@ -750,7 +760,8 @@ def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
     >>> author_bio(ls, [None] * 4); [ln.action for ln in ls]
     ['title', 'meta', 'drop', 'keep']
     """
-    names = {ln.raw.strip() for ln in lines if ln.action == "meta" and ln.reason == "byline" and _NAME.match(ln.raw.strip())}
+    names = {n for ln in lines if ln.action == "meta" and ln.reason == "byline"
+             for n in _NAME_SPLIT.split(ln.raw.strip()) if _NAME.match(n)}  # (several: "Jane Doe and John Roe")
     if not names:
         return
     paras = [i for i, ln in enumerate(lines) if ln.action == "keep"]
@@ -1013,28 +1024,38 @@ def _copy_of_opening(lines: list[Line], i: int, j: int, least: int) -> bool:
 _TRAIL_MARK = regex.compile(r"\s(?:>>|>|»|›|\|)\s")
 
 
-def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> None:
+def headline_over_standfirst(lines: list[Line], rules: list[Rule | None], names: "regex.Pattern[str] | None" = None) -> bool:
     """English pages print the headline, then a standfirst, then the byline. When the engine
     took the standfirst for the title, the headline-like line just above it (only ruled
     residue between) that the engine dropped unnamed by any rule is the headline. The
     standfirst is known by the byline/date block under it, or, on a page that opens with the
-    headline (a cleaned text, which has lost that block), by reading as a sentence.
+    headline (a cleaned text, which has lost that block), by reading as a sentence. A line the
+    engine took for the title that is several writers' names (``names``, the rules' ``bare_names``:
+    "Jane Doe and John Roe") right over the date line is the byline, no standfirst (True: a
+    byline found).
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
     ...     ["World", "Storm heads east as millions travel", "Forecasters see clear skies", "By Jane Doe"])]
     >>> for ln, a in zip(ls, ["drop", "drop", "title", "meta"]): ln.decide(a, "byline" if a == "meta" else None)
-    >>> headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
+    >>> _ = headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
     ['drop', 'title', 'keep', 'meta']
+    >>> from corpuskit.rules import ruleset
+    >>> ls[2].raw = "Jane Doe and John Roe"; ls[1].decide("drop"); ls[2].decide("title")
+    >>> headline_over_standfirst(ls, [None] * 4, ruleset("en").pattern("bare_names"))
+    True
+    >>> [(ln.action, ln.reason) for ln in ls][1:3]
+    [('title', None), ('meta', 'byline')]
+    >>> ls[2].raw = "Forecasters see clear skies"
     >>> ls[1].raw = "Home Theater, Set Top Boxes,"; ls[1].decide("drop"); ls[2].decide("title")
-    >>> headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
+    >>> _ = headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
     ['drop', 'drop', 'title', 'meta']
     >>> ls[1].raw = "Example Times Online >> News >> Local"; ls[1].decide("drop")
-    >>> headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
+    >>> _ = headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
     ['drop', 'drop', 'title', 'meta']
     """
     t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
     if t is None:
-        return
+        return False
     # (a copy of the lead under the headline, dropped as repeated, stands where a standfirst would
     # not: the title is the headline)
     after = next((k for k in range(t + 1, len(lines))
@@ -1046,31 +1067,35 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None]) -> Non
     deck = (t == 1 and not opens and _words(lines[t].raw) >= 8 and len(lines[t].raw) >= len(lines[0].raw)
             and len(_stems(lines[0].raw) & _stems(" ".join(ln.raw for ln in lines[2:] if ln.action == "keep"))) >= 2)
     if not opens and not deck and (after is None or lines[after].action != "meta"):
-        return  # a standfirst sits right above the byline/date block
+        return False  # a standfirst sits right above the byline/date block
     p = t - 1
     while p >= 0 and lines[p].action == "drop" and rules[p] is not None and rules[p].action == "drop" \
             and rules[p].reason in ("share", "comments"):
         p -= 1
     if p < 0 or lines[p].action != "drop" or rules[p] is not None:
-        return
+        return False
     text = lines[p].raw.rstrip()
     shortest = 2 if opens and p == 0 else 4  # (a short headline opening a cleaned text: head_in_menu's)
     if not shortest <= _words(text) <= 30 or _SENTENCE_END.search(text) and not text.endswith("?"):
-        return
+        return False
     if text.endswith((",", ";", ":", "，", "；", "：", "、")):
-        return  # a list cut off (tags, categories: "Home Theater, Set Top Boxes,"), no headline
+        return False  # a list cut off (tags, categories: "Home Theater, Set Top Boxes,"), no headline
     if _TRAIL_MARK.search(text):
-        return  # a breadcrumb trail ("Example Times Online >> News >> UAE"), no headline
+        return False  # a breadcrumb trail ("Example Times Online >> News >> UAE"), no headline
     if _DATE_START.match(text):
-        return  # a date over the headline ("October 22, 2019 report"), no headline itself
+        return False  # a date over the headline ("October 22, 2019 report"), no headline itself
     if text.endswith(lines[t].raw.strip()):
-        return  # a breadcrumb ending with the headline ("Home / India News / <headline>")
+        return False  # a breadcrumb ending with the headline ("Home / India News / <headline>")
     if p > 0 and lines[p - 1].action != "drop":
-        return  # the line above must be residue: the headline opens the article
+        return False  # the line above must be residue: the headline opens the article
     if p > 0 and lines[p - 1].reason == "related" and lines[p - 1].block == lines[p].block:
-        return  # the last item of a related list printed with no blank line between its items
+        return False  # the last item of a related list printed with no blank line between its items
     lines[p].decide("title")
+    if names is not None and after == t + 1 and names.match(lines[t].raw.strip()):
+        lines[t].decide("meta", "byline")  # no standfirst: the writers' names over the date line
+        return True
     lines[t].decide("keep")
+    return False
 
 
 
@@ -1884,6 +1909,142 @@ def dated_captions(lines: list[Line], least: int = 3, longest: int = 200) -> Non
             continue
         if len(head & {w.lower() for w in _CONTENT_WORD.findall(ln.raw)}) >= least:
             ln.decide("drop", "caption")
+
+
+# where a picture's scene is set, closing its caption: a place ("... near Ararat.", "... at Glasgow
+# Airport", "... in Perthshire on Monday morning") or a part of the day ("... on Friday afternoon.")
+_SCENE_END = regex.compile(r"\b(?:in|at|near|outside|inside|on|along|over|across|off|from|by)\s+(?:the\s+)?"
+                           r"\p{Lu}[\p{L}\x27’.-]*(?:(?:\s+|,\s*)(?:\p{Lu}[\p{L}\x27’.-]*|of|de|la))*"
+                           r"(?:\s+(?:on|in|at)\s+\p{Lu}\p{Ll}+(?:\s+(?:morning|afternoon|evening|night))?)?\.?$"
+                           r"|\b(?:on|at)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|dawn|dusk)"
+                           r"(?:\s+(?:morning|afternoon|evening|night))?\.?$")
+# the caption's subject and verb, before the scene's first preposition ("Smoke rises", "Passengers wait")
+_SCENE_HEAD = regex.compile(r"^(.*?)(?:\s(?:in|at|near|outside|inside|on|along|over|across|off|from|for|to|"
+                            r"with|during|after|before|as|by|through|into|past|towards?|under|behind|beside|around|"
+                            r"between|among|up|down)\s|[,;:(–—]|$)")
+# an event's schedule or a stance told in the present ("The trial resumes in Sydney on Monday.", "The
+# council meets on Tuesday", "The minister denies any wrongdoing in Canberra"), or a figure ("The
+# company employs 4,000 people in Ohio"): the story's own sentence, no scene a picture shows
+_SCHEDULE = regex.compile(r"\b(?:continues?|resumes?|runs?|begins?|starts?|ends?|opens?|closes?|reopens?|"
+                          r"takes?\s+place|goes\s+ahead|kicks?\s+off|wraps?\s+up|moves?|heads?|returns?|"
+                          r"remains?|stays?|lasts?|falls?|sits?|lies|costs?|means?|needs?|wants?|hopes?|plans?|aims?|expects?|faces?|"
+                          r"meets?|travels?|goes|go|comes?|gets?|employs?|owns?|operates?|serves?|"
+                          r"denies|deny|claims?|believes?|insists?|argues?|admits?|accepts?|rejects?|supports?|opposes?|"
+                          r"estimates?|thinks?|knows?|feels?|agrees?|disagrees?|warns?|urges?|calls?|asks?)\b|\d")
+# _TENSED's words but a participle, anywhere before the scene ("a flooded street" is a caption's)
+_FINITE = regex.compile(_TENSED.pattern.replace(r"\p{Ll}{2,}ed|", "", 1))
+# a subject that points back to the paragraph above: a sentence of the story, no caption
+_BACK_SUBJECT = regex.compile(r"^(?:It|He|She|They|We|This|That|These|Those|There|Its|His|Her|Their|Such|Both|Several|Few|"
+                              r"Some|Many|Most|Others?|Another|Each|All|Here|Now|Then|So|But|And|Yet)\b")
+
+
+def _scene_caption(text: str, longest: int = 160) -> bool:
+    """Whether ``text`` reads as a picture's caption set at a place or a time: one sentence of
+    four words or more (at most ``longest`` characters), no quotation, no first or second person,
+    no reporting verb, no subject pointing back to a paragraph, no tense a paragraph tells its
+    story in before the scene's first preposition (nor, but for a participle, before the scene), and closed by the scene's place or time
+    (``_SCENE_END``).
+
+    >>> _scene_caption("Smoke rises over the Pyrenees Highway near Ararat.")
+    True
+    >>> _scene_caption("Passengers wait for news of delayed flights at Glasgow Airport.")
+    True
+    >>> _scene_caption("The fire started near Ararat.")
+    False
+    >>> _scene_caption("It burns out of control near Ararat.")
+    False
+    >>> _scene_caption("The trial resumes in the Supreme Court in Sydney on Monday.")
+    False
+    """
+    text = text.strip()
+    if (not 25 <= len(text) <= longest or _words(text) < 4 or _SENTENCE_BREAK.search(text) or _PERSON.search(text)
+            or _REPORTED.search(text) or _OPENER.match(text) or _BACK_SUBJECT.match(text) or text.endswith(("?", "!", ":"))):
+        return False
+    end = _SCENE_END.search(text)
+    if end is None:
+        return False
+    head = _SCENE_HEAD.match(text).group(1)
+    return (2 <= _words(head) <= 8 and not _TENSED.search(head) and not _SCHEDULE.search(head)
+            and not _FINITE.search(text, 0, end.start()))  # ("Several of the contenders ... were not ...")
+
+
+def scene_captions(lines: list[Line], rules: list[Rule | None], least: int = 2) -> None:
+    """Photo captions with no credit and no label between the paragraphs, written as a sentence
+    set at a place or a time (``_scene_caption``: "Smoke rises over the highway near Ararat.",
+    "CFA volunteers prepare to defend properties in Beaufort on Friday afternoon."). Each stands
+    alone between two paragraphs, no rule naming it; such a line is a caption where the page
+    prints ``least`` or more of them, counting the ones the engine already dropped there (a
+    caption with no full stop reads as a label and drops) and the captions a rule named between
+    paragraphs: a story's own short sentence set at a place stands alone on a page with no
+    pictures.
+
+    >>> para = "Crews worked through the night to restore power to thousands of homes across the region, the utility said."
+    >>> rows = [("title", "Storm cuts power"), ("keep", para), ("keep", "Waves crash over the harbour wall at Ardrossan."),
+    ...         ("keep", para), ("drop", "A fallen tree blocks a road in Perthshire"), ("keep", para)]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> scene_captions(ls, [None] * 6); [ln.action for ln in ls]
+    ['title', 'keep', 'drop', 'keep', 'drop', 'keep']
+    """
+    span = _body_span(lines)
+    if span is None:
+        return
+    a, b = span
+
+    def between(k: int) -> bool:  # alone between two paragraphs (residue aside)
+        up = next((x for x in range(k - 1, a - 1, -1) if lines[x].kept), None)
+        down = next((x for x in range(k + 1, b + 1) if lines[x].kept), None)
+        return (up is not None and down is not None and _paragraph(lines[up]) and _paragraph(lines[down])
+                and lines[k - 1].action != "heading")
+
+    found, seen = [], 0
+    for k in range(a + 1, b):
+        ln = lines[k]
+        if ln.action == "keep" and rules[k] is None and _scene_caption(ln.raw) and between(k):
+            found.append(k)
+        elif ln.action == "drop" and (ln.reason == "caption" or rules[k] is None and _scene_caption(ln.raw)) and between(k):
+            seen += 1
+    if found and len(found) + seen >= least:
+        for k in found:
+            lines[k].decide("drop", "caption")
+
+
+# a reprint's note naming the outlet the story first ran in: "This article first appeared in X.",
+# "Originally published in X", "This story was originally published by X"
+_REPRINT = regex.compile(r"^(?i:this\s+\w+\s+(?:was\s+)?(?:(?:originally|first)\s+)?|originally\s+)"
+                         r"(?i:appeared|published|ran)\s+(?i:on|in|at|by)\s+\p{Lu}")
+
+
+def reprint_teasers(lines: list[Line], rules: list[Rule | None], least: int = 2, longest: int = 200) -> None:
+    """Teasers of the site's other stories printed with no header under a reprint's note closing
+    the article ("This article first appeared in X."): under the note (itself under two or more
+    paragraphs) stand ``least`` or more headline-shaped lines no rule names, the first right under
+    it (or under the writer's one-line bio), each over a short blurb (at most ``longest`` characters, as every kept line under the note
+    is). A reprint's note is the article's last line: the teasers drop (related).
+
+    >>> para = "Crews worked through the night to restore power to thousands of homes across the region, the utility said."
+    >>> rows = [("title", "Storm cuts power"), ("keep", para), ("keep", para), ("meta", "This article first appeared in Example Weekly."),
+    ...         ("drop", "Load shedding leaves small firms in the dark"), ("keep", "Owners say the outages cost them dearly."),
+    ...         ("keep", "The city's water crisis, five years on"), ("keep", "The city came close to Day Zero.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "source" if a == "meta" else None)
+    >>> reprint_teasers(ls, [None] * len(ls)); [ln.action for ln in ls[3:]]
+    ['meta', 'drop', 'drop', 'drop', 'drop']
+    """
+    for k, ln in enumerate(lines):
+        if ln.action != "meta" or ln.reason != "source" or not _REPRINT.match(ln.raw.strip()):
+            continue
+        if sum(1 for x in lines[:k] if _paragraph(x)) < 2:
+            continue  # (a note over the article: the story follows it)
+        under = [x for x in range(k + 1, len(lines)) if rules[x] is None and lines[x].action != "meta"]
+        heads = [x for x in under if _headline(lines[x].raw.strip())]
+        kept = [x for x in under if lines[x].kept]
+        if (not kept or len(heads) < least or heads[0] not in under[:2] or lines[heads[0]].action == "title"
+                or any(len(lines[x].raw) > longest for x in kept)):
+            continue
+        for x in kept:
+            lines[x].decide("drop", "related")
+        return
 
 
 # A blog post's closing credit naming where the writer found the story: "(via Example Blog)",
@@ -3193,7 +3354,8 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     author_bio(lines, rules)
     fact_box(lines, rules)
     teaser_copy(lines)
-    headline_over_standfirst(lines, rules)
+    if headline_over_standfirst(lines, rules, rs.pattern("bare_names")):
+        author_bio(lines, rules)  # (again: the writers' names are known only now)
     headline_over_byline(lines, rules)
     broken_headline(lines)
     title_by_byline(lines, rules)
@@ -3232,6 +3394,8 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     credit_pairs(lines, rules)
     lead_photo_caption(lines)
     dated_captions(lines)
+    scene_captions(lines, rules)
+    reprint_teasers(lines, rules)
     stamped_copy(lines)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
     widget_button(lines)
