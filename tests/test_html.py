@@ -78,6 +78,14 @@ def test_page_without_text_is_reported(tmp_path):
     assert "empty.html: no text found in the HTML page" in (tmp_path / "errors.txt").read_text("utf-8")
 
 
+def test_xhtml_declaration():
+    # An XHTML page opening with its XML declaration (lxml refuses a decoded str declaring an encoding).
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"><html xmlns="http://www.w3.org/1999/xhtml">'
+            "<body><h1>Title</h1><p>Body text.</p></body></html>")
+    assert page_lines(page) == "Title\n\nBody text.\n"
+
+
 def test_deep_nesting():
     # Deeper than Python's recursion limit (the walk keeps its own stack) and than
     # libxml2's default limit of 256.

@@ -17,11 +17,13 @@ Two ways to get the text (``corpus.html``, ``--html``):
 from __future__ import annotations
 
 import hashlib
+import re
 
 from ..config import Config
 from ..document import Document
 from ..stages.decode import decode
 
+_XML_DECL = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 # Never text a reader sees: code, embedded objects, form controls, the <head>.
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
                    "head", "select", "option", "button", "textarea", "input"})
@@ -52,6 +54,9 @@ def page_lines(page: str) -> str:
     import lxml.html
     from lxml import etree
 
+    # lxml refuses a str that declares its encoding (an XHTML page's <?xml ... encoding="utf-8"?>):
+    # the text is decoded already, so the declaration goes.
+    page = _XML_DECL.sub("", page, count=1)
     try:
         # huge_tree lifts libxml2's nesting limit from 256 to 2048: pages with hundreds
         # of unclosed <div>s would otherwise lose everything below that depth.
