@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from conftest import SHARED
 from corpuskit.cli import main
 from corpuskit.config import Config
-from corpuskit.corpus.html import page_lines
+from corpuskit import clean
+from corpuskit.stages.pagetext import page_lines
 from corpuskit.corpus.runner import Options, run
 
 pytest.importorskip("lxml")
@@ -136,3 +137,24 @@ def test_explain_reads_html():
     assert res.exit_code == 0, res.output
     assert "title              Council approves new bridge over Mill Creek" in res.output
     assert "<TD" not in res.output and "meta:byline        By Margaret Ellison" in res.output
+
+
+def test_page_given_as_text_or_jsonl(tmp_path):
+    # A page saved under .txt, or held in a JSONL text field, is read as its lines too.
+    data = (CASES / "gbk_portal_page.html").read_bytes()
+    doc = clean(data)
+    assert doc.title == "暴雨来袭 多地启动应急响应" and doc.meta["editors"] == ["李华"]
+    assert "html-page" in doc.repairs and doc.encoding == "gbk"
+    page = (CASES / "old_table_page.html").read_text("utf-8")
+    (tmp_path / "in.jsonl").write_bytes(orjson.dumps({"id": "a", "text": page}) + b"\n")
+    (rec,) = clean_files([tmp_path / "in.jsonl"], tmp_path)
+    assert rec["title"] == "Council approves new bridge over Mill Creek" and "<TD" not in rec["text"]
+    assert "html-page" in rec["provenance"]["repairs"]
+    # Switched off, the markup stays text (and no line reads as the headline alone).
+    off = clean(page, Config.defaults().with_options(**{"decode.html_pages": False}))
+    assert "html-page" not in off.repairs and off.title != "Council approves new bridge over Mill Creek"
+
+
+def test_markup_in_prose_is_no_page():
+    doc = clean("<b>Markets</b> rallied on Monday after the central bank held rates steady, traders said.")
+    assert "html-page" not in doc.repairs

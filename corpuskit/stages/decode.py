@@ -30,6 +30,7 @@ from typing import Iterable
 from ..document import Document
 from ..pipeline import Stage
 from .badness import badness, han_share
+from .pagetext import is_page, page_lines
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -297,6 +298,10 @@ def _best_lossy(data: bytes, families: list[str]) -> tuple[str, str, float]:
     return best[2], best[3] + "-replace", best[0]
 
 
+# what an HTML page's text can open with (a cheap test before is_page)
+_PAGE_OPENERS = frozenset("<\ufeff \t\r\n")
+
+
 class DecodeStage(Stage):
     name = "decode"
 
@@ -311,6 +316,12 @@ class DecodeStage(Stage):
         else:
             doc.sha256 = doc.sha256 or hashlib.sha256(doc.input.encode("utf-8", "surrogatepass")).hexdigest()
             doc.encoding = doc.encoding or "text"
+        if cfg.html_pages and doc.input[:1] in _PAGE_OPENERS and is_page(doc.input):
+            try:
+                doc.input = page_lines(doc.input)
+                doc.repairs.append("html-page")
+            except ImportError:  # lxml (the html extra) missing: the markup stays text
+                pass
         if "\r" in doc.input:
             doc.input = doc.input.replace("\r\n", "\n").replace("\r", "\n")
         return doc
