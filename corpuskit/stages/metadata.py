@@ -471,6 +471,25 @@ def field_date(lines: list, rs: RuleSet, page_text: str) -> str | None:
     return iso_time(m, rs, page_text) if m else None
 
 
+def lead_date(lines: list, rs: RuleSet, page_text: str) -> str | None:
+    """The date the article's first body line opens with, set off by a dash (16 January 2008 –
+    The Security Council today ...), where the rule file has a ``lead_date`` pattern: read when
+    the page dates the article nowhere else; the lead is not cut (a timeline's dated
+    paragraphs keep their dates).
+
+    >>> from corpuskit.document import Line
+    >>> t = "16 January 2008 – The Security Council today discussed the mission."
+    >>> lead_date([Line(1, t, t, action="keep")], ruleset("en"), t)
+    '2008-01-16'
+    """
+    pattern = rs.pattern("lead_date")
+    first = next((ln for ln in lines if ln.action == "keep"), None)
+    if pattern is None or first is None:
+        return None
+    m = pattern.match(first.text)
+    return iso_time(m, rs, page_text) if m else None
+
+
 # a date alone on its line, perhaps with its weekday (2023年12月9日 星期一): ``_DATE_LINE``'s date;
 # or after the paper's name, as an e-paper's masthead prints the issue (某某日報 2025年3月12日)
 _BARE_DATE = regex.compile(rf"^\s*(?:\p{{Han}}{{1,8}}(?:报|報|刊)\s*)?{_YMD}\s*(?:{_WEEKDAY_CN})?\s*$")
@@ -590,7 +609,8 @@ class MetadataStage(Stage):
         if not found.get("source"):
             found["source"] = follow_account(doc.lines) or lead_source(doc.lines, rs)
         if not found.get("published"):
-            found["published"] = field_date(doc.lines, rs, doc.input) or masthead_date(doc.lines, rs, doc.input)
+            found["published"] = (field_date(doc.lines, rs, doc.input) or lead_date(doc.lines, rs, doc.input)
+                                   or masthead_date(doc.lines, rs, doc.input))
         if not found.get("authors"):
             writer = lead_writer(doc.lines, rs) or photo_reporter(doc.lines, rs)
             found["authors"] = [writer] if writer else []
