@@ -463,12 +463,7 @@ def field_date(lines: list, rs: RuleSet, page_text: str) -> str | None:
     >>> field_date([Line(1, t, t, action="keep")], ruleset("zh"), t)
     '2026-01-09'
     """
-    pattern = rs.pattern("date_field")
-    first = next((ln for ln in lines if ln.text.strip()), None)
-    if pattern is None or first is None:
-        return None
-    m = pattern.match(first.text)
-    return iso_time(m, rs, page_text) if m else None
+    return _opening_date(next((ln for ln in lines if ln.text.strip()), None), "date_field", rs, page_text)
 
 
 def lead_date(lines: list, rs: RuleSet, page_text: str) -> str | None:
@@ -482,8 +477,12 @@ def lead_date(lines: list, rs: RuleSet, page_text: str) -> str | None:
     >>> lead_date([Line(1, t, t, action="keep")], ruleset("en"), t)
     '2008-01-16'
     """
-    pattern = rs.pattern("lead_date")
-    first = next((ln for ln in lines if ln.action == "keep"), None)
+    return _opening_date(next((ln for ln in lines if ln.action == "keep"), None), "lead_date", rs, page_text)
+
+
+def _opening_date(first: Any, name: str, rs: RuleSet, page_text: str) -> str | None:
+    """The date the rule file's pattern ``name`` reads at the start of the line ``first``."""
+    pattern = rs.pattern(name)
     if pattern is None or first is None:
         return None
     m = pattern.match(first.text)
