@@ -158,3 +158,16 @@ def test_page_given_as_text_or_jsonl(tmp_path):
 def test_markup_in_prose_is_no_page():
     doc = clean("<b>Markets</b> rallied on Monday after the central bank held rates steady, traders said.")
     assert "html-page" not in doc.repairs
+
+
+def test_markup_fragment_in_jsonl(tmp_path):
+    # A crawl's JSONL holding the article's markup only (no <html>): read as lines as well.
+    frag = ("<div class='article'><h1>Harbour board backs ferry terminal</h1><p>By Jane Roe</p>"
+            "<p>The harbour board voted on Thursday to back a new ferry terminal on the east quay, ending a "
+            "dispute over the site that has run for three years.</p><p>The board's chair said the terminal "
+            "would open in 2010 and carry up to a million passengers a year.</p><ul><li><a>Share</a></li>"
+            "<li><a>Print</a></li></ul></div>")
+    (tmp_path / "in.jsonl").write_bytes(orjson.dumps({"id": "a", "text": frag}) + b"\n")
+    (rec,) = clean_files([tmp_path / "in.jsonl"], tmp_path)
+    assert rec["title"] == "Harbour board backs ferry terminal" and rec["meta"]["authors"] == ["Jane Roe"]
+    assert "<p>" not in rec["text"] and "Print" not in rec["text"] and "a million passengers" in rec["text"]

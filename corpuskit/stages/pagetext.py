@@ -88,14 +88,20 @@ def page_lines(page: str) -> str:
     return "\n".join(lines).replace("\x00", "")
 
 
-_PAGE_START = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
+_PAGE_START = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:(!doctype\s+html|html)|(?:body|div|p|"
+                         r"article|section|main|table|ul|ol|h[1-6]|header|nav|figure))[\s>/]",
                          re.IGNORECASE | re.DOTALL)
 
 
 def is_page(text: str) -> bool:
-    """Whether a text is an HTML page (it opens with ``<!DOCTYPE html>`` or ``<html>``).
+    """Whether a text is an HTML page: it opens with ``<!DOCTYPE html>`` or ``<html>``, or it is
+    a fragment that opens with a block element and closes tags (a crawl's article markup).
+    Inline markup in prose is no page.
 
-    >>> is_page("<!DOCTYPE html><html><body>x</body></html>"), is_page("<b>bold</b> text")
-    (True, False)
+    >>> is_page("<!DOCTYPE html><html><body>x</body></html>"), is_page("<div><p>Text.</p></div>")
+    (True, True)
+    >>> is_page("<b>bold</b> text"), is_page("<p> is the paragraph tag")
+    (False, False)
     """
-    return _PAGE_START.match(text[:2000]) is not None
+    m = _PAGE_START.match(text[:2000])
+    return m is not None and (m.group(1) is not None or "</" in text[:20000])
