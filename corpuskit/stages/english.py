@@ -1090,6 +1090,11 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None], names:
         return False  # the line above must be residue: the headline opens the article
     if p > 0 and lines[p - 1].reason == "related" and lines[p - 1].block == lines[p].block:
         return False  # the last item of a related list printed with no blank line between its items
+    body = _stems(" ".join(ln.raw for ln in lines[t + 1:] if ln.action == "keep"))
+    # a link over a headline ("Visit our partner site") names nothing the story does, while the
+    # headline does (a witty headline over a deck that is a sentence still wins: "Louder, please")
+    if not _SENTENCE_END.search(lines[t].raw) and not _stems(text) & body and _stems(lines[t].raw) & body:
+        return False
     lines[p].decide("title")
     if names is not None and after == t + 1 and names.match(lines[t].raw.strip()):
         lines[t].decide("meta", "byline")  # no standfirst: the writers' names over the date line
