@@ -374,6 +374,8 @@ def test_bylines(line, authors, editors, source):
     "Delivered on time, the new trains entered service in May.",
     "Get the newsletter's editor on the phone and ask her.",
     "Your information is handled by the bank, the minister said.",
+    "Jane Doe is editor at Example Books, which published the memoir in March.",
+    "Jane Doe is chief reporter for Example Radio and the first woman to hold the post.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
