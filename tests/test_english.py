@@ -141,6 +141,18 @@ def test_published_formats(line, published):
     assert extract([("published", line)], rs, "")["published"] == published
 
 
+@pytest.mark.parametrize("line, published", [
+    ("First published on Tue 14 May 2024 17.30 AEST", "2024-05-14T17:30+10:00"),
+    ("Originally published on May 3, 2024", "2024-05-03"),
+])
+def test_published_label_names_no_source(line, published):
+    """A date after "published on" is no outlet ("This post originally appeared on Grist." is)."""
+    from corpuskit.stages.metadata import extract
+
+    got = extract([("published", line)], ruleset("en"), "")
+    assert (got["published"], got["source"]) == (published, None)
+
+
 @pytest.mark.parametrize("line", [
     "Tuesday, September 24, 2013 at 2:30 PM *Virtual",
     "Thursday, July 23, 2020 is expected to be the hottest day of the year so far",
@@ -232,6 +244,7 @@ def test_not_credits(line):
     ("Jane Doe Arts and Entertainment editor", ["Jane Doe"], [], None),
     ("By Lin Chia-nan / Staff reporter, with CNA", ["Lin Chia-nan"], [], None),
     ("Sarah Mitchell covers town government for the Herald. Reach her at smitchell@example.com.", ["Sarah Mitchell"], [], None),
+    ("Amelia Hartigan is health reporter at The Example Morning Herald.", ["Amelia Hartigan"], [], None),
 ])
 def test_bylines(line, authors, editors, source):
     from corpuskit.stages.metadata import extract
