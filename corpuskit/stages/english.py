@@ -257,6 +257,7 @@ def caption_labels(lines: list[Line], rules: list[Rule | None]) -> None:
         if (nxt.action == "drop" and nxt.reason == "caption" and ln.block == nxt.block and ln.kept
                 and ln.action != "title" and rules[i] is None and len(ln.raw) <= 300
                 and rules[i + 1] is not None and rules[i + 1].reason == "caption" and len(nxt.raw) <= 60
+                and not _GALLERY_CONTROL.match(nxt.raw.strip())  # (a pager names no caption: caption_over_pager)
                 and not (_SPEECH.match(ln.raw.strip()) and i > 0 and lines[i - 1].block == ln.block
                          and lines[i - 1].kept and len(lines[i - 1].raw) >= 100)):
             # the caption over its credit, in one figure (not a paragraph of quoted speech in a run of
@@ -432,6 +433,41 @@ def caption_over_credit(lines: list[Line], rules: list[Rule | None]) -> None:
         if (i + 3 < len(lines) and lines[i + 2].action in ("keep", "heading") and not _SENTENCE_END.search(lines[i + 2].raw)
                 and _pair_caption(lines[i + 2], rules[i + 2]) and _paragraph(lines[i + 3])):
             continue  # the credit's caption is under it ("PTI Photo" / "A train halted near Kurla")
+        if _caption_shape(ln.raw):
+            ln.decide("drop", "caption")
+
+
+# a gallery's controls under a picture: its link and its pager ("More photos:", "< 1 2 3 >", "1 / 12",
+# "(1/5)", "Image 2 of 8")
+_GALLERY_CONTROL = regex.compile(r"^(?:(?i:more|all|other|see\s+(?:all|more)|view\s+(?:all|more))\s+(?i:photos|pictures|images|pics)\s*:?"
+                                 r"|[<‹«←]\s*(?:\d{1,3}\s*){1,15}[>›»→]|\(?\d{1,3}\s*(?:/|(?i:of))\s*\d{1,3}\)?"
+                                 r"|(?i:photo|image|picture|slide)\s+\d{1,3}\s+(?:/|(?i:of))\s+\d{1,3})$")
+
+
+def caption_over_pager(lines: list[Line], rules: list[Rule | None]) -> None:
+    """A photo's caption right over the gallery's controls (``_GALLERY_CONTROL``: "More photos:",
+    "< 1 2 3 >"), between paragraphs or under the byline block: a kept line no rule names that
+    reads as a caption (``_caption_shape``) and does not go on from the line over it.
+
+    >>> rows = [("title", "Floods cut off villages"), ("keep", "Hundreds of families have been cut off by floods after a week of rain."),
+    ...         ("keep", "Residents wade through floodwaters in Garsen town on Thursday."), ("drop", "More photos:"),
+    ...         ("keep", "County officials said at least 2,000 households had been displaced.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "caption" if a == "drop" else None)
+    >>> caption_over_pager(ls, [None] * 5); ls[2].action, ls[2].reason
+    ('drop', 'caption')
+    """
+    t = next((k for k, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    for i in range(t + 2, len(lines) - 1):
+        ln, prev = lines[i], lines[i - 1]
+        if ln.action != "keep" or rules[i] is not None or ln.edits or lines[i + 1].kept:
+            continue
+        if not _GALLERY_CONTROL.match(lines[i + 1].raw.strip()):
+            continue
+        if prev.kept and not _SENTENCE_END.search(prev.raw.strip()):
+            continue  # a sentence the picture cut goes on here
         if _caption_shape(ln.raw):
             ln.decide("drop", "caption")
 
@@ -3460,6 +3496,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     numbered_teasers(lines)
     comment_policy(lines)
     caption_over_credit(lines, rules)
+    caption_over_pager(lines, rules)
     credit_pairs(lines, rules)
     lead_photo_caption(lines)
     dated_captions(lines)
