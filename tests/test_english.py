@@ -389,6 +389,10 @@ def test_bylines(line, authors, editors, source):
     "Your information is handled by the bank, the minister said.",
     "Jane Doe is editor at Example Books, which published the memoir in March.",
     "Jane Doe is chief reporter for Example Radio and the first woman to hold the post.",
+    "Take the quiz results with a pinch of salt, the researchers said.",
+    "The Example Daily podcast: a hit with listeners, it now draws a million downloads a week.",
+    "Play now, pay later schemes are under scrutiny from regulators.",
+    "20:15 The polls closed and counting began.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""

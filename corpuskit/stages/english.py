@@ -472,6 +472,42 @@ def caption_over_pager(lines: list[Line], rules: list[Rule | None]) -> None:
             ln.decide("drop", "caption")
 
 
+# a sponsor's label over its item ("Sponsored", "Promoted", "Paid content", "Partner content",
+# "Advertisement feature"; not "Advertisement", an ad slot's label, which the next paragraph or
+# subhead follows) and a promo's button under its title ("Take the quiz", "Play now")
+_SPONSOR_LABEL = regex.compile(r"^(?i:sponsored|sponsored\s+content|promoted|promoted\s+content|paid\s+content|"
+                               r"partner\s+content|paid\s+post|advertisement\s+feature|advertiser\s+content)\s*:?$")
+_PROMO_BUTTON = regex.compile(r"^(?i:take\s+(?:the|our|this|today'?s)\s+quiz|start\s+(?:the\s+)?quiz|play\s+(?:the\s+)?quiz|"
+                              r"play\s+now|play\s+the\s+game|watch\s+now|listen\s+now)\s*[»›>→]?$")
+
+
+def promo_items(lines: list[Line], rules: list[Rule | None], longest: int = 120) -> None:
+    """A promo's title between paragraphs: a kept line that states nothing (no full stop; a
+    question may end it), right under a sponsor's label (``_SPONSOR_LABEL``: "Sponsored" / "Find
+    your dream home with Example Mortgages") or right over a promo's button (``_PROMO_BUTTON``:
+    "Quiz: How well do you know this week's news?" / "Take the quiz"). It drops with them (ad,
+    related).
+
+    >>> rows = [("keep", "The opposition said the rent pressure zones had failed to slow rises."), ("drop", "Sponsored"),
+    ...         ("heading", "Find your dream home with Example Mortgages"), ("keep", "The minister said more homes were coming.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "ad" if a == "drop" else None)
+    >>> promo_items(ls, [None] * 4); ls[2].action, ls[2].reason
+    ('drop', 'ad')
+    """
+    for i in range(1, len(lines)):
+        ln = lines[i]
+        text = ln.raw.strip()
+        if (ln.action not in ("keep", "heading") or rules[i] is not None or ln.edits or len(text) > longest
+                or _SENTENCE_END.search(text) and not text.endswith("?")):
+            continue
+        above, below = lines[i - 1], lines[i + 1] if i + 1 < len(lines) else None
+        if above.action == "drop" and _SPONSOR_LABEL.match(above.raw.strip()):
+            ln.decide("drop", "ad")
+        elif below is not None and below.action == "drop" and _PROMO_BUTTON.match(below.raw.strip()):
+            ln.decide("drop", "related")
+
+
 # a picture's credit no rule names, alone on its line: the owner's or the photographer's name in
 # capitalised words ("British Geological Survey", "North Wales Police", "Jane Roe")
 _CREDIT_NAME = regex.compile(r"^\p{Lu}[\p{L}\d&.'’/@-]*(?:\s+(?:\p{Lu}[\p{L}\d&.'’/@-]*|of|the|for|and|&|via|de|van|von)){0,5}$")
@@ -3497,6 +3533,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     comment_policy(lines)
     caption_over_credit(lines, rules)
     caption_over_pager(lines, rules)
+    promo_items(lines, rules)
     credit_pairs(lines, rules)
     lead_photo_caption(lines)
     dated_captions(lines)
