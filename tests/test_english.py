@@ -153,6 +153,20 @@ def test_published_label_names_no_source(line, published):
     assert (got["published"], got["source"]) == (published, None)
 
 
+@pytest.mark.parametrize("line, source, published", [
+    ("Published in Dawn, June 13th, 2024", "Dawn", "2024-06-13"),
+    ("Published in The Example Times, 13 June 2024", "The Example Times", "2024-06-13"),
+])
+def test_published_in_paper(line, source, published):
+    """The paper a story ran in, with the issue's date: the source and the date."""
+    from corpuskit.stages.metadata import extract
+
+    rs = ruleset("en")
+    assert rs.match_rule(line).reason == "published"
+    got = extract([("published", line)], rs, "")
+    assert (got["source"], got["published"]) == (source, published)
+
+
 @pytest.mark.parametrize("line", [
     "Tuesday, September 24, 2013 at 2:30 PM *Virtual",
     "Thursday, July 23, 2020 is expected to be the hottest day of the year so far",
@@ -393,6 +407,8 @@ def test_bylines(line, authors, editors, source):
     "The Example Daily podcast: a hit with listeners, it now draws a million downloads a week.",
     "Play now, pay later schemes are under scrutiny from regulators.",
     "20:15 The polls closed and counting began.",
+    "Donors contributed from London and New York.",
+    "Associated Press writers were among those who contributed.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""

@@ -799,7 +799,15 @@ class _Page:
                 first = k - 1
             else:
                 first = k + 1 if shared(k) == 0 else k
-            inside.update(range(first + 1, j))
+            # a short headline closing the run, over the byline or the date, sharing the article's
+            # words (a menu of short labels, then "Wildfire forces evacuations in northern
+            # California" / "BY JANE DOE"): the headline under the menu, not one of its items
+            last = j - 1
+            if not (feats[last].headline and feats[last].n >= self.s["title_min"] and shared(last) >= 0.5
+                    and j < len(feats) and (g := feats[j].rule) is not None and g.action == "meta"
+                    and g.reason in ("byline", "published")):
+                last = j
+            inside.update(range(first + 1, last))
         self.gallery = set(self.gallery_run(start, shared))
         inside.update(self.gallery)
         like = {k for k in range(lo, hi + 1) if feats[k].headline and k not in inside}
