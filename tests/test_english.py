@@ -259,6 +259,8 @@ def test_not_credits(line):
     ("By Lin Chia-nan / Staff reporter, with CNA", ["Lin Chia-nan"], [], None),
     ("Sarah Mitchell covers town government for the Herald. Reach her at smitchell@example.com.", ["Sarah Mitchell"], [], None),
     ("Amelia Hartigan is health reporter at The Example Morning Herald.", ["Amelia Hartigan"], [], None),
+    ("By Jayashree Nandi, New Delhi", ["Jayashree Nandi"], [], None),
+    ("By Jane Doe, San Francisco", ["Jane Doe"], [], None),
 ])
 def test_bylines(line, authors, editors, source):
     from corpuskit.stages.metadata import extract
