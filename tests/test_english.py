@@ -141,6 +141,32 @@ def test_published_formats(line, published):
     assert extract([("published", line)], rs, "")["published"] == published
 
 
+@pytest.mark.parametrize("line, published", [
+    ("First published on Tue 14 May 2024 17.30 AEST", "2024-05-14T17:30+10:00"),
+    ("Originally published on May 3, 2024", "2024-05-03"),
+])
+def test_published_label_names_no_source(line, published):
+    """A date after "published on" is no outlet ("This post originally appeared on Grist." is)."""
+    from corpuskit.stages.metadata import extract
+
+    got = extract([("published", line)], ruleset("en"), "")
+    assert (got["published"], got["source"]) == (published, None)
+
+
+@pytest.mark.parametrize("line, source, published", [
+    ("Published in Dawn, June 13th, 2024", "Dawn", "2024-06-13"),
+    ("Published in The Example Times, 13 June 2024", "The Example Times", "2024-06-13"),
+])
+def test_published_in_paper(line, source, published):
+    """The paper a story ran in, with the issue's date: the source and the date."""
+    from corpuskit.stages.metadata import extract
+
+    rs = ruleset("en")
+    assert rs.match_rule(line).reason == "published"
+    got = extract([("published", line)], rs, "")
+    assert (got["source"], got["published"]) == (source, published)
+
+
 @pytest.mark.parametrize("line", [
     "Tuesday, September 24, 2013 at 2:30 PM *Virtual",
     "Thursday, July 23, 2020 is expected to be the hottest day of the year so far",
@@ -232,6 +258,9 @@ def test_not_credits(line):
     ("Jane Doe Arts and Entertainment editor", ["Jane Doe"], [], None),
     ("By Lin Chia-nan / Staff reporter, with CNA", ["Lin Chia-nan"], [], None),
     ("Sarah Mitchell covers town government for the Herald. Reach her at smitchell@example.com.", ["Sarah Mitchell"], [], None),
+    ("Amelia Hartigan is health reporter at The Example Morning Herald.", ["Amelia Hartigan"], [], None),
+    ("By Jayashree Nandi, New Delhi", ["Jayashree Nandi"], [], None),
+    ("By Jane Doe, San Francisco", ["Jane Doe"], [], None),
 ])
 def test_bylines(line, authors, editors, source):
     from corpuskit.stages.metadata import extract
@@ -374,6 +403,14 @@ def test_bylines(line, authors, editors, source):
     "Delivered on time, the new trains entered service in May.",
     "Get the newsletter's editor on the phone and ask her.",
     "Your information is handled by the bank, the minister said.",
+    "Jane Doe is editor at Example Books, which published the memoir in March.",
+    "Jane Doe is chief reporter for Example Radio and the first woman to hold the post.",
+    "Take the quiz results with a pinch of salt, the researchers said.",
+    "The Example Daily podcast: a hit with listeners, it now draws a million downloads a week.",
+    "Play now, pay later schemes are under scrutiny from regulators.",
+    "20:15 The polls closed and counting began.",
+    "Donors contributed from London and New York.",
+    "Associated Press writers were among those who contributed.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""

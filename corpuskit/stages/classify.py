@@ -799,7 +799,15 @@ class _Page:
                 first = k - 1
             else:
                 first = k + 1 if shared(k) == 0 else k
-            inside.update(range(first + 1, j))
+            # a short headline closing the run, over the byline or the date, sharing the article's
+            # words (a menu of short labels, then "Wildfire forces evacuations in northern
+            # California" / "BY JANE DOE"): the headline under the menu, not one of its items
+            last = j - 1
+            if not (feats[last].headline and feats[last].n >= self.s["title_min"] and shared(last) >= 0.5
+                    and j < len(feats) and (g := feats[j].rule) is not None and g.action == "meta"
+                    and g.reason in ("byline", "published")):
+                last = j
+            inside.update(range(first + 1, last))
         self.gallery = set(self.gallery_run(start, shared))
         inside.update(self.gallery)
         like = {k for k in range(lo, hi + 1) if feats[k].headline and k not in inside}
@@ -831,14 +839,16 @@ class _Page:
             score = 2.0 * self.words_shared[i]
             if prose_over[i]:
                 score -= 0.5  # body text over it, within reach: it is likelier inside the body
-            if metas_before[min(start, i + 8)] > metas_before[i + 1] or (
+            if (metas_before[min(start, i + 8)] > metas_before[i + 1] and not self.claimed_under(i, meta, like, min(start, i + 8))) or (
                     metas_before[i] > metas_before[max(i - 3, 0)] and self.meta_over(i, meta, like)):
                 score += 1.0  # a date or byline under it (or over it, unclaimed by a line above)
             copies = bad_by_text.get(text, ())
             n_bad = (end_bad - bisect_right(bad, i)) - (bisect_left(copies, start) - bisect_right(copies, i))
             if n_bad == 0:
                 score += 0.5  # nothing but residue, body text or subheads between it and the body
-            opens = i == 0 and not feats[i].prose
+            # (not a site's name over a menu of three or more lines: The Example Herald / News /
+            # Local / Sport / ...)
+            opens = i == 0 and not feats[i].prose and self.menu_lines(i + 1, min(hi + 1, i + 4)) < 3
             if opens:
                 # a page (or a cleaned text) that opens with its headline; a prose line opening
                 # a cleaned text is body text there (its own body, if it was no headline)
@@ -890,6 +900,24 @@ class _Page:
                 out.append((k, j))
             k = max(j, k + 1)
         return out
+
+    def claimed_under(self, i: int, meta: Any, like: set, stop: int, least: int = 3) -> bool:
+        """Whether the metadata lines under line ``i`` (before ``stop``) belong to a headline-like line between,
+        set apart from line ``i`` by a menu (``least`` or more labels or nav lines): a site's
+        name over its menus and the headline's date line (The Example Herald / News / Local /
+        Sport / Headline / Aug. 14, 2023) is no headline with a date under it."""
+        m = next((k for k in range(i + 1, stop) if meta(k)), None)
+        if m is None:
+            return False
+        k = next((k for k in range(i + 1, m) if k in like), None)
+        if k is None:
+            return False
+        return self.menu_lines(i + 1, k) >= least
+
+    def menu_lines(self, a: int, b: int) -> int:
+        """How many of lines ``a`` to ``b - 1`` are a menu's: labels no rule names, or nav lines."""
+        return sum(1 for j in range(a, b) if self.f[j].tag or (
+            (g := self.f[j].rule) is not None and g.action == "drop" and g.reason == "nav"))
 
     def meta_over(self, i: int, meta: Any, like: set) -> bool:
         """Whether metadata lines sit just over line ``i`` with no headline-like line over them
@@ -1431,11 +1459,20 @@ class _Page:
         head = False
         for k in range(a, b):
             g = self.f[k]
-            if g.rule is not None and g.rule.ends and g.rule.reason in ("related", "comments"):
+            if g.rule is not None and g.rule.reason in ("related", "comments") and (g.rule.ends or self.bare_header(k)):
                 head = True
             elif head and (g.rule is None and (g.prose or g.n >= self.s["short_line"]) or self.dated_item(k)):
                 return True
         return False
+
+    def bare_header(self, k: int) -> bool:
+        """Whether line ``k``, which a rule names as related or comments residue without closing
+        the article by it (a header sites also print between paragraphs: "Related stories",
+        "Read more"), is a header alone on its line: a short label, no link's text after a colon
+        ("Read more: X" is an inline link)."""
+        g = self.f[k]
+        text = self.lines[k].text.strip()
+        return g.label and g.n <= 30 and ":" not in text.rstrip(":：")
 
     def list_header(self, k: int) -> bool:
         """Whether line ``k`` is a related list's header (a rule closing the article names it)."""

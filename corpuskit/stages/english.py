@@ -257,6 +257,7 @@ def caption_labels(lines: list[Line], rules: list[Rule | None]) -> None:
         if (nxt.action == "drop" and nxt.reason == "caption" and ln.block == nxt.block and ln.kept
                 and ln.action != "title" and rules[i] is None and len(ln.raw) <= 300
                 and rules[i + 1] is not None and rules[i + 1].reason == "caption" and len(nxt.raw) <= 60
+                and not _GALLERY_CONTROL.match(nxt.raw.strip())  # (a pager names no caption: caption_over_pager)
                 and not (_SPEECH.match(ln.raw.strip()) and i > 0 and lines[i - 1].block == ln.block
                          and lines[i - 1].kept and len(lines[i - 1].raw) >= 100)):
             # the caption over its credit, in one figure (not a paragraph of quoted speech in a run of
@@ -436,6 +437,77 @@ def caption_over_credit(lines: list[Line], rules: list[Rule | None]) -> None:
             ln.decide("drop", "caption")
 
 
+# a gallery's controls under a picture: its link and its pager ("More photos:", "< 1 2 3 >", "1 / 12",
+# "(1/5)", "Image 2 of 8")
+_GALLERY_CONTROL = regex.compile(r"^(?:(?i:more|all|other|see\s+(?:all|more)|view\s+(?:all|more))\s+(?i:photos|pictures|images|pics)\s*:?"
+                                 r"|[<‹«←]\s*(?:\d{1,3}\s*){1,15}[>›»→]|\(?\d{1,3}\s*(?:/|(?i:of))\s*\d{1,3}\)?"
+                                 r"|(?i:photo|image|picture|slide)\s+\d{1,3}\s+(?:/|(?i:of))\s+\d{1,3})$")
+
+
+def caption_over_pager(lines: list[Line], rules: list[Rule | None]) -> None:
+    """A photo's caption right over the gallery's controls (``_GALLERY_CONTROL``: "More photos:",
+    "< 1 2 3 >"), between paragraphs or under the byline block: a kept line no rule names that
+    reads as a caption (``_caption_shape``) and does not go on from the line over it.
+
+    >>> rows = [("title", "Floods cut off villages"), ("keep", "Hundreds of families have been cut off by floods after a week of rain."),
+    ...         ("keep", "Residents wade through floodwaters in Garsen town on Thursday."), ("drop", "More photos:"),
+    ...         ("keep", "County officials said at least 2,000 households had been displaced.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "caption" if a == "drop" else None)
+    >>> caption_over_pager(ls, [None] * 5); ls[2].action, ls[2].reason
+    ('drop', 'caption')
+    """
+    t = next((k for k, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    for i in range(t + 2, len(lines) - 1):
+        ln, prev = lines[i], lines[i - 1]
+        if ln.action != "keep" or rules[i] is not None or ln.edits or lines[i + 1].kept:
+            continue
+        if not _GALLERY_CONTROL.match(lines[i + 1].raw.strip()):
+            continue
+        if prev.kept and not _SENTENCE_END.search(prev.raw.strip()):
+            continue  # a sentence the picture cut goes on here
+        if _caption_shape(ln.raw):
+            ln.decide("drop", "caption")
+
+
+# a sponsor's label over its item ("Sponsored", "Promoted", "Paid content", "Partner content",
+# "Advertisement feature"; not "Advertisement", an ad slot's label, which the next paragraph or
+# subhead follows) and a promo's button under its title ("Take the quiz", "Play now")
+_SPONSOR_LABEL = regex.compile(r"^(?i:sponsored|sponsored\s+content|promoted|promoted\s+content|paid\s+content|"
+                               r"partner\s+content|paid\s+post|advertisement\s+feature|advertiser\s+content)\s*:?$")
+_PROMO_BUTTON = regex.compile(r"^(?i:take\s+(?:the|our|this|today'?s)\s+quiz|start\s+(?:the\s+)?quiz|play\s+(?:the\s+)?quiz|"
+                              r"play\s+now|play\s+the\s+game|watch\s+now|listen\s+now)\s*[»›>→]?$")
+
+
+def promo_items(lines: list[Line], rules: list[Rule | None], longest: int = 120) -> None:
+    """A promo's title between paragraphs: a kept line that states nothing (no full stop; a
+    question may end it), right under a sponsor's label (``_SPONSOR_LABEL``: "Sponsored" / "Find
+    your dream home with Example Mortgages") or right over a promo's button (``_PROMO_BUTTON``:
+    "Quiz: How well do you know this week's news?" / "Take the quiz"). It drops with them (ad,
+    related).
+
+    >>> rows = [("keep", "The opposition said the rent pressure zones had failed to slow rises."), ("drop", "Sponsored"),
+    ...         ("heading", "Find your dream home with Example Mortgages"), ("keep", "The minister said more homes were coming.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "ad" if a == "drop" else None)
+    >>> promo_items(ls, [None] * 4); ls[2].action, ls[2].reason
+    ('drop', 'ad')
+    """
+    for i in range(1, len(lines)):
+        ln = lines[i]
+        text = ln.raw.strip()
+        if (ln.action not in ("keep", "heading") or rules[i] is not None or ln.edits or len(text) > longest
+                or _SENTENCE_END.search(text) and not text.endswith("?")):
+            continue
+        above, below = lines[i - 1], lines[i + 1] if i + 1 < len(lines) else None
+        if above.action == "drop" and _SPONSOR_LABEL.match(above.raw.strip()):
+            ln.decide("drop", "ad")
+        elif below is not None and below.action == "drop" and _PROMO_BUTTON.match(below.raw.strip()):
+            ln.decide("drop", "related")
+
+
 # a picture's credit no rule names, alone on its line: the owner's or the photographer's name in
 # capitalised words ("British Geological Survey", "North Wales Police", "Jane Roe")
 _CREDIT_NAME = regex.compile(r"^\p{Lu}[\p{L}\d&.'’/@-]*(?:\s+(?:\p{Lu}[\p{L}\d&.'’/@-]*|of|the|for|and|&|via|de|van|von)){0,5}$")
@@ -595,6 +667,9 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
     (the rules' ``bare_names``: "Jane Doe and John Roe", "Jane Doe, John Roe"), next to the date
     line or right under the headline. A sign-off under the
     article, dashes and a name ("-- Jane Doe"), is a byline when a byline names that writer.
+    So is a name alone over the headline (under the section's label) or in the head when the
+    article closes with that writer's bio ("Jane Roe" over the headline, "Jane Roe is national
+    administrator of Example Group." closing the article): an op-ed's byline.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Storm heads east", "Jane Doe", "@janedoe", "Body."])]
     >>> for ln, a in zip(ls, ["title", "drop", "meta", "keep"]): ln.decide(a, "byline" if a == "meta" else None)
@@ -612,6 +687,7 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
     ruled_byline = any(r is not None and r.reason == "byline" and not _HANDLE.match(lines[i].raw)
                        for i, r in enumerate(rules[:end]))
     bylined = any(m.action == "meta" and m.reason == "byline" for m in lines)  # (kept up to date below)
+    closing = lines[end].raw.strip() if span and lines[end].action == "keep" and end > t >= 0 else None
     for i, ln in enumerate(lines):
         if ln.action in ("meta", "title") or rules[i] is not None or _WIDGET_WORD.search(ln.raw):
             continue
@@ -637,7 +713,13 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
         # "Technology reporter"): a broadcaster's byline, one name and role per writer
         roled = (role is not None and t < i < end and i + 1 < len(lines) and lines[i + 1].action == "meta"
                  and lines[i + 1].reason == "byline" and role.match(lines[i + 1].raw.strip()) is not None)
-        if (near or under) if several else (handle or near or under or boxed or roled):
+        # a name over the headline (under the section's label) or in the head, the article closing
+        # with that writer's bio ("Jane Roe" ... "Jane Roe is national administrator of Example
+        # Group."): an op-ed's byline the engine dropped with the menus
+        signed_bio = (not several and t >= 0 and t - 2 <= i < (span[0] if span else -1) and closing is not None
+                      and closing.startswith(ln.raw.strip() + " ")
+                      and _BIO_VERB.match(closing[len(ln.raw.strip()):]) is not None)
+        if (near or under) if several else (handle or near or under or boxed or roled or signed_bio):
             ln.decide("meta", "byline")
             named.add(ln.raw)
             bylined = True
@@ -651,6 +733,8 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
             ln.decide("meta", "byline")  # the writer's sign-off under the article: "-- Jane Doe"
 
 
+# one capitalised word alone: a city under the byline ("Sydney", "SYDNEY", "Auckland")
+_CITY = regex.compile(r"^(?:\p{Lu}\p{Ll}{2,}|\p{Lu}{3,})$")
 # a staff credit that names no writer: "HT Correspondent", "Express News Service", "Staff Reporter"
 _STAFF_CREDIT = regex.compile(r"^(?:\p{Lu}[\p{L}&.]*\s+){0,3}(?i:correspondent|reporter|news\s+service|bureau|"
                               r"staff|desk|staff\s+reporter|staff\s+writer|news\s+network)$")
@@ -667,9 +751,23 @@ def place_under_credit(lines: list[Line], rules: list[Rule | None]) -> None:
     >>> for ln, a in zip(ls, ["title", "meta", "meta"]): ln.decide(a, "byline" if a == "meta" else None)
     >>> place_under_credit(ls, [None] * 3); ls[2].label()
     'meta:dateline'
+
+    So is one capitalised word alone, decided a byline, right under a byline naming a
+    writer: the city the story was filed from, as
+    Australian and New Zealand papers print it ("By Jane Doe" / "Sydney" / "May 21, 2024");
+    one word names no writer.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Flu season peaks early", "By Jane Doe", "Sydney"])]
+    >>> for ln, a in zip(ls, ["title", "meta", "meta"]): ln.decide(a, "byline" if a == "meta" else None)
+    >>> place_under_credit(ls, [None] * 3); ls[2].label()
+    'meta:dateline'
     """
     for i in range(1, len(lines)):
         ln, above = lines[i], lines[i - 1]
+        if (ln.action == "meta" and ln.reason == "byline" and rules[i] is None and _CITY.match(ln.raw.strip())
+                and above.action == "meta" and above.reason == "byline" and not _CITY.match(above.raw.strip())):
+            ln.decide("meta", "dateline")
+            continue
         if (ln.action == "meta" and ln.reason == "byline" and rules[i] is None and _NAME.match(ln.raw.strip())
                 and above.action == "meta" and above.reason == "byline"
                 and _STAFF_CREDIT.match(above.raw.strip())
@@ -688,6 +786,11 @@ _SIGN_OFF = regex.compile(r"^(?:-{1,2}|–|—)\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{
 # three books.", is the article's)
 _STAFF_BIO = regex.compile(r"^\s+(?:joined\s+(?:the\s+)?\p{Lu}[\p{L}.&'’ -]{1,40}?\s+in\s+(?:19|20)\d\d\b|covers\b|reports\s+on\b|writes\s+about\b)")
 _BIO_VERB = regex.compile(r"^\s+(?:is|was|has|writes|covers|reports|joined|currently|works|lives)\b")
+# an op-ed writer's tagline closing the article, after the name: " is national administrator of
+# Example Group.", " is a senior fellow at the Example Institute." (the post at a named body, the
+# sentence closing on it; "... is the author of a book about the lakes." names no body)
+_AFFILIATION = regex.compile(r"^\s+is\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+,?\s+){0,6}?(?:of|at|with|for|in)\s+(?:the\s+)?"
+                             r"\p{Lu}[\p{L}\d&.'’-]*(?:\s+(?:\p{Lu}[\p{L}\d&.'’-]*|of|for|and|the|&|on|in|at)){0,8}\.$")
 
 
 def author_popup(lines: list[Line], rules: list[Rule | None], most: int = 6) -> None:
@@ -750,7 +853,10 @@ def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
     writer's note (``_STAFF_BIO``: "Jane Doe joined the Post in 2015 and covers health."); an
     article's own sentence about its writer stands among its paragraphs, and a note on the writer
     closing the article in full ("Jane Doe is the author of three books.") is the article's. It
-    drops as the author boxes do (related).
+    drops as the author boxes do (related). A one-sentence tagline closing the article that names
+    the writer's post at a named body (``_AFFILIATION``: "Jane Roe is national administrator of
+    Example Group.", an op-ed's) is the byline's note: metadata, as "Jane Doe is a reporter at
+    Example News." is.
 
     >>> rows = [("title", "Storm heads east"), ("meta", "Jane Doe"),
     ...         ("keep", "Jane Doe currently works for Example News as a writer. She studied in Leeds."),
@@ -770,6 +876,10 @@ def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
     for i in paras:
         text = lines[i].raw
         name = next((n for n in names if text.startswith(n)), None)
+        if (name is not None and i == paras[-1] and rules[i] is None
+                and _AFFILIATION.match(text.rstrip()[len(name):]) is not None):
+            lines[i].decide("meta", "byline")
+            continue
         if (name is None or rules[i] is not None or _BIO_VERB.match(text[len(name):]) is None
                 or not (i == paras[0] or _BLURB_CUT.search(text) or _LINK_CUT.search(text)
                         or i == paras[-1] and _STAFF_BIO.match(text[len(name):]))):
@@ -1740,7 +1850,9 @@ def _bare_date(text: str, months: dict[str, int]) -> bool:
 def labelled_meta(lines: list[Line], rules: list[Rule | None], months: dict[str, int]) -> None:
     """A labelled metadata line ("Date 19.01.2020", "Author Jane Doe", "By Jane Doe") dropped
     in the tail, under a related list, is still the article's own when nothing before the
-    body gave that kind of metadata (unlike a bare date or name, which lists also show).
+    body gave that kind of metadata (unlike a bare date or name, which lists also show), unless
+    it is a list item's own line (``_item_lines``: "Firefighters gain ground" / "By Jane Roe" /
+    "Aug. 12, 2023", "Evacuation orders lifted" / "By John Smith" / ...).
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Title here", "Body.", "More stories", "Date 19.01.2020"])]
     >>> for ln, a in zip(ls, ["title", "keep", "drop", "drop"]): ln.decide(a, "related" if a == "drop" else None)
@@ -1753,11 +1865,40 @@ def labelled_meta(lines: list[Line], rules: list[Rule | None], months: dict[str,
         return
     start, end = span
     before = {ln.reason for ln in lines[:start] if ln.action == "meta"}
+    items = _item_lines(lines, rules, end + 1)
     for i in range(end + 1, len(lines)):
         r, ln = rules[i], lines[i]
-        if (r is not None and r.action == "meta" and ln.action == "drop" and r.reason not in before
-                and not (r.reason == "published" and _bare_date(ln.raw, months))):
-            ln.decide("meta", r.reason)
+        if (r is None or r.action != "meta" or ln.action != "drop" or r.reason in before or i in items
+                or r.reason == "published" and _bare_date(ln.raw, months)):
+            continue
+        ln.decide("meta", r.reason)
+
+
+def _item_lines(lines: list[Line], rules: list[Rule | None], start: int, least: int = 2) -> set[int]:
+    """The metadata lines of a list's items from line ``start`` on: each item a headline no rule
+    names that the engine dropped, then one to three lines a metadata rule names (its byline,
+    its date); at least ``least`` such items, or none is read (one headline over a byline may be
+    a list's last item over the article's own credit).
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["More stories", "Firefighters gain ground on mountain blaze",
+    ...       "By Jane Roe", "Aug. 12, 2023", "Evacuation orders lifted for two towns", "By John Smith"])]
+    >>> for ln in ls: ln.decide("drop", "related")
+    >>> by, on = Rule("meta", "byline", regex.compile("^By")), Rule("meta", "published", regex.compile("^Aug"))
+    >>> sorted(_item_lines(ls, [Rule("drop", "related", regex.compile("^More")), None, by, on, None, by], 1))
+    [2, 3, 5]
+    """
+    found, count = set(), 0
+    for h in range(start, len(lines)):
+        text = lines[h].raw.strip()
+        if rules[h] is not None or lines[h].action != "drop" or not _headline(text) or _SENTENCE_END.search(text):
+            continue
+        k = h + 1
+        while k < len(lines) and k - h <= 3 and rules[k] is not None and rules[k].action == "meta" and lines[k].action != "keep":
+            k += 1
+        if k > h + 1:
+            found.update(range(h + 1, k))
+            count += 1
+    return found if count >= least else set()
 
 
 def comment_meta(lines: list[Line], rules: list[Rule | None]) -> None:
@@ -3396,6 +3537,8 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     numbered_teasers(lines)
     comment_policy(lines)
     caption_over_credit(lines, rules)
+    caption_over_pager(lines, rules)
+    promo_items(lines, rules)
     credit_pairs(lines, rules)
     lead_photo_caption(lines)
     dated_captions(lines)
