@@ -121,6 +121,7 @@ class _Compiled:
         self.not_caption = _fast(s["not_caption"]) if s["not_caption"] else None
         self.title_badge = _fast(s["title_badge"]) if s["title_badge"] else None
         self.kicker = _fast(s["kicker"]) if s["kicker"] else None
+        self.deck_label = _fast(s["deck_label"]) if s["deck_label"] else None
         self.date_lead = _fast(s["date_lead"]) if s["date_lead"] else None
         self.person_caption = regex.compile(s["person_caption"]) if s["person_caption"] else None
         self.credit_mark = _fast(s["credit_mark"]) if s["credit_mark"] else None
@@ -276,6 +277,8 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     f.weight = _weight(f, c)
     # (a headline ending on an abbreviation, "... Relations With U.S.", states nothing)
     f.headline = _headline(f, "" if end == "." and _ABBREVIATION_END.search(text) else end, c)
+    if f.headline and c.deck_label is not None and c.deck_label.match(text):
+        f.headline = False  # a labelled subtitle (副题：X) is the headline's, never the headline
     f.phrase = _phrase_kind(f, text, c)
     f.label = not f.prose and not f.date and f.seps < 2 and 0 < n <= c.s["heading_max"]
     f.blurb = f.prose and not f.ruled and f.weight < 2.0 and f.marks <= 4
@@ -553,6 +556,10 @@ class ClassifyStage(Stage):
             for ln in doc.lines:
                 if ln.action == "title":
                     _cut_badge(ln, c.title_badge)
+        if c.deck_label is not None:
+            for ln in doc.lines:
+                if ln.action == "heading":
+                    _cut_badge(ln, c.deck_label)  # a subtitle's label (副题：X): X stays
         titles = [ln.text for ln in doc.lines if ln.action == "title"]
         if titles:
             doc.title = titles[-1]
@@ -1481,7 +1488,9 @@ class _Page:
         ln, f = self.lines[i], self.f[i]
         if self.apply_rule(i, "head"):
             return
-        if self.title is not None and ln.text == self.lines[self.title].text:
+        if self.deck(i):
+            ln.decide("heading")  # the headline's labelled subtitle (副题：X)
+        elif self.title is not None and ln.text == self.lines[self.title].text:
             ln.decide("drop", "nav")
         elif i in self.gallery:
             ln.decide("drop", "caption")  # a photo set's caption (gallery_run)
@@ -1507,6 +1516,12 @@ class _Page:
             ln.decide("meta", "byline")
         else:
             ln.decide("drop", None)
+
+    def deck(self, i: int) -> bool:
+        """Whether line ``i``, under the headline, opens with a subtitle's label (``deck_label``:
+        副题：X): the headline's subtitle, kept as a heading (its label cut: ``_cut_deck_label``)."""
+        return (self.c.deck_label is not None and self.title is not None and self.title < i <= self.title + 3
+                and self.c.deck_label.match(self.lines[i].text) is not None)
 
     def section_label(self, i: int) -> bool:
         """Whether head line ``i``, a short label right over the body's first paragraph (or over
@@ -1697,7 +1712,9 @@ class _Page:
         ln, f = self.lines[i], self.f[i]
         if f.rule is not None and self.apply_rule(i, "body"):  # (no rule at all: none here)
             return
-        if f.prose and self.bare_caption(i):
+        if self.deck(i):
+            ln.decide("heading")  # the headline's labelled subtitle, read as a sentence (副题：X。)
+        elif f.prose and self.bare_caption(i):
             ln.decide("drop", "caption")
         elif f.prose:
             ln.decide("keep")
