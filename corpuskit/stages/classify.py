@@ -470,6 +470,8 @@ _PAGE_END = frozenset({"footer", "copyright"})
 _CREDIT_MARK = regex.compile(r"[／/|｜]|^[(（].*[)）]$")
 # a widget's bare label: words in Latin letters (Previous Next) or a pager's count (1/5)
 _WIDGET_LABEL = regex.compile(r"^(?:[A-Za-z][A-Za-z'’]*(?:\s+[A-Za-z][A-Za-z'’]*)*|\d{1,3}\s*/\s*\d{1,3})\s*$")
+# a photo set's counter over a picture (2/8, 2 / 8): its total, ``of``
+_SET_COUNT = regex.compile(r"^\d{1,3}\s*/\s*(?P<of>\d{1,3})\s*$")
 # the site's name after a page's title (某某標題 - 某某新聞網, X | 某某网, X_某某)
 _SITE_SUFFIX = regex.compile(r"\s*[-–—|｜_]\s*[^\s，。！？,.!?]{2,16}\s*")
 # the writer's trade named in a tagline (做記者, 寫作, 筆耕)
@@ -1159,7 +1161,8 @@ class _Page:
                          and k not in self.item_dates), default=t)
             body_start = next((k for k in range(after + 1, a + 1) if f[k].prose and not f[k].ruled
                                and (k == a or not self.headline_like(k) and not self.credited(k, a))
-                               and not any(self.bare_label(j) for j in range(k + 1, a))), a)
+                               and not any(self.bare_label(j) and not self.set_counter(j, a)
+                                           for j in range(k + 1, a))), a)
             self.meta_after = after
         else:
             body_start = self.extend_back(a)
@@ -1191,6 +1194,7 @@ class _Page:
         self.issue_dates()
         self.file_name_captions()
         self.gallery_captions()
+        self.interleaved_captions()
         self.person_captions()
         self.repeated_captions()
         self.related_lists()
@@ -1605,6 +1609,15 @@ class _Page:
         g = self.f[k]
         return (self.c.heading_needs is not None and not g.ruled and not g.prose and not g.headed and g.n > 0
                 and _WIDGET_LABEL.match(self.lines[k].text) is not None)
+
+    def set_counter(self, k: int, a: int) -> bool:
+        """Whether line ``k``, a pager's count (2/8), is one of a photo set's counters over each
+        picture, another of them (3/8, of the same total) standing in the core from line ``a``
+        on: the text over it is the set's first picture's, the body's, no head widget's."""
+        m = _SET_COUNT.match(self.lines[k].text)
+        return m is not None and any(
+            (o := _SET_COUNT.match(self.lines[j].text)) is not None and o["of"] == m["of"]
+            for j in range(a, min(len(self.lines), a + 200)))
 
     def block_label(self, k: int) -> bool:
         """Whether line ``k`` is a short label with its colon alone on its line, no rule naming
@@ -2038,6 +2051,42 @@ class _Page:
         if any(lines[k].action == "heading" for k in range(first + 1, self.end + 1)):
             return  # a feature in sections: the lines over its first paragraph are its own
         for k in kept:
+            lines[k].decide("drop", "caption")
+
+    def interleaved_captions(self, least: int = 3) -> None:
+        """A photo set's captions written as noun phrases between its short paragraphs, one
+        under (or over) each paragraph (夏夜，黄浦江两岸灯火通明。 / 黄浦江上的游船。 / 入夜后，外滩…
+        / 外滩的万国建筑群。 / …): ``bare_caption`` keeps a noun phrase among paragraphs shorter
+        than ``long_line`` (a short article's own line), but ``least`` or more of them in the body,
+        none next to another, each next to a paragraph that is no noun phrase, and no more of them
+        than such paragraphs, are a picture story's captions, and drop. A short article's own
+        one-liner (最好的时光。) stands alone; a dialogue, a list or a verse has quotes, digits or
+        clause marks (``not_caption``). Only for a language whose bare captions are judged."""
+        if self.title is None or self.c.predicate is None:
+            return
+        lines, f = self.lines, self.f
+        body = [k for k in range(self.body_start, self.end + 1) if lines[k].action == "keep"]
+        if len(body) < 4:
+            return
+        text = lines.__getitem__
+        def noun(k: int) -> bool:
+            t = text(k).text
+            return (f[k].sent and not f[k].ruled and self.short_statement(k)
+                    and not (self.c.not_caption and self.c.not_caption.search(t))
+                    and self.c.predicate.search(t) is None)
+        caps = [k for k in body if noun(k)]
+        if len(caps) < least and not (len(caps) >= 2 and all(
+                k > 0 and _SET_COUNT.match(text(k - 1).text) for k in caps)):
+            return  # (two, each right under the set's counter over its picture: 2/8)
+        if 2 * len(caps) > len(body):
+            return
+        at = {k: n for n, k in enumerate(body)}
+        for k in caps:
+            n = at[k]
+            near = [body[m] for m in (n - 1, n + 1) if 0 <= m < len(body)]
+            if any(noun(m) for m in near) or not any(f[m].prose and not noun(m) for m in near):
+                return  # two noun phrases in a row, or none next to a paragraph: no photo story
+        for k in caps:
             lines[k].decide("drop", "caption")
 
     def person_captions(self) -> None:
