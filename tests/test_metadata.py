@@ -46,6 +46,18 @@ def test_outlet_reporter_after_key_is_no_name():
         assert extract([("byline", line)], rs, line)["authors"] == ["林某某", "陈某某"]
 
 
+def test_outlet_before_writer_is_source():
+    """文｜某某周刊 张某某: the outlet named by its own word before the writer's name, with no 记者,
+    is the source, no writer; a bare name stays the writer."""
+    rs = ruleset("zh")
+    for line, names, source in (("文｜某某周刊 张某某", ["张某某"], "某某周刊"),
+                                ("文/南方周末 李某 王某某", ["李某", "王某某"], "南方周末"),
+                                ("作者：某某日报 张某", ["张某"], "某某日报"),
+                                ("文｜张某某", ["张某某"], None)):
+        meta = extract([("byline", line)], rs, line)
+        assert (meta["authors"], meta["source"]) == (names, source), line
+
+
 def test_news_desks_are_not_names():
     rs = ruleset("zh")
     for desk in ("即時新聞", "即时新闻", "國際新聞中心", "国际新闻中心"):

@@ -1409,7 +1409,7 @@ class _Page:
                 return
             if zone == "before":
                 near = (self.title is not None and self.lines_to_title(i) <= self.s["meta_reach"]
-                        and not self.in_menu(i))
+                        and not self.in_menu(i) and not (r.reason == "source" and self.masthead(i)))
             else:  # under the article, above any related list or comment thread
                 near = i - self.end <= 2 * self.s["meta_reach"] and (
                     not self.listed(self.end + 1, i) or self.credit_after_list(i, r))
@@ -1476,6 +1476,18 @@ class _Page:
         while k > self.end and self.f[k].rule is not None and self.f[k].rule.action == "meta":
             k -= 1
         return k > self.end and self.f[k].rule is None
+
+    def masthead(self, i: int) -> bool:
+        """Whether source line ``i`` over the headline is the site's name over its menu (某某新闻网 /
+        首页 | 国内 | 国际 / headline): an outlet's name alone, no field's label, with a menu line (or
+        a line a rule names as navigation) between it and the headline. The banner names the site,
+        not where the article came from."""
+        assert self.title is not None
+        text = self.lines[i].text
+        if ":" in text or "：" in text or any(ch.isdigit() for ch in text):
+            return False
+        return any(self.f[k].seps >= 2 and not self.f[k].prose or self.f[k].rule is not None
+                   and self.f[k].rule.reason == "nav" for k in range(i + 1, self.title))
 
     def in_menu(self, i: int) -> bool:
         """Whether line ``i`` stands between two short labels no rule names: an item of a
