@@ -470,6 +470,10 @@ _PAGE_END = frozenset({"footer", "copyright"})
 _CREDIT_MARK = regex.compile(r"[／/|｜]|^[(（].*[)）]$")
 # a widget's bare label: words in Latin letters (Previous Next) or a pager's count (1/5)
 _WIDGET_LABEL = regex.compile(r"^(?:[A-Za-z][A-Za-z'’]*(?:\s+[A-Za-z][A-Za-z'’]*)*|\d{1,3}\s*/\s*\d{1,3})\s*$")
+# a date and time closing a headline after a space (某某消息　2014-12-08 06:49), as ``date_tail``
+# reads them: numbers only
+_SPACED_DATE = regex.compile(r"(?<=[^\s\d])\s+(?P<date>(?:19|20)\d\d\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?"
+                             r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
 # a photo set's counter over a picture (2/8, 2 / 8): its total, ``of``
 _SET_COUNT = regex.compile(r"^\d{1,3}\s*/\s*(?P<of>\d{1,3})\s*$")
 # the site's name after a page's title (某某標題 - 某某新聞網, X | 某某网, X_某某)
@@ -558,6 +562,9 @@ class ClassifyStage(Stage):
             for ln in doc.lines:
                 if ln.action == "title":
                     _cut_badge(ln, c.title_badge)
+        for ln in doc.lines:
+            if ln.action == "title" and self_dated(ln, c):
+                _cut_title_date(ln)
         if c.deck_label is not None:
             for ln in doc.lines:
                 if ln.action == "heading":
@@ -812,6 +819,9 @@ class _Page:
         self.gallery = set(self.gallery_run(start, shared))
         inside.update(self.gallery)
         like = {k for k in range(lo, hi + 1) if feats[k].headline and k not in inside}
+        dated = self.dated_headline(start)
+        if dated is not None and dated not in inside:
+            like.add(dated)
         short = self.short_headline(start)
         if short is not None and (short in inside or shared(short) == 0):
             short = None  # (a label of the site's, sharing no word with the article)
@@ -840,7 +850,7 @@ class _Page:
             score = 2.0 * self.words_shared[i]
             if prose_over[i]:
                 score -= 0.5  # body text over it, within reach: it is likelier inside the body
-            if metas_before[min(start, i + 8)] > metas_before[i + 1] or (
+            if i == dated or metas_before[min(start, i + 8)] > metas_before[i + 1] or (
                     metas_before[i] > metas_before[max(i - 3, 0)] and self.meta_over(i, meta, like)):
                 score += 1.0  # a date or byline under it (or over it, unclaimed by a line above)
             copies = bad_by_text.get(text, ())
@@ -868,6 +878,28 @@ class _Page:
             score -= min(n_between * 0.01, 0.6)
             scored.append((score, i))
         return scored
+
+    def dated_headline(self, start: int) -> int | None:
+        """The line right over the body (past its metadata lines) when it is a headline with its
+        date and time after a space (市料美零售銷售與消費者信心續升　2014-12-08 06:49: a broadcaster's
+        page, under a ticker of its other headlines printed alike): a headline candidate whose date
+        is its own (the date is cut from the title: ``_cut_title_date``). Where headings need a
+        script of their own (Chinese); not under a metadata line (a headline with its date line
+        stands over it: it is a related list's item)."""
+        if self.c.heading_needs is None:
+            return None
+        f, k = self.f, start - 1
+        while k >= 0 and f[k].rule is not None and f[k].rule.action == "meta":
+            k -= 1
+        if k < 0 or not f[k].date or f[k].ruled or f[k].prose or f[k].seps >= 2:
+            return None
+        if any(g.rule is not None and g.rule.action == "meta" for g in f[max(0, k - 6):k]):
+            return None  # the page's date line over it: a headline stands over that (a list's item here)
+        m = _SPACED_DATE.search(self.lines[k].text)
+        if m is None:
+            return None
+        head = cached_features(self.lines[k].text[:m.start()], self.rs, self.c)
+        return k if head.headline and head.n >= max(self.s["short_line"], self.s["title_min"] + 3) else None
 
     def doubled_runs(self, lo: int, hi: int) -> set[int]:
         """Lines from ``lo`` to ``hi`` printed twice in a row next to another line printed twice
@@ -2540,6 +2572,28 @@ def _edited(text: str, edits: list[Edit]) -> tuple[str, list[tuple[Edit, list[st
 
 # a mark that cannot open a headline (a label's colon, a clause mark, a closing bracket)
 _BADGE_REST_MARK = regex.compile(r"[:：,，、。.;；!！?？|｜/／)）\]】」』》〉”’…\-—~～]")
+
+
+def self_dated(ln: Line, c: _Compiled) -> bool:
+    """Whether a title line ends with its date and time after a space (``_SPACED_DATE``) where
+    headings need a script of their own: what ``dated_headline`` reads."""
+    return c.heading_needs is not None and ln.text[-1:].isdigit() and _SPACED_DATE.search(ln.text) is not None
+
+
+def _cut_title_date(ln: Line) -> None:
+    """A headline's own date and time after a space cut from the title and moved to metadata.
+
+    >>> ln = Line(n=1, raw="", text="市料美零售銷售與消費者信心續升 2014-12-08 06:49")
+    >>> _cut_title_date(ln); ln.text, ln.moved
+    ('市料美零售銷售與消費者信心續升', [('published', '2014-12-08 06:49')])
+    """
+    m = _SPACED_DATE.search(ln.text)
+    if m is None:
+        return
+    ln.moved.append(("published", m["date"]))
+    ln.text = ln.text[:m.start()].rstrip()
+    if "published" not in ln.edits:
+        ln.edits.append("published")
 
 
 def _cut_badge(ln: Line, badge: Any) -> None:
