@@ -58,6 +58,13 @@ def test_outlet_before_writer_is_source():
         assert (meta["authors"], meta["source"]) == (names, source), line
 
 
+def test_compiler_key_gives_the_writer():
+    """整理：X, 文字实录整理：X, 编译：X: the compiler is the writer of record; 实录 is no name."""
+    rs = ruleset("zh")
+    for line in ("整理：李某", "文字实录整理：李某", "编译：李某"):
+        assert extract([("byline", line)], rs, line)["authors"] == ["李某"], line
+
+
 def test_news_desks_are_not_names():
     rs = ruleset("zh")
     for desk in ("即時新聞", "即时新闻", "國際新聞中心", "国际新闻中心"):
