@@ -99,6 +99,14 @@ def test_no_rule_touches_body_sentences(text):
     assert rule is None, rule
 
 
+def test_time_stamp_alone_is_no_share_widget():
+    """A line of only digits and colons (a live blog's 12:05) is no share counter; a share
+    button with its count (分享 12) is."""
+    rs = ruleset("zh")
+    assert rs.match_rule("12:05") is None
+    assert rs.match_rule("分享 12").reason == "share"
+
+
 def test_body_sentences_survive_a_whole_page():
     """The must-not-change sentences, as an article, come out whole."""
     body = LINES["keep"]["texts"]

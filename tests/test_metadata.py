@@ -46,6 +46,25 @@ def test_outlet_reporter_after_key_is_no_name():
         assert extract([("byline", line)], rs, line)["authors"] == ["林某某", "陈某某"]
 
 
+def test_outlet_before_writer_is_source():
+    """文｜某某周刊 张某某: the outlet named by its own word before the writer's name, with no 记者,
+    is the source, no writer; a bare name stays the writer."""
+    rs = ruleset("zh")
+    for line, names, source in (("文｜某某周刊 张某某", ["张某某"], "某某周刊"),
+                                ("文/南方周末 李某 王某某", ["李某", "王某某"], "南方周末"),
+                                ("作者：某某日报 张某", ["张某"], "某某日报"),
+                                ("文｜张某某", ["张某某"], None)):
+        meta = extract([("byline", line)], rs, line)
+        assert (meta["authors"], meta["source"]) == (names, source), line
+
+
+def test_compiler_key_gives_the_writer():
+    """整理：X, 文字实录整理：X, 编译：X: the compiler is the writer of record; 实录 is no name."""
+    rs = ruleset("zh")
+    for line in ("整理：李某", "文字实录整理：李某", "编译：李某"):
+        assert extract([("byline", line)], rs, line)["authors"] == ["李某"], line
+
+
 def test_news_desks_are_not_names():
     rs = ruleset("zh")
     for desk in ("即時新聞", "即时新闻", "國際新聞中心", "国际新闻中心"):

@@ -85,6 +85,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # a kicker (引题) printed over the headline: a campaign's theme, a slogan, a column's label; a
     # candidate of this form gives way to a longer headline right under it (empty: none)
     "kicker": "",
+    # a subtitle's label (副题：) opening a line under the headline: the line is the headline's
+    # subtitle, never the headline; kept as a heading with the label cut (empty: none)
+    "deck_label": "",
     # a photo's caption naming one person (a name, perhaps with a role before it or a portrait's
     # word after it), its group ``name`` the name: dropped between two paragraphs, one naming that
     # person (empty: none)

@@ -121,6 +121,7 @@ class _Compiled:
         self.not_caption = _fast(s["not_caption"]) if s["not_caption"] else None
         self.title_badge = _fast(s["title_badge"]) if s["title_badge"] else None
         self.kicker = _fast(s["kicker"]) if s["kicker"] else None
+        self.deck_label = _fast(s["deck_label"]) if s["deck_label"] else None
         self.date_lead = _fast(s["date_lead"]) if s["date_lead"] else None
         self.person_caption = regex.compile(s["person_caption"]) if s["person_caption"] else None
         self.credit_mark = _fast(s["credit_mark"]) if s["credit_mark"] else None
@@ -276,6 +277,8 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     f.weight = _weight(f, c)
     # (a headline ending on an abbreviation, "... Relations With U.S.", states nothing)
     f.headline = _headline(f, "" if end == "." and _ABBREVIATION_END.search(text) else end, c)
+    if f.headline and c.deck_label is not None and c.deck_label.match(text):
+        f.headline = False  # a labelled subtitle (副题：X) is the headline's, never the headline
     f.phrase = _phrase_kind(f, text, c)
     f.label = not f.prose and not f.date and f.seps < 2 and 0 < n <= c.s["heading_max"]
     f.blurb = f.prose and not f.ruled and f.weight < 2.0 and f.marks <= 4
@@ -467,6 +470,12 @@ _PAGE_END = frozenset({"footer", "copyright"})
 _CREDIT_MARK = regex.compile(r"[／/|｜]|^[(（].*[)）]$")
 # a widget's bare label: words in Latin letters (Previous Next) or a pager's count (1/5)
 _WIDGET_LABEL = regex.compile(r"^(?:[A-Za-z][A-Za-z'’]*(?:\s+[A-Za-z][A-Za-z'’]*)*|\d{1,3}\s*/\s*\d{1,3})\s*$")
+# a date and time closing a headline after a space (某某消息　2014-12-08 06:49), as ``date_tail``
+# reads them: numbers only
+_SPACED_DATE = regex.compile(r"(?<=[^\s\d])\s+(?P<date>(?:19|20)\d\d\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?"
+                             r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
+# a photo set's counter over a picture (2/8, 2 / 8): its total, ``of``
+_SET_COUNT = regex.compile(r"^\d{1,3}\s*/\s*(?P<of>\d{1,3})\s*$")
 # the site's name after a page's title (某某標題 - 某某新聞網, X | 某某网, X_某某)
 _SITE_SUFFIX = regex.compile(r"\s*[-–—|｜_]\s*[^\s，。！？,.!?]{2,16}\s*")
 # the writer's trade named in a tagline (做記者, 寫作, 筆耕)
@@ -553,6 +562,13 @@ class ClassifyStage(Stage):
             for ln in doc.lines:
                 if ln.action == "title":
                     _cut_badge(ln, c.title_badge)
+        for ln in doc.lines:
+            if ln.action == "title" and self_dated(ln, c):
+                _cut_title_date(ln)
+        if c.deck_label is not None:
+            for ln in doc.lines:
+                if ln.action == "heading":
+                    _cut_badge(ln, c.deck_label)  # a subtitle's label (副题：X): X stays
         titles = [ln.text for ln in doc.lines if ln.action == "title"]
         if titles:
             doc.title = titles[-1]
@@ -811,6 +827,9 @@ class _Page:
         self.gallery = set(self.gallery_run(start, shared))
         inside.update(self.gallery)
         like = {k for k in range(lo, hi + 1) if feats[k].headline and k not in inside}
+        dated = self.dated_headline(start)
+        if dated is not None and dated not in inside:
+            like.add(dated)
         short = self.short_headline(start)
         if short is not None and (short in inside or shared(short) == 0):
             short = None  # (a label of the site's, sharing no word with the article)
@@ -839,7 +858,7 @@ class _Page:
             score = 2.0 * self.words_shared[i]
             if prose_over[i]:
                 score -= 0.5  # body text over it, within reach: it is likelier inside the body
-            if (metas_before[min(start, i + 8)] > metas_before[i + 1] and not self.claimed_under(i, meta, like, min(start, i + 8))) or (
+            if i == dated or (metas_before[min(start, i + 8)] > metas_before[i + 1] and not self.claimed_under(i, meta, like, min(start, i + 8))) or (
                     metas_before[i] > metas_before[max(i - 3, 0)] and self.meta_over(i, meta, like)):
                 score += 1.0  # a date or byline under it (or over it, unclaimed by a line above)
             copies = bad_by_text.get(text, ())
@@ -869,6 +888,28 @@ class _Page:
             score -= min(n_between * 0.01, 0.6)
             scored.append((score, i))
         return scored
+
+    def dated_headline(self, start: int) -> int | None:
+        """The line right over the body (past its metadata lines) when it is a headline with its
+        date and time after a space (市料美零售銷售與消費者信心續升　2014-12-08 06:49: a broadcaster's
+        page, under a ticker of its other headlines printed alike): a headline candidate whose date
+        is its own (the date is cut from the title: ``_cut_title_date``). Where headings need a
+        script of their own (Chinese); not under a metadata line (a headline with its date line
+        stands over it: it is a related list's item)."""
+        if self.c.heading_needs is None:
+            return None
+        f, k = self.f, start - 1
+        while k >= 0 and f[k].rule is not None and f[k].rule.action == "meta":
+            k -= 1
+        if k < 0 or not f[k].date or f[k].ruled or f[k].prose or f[k].seps >= 2:
+            return None
+        if any(g.rule is not None and g.rule.action == "meta" for g in f[max(0, k - 6):k]):
+            return None  # the page's date line over it: a headline stands over that (a list's item here)
+        m = _SPACED_DATE.search(self.lines[k].text)
+        if m is None:
+            return None
+        head = cached_features(self.lines[k].text[:m.start()], self.rs, self.c)
+        return k if head.headline and head.n >= max(self.s["short_line"], self.s["title_min"] + 3) else None
 
     def doubled_runs(self, lo: int, hi: int) -> set[int]:
         """Lines from ``lo`` to ``hi`` printed twice in a row next to another line printed twice
@@ -1180,7 +1221,8 @@ class _Page:
                          and k not in self.item_dates), default=t)
             body_start = next((k for k in range(after + 1, a + 1) if f[k].prose and not f[k].ruled
                                and (k == a or not self.headline_like(k) and not self.credited(k, a))
-                               and not any(self.bare_label(j) for j in range(k + 1, a))), a)
+                               and not any(self.bare_label(j) and not self.set_counter(j, a)
+                                           for j in range(k + 1, a))), a)
             self.meta_after = after
         else:
             body_start = self.extend_back(a)
@@ -1212,6 +1254,7 @@ class _Page:
         self.issue_dates()
         self.file_name_captions()
         self.gallery_captions()
+        self.interleaved_captions()
         self.person_captions()
         self.repeated_captions()
         self.related_lists()
@@ -1426,7 +1469,7 @@ class _Page:
                 return
             if zone == "before":
                 near = (self.title is not None and self.lines_to_title(i) <= self.s["meta_reach"]
-                        and not self.in_menu(i))
+                        and not self.in_menu(i) and not (r.reason == "source" and self.masthead(i)))
             else:  # under the article, above any related list or comment thread
                 near = i - self.end <= 2 * self.s["meta_reach"] and (
                     not self.listed(self.end + 1, i) or self.credit_after_list(i, r))
@@ -1503,6 +1546,18 @@ class _Page:
             k -= 1
         return k > self.end and self.f[k].rule is None
 
+    def masthead(self, i: int) -> bool:
+        """Whether source line ``i`` over the headline is the site's name over its menu (某某新闻网 /
+        首页 | 国内 | 国际 / headline): an outlet's name alone, no field's label, with a menu line (or
+        a line a rule names as navigation) between it and the headline. The banner names the site,
+        not where the article came from."""
+        assert self.title is not None
+        text = self.lines[i].text
+        if ":" in text or "：" in text or any(ch.isdigit() for ch in text):
+            return False
+        return any(self.f[k].seps >= 2 and not self.f[k].prose or self.f[k].rule is not None
+                   and self.f[k].rule.reason == "nav" for k in range(i + 1, self.title))
+
     def in_menu(self, i: int) -> bool:
         """Whether line ``i`` stands between two short labels no rule names: an item of a
         menu (a magazine's name in a site menu is no source line)."""
@@ -1518,7 +1573,9 @@ class _Page:
         ln, f = self.lines[i], self.f[i]
         if self.apply_rule(i, "head"):
             return
-        if self.title is not None and ln.text == self.lines[self.title].text:
+        if self.deck(i):
+            ln.decide("heading")  # the headline's labelled subtitle (副题：X)
+        elif self.title is not None and ln.text == self.lines[self.title].text:
             ln.decide("drop", "nav")
         elif i in self.gallery:
             ln.decide("drop", "caption")  # a photo set's caption (gallery_run)
@@ -1544,6 +1601,12 @@ class _Page:
             ln.decide("meta", "byline")
         else:
             ln.decide("drop", None)
+
+    def deck(self, i: int) -> bool:
+        """Whether line ``i``, under the headline, opens with a subtitle's label (``deck_label``:
+        副题：X): the headline's subtitle, kept as a heading (its label cut: ``_cut_deck_label``)."""
+        return (self.c.deck_label is not None and self.title is not None and self.title < i <= self.title + 3
+                and self.c.deck_label.match(self.lines[i].text) is not None)
 
     def section_label(self, i: int) -> bool:
         """Whether head line ``i``, a short label right over the body's first paragraph (or over
@@ -1627,6 +1690,15 @@ class _Page:
         g = self.f[k]
         return (self.c.heading_needs is not None and not g.ruled and not g.prose and not g.headed and g.n > 0
                 and _WIDGET_LABEL.match(self.lines[k].text) is not None)
+
+    def set_counter(self, k: int, a: int) -> bool:
+        """Whether line ``k``, a pager's count (2/8), is one of a photo set's counters over each
+        picture, another of them (3/8, of the same total) standing in the core from line ``a``
+        on: the text over it is the set's first picture's, the body's, no head widget's."""
+        m = _SET_COUNT.match(self.lines[k].text)
+        return m is not None and any(
+            (o := _SET_COUNT.match(self.lines[j].text)) is not None and o["of"] == m["of"]
+            for j in range(a, min(len(self.lines), a + 200)))
 
     def block_label(self, k: int) -> bool:
         """Whether line ``k`` is a short label with its colon alone on its line, no rule naming
@@ -1734,7 +1806,9 @@ class _Page:
         ln, f = self.lines[i], self.f[i]
         if f.rule is not None and self.apply_rule(i, "body"):  # (no rule at all: none here)
             return
-        if f.prose and self.bare_caption(i):
+        if self.deck(i):
+            ln.decide("heading")  # the headline's labelled subtitle, read as a sentence (副题：X。)
+        elif f.prose and self.bare_caption(i):
             ln.decide("drop", "caption")
         elif f.prose:
             ln.decide("keep")
@@ -2058,6 +2132,42 @@ class _Page:
         if any(lines[k].action == "heading" for k in range(first + 1, self.end + 1)):
             return  # a feature in sections: the lines over its first paragraph are its own
         for k in kept:
+            lines[k].decide("drop", "caption")
+
+    def interleaved_captions(self, least: int = 3) -> None:
+        """A photo set's captions written as noun phrases between its short paragraphs, one
+        under (or over) each paragraph (夏夜，黄浦江两岸灯火通明。 / 黄浦江上的游船。 / 入夜后，外滩…
+        / 外滩的万国建筑群。 / …): ``bare_caption`` keeps a noun phrase among paragraphs shorter
+        than ``long_line`` (a short article's own line), but ``least`` or more of them in the body,
+        none next to another, each next to a paragraph that is no noun phrase, and no more of them
+        than such paragraphs, are a picture story's captions, and drop. A short article's own
+        one-liner (最好的时光。) stands alone; a dialogue, a list or a verse has quotes, digits or
+        clause marks (``not_caption``). Only for a language whose bare captions are judged."""
+        if self.title is None or self.c.predicate is None:
+            return
+        lines, f = self.lines, self.f
+        body = [k for k in range(self.body_start, self.end + 1) if lines[k].action == "keep"]
+        if len(body) < 4:
+            return
+        text = lines.__getitem__
+        def noun(k: int) -> bool:
+            t = text(k).text
+            return (f[k].sent and not f[k].ruled and self.short_statement(k)
+                    and not (self.c.not_caption and self.c.not_caption.search(t))
+                    and self.c.predicate.search(t) is None)
+        caps = [k for k in body if noun(k)]
+        if len(caps) < least and not (len(caps) >= 2 and all(
+                k > 0 and _SET_COUNT.match(text(k - 1).text) for k in caps)):
+            return  # (two, each right under the set's counter over its picture: 2/8)
+        if 2 * len(caps) > len(body):
+            return
+        at = {k: n for n, k in enumerate(body)}
+        for k in caps:
+            n = at[k]
+            near = [body[m] for m in (n - 1, n + 1) if 0 <= m < len(body)]
+            if any(noun(m) for m in near) or not any(f[m].prose and not noun(m) for m in near):
+                return  # two noun phrases in a row, or none next to a paragraph: no photo story
+        for k in caps:
             lines[k].decide("drop", "caption")
 
     def person_captions(self) -> None:
@@ -2499,6 +2609,28 @@ def _edited(text: str, edits: list[Edit]) -> tuple[str, list[tuple[Edit, list[st
 
 # a mark that cannot open a headline (a label's colon, a clause mark, a closing bracket)
 _BADGE_REST_MARK = regex.compile(r"[:：,，、。.;；!！?？|｜/／)）\]】」』》〉”’…\-—~～]")
+
+
+def self_dated(ln: Line, c: _Compiled) -> bool:
+    """Whether a title line ends with its date and time after a space (``_SPACED_DATE``) where
+    headings need a script of their own: what ``dated_headline`` reads."""
+    return c.heading_needs is not None and ln.text[-1:].isdigit() and _SPACED_DATE.search(ln.text) is not None
+
+
+def _cut_title_date(ln: Line) -> None:
+    """A headline's own date and time after a space cut from the title and moved to metadata.
+
+    >>> ln = Line(n=1, raw="", text="市料美零售銷售與消費者信心續升 2014-12-08 06:49")
+    >>> _cut_title_date(ln); ln.text, ln.moved
+    ('市料美零售銷售與消費者信心續升', [('published', '2014-12-08 06:49')])
+    """
+    m = _SPACED_DATE.search(ln.text)
+    if m is None:
+        return
+    ln.moved.append(("published", m["date"]))
+    ln.text = ln.text[:m.start()].rstrip()
+    if "published" not in ln.edits:
+        ln.edits.append("published")
 
 
 def _cut_badge(ln: Line, badge: Any) -> None:
