@@ -16,8 +16,6 @@ from corpuskit import clean
 from corpuskit.stages.pagetext import page_lines
 from corpuskit.corpus.runner import Options, run
 
-pytest.importorskip("lxml")
-
 CASES = Path(__file__).parent / "cases" / "html"
 PAGES = SHARED / "pages"
 
@@ -171,3 +169,10 @@ def test_markup_fragment_in_jsonl(tmp_path):
     (rec,) = clean_files([tmp_path / "in.jsonl"], tmp_path)
     assert rec["title"] == "Harbour board backs ferry terminal" and rec["meta"]["authors"] == ["Jane Roe"]
     assert "<p>" not in rec["text"] and "Print" not in rec["text"] and "a million passengers" in rec["text"]
+
+
+@given(st.text(max_size=300))
+def test_any_markup_cleans(body):
+    # Whatever a page holds, cleaning it never fails, and an empty page gives an empty text.
+    doc = clean("<html><body>" + body + "</body></html>")
+    assert "html-page" in doc.repairs and isinstance(doc.text, str)

@@ -32,10 +32,7 @@ def html_document(data: bytes, config: Config, path: str | None = None) -> Docum
     if config.corpus.html == "trafilatura":
         text = _main_text(page)
     else:
-        try:
-            text = page_lines(page)
-        except ImportError:
-            raise ValueError("HTML input needs the html extra: pip install 'corpuskit[html]'") from None
+        text = page_lines(page)
         if not text.strip():
             raise ValueError("no text found in the HTML page")
     doc = Document(input=text, path=path, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
@@ -48,7 +45,7 @@ def _main_text(page: str) -> str:
     try:
         import trafilatura
     except ImportError:
-        raise ValueError("HTML input needs the html extra: pip install 'corpuskit[html]'") from None
+        raise ValueError("--html trafilatura needs the html extra: pip install 'corpuskit[html]'") from None
     text = trafilatura.extract(page, include_comments=False, include_tables=False,
                                favor_precision=True, deduplicate=False)
     if not text or not text.strip():

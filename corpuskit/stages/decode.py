@@ -317,11 +317,8 @@ class DecodeStage(Stage):
             doc.sha256 = doc.sha256 or hashlib.sha256(doc.input.encode("utf-8", "surrogatepass")).hexdigest()
             doc.encoding = doc.encoding or "text"
         if cfg.html_pages and doc.input[:1] in _PAGE_OPENERS and is_page(doc.input):
-            try:
-                doc.input = page_lines(doc.input)
-                doc.repairs.append("html-page")
-            except ImportError:  # lxml (the html extra) missing: the markup stays text
-                pass
+            doc.input = page_lines(doc.input)
+            doc.repairs.append("html-page")
         if "\r" in doc.input:
             doc.input = doc.input.replace("\r\n", "\n").replace("\r", "\n")
         return doc
