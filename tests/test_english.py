@@ -411,6 +411,8 @@ def test_bylines(line, authors, editors, source):
     "20:15 The polls closed and counting began.",
     "Donors contributed from London and New York.",
     "Associated Press writers were among those who contributed.",
+    "The firm moved its offices to 12 Market Street, Bristol BS1 4DJ, in 2019.",
+    "Bids are due at City Hall, 100 Main Street, by noon on Friday.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""

@@ -687,7 +687,12 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
     ruled_byline = any(r is not None and r.reason == "byline" and not _HANDLE.match(lines[i].raw)
                        for i, r in enumerate(rules[:end]))
     bylined = any(m.action == "meta" and m.reason == "byline" for m in lines)  # (kept up to date below)
-    closing = lines[end].raw.strip() if span and lines[end].action == "keep" and end > t >= 0 else None
+    # the article's closing line, over its numbered endnotes; or a writer's bio a rule read as the byline's
+    last = _last_paragraph(lines, [k for k in range(end + 1) if lines[k].action in ("keep", "heading")]) if span else None
+    closings = [lines[last].raw.strip()] if last is not None and lines[last].action == "keep" and last > t >= 0 else []
+    closings += [lines[k].raw.strip() for k in range(span[0] + 1 if span else len(lines), len(lines))
+                 if lines[k].action == "meta" and lines[k].reason == "byline" and rules[k] is not None
+                 and rules[k].reason == "byline" and " is " in lines[k].raw]
     for i, ln in enumerate(lines):
         if ln.action in ("meta", "title") or rules[i] is not None or _WIDGET_WORD.search(ln.raw):
             continue
@@ -716,9 +721,9 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
         # a name over the headline (under the section's label) or in the head, the article closing
         # with that writer's bio ("Jane Roe" ... "Jane Roe is national administrator of Example
         # Group."): an op-ed's byline the engine dropped with the menus
-        signed_bio = (not several and t >= 0 and t - 2 <= i < (span[0] if span else -1) and closing is not None
-                      and closing.startswith(ln.raw.strip() + " ")
-                      and _BIO_VERB.match(closing[len(ln.raw.strip()):]) is not None)
+        signed_bio = (not several and t >= 0 and t - 2 <= i < (span[0] if span else -1) and any(
+            closing.startswith(ln.raw.strip() + " ") and _BIO_VERB.match(closing[len(ln.raw.strip()):]) is not None
+            for closing in closings))
         if (near or under) if several else (handle or near or under or boxed or roled or signed_bio):
             ln.decide("meta", "byline")
             named.add(ln.raw)
@@ -789,8 +794,22 @@ _BIO_VERB = regex.compile(r"^\s+(?:is|was|has|writes|covers|reports|joined|curre
 # an op-ed writer's tagline closing the article, after the name: " is national administrator of
 # Example Group.", " is a senior fellow at the Example Institute." (the post at a named body, the
 # sentence closing on it; "... is the author of a book about the lakes." names no body)
+# the body may be told, then named after a comma: " is national administrator of the UK schools
+# debating competition, Debating Matters."
 _AFFILIATION = regex.compile(r"^\s+is\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+,?\s+){0,6}?(?:of|at|with|for|in)\s+(?:the\s+)?"
+                             r"(?:(?:[\p{L}\d-]+\s+){0,6}[\p{L}\d-]+,\s+)?"
                              r"\p{Lu}[\p{L}\d&.'’-]*(?:\s+(?:\p{Lu}[\p{L}\d&.'’-]*|of|for|and|the|&|on|in|at)){0,8}\.$")
+# a numbered endnote under the article, its source cited: "(1) The price of poultry, BBC", "[2] ..."
+_ENDNOTE = regex.compile(r"^[(\[]\d{1,2}[)\]]\s+\S")
+
+
+def _last_paragraph(lines: list[Line], paras: list[int]) -> int | None:
+    """The article's last paragraph among the kept lines ``paras``: the last one, or the one over
+    the numbered endnotes that close the article ("(1) The price of poultry, BBC")."""
+    k = len(paras) - 1
+    while k >= 0 and _ENDNOTE.match(lines[paras[k]].raw):
+        k -= 1
+    return paras[k] if k >= 0 else None
 
 
 def author_popup(lines: list[Line], rules: list[Rule | None], most: int = 6) -> None:
@@ -873,10 +892,11 @@ def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
     paras = [i for i, ln in enumerate(lines) if ln.action == "keep"]
     if len(paras) < 2:
         return
+    last = _last_paragraph(lines, paras)
     for i in paras:
         text = lines[i].raw
         name = next((n for n in names if text.startswith(n)), None)
-        if (name is not None and i == paras[-1] and rules[i] is None
+        if (name is not None and i == last and rules[i] is None
                 and _AFFILIATION.match(text.rstrip()[len(name):]) is not None):
             lines[i].decide("meta", "byline")
             continue
