@@ -1931,7 +1931,11 @@ class _Page:
         and then body text: a kicker and a heading), not part of a run of labels. A numbered
         note in brackets ("(1) Footfall report 2014, Springboard", "[2] ...") is no heading."""
         f = self.f[i]
-        if f.ruled or f.date or f.seps > 1 or f.n > self.s["heading_max"] or f.commas > 1:
+        # (a rule for other zones only names no heading: a live post's heading with its time glued
+        # on, "20:15 IEC extends voting hours", is a key-events item's only outside the body)
+        if f.ruled and self.rule_in(i, "body") is not None:
+            return False
+        if f.date or f.seps > 1 or f.n > self.s["heading_max"] or f.commas > 1:
             return False
         if _NOTE_NUMBER.match(self.lines[i].text):
             return False

@@ -287,9 +287,10 @@ _OPENER = regex.compile(r"^(?:In|On|At|By|For|With|Without|After|Before|During|S
                         r"Now|Today|Yesterday|Last|This|Earlier|Later|Also|Even|Despite|Under|Over|From|"
                         r"Like|Unlike|Amid|Across|Throughout|Following|According)\b[^,]*,")
 # what a paragraph's sentence has and a caption's main clause lacks: a past or perfect tense, a
-# modal, a reporting verb ("The council voted", "Prices rose", "Crews will return", "she said")
+# modal, a reporting verb ("The council voted", "Prices rose", "Crews will return", "she said"); a
+# participle after an article describes a noun ("a crowded lane", "the flooded road"): no tense
 _TENSED = regex.compile(
-    r"\b(?:\p{Ll}{2,}ed|is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|"
+    r"\b(?:(?<!\b(?:a|an|the)\s)\p{Ll}{2,}ed|is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|"
     r"do|does|did|said|says|told|tells|say|tell|according|rose|fell|grew|went|came|took|made|gave|got|saw|found|"
     r"left|began|became|brought|bought|built|held|kept|led|lost|met|paid|ran|sent|spent|stood|thought|won|wrote|"
     r"knew|drew|flew|threw|broke|spoke|chose|drove|fought|caught|taught|sold|struck|felt|heard|meant|told|"
@@ -307,10 +308,13 @@ _REPORTED = regex.compile(r"\b(?:said|says|told|according\s+to)\b")
 # a person speaking to the reader or of themselves: a paragraph's, not a caption's
 _PERSON = regex.compile(r"(?i)\b(?:I|we|us|our|you|your|my)\b|[\"“”]")
 # a present-tense verb after the subject ("carries", "plans"): a statement, unless a time
-# sets the scene the picture shows ("... on Tuesday", "... on April 23, 2021", "in 2019")
+# sets the scene the picture shows ("... on Tuesday", "... on April 23, 2021", "in 2019", "... on a
+# hot afternoon", "... at dusk")
 _S_WORD = regex.compile(r"\s\p{Ll}{3,}s\b")
-_SCENE_TIME = regex.compile(rf"(?i)\b(?:on|in|at|during)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-                            rf"{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|(?:19|20)\d\d)\b")
+_SCENE_TIME = regex.compile(rf"(?i)\b(?:(?:on|in|at|during)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                            rf"{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|(?:19|20)\d\d)|"
+                            rf"on\s+an?\s+(?:\p{{Ll}}+\s+){{0,2}}(?:morning|afternoon|evening|day|night)|"
+                            rf"at\s+(?:dawn|dusk|sunrise|sunset|night))\b")
 
 
 def _caption_shape(text: str, longest: int = 200) -> bool:
@@ -447,7 +451,9 @@ _GALLERY_CONTROL = regex.compile(r"^(?:(?i:more|all|other|see\s+(?:all|more)|vie
 def caption_over_pager(lines: list[Line], rules: list[Rule | None]) -> None:
     """A photo's caption right over the gallery's controls (``_GALLERY_CONTROL``: "More photos:",
     "< 1 2 3 >"), between paragraphs or under the byline block: a kept line no rule names that
-    reads as a caption (``_caption_shape``) and does not go on from the line over it.
+    reads as a caption (``_caption_shape``) and does not go on from the line over it; right under
+    the headline too, where the engine took it for a subhead ("Women carry pots past a water
+    tanker in a crowded lane" / "More photos:").
 
     >>> rows = [("title", "Floods cut off villages"), ("keep", "Hundreds of families have been cut off by floods after a week of rain."),
     ...         ("keep", "Residents wade through floodwaters in Garsen town on Thursday."), ("drop", "More photos:"),
@@ -460,13 +466,16 @@ def caption_over_pager(lines: list[Line], rules: list[Rule | None]) -> None:
     t = next((k for k, ln in enumerate(lines) if ln.action == "title"), None)
     if t is None:
         return
-    for i in range(t + 2, len(lines) - 1):
+    for i in range(t + 1, len(lines) - 1):
         ln, prev = lines[i], lines[i - 1]
-        if ln.action != "keep" or rules[i] is not None or ln.edits or lines[i + 1].kept:
+        # (right under the headline the engine reads an unfinished caption as a subhead, or as
+        # residue of the head it names no kind of)
+        if not (ln.action in ("keep", "heading") or i == t + 1 and ln.action == "drop") \
+                or rules[i] is not None or ln.edits or lines[i + 1].kept:
             continue
         if not _GALLERY_CONTROL.match(lines[i + 1].raw.strip()):
             continue
-        if prev.kept and not _SENTENCE_END.search(prev.raw.strip()):
+        if prev.kept and prev.action != "title" and not _SENTENCE_END.search(prev.raw.strip()):
             continue  # a sentence the picture cut goes on here
         if _caption_shape(ln.raw):
             ln.decide("drop", "caption")
@@ -2219,6 +2228,36 @@ _VIA = regex.compile(
     r"^[(\[](?i:via|h/t|hat tip|thanks|thx)\b[^()\[\]]{2,80}[)\]]$|^(?i:via|h/t|hat tip)\s*:\s*\S.{0,80}$")
 
 
+# a live post's stamp: a time alone, perhaps after its label, no date ("Updated at 18.10 BST",
+# "Posted 9:45am ET", "14:05 GMT")
+_POST_STAMP = regex.compile(r"^(?:(?i:updated|posted|published|last\s+updated)(?:\s+(?i:at))?\s*:?\s*)?"
+                            r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+\p{Lu}{2,5})?$")
+
+
+def post_stamps(lines: list[Line]) -> None:
+    """A live blog's post stamps inside the body: time lines the rules read as the publication
+    line ("Updated at 18.10 BST") standing between the article's paragraphs are the posts', not
+    the article's: they drop, and with them such a stamp under the last post. One alone under
+    the last paragraph of an article stays its metadata.
+
+    >>> rows = [("title", "Storm live"), ("keep", "Power is out."), ("meta", "Updated at 14.05 GMT"),
+    ...         ("keep", "Roads are shut."), ("meta", "Updated at 13.40 GMT")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "published" if a == "meta" else None)
+    >>> post_stamps(ls); [ln.action for ln in ls]
+    ['title', 'keep', 'drop', 'keep', 'drop']
+    """
+    span = _body_span(lines)
+    if span is None:
+        return
+    stamps = [i for i in range(span[0] + 1, len(lines)) if lines[i].action == "meta"
+              and lines[i].reason == "published" and _POST_STAMP.match(lines[i].raw.strip())]
+    if not any(i < span[1] for i in stamps):
+        return
+    for i in stamps:
+        lines[i].decide("drop", "other")
+
+
 def post_credit(lines: list[Line], rules: list[Rule | None], most: int = 2) -> None:
     """A short post ends where its last paragraph does for the engine, so its closing lines
     under it fall with the residue after it: the title of the link the post points to and the
@@ -3565,6 +3604,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     scene_captions(lines, rules)
     reprint_teasers(lines, rules)
     stamped_copy(lines)
+    post_stamps(lines)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
     widget_button(lines)
     quote_paragraphs(lines)
