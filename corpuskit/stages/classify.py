@@ -820,11 +820,16 @@ class _Page:
             # a short headline closing the run, over the byline or the date, sharing the article's
             # words (a menu of short labels, then "Wildfire forces evacuations in northern
             # California" / "BY JANE DOE"): the headline under the menu, not one of its items
+            # (or over the writer's name alone, which no rule names, over the date: "Senate passes
+            # bill on electoral reform" / "Jane Doe" / "Published 12 March 2024")
+            def closes(h: int) -> bool:
+                return (feats[h].headline and feats[h].n >= self.s["title_min"] and shared(h) >= 0.5
+                        and j < len(feats) and (g := feats[j].rule) is not None and g.action == "meta"
+                        and g.reason in ("byline", "published"))
             last = j - 1
-            if not (feats[last].headline and feats[last].n >= self.s["title_min"] and shared(last) >= 0.5
-                    and j < len(feats) and (g := feats[j].rule) is not None and g.action == "meta"
-                    and g.reason in ("byline", "published")):
-                last = j
+            if not closes(last):
+                last = j - 2 if (j - 2 > k and closes(j - 2) and feats[j - 1].rule is None
+                                 and not feats[j - 1].headline) else j
             inside.update(range(first + 1, last))
         self.gallery = set(self.gallery_run(start, shared))
         inside.update(self.gallery)
