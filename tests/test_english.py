@@ -412,6 +412,12 @@ def test_bylines(line, authors, editors, source):
     "20:15 The polls closed and counting began.",
     "Donors contributed from London and New York.",
     "Associated Press writers were among those who contributed.",
+    "The firm moved its offices to 12 Market Street, Bristol BS1 4DJ, in 2019.",
+    "Bids are due at City Hall, 100 Main Street, by noon on Friday.",
+    "Jane Doe, a teacher from Mumbai, said the queues had grown longer every summer.",
+    "Updated figures at 18.10 showed turnout had risen.",
+    "How does this make you feel about the verdict?",
+    "– Rappler.com reported the figures first.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""

@@ -528,6 +528,8 @@ def _field_label(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+# a numbered note's mark in brackets opening a line: "(1) X", "[2] X", "（3）X"
+_NOTE_NUMBER = regex.compile(r"^[(\[（［]\d{1,2}[)\]）］]\s*\S")
 # a link's label: a few characters, then a colon or a bar ("Read more: X", 延伸阅读：X)
 _LINK_LABEL = re.compile(r"^([^\s：:｜|]{1,4}(?: [^\s：:｜|]+){0,2}|[^\s：:｜|]{1,8})\s*[：:｜|]\s*\S")
 
@@ -818,11 +820,16 @@ class _Page:
             # a short headline closing the run, over the byline or the date, sharing the article's
             # words (a menu of short labels, then "Wildfire forces evacuations in northern
             # California" / "BY JANE DOE"): the headline under the menu, not one of its items
+            # (or over the writer's name alone, which no rule names, over the date: "Senate passes
+            # bill on electoral reform" / "Jane Doe" / "Published 12 March 2024")
+            def closes(h: int) -> bool:
+                return (feats[h].headline and feats[h].n >= self.s["title_min"] and shared(h) >= 0.5
+                        and j < len(feats) and (g := feats[j].rule) is not None and g.action == "meta"
+                        and g.reason in ("byline", "published"))
             last = j - 1
-            if not (feats[last].headline and feats[last].n >= self.s["title_min"] and shared(last) >= 0.5
-                    and j < len(feats) and (g := feats[j].rule) is not None and g.action == "meta"
-                    and g.reason in ("byline", "published")):
-                last = j
+            if not closes(last):
+                last = j - 2 if (j - 2 > k and closes(j - 2) and feats[j - 1].rule is None
+                                 and not feats[j - 1].headline) else j
             inside.update(range(first + 1, last))
         self.gallery = set(self.gallery_run(start, shared))
         inside.update(self.gallery)
@@ -1511,11 +1518,12 @@ class _Page:
     def bare_header(self, k: int) -> bool:
         """Whether line ``k``, which a rule names as related or comments residue without closing
         the article by it (a header sites also print between paragraphs: "Related stories",
-        "Read more"), is a header alone on its line: a short label, no link's text after a colon
-        ("Read more: X" is an inline link)."""
+        "Read more"), is a header alone on its line: a short label, perhaps closed by its colon
+        ("Read on:"), no link's text after a colon ("Read more: X" is an inline link)."""
         g = self.f[k]
         text = self.lines[k].text.strip()
-        return g.label and g.n <= 30 and ":" not in text.rstrip(":：")
+        return ((g.label or not g.sent and not g.date and g.seps < 2) and g.n <= 30
+                and ":" not in text.rstrip(":："))
 
     def list_header(self, k: int) -> bool:
         """Whether line ``k`` is a related list's header (a rule closing the article names it)."""
@@ -1819,10 +1827,21 @@ class _Page:
             # to its neighbours it would run phrases together, 最大邮轮目前南沙…, and a second
             # reading, seeing more of them, would join what the first left apart)
             ln.decide("heading")
+        elif self.note_run(i):
+            ln.decide("keep")  # a numbered endnote among others: (1) Footfall report 2014, Springboard
         elif self.is_heading(i) or self.spaced_heading(i):
             ln.decide("heading")
         else:
             ln.decide("drop", None)
+
+    def note_run(self, i: int) -> bool:
+        """Whether body line ``i`` is one of the article's numbered notes, a mark in brackets
+        opening it and the line before or after it (``(1) X`` / ``(2) Y``): kept as the article's,
+        however short (a source's title and outlet, no sentence)."""
+        if not _NOTE_NUMBER.match(self.lines[i].text):
+            return False
+        return any(0 <= k < len(self.lines) and _NOTE_NUMBER.match(self.lines[k].text) is not None
+                   for k in (i - 1, i + 1))
 
     def spaced_heading(self, i: int) -> bool:
         """A subhead written in clauses set apart by spaces (3區加派人手 涉 1.2萬長者) that the
@@ -1914,9 +1933,16 @@ class _Page:
 
     def is_heading(self, i: int) -> bool:
         """A short label inside the body followed by body text (or by up to two more labels
-        and then body text: a kicker and a heading), not part of a run of labels."""
+        and then body text: a kicker and a heading), not part of a run of labels. A numbered
+        note in brackets ("(1) Footfall report 2014, Springboard", "[2] ...") is no heading."""
         f = self.f[i]
-        if f.ruled or f.date or f.seps > 1 or f.n > self.s["heading_max"] or f.commas > 1:
+        # (a rule for other zones only names no heading: a live post's heading with its time glued
+        # on, "20:15 IEC extends voting hours", is a key-events item's only outside the body)
+        if f.ruled and self.rule_in(i, "body") is not None:
+            return False
+        if f.date or f.seps > 1 or f.n > self.s["heading_max"] or f.commas > 1:
+            return False
+        if _NOTE_NUMBER.match(self.lines[i].text):
             return False
         if not self.headed(i):
             return False

@@ -287,9 +287,10 @@ _OPENER = regex.compile(r"^(?:In|On|At|By|For|With|Without|After|Before|During|S
                         r"Now|Today|Yesterday|Last|This|Earlier|Later|Also|Even|Despite|Under|Over|From|"
                         r"Like|Unlike|Amid|Across|Throughout|Following|According)\b[^,]*,")
 # what a paragraph's sentence has and a caption's main clause lacks: a past or perfect tense, a
-# modal, a reporting verb ("The council voted", "Prices rose", "Crews will return", "she said")
+# modal, a reporting verb ("The council voted", "Prices rose", "Crews will return", "she said"); a
+# participle after an article describes a noun ("a crowded lane", "the flooded road"): no tense
 _TENSED = regex.compile(
-    r"\b(?:\p{Ll}{2,}ed|is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|"
+    r"\b(?:(?<!\b(?:a|an|the)\s)\p{Ll}{2,}ed|is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|"
     r"do|does|did|said|says|told|tells|say|tell|according|rose|fell|grew|went|came|took|made|gave|got|saw|found|"
     r"left|began|became|brought|bought|built|held|kept|led|lost|met|paid|ran|sent|spent|stood|thought|won|wrote|"
     r"knew|drew|flew|threw|broke|spoke|chose|drove|fought|caught|taught|sold|struck|felt|heard|meant|told|"
@@ -307,10 +308,13 @@ _REPORTED = regex.compile(r"\b(?:said|says|told|according\s+to)\b")
 # a person speaking to the reader or of themselves: a paragraph's, not a caption's
 _PERSON = regex.compile(r"(?i)\b(?:I|we|us|our|you|your|my)\b|[\"“”]")
 # a present-tense verb after the subject ("carries", "plans"): a statement, unless a time
-# sets the scene the picture shows ("... on Tuesday", "... on April 23, 2021", "in 2019")
+# sets the scene the picture shows ("... on Tuesday", "... on April 23, 2021", "in 2019", "... on a
+# hot afternoon", "... at dusk")
 _S_WORD = regex.compile(r"\s\p{Ll}{3,}s\b")
-_SCENE_TIME = regex.compile(rf"(?i)\b(?:on|in|at|during)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-                            rf"{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|(?:19|20)\d\d)\b")
+_SCENE_TIME = regex.compile(rf"(?i)\b(?:(?:on|in|at|during)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                            rf"{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|(?:19|20)\d\d)|"
+                            rf"on\s+an?\s+(?:\p{{Ll}}+\s+){{0,2}}(?:morning|afternoon|evening|day|night)|"
+                            rf"at\s+(?:dawn|dusk|sunrise|sunset|night))\b")
 
 
 def _caption_shape(text: str, longest: int = 200) -> bool:
@@ -447,7 +451,9 @@ _GALLERY_CONTROL = regex.compile(r"^(?:(?i:more|all|other|see\s+(?:all|more)|vie
 def caption_over_pager(lines: list[Line], rules: list[Rule | None]) -> None:
     """A photo's caption right over the gallery's controls (``_GALLERY_CONTROL``: "More photos:",
     "< 1 2 3 >"), between paragraphs or under the byline block: a kept line no rule names that
-    reads as a caption (``_caption_shape``) and does not go on from the line over it.
+    reads as a caption (``_caption_shape``) and does not go on from the line over it; right under
+    the headline too, where the engine took it for a subhead ("Women carry pots past a water
+    tanker in a crowded lane" / "More photos:").
 
     >>> rows = [("title", "Floods cut off villages"), ("keep", "Hundreds of families have been cut off by floods after a week of rain."),
     ...         ("keep", "Residents wade through floodwaters in Garsen town on Thursday."), ("drop", "More photos:"),
@@ -460,13 +466,16 @@ def caption_over_pager(lines: list[Line], rules: list[Rule | None]) -> None:
     t = next((k for k, ln in enumerate(lines) if ln.action == "title"), None)
     if t is None:
         return
-    for i in range(t + 2, len(lines) - 1):
+    for i in range(t + 1, len(lines) - 1):
         ln, prev = lines[i], lines[i - 1]
-        if ln.action != "keep" or rules[i] is not None or ln.edits or lines[i + 1].kept:
+        # (right under the headline the engine reads an unfinished caption as a subhead, or as
+        # residue of the head it names no kind of)
+        if not (ln.action in ("keep", "heading") or i == t + 1 and ln.action == "drop") \
+                or rules[i] is not None or ln.edits or lines[i + 1].kept:
             continue
         if not _GALLERY_CONTROL.match(lines[i + 1].raw.strip()):
             continue
-        if prev.kept and not _SENTENCE_END.search(prev.raw.strip()):
+        if prev.kept and prev.action != "title" and not _SENTENCE_END.search(prev.raw.strip()):
             continue  # a sentence the picture cut goes on here
         if _caption_shape(ln.raw):
             ln.decide("drop", "caption")
@@ -687,7 +696,12 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
     ruled_byline = any(r is not None and r.reason == "byline" and not _HANDLE.match(lines[i].raw)
                        for i, r in enumerate(rules[:end]))
     bylined = any(m.action == "meta" and m.reason == "byline" for m in lines)  # (kept up to date below)
-    closing = lines[end].raw.strip() if span and lines[end].action == "keep" and end > t >= 0 else None
+    # the article's closing line, over its numbered endnotes; or a writer's bio a rule read as the byline's
+    last = _last_paragraph(lines, [k for k in range(end + 1) if lines[k].action in ("keep", "heading")]) if span else None
+    closings = [lines[last].raw.strip()] if last is not None and lines[last].action == "keep" and last > t >= 0 else []
+    closings += [lines[k].raw.strip() for k in range(span[0] + 1 if span else len(lines), len(lines))
+                 if lines[k].action == "meta" and lines[k].reason == "byline" and rules[k] is not None
+                 and rules[k].reason == "byline" and " is " in lines[k].raw]
     for i, ln in enumerate(lines):
         if ln.action in ("meta", "title") or rules[i] is not None or _WIDGET_WORD.search(ln.raw):
             continue
@@ -716,9 +730,9 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
         # a name over the headline (under the section's label) or in the head, the article closing
         # with that writer's bio ("Jane Roe" ... "Jane Roe is national administrator of Example
         # Group."): an op-ed's byline the engine dropped with the menus
-        signed_bio = (not several and t >= 0 and t - 2 <= i < (span[0] if span else -1) and closing is not None
-                      and closing.startswith(ln.raw.strip() + " ")
-                      and _BIO_VERB.match(closing[len(ln.raw.strip()):]) is not None)
+        signed_bio = (not several and t >= 0 and t - 2 <= i < (span[0] if span else -1) and any(
+            closing.startswith(ln.raw.strip() + " ") and _BIO_VERB.match(closing[len(ln.raw.strip()):]) is not None
+            for closing in closings))
         if (near or under) if several else (handle or near or under or boxed or roled or signed_bio):
             ln.decide("meta", "byline")
             named.add(ln.raw)
@@ -789,8 +803,22 @@ _BIO_VERB = regex.compile(r"^\s+(?:is|was|has|writes|covers|reports|joined|curre
 # an op-ed writer's tagline closing the article, after the name: " is national administrator of
 # Example Group.", " is a senior fellow at the Example Institute." (the post at a named body, the
 # sentence closing on it; "... is the author of a book about the lakes." names no body)
+# the body may be told, then named after a comma: " is national administrator of the UK schools
+# debating competition, Debating Matters."
 _AFFILIATION = regex.compile(r"^\s+is\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+,?\s+){0,6}?(?:of|at|with|for|in)\s+(?:the\s+)?"
+                             r"(?:(?:[\p{L}\d-]+\s+){0,6}[\p{L}\d-]+,\s+)?"
                              r"\p{Lu}[\p{L}\d&.'’-]*(?:\s+(?:\p{Lu}[\p{L}\d&.'’-]*|of|for|and|the|&|on|in|at)){0,8}\.$")
+# a numbered endnote under the article, its source cited: "(1) The price of poultry, BBC", "[2] ..."
+_ENDNOTE = regex.compile(r"^[(\[]\d{1,2}[)\]]\s+\S")
+
+
+def _last_paragraph(lines: list[Line], paras: list[int]) -> int | None:
+    """The article's last paragraph among the kept lines ``paras``: the last one, or the one over
+    the numbered endnotes that close the article ("(1) The price of poultry, BBC")."""
+    k = len(paras) - 1
+    while k >= 0 and _ENDNOTE.match(lines[paras[k]].raw):
+        k -= 1
+    return paras[k] if k >= 0 else None
 
 
 def author_popup(lines: list[Line], rules: list[Rule | None], most: int = 6) -> None:
@@ -873,10 +901,11 @@ def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
     paras = [i for i, ln in enumerate(lines) if ln.action == "keep"]
     if len(paras) < 2:
         return
+    last = _last_paragraph(lines, paras)
     for i in paras:
         text = lines[i].raw
         name = next((n for n in names if text.startswith(n)), None)
-        if (name is not None and i == paras[-1] and rules[i] is None
+        if (name is not None and i == last and rules[i] is None
                 and _AFFILIATION.match(text.rstrip()[len(name):]) is not None):
             lines[i].decide("meta", "byline")
             continue
@@ -2197,6 +2226,36 @@ def reprint_teasers(lines: list[Line], rules: list[Rule | None], least: int = 2,
 # "[h/t Jane Doe]", "(Thanks, Jane!)", "Via: Example Blog".
 _VIA = regex.compile(
     r"^[(\[](?i:via|h/t|hat tip|thanks|thx)\b[^()\[\]]{2,80}[)\]]$|^(?i:via|h/t|hat tip)\s*:\s*\S.{0,80}$")
+
+
+# a live post's stamp: a time alone, perhaps after its label, no date ("Updated at 18.10 BST",
+# "Posted 9:45am ET", "14:05 GMT")
+_POST_STAMP = regex.compile(r"^(?:(?i:updated|posted|published|last\s+updated)(?:\s+(?i:at))?\s*:?\s*)?"
+                            r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+\p{Lu}{2,5})?$")
+
+
+def post_stamps(lines: list[Line]) -> None:
+    """A live blog's post stamps inside the body: time lines the rules read as the publication
+    line ("Updated at 18.10 BST") standing between the article's paragraphs are the posts', not
+    the article's: they drop, and with them such a stamp under the last post. One alone under
+    the last paragraph of an article stays its metadata.
+
+    >>> rows = [("title", "Storm live"), ("keep", "Power is out."), ("meta", "Updated at 14.05 GMT"),
+    ...         ("keep", "Roads are shut."), ("meta", "Updated at 13.40 GMT")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "published" if a == "meta" else None)
+    >>> post_stamps(ls); [ln.action for ln in ls]
+    ['title', 'keep', 'drop', 'keep', 'drop']
+    """
+    span = _body_span(lines)
+    if span is None:
+        return
+    stamps = [i for i in range(span[0] + 1, len(lines)) if lines[i].action == "meta"
+              and lines[i].reason == "published" and _POST_STAMP.match(lines[i].raw.strip())]
+    if not any(i < span[1] for i in stamps):
+        return
+    for i in stamps:
+        lines[i].decide("drop", "other")
 
 
 def post_credit(lines: list[Line], rules: list[Rule | None], most: int = 2) -> None:
@@ -3545,6 +3604,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     scene_captions(lines, rules)
     reprint_teasers(lines, rules)
     stamped_copy(lines)
+    post_stamps(lines)
     post_credit(lines, rules)  # (after the teasers: a blurb kept among them is no body)
     widget_button(lines)
     quote_paragraphs(lines)
