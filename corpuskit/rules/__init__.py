@@ -31,6 +31,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable, Iterator
 
+import re
+
 import regex
 
 if sys.version_info >= (3, 11):
@@ -303,29 +305,42 @@ def with_variants(pattern: str) -> str:
     '[爲为為]+|發[布佈]'
     """
     table = variants()
+    special = _special()
+    m = special.search(pattern)
+    if m is None:
+        return pattern  # (most patterns of English, and many of Chinese: nothing to add)
     out: list[str] = []
-    i, n = 0, len(pattern)
-    while i < n:
-        ch = pattern[i]
+    i = 0
+    while m is not None:
+        j = m.start()
+        out.append(pattern[i:j])  # a run with nothing to add, copied whole
+        ch = pattern[j]
         if ch == "\\":  # an escape: kept as it is
-            out.append(pattern[i:i + 2])
-            i += 2
+            out.append(pattern[j:j + 2])
+            i = j + 2
         elif ch == "[":
-            j = _class_end(pattern, i)
-            body = pattern[i + 1:j]
+            k = _class_end(pattern, j)
+            body = pattern[j + 1:k]
             extra = "".join(dict.fromkeys(v for c in body for v in table.get(c, "") if v not in body))
             if extra:
                 # after a leading ^ and a leading literal - or ]: a "-" next to them stays literal
-                k = 1 if body.startswith("^") else 0
-                k += 1 if body[k:k + 1] in ("-", "]") else 0
-                body = body[:k] + extra + body[k:]
+                h = 1 if body.startswith("^") else 0
+                h += 1 if body[h:h + 1] in ("-", "]") else 0
+                body = body[:h] + extra + body[h:]
             out.append(f"[{body}]")
-            i = j + 1
+            i = k + 1
         else:
-            extra = table.get(ch)
-            out.append(f"[{ch}{extra}]" if extra else ch)
-            i += 1
+            out.append(f"[{ch}{table[ch]}]")
+            i = j + 1
+        m = special.search(pattern, i)
+    out.append(pattern[i:])
     return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _special() -> "re.Pattern[str]":
+    """Where ``with_variants`` has work: an escape, a class's opening or a character with variants."""
+    return re.compile("[" + re.escape("\\[" + "".join(variants())) + "]")
 
 
 def _class_end(pattern: str, start: int) -> int:
