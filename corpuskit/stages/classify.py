@@ -476,6 +476,8 @@ _SPACED_DATE = regex.compile(r"(?<=[^\s\d])\s+(?P<date>(?:19|20)\d\d\s*[-./年]\
                              r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
 # a photo set's counter over a picture (2/8, 2 / 8): its total, ``of``
 _SET_COUNT = regex.compile(r"^\d{1,3}\s*/\s*(?P<of>\d{1,3})\s*$")
+# a line opening with a dash: a subtitle under its headline (——某某纪实), never the headline
+_DASHES = ("—", "-", "－", "–")
 # the site's name after a page's title (某某標題 - 某某新聞網, X | 某某网, X_某某)
 _SITE_SUFFIX = regex.compile(r"\s*[-–—|｜_]\s*[^\s，。！？,.!?]{2,16}\s*")
 # the writer's trade named in a tagline (做記者, 寫作, 筆耕)
@@ -996,6 +998,7 @@ class _Page:
                 best = i  # the headline over its own subheads
                 break
         best = self.related_below(scored, best, top)
+        best = self.over_dashed_subtitle(scored, best)
         best = self.under_kicker(scored, best)
         # a headline printed twice in a row (a share box, a sticky header): the first copy
         j = best - 1
@@ -1016,6 +1019,18 @@ class _Page:
                 return i
         return best
 
+    def over_dashed_subtitle(self, scored: list[tuple[float, int]], best: int) -> int:
+        """The headline, ``best`` unless ``best`` opens with a dash (a subtitle, 副题:
+        ——某某区推进老旧小区改造纪实) right under another candidate: that line is the headline
+        (让老旧小区焕发新生), however fewer of the article's words it holds; the subtitle is kept
+        under it as a heading."""
+        if self.c.heading_needs is None or not self.lines[best].text.startswith(_DASHES):
+            return best  # (where headings need a script of their own: Chinese)
+        k = best - 1
+        while k >= 0 and not self.lines[k].text.strip():
+            k -= 1
+        return k if k >= 0 and any(i == k for _, i in scored) else best
+
     def under_kicker(self, scored: list[tuple[float, int]], best: int) -> int:
         """The headline, ``best`` unless ``best`` is a kicker (引题, ``settings.kicker``: a
         campaign's theme, a slogan, a column's label) printed right over a candidate of a
@@ -1029,7 +1044,7 @@ class _Page:
         text = self.lines[nxt].text
         score = next((s for s, i in scored if i == nxt), None)
         if (score is None or score < self.s["title_threshold"] or self.f[nxt].n < self.s["title_min"] + 3
-                or text.startswith(("—", "-", "－", "–")) or kicker.search(text) is not None):
+                or text.startswith(_DASHES) or kicker.search(text) is not None):
             return best
         return nxt
 
