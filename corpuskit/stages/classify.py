@@ -998,7 +998,7 @@ class _Page:
                 best = i  # the headline over its own subheads
                 break
         best = self.related_below(scored, best, top)
-        best = self.over_dashed_subtitle(scored, best)
+        best = self.over_subtitle(scored, best)
         best = self.under_kicker(scored, best)
         # a headline printed twice in a row (a share box, a sticky header): the first copy
         j = best - 1
@@ -1019,17 +1019,42 @@ class _Page:
                 return i
         return best
 
-    def over_dashed_subtitle(self, scored: list[tuple[float, int]], best: int) -> int:
+    def over_subtitle(self, scored: list[tuple[float, int]], best: int) -> int:
         """The headline, ``best`` unless ``best`` opens with a dash (a subtitle, 副题:
         ——某某区推进老旧小区改造纪实) right under another candidate: that line is the headline
         (让老旧小区焕发新生), however fewer of the article's words it holds; the subtitle is kept
-        under it as a heading."""
-        if self.c.heading_needs is None or not self.lines[best].text.startswith(_DASHES):
+        under it as a heading. So is an unlabelled subtitle of a plain shape (below)."""
+        if self.c.heading_needs is None:
             return best  # (where headings need a script of their own: Chinese)
-        k = best - 1
+        k = self.prev_line(best)
+        score = next((s for s, i in scored if i == k), None)
+        if score is None:
+            return best
+        if self.lines[best].text.startswith(_DASHES):
+            return k
+        # an unlabelled subtitle: longer, right over the date or the byline, holding the article's
+        # words, under a shorter headline holding some of them (老旧小区变身幸福家园 / 静安区今年
+        # 推进老旧小区改造项目30个 惠及居民2万余户 / 2024-05-12 来源：某某日报); not under a
+        # kicker's form (学习贯彻某某精神 / 县委召开常委会议) nor in a run of headlines sharing words.
+        # (A cleaned text opens with the two, its date gone: the headline opens the page.)
+        nxt = best + 1
+        while nxt < len(self.lines) and not self.lines[nxt].text.strip():
+            nxt += 1
+        above = self.prev_line(k)
+        if (score >= self.s["title_threshold"] and self.words_shared[k] > 0 and self.words_shared[best] >= 0.5
+                and self.f[k].n < self.f[best].n and not self.f[k].seps and not self.f[k].tag and nxt < len(self.lines)
+                and ((g := self.f[nxt].rule) is not None and g.action == "meta" or above < 0)
+                and (self.c.kicker is None or self.c.kicker.search(self.lines[k].text) is None)
+                and not (above >= 0 and self.words_shared.get(above, 0) > 0)):
+            return k
+        return best
+
+    def prev_line(self, i: int) -> int:
+        """The nearest non-blank line over line ``i`` (-1: none)."""
+        k = i - 1
         while k >= 0 and not self.lines[k].text.strip():
             k -= 1
-        return k if k >= 0 and any(i == k for _, i in scored) else best
+        return k
 
     def under_kicker(self, scored: list[tuple[float, int]], best: int) -> int:
         """The headline, ``best`` unless ``best`` is a kicker (引题, ``settings.kicker``: a
