@@ -92,6 +92,10 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # word after it), its group ``name`` the name: dropped between two paragraphs, one naming that
     # person (empty: none)
     "person_caption": "",
+    # a photo set's caption of a looser shape than a bare caption's, dropped only among a set's
+    # bare captions between its short paragraphs (a longer noun after 的, someone doing something
+    # somewhere: 外滩的万国建筑群。, 游客在观景平台拍照。); empty: none
+    "set_caption": "",
     # what marks a photo's credit besides a slash, a bar or brackets (Chinese: 张某 摄); empty: none
     "credit_mark": "",
     "title_min": 2,  # shortest and longest headline

@@ -124,6 +124,7 @@ class _Compiled:
         self.deck_label = _fast(s["deck_label"]) if s["deck_label"] else None
         self.date_lead = _fast(s["date_lead"]) if s["date_lead"] else None
         self.person_caption = regex.compile(s["person_caption"]) if s["person_caption"] else None
+        self.set_caption = _fast(s["set_caption"]) if s["set_caption"] else None
         self.credit_mark = _fast(s["credit_mark"]) if s["credit_mark"] else None
         self.cache: dict[str, Features] = {}
         # ``_edit_lines``' memory: line text -> the text once edited and the edits that changed
@@ -2195,7 +2196,21 @@ class _Page:
             return (f[k].sent and not f[k].ruled and self.short_statement(k)
                     and not (self.c.not_caption and self.c.not_caption.search(t))
                     and self.c.predicate.search(t) is None)
-        caps = [k for k in body if noun(k)]
+        strict = [k for k in body if noun(k)]
+        if not strict:
+            return
+        # the looser shape only where the pictures are plain: a caption a rule named (黄浦江上的
+        # 游船。（摄影：李某）) or the set's counter (2/8) in the article; an essay's one-liners
+        # (窗外的梧桐树。 / 母亲在厨房做饭。) stay
+        loose = self.c.set_caption if any(
+            lines[k].action == "drop" and lines[k].reason == "caption" or _SET_COUNT.match(text(k).text)
+            for k in range(self.title + 1, self.end + 1)) else None
+
+        def cap(k: int) -> bool:
+            """A bare caption, or one of the set's looser shape (外滩的万国建筑群。)."""
+            return noun(k) or (loose is not None and f[k].sent and not f[k].ruled and self.short_statement(k)
+                               and loose.match(text(k).text.strip()) is not None)
+        caps = [k for k in body if cap(k)]
         if len(caps) < least and not (len(caps) >= 2 and all(
                 k > 0 and _SET_COUNT.match(text(k - 1).text) for k in caps)):
             return  # (two, each right under the set's counter over its picture: 2/8)
@@ -2205,8 +2220,8 @@ class _Page:
         for k in caps:
             n = at[k]
             near = [body[m] for m in (n - 1, n + 1) if 0 <= m < len(body)]
-            if any(noun(m) for m in near) or not any(f[m].prose and not noun(m) for m in near):
-                return  # two noun phrases in a row, or none next to a paragraph: no photo story
+            if any(cap(m) for m in near) or not any(f[m].prose and not cap(m) for m in near):
+                return  # two captions in a row, or none next to a paragraph: no photo story
         for k in caps:
             lines[k].decide("drop", "caption")
 
