@@ -477,6 +477,8 @@ _SPACED_DATE = regex.compile(r"(?<=[^\s\d])\s+(?P<date>(?:19|20)\d\d\s*[-./年]\
                              r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
 # a photo set's counter over a picture (2/8, 2 / 8): its total, ``of``
 _SET_COUNT = regex.compile(r"^\d{1,3}\s*/\s*(?P<of>\d{1,3})\s*$")
+# a time of day alone on a line (12:05, 09:30:15): between the posts of a live blog, their stamp
+_TIME_ALONE = regex.compile(r"^\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*$")
 # a line opening with a dash: a subtitle under its headline (——某某纪实), never the headline
 _DASHES = ("—", "-", "－", "–")
 # the site's name after a page's title (某某標題 - 某某新聞網, X | 某某网, X_某某)
@@ -2551,6 +2553,12 @@ class _Page:
         headline-like lines (related), else nav."""
         section: str | None = None
         end = self.end
+        # a live blog's time stamps over its posts (09:30 / 发布会开始。 / 09:32 / …), two or more,
+        # from under the headline to the article's end, one inside the body at least
+        first = self.body_start if self.title is None else self.title + 1
+        stamps = {k for k in range(first, end + 1) if self.f[k].date and _TIME_ALONE.match(self.lines[k].text)}
+        if not any(k >= self.body_start for k in stamps) or len(stamps) < 2:
+            stamps = set()
         for i, (ln, f) in enumerate(zip(self.lines, self.f)):
             if i > end and f.rule is not None and f.rule.ends and ln.action == "drop":
                 section = f.rule.reason
@@ -2558,6 +2566,8 @@ class _Page:
                 continue
             if section is not None and section != "copyright":
                 ln.reason = section
+            elif stamps and i in stamps:
+                ln.reason = "nav"  # a live blog's time stamp between its posts (12:05): no list's
             elif f.date or self.in_headline_run(i):
                 ln.reason = "related"
             else:
