@@ -94,6 +94,10 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # word after it), its group ``name`` the name: dropped between two paragraphs, one naming that
     # person (empty: none)
     "person_caption": "",
+    # a photo set's caption of a looser shape than a bare caption's, dropped only among a set's
+    # bare captions between its short paragraphs (a longer noun after 的, someone doing something
+    # somewhere: 外滩的万国建筑群。, 游客在观景平台拍照。); empty: none
+    "set_caption": "",
     # what marks a photo's credit besides a slash, a bar or brackets (Chinese: 张某 摄); empty: none
     "credit_mark": "",
     "title_min": 2,  # shortest and longest headline
@@ -170,7 +174,7 @@ _NOT_YET = object()
 # alone on its line (English: the line under a byline's name), a fact box's lines and header, a
 # summary box's label
 PATTERN_LISTS = ("lead_writer", "lead_source", "lead_date", "photo_reporter", "date_field", "writer_role", "fact_field",
-                 "fact_header", "summary_label", "bare_names")
+                 "fact_header", "summary_label", "bare_names", "outlet_first", "outlet_suffix")
 _MEMO_MAX = 20_000  # lines
 _MEMO_LINE = 400  # characters: longer lines are not remembered (memory stays under ~20 MB)
 

@@ -124,6 +124,7 @@ class _Compiled:
         self.deck_label = _fast(s["deck_label"]) if s["deck_label"] else None
         self.date_lead = _fast(s["date_lead"]) if s["date_lead"] else None
         self.person_caption = regex.compile(s["person_caption"]) if s["person_caption"] else None
+        self.set_caption = _fast(s["set_caption"]) if s["set_caption"] else None
         self.credit_mark = _fast(s["credit_mark"]) if s["credit_mark"] else None
         self.cache: dict[str, Features] = {}
         # ``_edit_lines``' memory: line text -> the text once edited and the edits that changed
@@ -476,6 +477,10 @@ _SPACED_DATE = regex.compile(r"(?<=[^\s\d])\s+(?P<date>(?:19|20)\d\d\s*[-./年]\
                              r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
 # a photo set's counter over a picture (2/8, 2 / 8): its total, ``of``
 _SET_COUNT = regex.compile(r"^\d{1,3}\s*/\s*(?P<of>\d{1,3})\s*$")
+# a time of day alone on a line (12:05, 09:30:15): between the posts of a live blog, their stamp
+_TIME_ALONE = regex.compile(r"^\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*$")
+# a line opening with a dash: a subtitle under its headline (——某某纪实), never the headline
+_DASHES = ("—", "-", "－", "–")
 # the site's name after a page's title (某某標題 - 某某新聞網, X | 某某网, X_某某)
 _SITE_SUFFIX = regex.compile(r"\s*[-–—|｜_]\s*[^\s，。！？,.!?]{2,16}\s*")
 # the writer's trade named in a tagline (做記者, 寫作, 筆耕)
@@ -1003,6 +1008,7 @@ class _Page:
                 best = i  # the headline over its own subheads
                 break
         best = self.related_below(scored, best, top)
+        best = self.over_subtitle(scored, best)
         best = self.under_kicker(scored, best)
         # a headline printed twice in a row (a share box, a sticky header): the first copy
         j = best - 1
@@ -1023,6 +1029,43 @@ class _Page:
                 return i
         return best
 
+    def over_subtitle(self, scored: list[tuple[float, int]], best: int) -> int:
+        """The headline, ``best`` unless ``best`` opens with a dash (a subtitle, 副题:
+        ——某某区推进老旧小区改造纪实) right under another candidate: that line is the headline
+        (让老旧小区焕发新生), however fewer of the article's words it holds; the subtitle is kept
+        under it as a heading. So is an unlabelled subtitle of a plain shape (below)."""
+        if self.c.heading_needs is None:
+            return best  # (where headings need a script of their own: Chinese)
+        k = self.prev_line(best)
+        score = next((s for s, i in scored if i == k), None)
+        if score is None:
+            return best
+        if self.lines[best].text.startswith(_DASHES):
+            return k
+        # an unlabelled subtitle: longer, right over the date or the byline, holding the article's
+        # words, under a shorter headline holding some of them (老旧小区变身幸福家园 / 静安区今年
+        # 推进老旧小区改造项目30个 惠及居民2万余户 / 2024-05-12 来源：某某日报); not under a
+        # kicker's form (学习贯彻某某精神 / 县委召开常委会议) nor in a run of headlines sharing words.
+        # (A cleaned text opens with the two, its date gone: the headline opens the page.)
+        nxt = best + 1
+        while nxt < len(self.lines) and not self.lines[nxt].text.strip():
+            nxt += 1
+        above = self.prev_line(k)
+        if (score >= self.s["title_threshold"] and self.words_shared[k] > 0 and self.words_shared[best] >= 0.5
+                and self.f[k].n < self.f[best].n and not self.f[k].seps and not self.f[k].tag and nxt < len(self.lines)
+                and ((g := self.f[nxt].rule) is not None and g.action == "meta" or above < 0)
+                and (self.c.kicker is None or self.c.kicker.search(self.lines[k].text) is None)
+                and not (above >= 0 and self.words_shared.get(above, 0) > 0)):
+            return k
+        return best
+
+    def prev_line(self, i: int) -> int:
+        """The nearest non-blank line over line ``i`` (-1: none)."""
+        k = i - 1
+        while k >= 0 and not self.lines[k].text.strip():
+            k -= 1
+        return k
+
     def under_kicker(self, scored: list[tuple[float, int]], best: int) -> int:
         """The headline, ``best`` unless ``best`` is a kicker (引题, ``settings.kicker``: a
         campaign's theme, a slogan, a column's label) printed right over a candidate of a
@@ -1036,7 +1079,7 @@ class _Page:
         text = self.lines[nxt].text
         score = next((s for s, i in scored if i == nxt), None)
         if (score is None or score < self.s["title_threshold"] or self.f[nxt].n < self.s["title_min"] + 3
-                or text.startswith(("—", "-", "－", "–")) or kicker.search(text) is not None):
+                or text.startswith(_DASHES) or kicker.search(text) is not None):
             return best
         return nxt
 
@@ -2181,7 +2224,21 @@ class _Page:
             return (f[k].sent and not f[k].ruled and self.short_statement(k)
                     and not (self.c.not_caption and self.c.not_caption.search(t))
                     and self.c.predicate.search(t) is None)
-        caps = [k for k in body if noun(k)]
+        strict = [k for k in body if noun(k)]
+        if not strict:
+            return
+        # the looser shape only where the pictures are plain: a caption a rule named (黄浦江上的
+        # 游船。（摄影：李某）) or the set's counter (2/8) in the article; an essay's one-liners
+        # (窗外的梧桐树。 / 母亲在厨房做饭。) stay
+        loose = self.c.set_caption if any(
+            lines[k].action == "drop" and lines[k].reason == "caption" or _SET_COUNT.match(text(k).text)
+            for k in range(self.title + 1, self.end + 1)) else None
+
+        def cap(k: int) -> bool:
+            """A bare caption, or one of the set's looser shape (外滩的万国建筑群。)."""
+            return noun(k) or (loose is not None and f[k].sent and not f[k].ruled and self.short_statement(k)
+                               and loose.match(text(k).text.strip()) is not None)
+        caps = [k for k in body if cap(k)]
         if len(caps) < least and not (len(caps) >= 2 and all(
                 k > 0 and _SET_COUNT.match(text(k - 1).text) for k in caps)):
             return  # (two, each right under the set's counter over its picture: 2/8)
@@ -2191,8 +2248,8 @@ class _Page:
         for k in caps:
             n = at[k]
             near = [body[m] for m in (n - 1, n + 1) if 0 <= m < len(body)]
-            if any(noun(m) for m in near) or not any(f[m].prose and not noun(m) for m in near):
-                return  # two noun phrases in a row, or none next to a paragraph: no photo story
+            if any(cap(m) for m in near) or not any(f[m].prose and not cap(m) for m in near):
+                return  # two captions in a row, or none next to a paragraph: no photo story
         for k in caps:
             lines[k].decide("drop", "caption")
 
@@ -2522,6 +2579,12 @@ class _Page:
         headline-like lines (related), else nav."""
         section: str | None = None
         end = self.end
+        # a live blog's time stamps over its posts (09:30 / 发布会开始。 / 09:32 / …), two or more,
+        # from under the headline to the article's end, one inside the body at least
+        first = self.body_start if self.title is None else self.title + 1
+        stamps = {k for k in range(first, end + 1) if self.f[k].date and _TIME_ALONE.match(self.lines[k].text)}
+        if not any(k >= self.body_start for k in stamps) or len(stamps) < 2:
+            stamps = set()
         for i, (ln, f) in enumerate(zip(self.lines, self.f)):
             if i > end and f.rule is not None and f.rule.ends and ln.action == "drop":
                 section = f.rule.reason
@@ -2529,6 +2592,8 @@ class _Page:
                 continue
             if section is not None and section != "copyright":
                 ln.reason = section
+            elif stamps and i in stamps:
+                ln.reason = "nav"  # a live blog's time stamp between its posts (12:05): no list's
             elif f.date or self.in_headline_run(i):
                 ln.reason = "related"
             else:

@@ -545,6 +545,35 @@ def _reads(lang: str, files: tuple[str, ...]) -> tuple[frozenset, frozenset, fro
     return readable, _dropped_read(rs, ("authors", "editors")), dated
 
 
+def outlet_author(found: dict[str, Any], page: str, rs: RuleSet) -> None:
+    """An outlet's short name read as the first of two or more authors (撰文｜财新 王某某: authors
+    财新, 王某某): of no person's shape (the rules' ``outlet_first``) and named on the page with a
+    media word after it (``outlet_suffix``: 财新网) it is the source (when none is found), no writer.
+
+    >>> from ..rules import ruleset
+    >>> m = {"authors": ["财新", "王某某"], "source": None}
+    >>> outlet_author(m, "财新网 > 经济 撰文｜财新 王某某", ruleset("zh"))
+    >>> m["authors"], m["source"]
+    (['王某某'], '财新')
+    >>> m = {"authors": ["王某", "李某某"], "source": None}
+    >>> outlet_author(m, "王某网 撰文｜王某 李某某", ruleset("zh"))
+    >>> m["authors"]
+    ['王某', '李某某']
+    """
+    authors = found.get("authors") or []
+    if len(authors) < 2:
+        return
+    shape, suffix = rs.pattern("outlet_first"), rs.pattern("outlet_suffix")
+    first = authors[0]
+    if shape is None or suffix is None or not shape.match(first):
+        return
+    if regex.search(regex.escape(first) + "(?:" + suffix.pattern + ")", page) is None:
+        return
+    found["authors"] = authors[1:]
+    if not found.get("source"):
+        found["source"] = first
+
+
 def site_banner_dates(lines: list[Line]) -> list[int]:
     """The date lines over the headline with residue (a menu, a share bar) between them and it: the site banner's
     date (today's, 2024年5月20日 星期一), which the date under the headline, when there is
@@ -605,6 +634,7 @@ class MetadataStage(Stage):
             for key, value in extract(late, rs, doc.input).items():
                 if value and not found.get(key):
                     found[key] = value
+        outlet_author(found, doc.input, rs)
         if not found.get("source"):
             found["source"] = follow_account(doc.lines) or lead_source(doc.lines, rs)
         if not found.get("published"):
