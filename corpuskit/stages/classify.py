@@ -1051,8 +1051,11 @@ class _Page:
         while nxt < len(self.lines) and not self.lines[nxt].text.strip():
             nxt += 1
         above = self.prev_line(k)
-        if (score >= self.s["title_threshold"] and self.words_shared[k] > 0 and self.words_shared[best] >= 0.5
-                and self.f[k].n < self.f[best].n and not self.f[k].seps and not self.f[k].tag and nxt < len(self.lines)
+        # (the headline holds a third of its words from the article, and is much shorter: not a
+        # section's label, 首頁 / 社會, a comment widget's line, 查看回复 1 举报, or a related headline)
+        if (score >= self.s["title_threshold"] and self.words_shared[k] >= 0.3 and self.words_shared[best] >= 0.5
+                and self.s["title_min"] + 3 <= self.f[k].n <= 0.75 * self.f[best].n
+                and not self.f[k].seps and not self.f[k].tag and nxt < len(self.lines)
                 and ((g := self.f[nxt].rule) is not None and g.action == "meta" or above < 0)
                 and (self.c.kicker is None or self.c.kicker.search(self.lines[k].text) is None)
                 and not (above >= 0 and self.words_shared.get(above, 0) > 0)):
