@@ -1627,7 +1627,9 @@ class _Page:
         ln, f = self.lines[i], self.f[i]
         if self.apply_rule(i, "head"):
             return
-        if self.deck(i):
+        if self.in_head_list(i):
+            ln.decide("drop", "related")  # an item of a widget's list between the byline and the lead
+        elif self.deck(i):
             ln.decide("heading")  # the headline's labelled subtitle (副题：X)
         elif self.title is not None and ln.text == self.lines[self.title].text:
             ln.decide("drop", "nav")
@@ -1655,6 +1657,25 @@ class _Page:
             ln.decide("meta", "byline")
         else:
             ln.decide("drop", None)
+
+    def in_head_list(self, i: int) -> bool:
+        """Whether head line ``i`` stands in a list under a related header between the headline
+        and the body ("MOST-READ STORIES" / its headlines, printed with no blank line between):
+        every line of its block above it was dropped as residue, and the header a rule names
+        stands right over the block. An item that reads as a sentence or a subhead is the list's
+        too."""
+        if self.title is None or i <= self.title + 1:
+            return False
+        b = self.lines[i].block
+        k = i - 1
+        while k > self.title and self.lines[k].block == b:
+            if not (self.lines[k].action == "drop" and self.lines[k].reason in (None, "related")):
+                return False  # (a residue line's reason is named later: None until then)
+            k -= 1
+        if k == i - 1 or k <= self.title:
+            return False  # (first of its block, or no header over the block)
+        g = self.f[k].rule
+        return g is not None and g.action == "drop" and g.reason == "related"
 
     def deck(self, i: int) -> bool:
         """Whether line ``i``, under the headline, opens with a subtitle's label (``deck_label``:
