@@ -16,28 +16,24 @@ Two ways to get the text (``corpus.html``, ``--html``):
 """
 from __future__ import annotations
 
-import hashlib
-
 from ..config import Config
 from ..document import Document
-from ..stages.decode import decode
+from ..stages.decode import decode_raw
 from ..stages.pagetext import page_lines
 
 
 def html_document(data: bytes, config: Config, path: str | None = None) -> Document:
     """An HTML page as a document for the pipeline: its text (``corpus.html``), with the
     encoding and hash of its bytes (ValueError when the page holds no text)."""
-    cfg = config.decode
-    page, encoding = decode(data, cfg.candidates, cfg.detector)
+    doc = Document(raw=data, path=path)
+    decode_raw(doc, config.decode)
+    doc.raw = None  # (decoded: the decode stage takes the page's text as it is)
     if config.corpus.html == "trafilatura":
-        text = _main_text(page)
+        doc.input = _main_text(doc.input)
     else:
-        text = page_lines(page)
-        if not text.strip():
+        doc.input = page_lines(doc.input)
+        if not doc.input.strip():
             raise ValueError("no text found in the HTML page")
-    doc = Document(input=text, path=path, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
-    if encoding.endswith("-replace"):
-        doc.flag("undecodable-bytes")
     return doc
 
 

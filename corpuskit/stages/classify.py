@@ -453,8 +453,8 @@ _RANK = re.compile(r"^\s*(?:\d{1,2}|[①-⑳])(?:\s+|[.、．)）]\s*)(?=\S)")
 # a line no rule names that reads as residue (``_weight``)
 _RESIDUE_WEIGHT = -0.5
 # the reasons of widget lines a site puts between an article's paragraphs (``between_paragraphs``)
-_BETWEEN_REASONS = frozenset(("ad", "share", "app", "related"))
-_BOX_REASONS = frozenset(("ad", "share", "app"))
+_BOX_REASONS = frozenset(("ad", "share", "app"))  # a paywall's, a share bar's, an app's box
+_BETWEEN_REASONS = _BOX_REASONS | {"related"}
 # lines in a row printed earlier on the page that make a repeated block (``_Page.repeated_blocks``)
 _REPEAT_RUN = 3
 # an article in broken lines (``_Page.phrase_runs``): phrase lines in a run, the lines between it

@@ -27,6 +27,7 @@ import hashlib
 import re
 from typing import Iterable
 
+from ..config import DecodeConfig
 from ..document import Document
 from ..pipeline import Stage
 from .badness import badness, han_share
@@ -298,6 +299,16 @@ def _best_lossy(data: bytes, families: list[str]) -> tuple[str, str, float]:
     return best[2], best[3] + "-replace", best[0]
 
 
+def decode_raw(doc: Document, cfg: DecodeConfig) -> None:
+    """``doc.raw`` decoded into ``doc.input``, with the bytes' hash and encoding (flagged
+    ``undecodable-bytes`` when some could not be read); ``doc.raw`` is kept."""
+    assert doc.raw is not None
+    doc.sha256 = hashlib.sha256(doc.raw).hexdigest()
+    doc.input, doc.encoding = decode(doc.raw, cfg.candidates, cfg.detector)
+    if doc.encoding.endswith("-replace"):
+        doc.flag("undecodable-bytes")
+
+
 # what an HTML page's text can open with (a cheap test before is_page)
 _PAGE_OPENERS = frozenset("<\ufeff \t\r\n")
 
@@ -308,11 +319,8 @@ class DecodeStage(Stage):
     def process(self, doc: Document) -> Document:
         cfg = self.config.decode
         if doc.raw is not None:
-            doc.sha256 = hashlib.sha256(doc.raw).hexdigest()
-            doc.input, doc.encoding = decode(doc.raw, cfg.candidates, cfg.detector)
+            decode_raw(doc, cfg)
             self.count(doc.encoding)
-            if doc.encoding.endswith("-replace"):
-                doc.flag("undecodable-bytes")
         else:
             doc.sha256 = doc.sha256 or hashlib.sha256(doc.input.encode("utf-8", "surrogatepass")).hexdigest()
             doc.encoding = doc.encoding or "text"

@@ -64,14 +64,14 @@ def page_lines(page: str) -> str:
         if block and lines and lines[-1]:
             lines.append("")
 
-    # An explicit stack, not recursion: pages nest deeper than Python's recursion limit.
-    stack: list[tuple[object, bool]] = [(body, False)]
+    # An explicit stack, not recursion: pages nest deeper than Python's recursion limit. An
+    # entry with a tag is an element's end (after its children): its break, then its tail.
+    stack: list[tuple[object, str | None]] = [(body, None)]
     while stack:
         el, closing = stack.pop()
-        if closing:  # after the element's children: its end, then its tail
-            tag = el.tag.lower()
-            if tag in _BLOCK or tag in _LINE:
-                flush(tag in _BLOCK)
+        if closing is not None:
+            if closing in _BLOCK or closing in _LINE:
+                flush(closing in _BLOCK)
             buf.append(el.tail or "")
             continue
         tag = el.tag.lower() if isinstance(el.tag, str) else None
@@ -82,8 +82,8 @@ def page_lines(page: str) -> str:
         if tag in _BLOCK or tag in _LINE:
             flush(tag in _BLOCK)
         buf.append(el.text or "")
-        stack.append((el, True))
-        stack.extend((child, False) for child in reversed(el))
+        stack.append((el, tag))
+        stack.extend((child, None) for child in reversed(el))
     flush(True)
     return "\n".join(lines).replace("\x00", "")
 
