@@ -80,3 +80,18 @@ def test_the_folder_keeps_a_bounded_number_of_files(folder, monkeypatch):
         user.write_text(f'[[rule]]\nreason = "nav"\npatterns = ["^导航{i}$"]\n', "utf-8")
         build("en", (str(user),))
     assert len(stored(folder)) == 2
+
+
+def test_two_versions_of_the_rules_keep_a_file_each(folder, tmp_path):
+    user = tmp_path / "mine.toml"
+    versions = ['[[rule]]\nreason = "nav"\npatterns = ["^导航oneqq$"]\n',
+                '[[rule]]\nreason = "nav"\npatterns = ["^导航twoqq$"]\n']
+    paths = []
+    for text in versions:
+        user.write_text(text, "utf-8")
+        paths.append(build("zh", (str(user),)).store.path)
+    assert paths[0] != paths[1] and {os.path.basename(p) for p in paths} <= set(stored(folder))
+    user.write_text(versions[0], "utf-8")  # back to the first: its file is read, nothing compiled
+    rs = build("zh", (str(user),))
+    assert rs.store.path == paths[0] and rs.store.new[0].keys() == rs.store.old[0].keys()
+    assert rs.match_rule("导航oneqq").reason == "nav" and rs.match_rule("导航twoqq") is None

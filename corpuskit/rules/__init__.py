@@ -506,14 +506,17 @@ def _packaged(lang: str) -> list[str]:
 @lru_cache(maxsize=None)
 def ruleset(lang: str, extra_files: tuple[str, ...] = ()) -> RuleSet:
     """The compiled rules for ``lang`` ("zh" or "en"): the user's files first, then the packaged ones."""
-    rs = RuleSet(store=PatternStore.for_rules(lang, extra_files))
-    for name in _packaged(lang):
-        text = resources.files(__name__).joinpath(name).read_text("utf-8")
-        parse_rules(tomllib.loads(text), f"rules/{name}", rs)
-    packaged = len(rs.rules), len(rs.edits), len(rs.meta)
+    texts = [(f"rules/{n}", resources.files(__name__).joinpath(n).read_text("utf-8")) for n in _packaged(lang)]
+    extra = []
     for path in extra_files:
         with open(path, "rb") as f:
-            parse_rules(tomllib.load(f), path, rs)
+            extra.append((path, f.read().decode("utf-8")))
+    rs = RuleSet(store=PatternStore.for_rules(lang, texts + extra))
+    for where, text in texts:
+        parse_rules(tomllib.loads(text), where, rs)
+    packaged = len(rs.rules), len(rs.edits), len(rs.meta)
+    for where, text in extra:
+        parse_rules(tomllib.loads(text), where, rs)
     # The user's entries go first, so that they win over the packaged ones
     # (a user's ``action = "keep"`` rule protects lines from packaged drops).
     n_rules, n_edits, n_meta = packaged
@@ -551,7 +554,8 @@ class PatternStore:
     some 30 times faster. Entries are looked up by the source itself, so an edited rule
     file never reads a stale entry: the new source is compiled and the file rewritten with
     the sources of this build only (it does not grow). The file's name holds what the
-    entries depend on besides the source (Python, ``regex``, the prefilter's code); a file
+    entries depend on besides the source (Python, ``regex``, the prefilter's code) and the
+    rule files' text, so that two versions of the rules each keep their own file; a file
     that cannot be read or written is ignored.
 
     >>> s = PatternStore()
@@ -573,13 +577,15 @@ class PatternStore:
                 pass
 
     @classmethod
-    def for_rules(cls, lang: str, extra_files: tuple[str, ...]) -> "PatternStore":
+    def for_rules(cls, lang: str, files: list[tuple[str, str]]) -> "PatternStore":
+        """The store of one build: its file is named by the rule files (name and text) too,
+        so that two versions of the rules used in turn keep a file each."""
         folder = store_folder()
         if not folder:
             return cls()
         from . import prefilter
 
-        h = hashlib.sha256(repr((lang, extra_files, sys.version, regex.__version__)).encode("utf-8", "surrogateescape"))
+        h = hashlib.sha256(repr((lang, files, sys.version, regex.__version__)).encode("utf-8", "surrogateescape"))
         with open(prefilter.__file__, "rb") as f:  # the literals depend on the prefilter's code
             h.update(f.read())
         return cls(os.path.join(folder, f"rules-{h.hexdigest()[:24]}.pickle"))
