@@ -59,6 +59,14 @@ def test_gbk_portal_page(tmp_path):
         assert residue not in text
 
 
+def test_run_counts_the_pages_encodings(tmp_path):
+    # The run's statistics count an .html page's encoding as they count a .txt file's.
+    res = run([str(CASES / "gbk_portal_page.html"), str(CASES / "old_table_page.html")],
+              str(tmp_path / "out.jsonl"), cfg())
+    counts = res.report["stage_counts"]
+    assert counts.get("decode.gbk") == 1 and counts.get("decode.utf-8") == 1
+
+
 def test_trafilatura_way_kept_as_an_option(tmp_path):
     pytest.importorskip("trafilatura")
     (rec,) = clean_files([CASES / "gbk_portal_page.html"], tmp_path, **{"corpus.html": "trafilatura"})

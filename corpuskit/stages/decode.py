@@ -321,9 +321,11 @@ class DecodeStage(Stage):
         if doc.raw is not None:
             decode_raw(doc, cfg)
             self.count(doc.encoding)
+        elif doc.encoding:  # bytes decoded before (an .html page, read from its markup)
+            self.count(doc.encoding)
         else:
             doc.sha256 = doc.sha256 or hashlib.sha256(doc.input.encode("utf-8", "surrogatepass")).hexdigest()
-            doc.encoding = doc.encoding or "text"
+            doc.encoding = "text"
         if cfg.html_pages and doc.input[:1] in _PAGE_OPENERS and is_page(doc.input):
             doc.input = page_lines(doc.input)
             doc.repairs.append("html-page")
