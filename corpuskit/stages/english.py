@@ -30,11 +30,13 @@ one small function over the decided lines (their ``action``/``reason``):
 - a masthead promo taken for the title, when a short headline sits right above a deck sentence
   that opens the body (``title_over_deck``);
 - a headline (and deck) over the date line, dropped with the menu it runs into (``head_in_menu``);
+- other stories' headlines listed between the byline and the lead with no header (``head_teasers``);
 - a site menu run together into one line taken for the title, over the headline (``glued_menu_title``);
 - a headline under a scraper's date field glued to the page's first word (``headline_under_date_field``);
 - a headline over an empty date stamp, dropped with the menu, under which the engine took a deck
   line for the title (``headline_over_stamp``);
-- the site's date over its tools (text size, search) above the headline: no story date (``masthead_date``);
+- the site's date over its tools (text size, search) above the headline: no story date (``masthead_date``),
+  nor a date over the headline later than the byline's (``banner_date``);
 - the last headline of a numbered "Most read" widget between paragraphs (``numbered_widget``);
 - the signatures of letters to the editor, each under its letter (``letter_signatures``);
 - a photo's caption that only names the person shown, between paragraphs that name them
@@ -47,6 +49,7 @@ one small function over the decided lines (their ``action``/``reason``):
 - the short promo lines under an inline "Related" header (``related_after_header``);
 - labelled metadata printed under a related list (``labelled_meta``);
 - a comment's header under the header that closes the article for comments (``comment_meta``);
+- readers' comments after the article, each a poster's stamp, its text and its buttons (``comment_posts``);
 - a schedule, lines that open with different dates, in the body (``date_lists``);
 - the unpunctuated sentences closing a short notice, and footnotes to a mark in the body
   (``notice_tail``);
@@ -76,6 +79,7 @@ import regex
 
 from ..document import Line
 from ..rules import Rule, RuleSet
+from .dates import to_iso
 from .classify import _BULLET, _spaceless, article_closes, next_story_walk, unmarked_story_walk
 
 # 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe").
@@ -1225,8 +1229,8 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None], names:
         return False  # a date over the headline ("October 22, 2019 report"), no headline itself
     if text.endswith(lines[t].raw.strip()):
         return False  # a breadcrumb ending with the headline ("Home / India News / <headline>")
-    if p > 0 and lines[p - 1].action != "drop":
-        return False  # the line above must be residue: the headline opens the article
+    if p > 0 and lines[p - 1].action != "drop" and not (lines[p - 1].action == "meta" and lines[p - 1].reason == "published"):
+        return False  # the line above must be residue (or a date): the headline opens the article
     if p > 0 and lines[p - 1].reason == "related" and lines[p - 1].block == lines[p].block:
         return False  # the last item of a related list printed with no blank line between its items
     body = _stems(" ".join(ln.raw for ln in lines[t + 1:] if ln.action == "keep"))
@@ -1951,6 +1955,47 @@ def comment_meta(lines: list[Line], rules: list[Rule | None]) -> None:
     for ln in lines[close + 1:]:
         if ln.action == "meta" and ln.reason in ("byline", "published"):
             ln.decide("drop", "comments")
+
+
+# a comment's own buttons: "Quote | Report this post", "Reply · Report abuse", "Like Reply"
+_COMMENT_BUTTONS = regex.compile(r"^(?i:(?:quote|reply|report(?:\s+(?:this\s+)?(?:post|comment|abuse))?|like|flag|"
+                                 r"recommend|permalink)(?:\s*\(\d+\))?(?:\s*[|·•]\s*|\s+|$))+$")
+
+
+def comment_posts(lines: list[Line], rules: list[Rule | None], most: int = 4) -> None:
+    """Readers' comments printed after the article, each as its poster's stamp ("Posted by: NAME on
+    TIME", read as a byline or a date), its text, and its buttons ("Quote | Report this post",
+    "Reply", a comments rule that closes nothing): the stamp and the kept lines (at most ``most``) between it
+    and the buttons drop as comments. The stamp must stand under a body line: the article's own
+    byline stands over its body, and a byline closing the article has no buttons under its lines.
+
+    >>> rows = [("title", "Headline here"), ("keep", "The council met on Tuesday."),
+    ...         ("meta", "Posted by: Al on 5:17pm Thu 17 Jan 08"), ("keep", "I disagree with the council."),
+    ...         ("drop", "Quote | Report this post")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "published" if a == "meta" else None)
+    >>> r = Rule("drop", "comments", regex.compile("Report this post$"))
+    >>> comment_posts(ls, [None, None, None, None, r]); [(ln.action, ln.reason) for ln in ls[2:4]]
+    [('drop', 'comments'), ('drop', 'comments')]
+    """
+    span = _body_span(lines)
+    if span is None:
+        return
+    for t in range(span[0] + 1, len(lines)):
+        r = rules[t]
+        if r is None or r.reason != "comments" or r.ends or lines[t].action != "drop" \
+                or not _COMMENT_BUTTONS.match(lines[t].raw.strip()):
+            continue  # (a counter, "12 comments", is no comment's button)
+        text, k = [], t - 1
+        while k > span[0] and lines[k].action == "keep" and len(text) <= most:
+            text.append(k)
+            k -= 1
+        stamp = lines[k]
+        if (not text or len(text) > most or k <= span[0] or stamp.action != "meta"
+                or stamp.reason not in ("byline", "published")):
+            continue
+        for i in (k, *text):
+            lines[i].decide("drop", "comments")
 
 
 def date_lists(lines: list[Line]) -> None:
@@ -3046,6 +3091,38 @@ def masthead_date(lines: list[Line], least: int = 2, longest: int = 40) -> None:
             ln.decide("drop", "nav")
 
 
+def banner_date(lines: list[Line], longest: int = 40, reach: int = 4) -> None:
+    """A bare date over the headline that is later than the date under it (in the byline block,
+    within ``reach`` lines) is the site's "today" in its banner, the day the page was saved, not the
+    story's: it drops as navigation, and the byline's date is the publication date. The same
+    date twice, or a story's date over its headline with none under it, stays.
+
+    >>> rows = [("meta", "published", "Wednesday, 16 January 2008"), ("title", None, "Schools told not to upgrade"),
+    ...         ("meta", "byline", "By Jane Doe | Monday, 14 January, 2008"), ("keep", None, "The agency said so.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> banner_date(ls); ls[0].action, ls[0].reason
+    ('drop', 'nav')
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    under = None
+    for ln in lines[t + 1:t + 1 + reach]:  # (the standfirst may stand between)
+        if ln.action == "meta" and ln.reason in ("published", "byline"):
+            under = to_iso(ln.raw)
+            if under:
+                break
+    if not under:
+        return
+    for ln in lines[max(0, t - 3):t]:
+        text = ln.raw.strip()
+        if ln.action == "meta" and ln.reason == "published" and len(text) <= longest and _DATE_START.match(text):
+            over = to_iso(text)
+            if over and over[:10] > under[:10]:
+                ln.decide("drop", "nav")
+
+
 def repeated_caption(lines: list[Line]) -> None:
     """A photo's caption that repeats the line printed right above it word for word (the deck
     under the headline, used again as the lead photo's caption): a kept line equal to the line
@@ -3289,6 +3366,51 @@ _STEM_WORD = regex.compile(r"\p{L}{4,}")
 def _stems(text: str) -> set[str]:
     """A line's words of four letters or more, cut to five (minister, ministers)."""
     return {w[:5] for w in _STEM_WORD.findall(text.lower())}
+
+
+def head_teasers(lines: list[Line], least: int = 3, share: float = 0.3) -> None:
+    """Other stories' headlines listed between the headline's byline and the lead with no header
+    (a box the page floats beside the article): a run of at least ``least`` headline-shaped lines
+    right over the lead, no prose among them, that the engine kept as subheads one under another
+    (or dropped as residue), most of them sharing less than ``share`` of their words with the
+    article, drop as related. An article's own summary points share its words.
+
+    >>> rows = [("title", "Schools told not to upgrade software"), ("meta", "By Jane Doe"),
+    ...         ("heading", "Council names new harbour master for 2008"), ("heading", "Rugby captain hits fake website"),
+    ...         ("heading", "Cable company faces new competitor"),
+    ...         ("keep", "British schools should not upgrade their software, an agency said in a report on Tuesday.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "byline" if a == "meta" else None)
+    >>> head_teasers(ls); [ln.reason for ln in ls[2:5]]
+    ['related', 'related', 'related']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    lead = next((i for i in range(t + 1, len(lines)) if lines[i].action == "keep" and _paragraph(lines[i])), None)
+    if lead is None:
+        return
+    run, k = [], lead - 1
+    while k > t and (lines[k].action == "heading" or lines[k].action == "drop" and lines[k].reason in (None, "related")) \
+            and _headline(lines[k].raw.strip()):
+        run.append(k)
+        k -= 1
+    if len(run) < least or not any(lines[i].action == "heading" for i in run):
+        return
+    if lines[k].action not in ("meta", "drop", "title"):  # (under the byline block, its tools, or the headline)
+        return
+    body: set[str] = set()
+    for ln in lines[lead:]:
+        if ln.action == "keep":
+            body |= _stems(ln.raw)
+    apart = 0
+    for i in run:
+        words = _stems(lines[i].raw)
+        if not words or len(words & body) < share * len(words):
+            apart += 1
+    if 2 * apart > len(run):
+        for i in run:
+            lines[i].decide("drop", "related")
 
 
 def deck_under_title(lines: list[Line], rules: list[Rule | None], least: int = 6, longest: int = 250,
@@ -3550,6 +3672,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     tag_list_under_label(lines, rules)
     labelled_meta(lines, rules, rs.months)
     comment_meta(lines, rules)
+    comment_posts(lines, rules)
     date_lists(lines)
     notice_tail(lines, rules)
     name_bylines(lines, rules, rs)
@@ -3568,10 +3691,12 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     summary_points(lines, rules, rs)
     newsletter_box(lines)
     title_over_deck(lines, rules)
+    head_teasers(lines)
     glued_menu_title(lines, rules)
     headline_under_date_field(lines, rules)
     headline_over_stamp(lines, rules)
     masthead_date(lines)
+    banner_date(lines)
     colon_dateline_lead(lines)
     closing_credit(lines)
     bullet_credit(lines)
