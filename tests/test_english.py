@@ -189,6 +189,7 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("Facebook0 Twitter0 livefyre Email Print", "share"), ("Facebook12 Twitter3", "share"),
     ("News Nation & World National politics", "nav"),
     ("Return to Top", "nav"), ("Return to Editorial Index", "nav"),
+    ("Want to read more?", "ad"), ("Want to keep reading?", "ad"),
     ("View seven day Editorial Archive for previous Example Free Press stories.", "nav"),
     ("The Example Free Press is a member of the Manitoba Press Council.", "footer"),
     ("login | subscribe", "nav"), ("Sign in | Register", "nav"), ("Search Example Times:", "nav"),
