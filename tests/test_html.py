@@ -161,6 +161,17 @@ def test_page_given_as_text_or_jsonl(tmp_path):
     assert "html-page" not in off.repairs and off.title != "Council approves new bridge over Mill Creek"
 
 
+@pytest.mark.parametrize("opener", ["<HEAD>", '<meta charset="utf-8">\n<HEAD>', "<!DOCTYPE htm\n<HEAD>",
+                                    "<title>Local News</title>\n<HEAD>", "<script>var a = 1;</script><HEAD>"])
+def test_page_opening_without_its_html_tag(opener):
+    # A browser's saved DOM, or a page cut short, opens with <head>, an element of the head or a
+    # broken doctype, not with <html>: still a page, cleaned as one (not its markup as text).
+    page = (CASES / "old_table_page.html").read_text("utf-8").replace("<HTML><HEAD>", opener, 1)
+    doc = clean(page.encode("utf-8"))
+    assert "html-page" in doc.repairs and doc.title == "Council approves new bridge over Mill Creek"
+    assert "<" not in doc.text and "voted 6-1 on Thursday night" in doc.text
+
+
 def test_markup_in_prose_is_no_page():
     doc = clean("<b>Markets</b> rallied on Monday after the central bank held rates steady, traders said.")
     assert "html-page" not in doc.repairs

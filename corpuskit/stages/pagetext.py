@@ -88,13 +88,17 @@ def page_lines(page: str) -> str:
     return "\n".join(lines).replace("\x00", "")
 
 
-_PAGE_START = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:(!doctype\s+html|html)|(?:body|div|p|"
-                         r"article|section|main|table|ul|ol|h[1-6]|header|nav|figure))[\s>/]",
+# What a page opens with: a doctype (of any spelling, even cut short: "<!DOCTYPE htm"), <html> or
+# <head>, or the head's own elements as a browser's saved DOM or a cut page opens (<meta charset>,
+# <title>, <link>, <script>, <style>); else a block element, for a fragment of article markup.
+_PAGE_START = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:(!doctype(?=\s)|html|head|meta|title|link|script|"
+                         r"style)|(?:body|div|p|article|section|main|table|ul|ol|h[1-6]|header|nav|figure))[\s>/]",
                          re.IGNORECASE | re.DOTALL)
 
 
 def is_page(text: str) -> bool:
-    """Whether a text is an HTML page: it opens with ``<!DOCTYPE html>`` or ``<html>``, or it is
+    """Whether a text is an HTML page: it opens with a doctype, ``<html>``, ``<head>`` or an element
+    of the head (a saved DOM, a page cut short), or it is
     a fragment that opens with a block element and closes tags (a crawl's article markup).
     Inline markup in prose is no page.
 
@@ -102,6 +106,8 @@ def is_page(text: str) -> bool:
     (True, True)
     >>> is_page("<b>bold</b> text"), is_page("<p> is the paragraph tag")
     (False, False)
+    >>> is_page('<head><meta charset="utf-8"><title>T</title></head><body><p>x</p></body>'), is_page("<!DOCTYPE htm <div>")
+    (True, True)
     """
     m = _PAGE_START.match(text[:2000])
     return m is not None and (m.group(1) is not None or "</" in text[:20000])
