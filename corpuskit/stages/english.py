@@ -16,7 +16,8 @@ one small function over the decided lines (their ``action``/``reason``):
 - a byline glued after the last paragraph's last sentence, "Jane Doe/EXN" (``glued_byline``);
 - a blog's numbered comment list between the post and its reply form (``comment_list``);
 - a release service's labels (the kind of release, the issuer) over a release's lead (``release_labels``);
-- a teaser's byline with its age after the article, "By AFP 4 hrs ago" (``teaser_bylines``);
+- a teaser's byline with its age after the article, "By AFP 4 hrs ago" (``teaser_bylines``), and
+  teasers each with a byline and a date under a related header after the article (``tail_teasers``);
 - a bare author name next to the date line, or repeated after the article (``name_bylines``);
 - a bare author name under the headline over its popup's widget lines or its bio (``author_popup``);
 - the place under a staff credit that names no writer, "HT Correspondent" / "New Delhi" (``place_under_credit``);
@@ -3037,6 +3038,55 @@ def teaser_bylines(lines: list[Line]) -> None:
             ln.decide("drop", "related")
 
 
+def tail_teasers(lines: list[Line], rules: list[Rule | None], reach: int = 12, paras: int = 3) -> None:
+    """Other stories listed under a related header after the article ("Read on:", a header that
+    closes the article or a short label), each its
+    headline, its writer ("by Jane Doe") and its date, as an online magazine prints them: from the
+    first such teaser (a headline-shaped line, a byline right under it, a date within two lines
+    more), at most ``reach`` lines under the header, everything the engine kept or read as
+    metadata drops as related. The teasers' bylines and dates are not the article's, and the
+    article's end, its writer's bio over the header, stays its end. The header must close at
+    least ``paras`` paragraphs of the article.
+
+    >>> para = "A paragraph of the story, long enough to read as one, that ends as a sentence does."
+    >>> rows = [("title", None, "Headline here"), ("keep", None, para), ("keep", None, para),
+    ...         ("keep", None, para), ("drop", "related", "Read on:"),
+    ...         ("drop", "related", "The truth about the credit crunch"), ("meta", "byline", "by Jane Roe"),
+    ...         ("meta", "published", "10 January 2008"), ("keep", None, "Is it ethical to use low-energy bulbs?")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> r = Rule("drop", "related", regex.compile("^Read on:$"))
+    >>> tail_teasers(ls, [None] * 4 + [r] + [None] * 4); [(ln.action, ln.reason) for ln in ls[6:]]
+    [('drop', 'related'), ('drop', 'related'), ('drop', 'related')]
+    """
+    for h, r in enumerate(rules):
+        if r is None or r.reason != "related" or lines[h].action != "drop":
+            continue
+        if not (r.ends or lines[h].raw.rstrip().endswith(":") or _words(lines[h].raw) <= 4):
+            continue  # a header ("Read on:", "Related"), not one link
+        if sum(1 for ln in lines[:h] if ln.action == "keep" and _paragraph(ln)) < paras:
+            continue
+        first = next((x for x in range(h + 1, min(len(lines) - 2, h + 1 + reach)) if _teaser_at(lines, x)), None)
+        if first is None:
+            continue
+        for ln in lines[first:]:
+            if ln.action in ("keep", "heading", "meta"):
+                ln.decide("drop", "related")
+        return
+
+
+def _teaser_at(lines: list[Line], x: int) -> bool:
+    """A teaser opens at ``x``: a headline-shaped line, a byline right under it, a date (a line
+    read as the date, or opening with one) within two lines under the byline."""
+    if not _headline(lines[x].raw.strip()) or lines[x].action == "meta":
+        return False
+    by = lines[x + 1]
+    if by.action != "meta" or by.reason != "byline":
+        return False
+    return any(ln.action == "meta" and ln.reason == "published" or _DATE_START.match(ln.raw.strip())
+               for ln in lines[x + 2:x + 4])
+
+
 def headline_under_date_field(lines: list[Line], rules: list[Rule | None], top: int = 3, reach: int = 4) -> None:
     """A scraper's date field glued before the page's first word (cut for metadata before the
     rules look: "date 2021-05-03 Menu") stands over the headline as a date line would, but the
@@ -3675,6 +3725,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     comment_posts(lines, rules)
     date_lists(lines)
     notice_tail(lines, rules)
+    tail_teasers(lines, rules)
     name_bylines(lines, rules, rs)
     provided_by(lines)  # (after it: the issuer under the label read as a writer by the date)
     author_popup(lines, rules)
