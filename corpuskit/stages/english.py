@@ -27,7 +27,8 @@ one small function over the decided lines (their ``action``/``reason``):
 - a headline the engine kept as body when it named no title, above the byline (``headline_over_byline``);
 - a deck with no full stop right under the headline, over the lead, dropped by place (``deck_under_title``);
 - a tagline, a masthead promo or a photo caption taken for the title, when a headline sits right
-  above the byline block (``title_by_byline``);
+  above the byline block (``title_by_byline``), or a list's last item over the byline when the
+  headline sits under the date lines over the story tools and lists (``headline_over_widgets``);
 - a masthead promo taken for the title, when a short headline sits right above a deck sentence
   that opens the body (``title_over_deck``);
 - a headline (and deck) over the date line, dropped with the menu it runs into (``head_in_menu``);
@@ -45,7 +46,8 @@ one small function over the decided lines (their ``action``/``reason``):
 - a photo's alt text over the caption that repeats it (``alt_over_caption``), and a caption
   repeating the line printed right above it, over its credit (``repeated_caption``);
 - a headline over the lead photo's captions, dropped with the menu when no title was named
-  (``headline_over_photo``);
+  (``headline_over_photo``), and one under the gallery's captions under the date line, right over
+  the body (``headline_under_captions``);
 - labels between the headline and the lead: the outlet's name, a text-size widget (``label_over_lead``);
 - the short promo lines under an inline "Related" header (``related_after_header``);
 - labelled metadata printed under a related list (``labelled_meta``);
@@ -60,7 +62,8 @@ one small function over the decided lines (their ``action``/``reason``):
   list of stories closed by their dates, with its blurbs (``numbered_teasers``);
 - a box of links inside the article, under its label, with the lines the engine kept in it (``inline_boxes``);
 - a subhead too long for the engine's headings, between two paragraphs (``long_subheads``);
-- a bulleted list inside the article under the prose sentence leading into it (``list_lead_in``);
+- a bulleted list inside the article under the prose sentence leading into it (``list_lead_in``),
+  and a list with no bullets under a lead-in closed by a colon, its items of one form (``colon_list``);
 - a quotation paragraph that lost its full stop, dropped by place between two paragraphs (``quote_paragraphs``);
 - a widget's button, the service its prompt names, alone under the prompt (``widget_button``);
 - the next story on a listing, archive or digest page, a headline over its own byline or wire
@@ -612,13 +615,15 @@ def wire_lead(lines: list[Line]) -> None:
 # after dashes when it signs off the story ("— The Associated Press")
 _WIRE = regex.compile(r"^(?P<dash>(?:-{1,2}|–|—)\s*)?(?:The\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse|"
                       r"UPI|United\s+Press\s+International|Bloomberg(?:\s+News)?|Press\s+Association|PA|"
-                      r"\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?\s+(?:Press|News\s+Service|Wire\s+Service))$")
+                      r"\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?\s+(?:Press|News\s+Service|Wire\s+Service))"
+                      r"(?P<partner>\s*/\s*\p{Lu}[\p{L}&.\x27’-]*(?:\s+\p{Lu}[\p{L}&.\x27’-]*){0,2})?$")
 
 
 def wire_credits(lines: list[Line]) -> None:
     """A news agency named alone on a line is the story's source (metadata) when it sits right
     under the byline ("By Jane Doe" / "The Associated Press") or signs off the story after
-    dashes ("— The Associated Press", under the body's first line).
+    dashes ("— The Associated Press", under the body's first line), or with the partner it shares
+    the story with, right under the last paragraph ("Reuters/Billboard").
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["By Jane Doe", "The Associated Press", "Body."])]
     >>> for ln, a in zip(ls, ["meta", "heading", "keep"]): ln.decide(a, "byline" if a == "meta" else None)
@@ -634,6 +639,10 @@ def wire_credits(lines: list[Line]) -> None:
             continue
         under_byline = i > 0 and lines[i - 1].action == "meta" and lines[i - 1].reason == "byline"
         signs_off = bool(m["dash"]) and span is not None and i > span[0]
+        # the agency and the partner it shares the story with, right under the last paragraph:
+        # "Reuters/Billboard"
+        if m["partner"]:
+            signs_off = span is not None and i > span[0] and _finished(lines[i - 1])
         if under_byline or signs_off:
             ln.decide("meta", "source")
 
@@ -2710,6 +2719,62 @@ def list_lead_in(lines: list[Line], rules: list[Rule | None], least: int = 2, lo
     _closing_list(lines, rules, reach)
 
 
+# the forms a list's items share: a bracket closing it ("Jane Doe (Example University)"), a label
+# and its value ("Goalkeeper: Jane Doe"), a dash between two parts, a number opening it
+_ITEM_FORMS = (regex.compile(r"\)$"), regex.compile(r"^[^:]{1,40}:\s+\S"), regex.compile(r"\s[-–—]\s"),
+               regex.compile(r"^[*•·]?\s*\d"))
+# a list's footnote under its items: "* - Players with the national team.", "† On loan."
+_LIST_NOTE = regex.compile(r"^(?:\*+\s*[-–—:=]\s*|[†‡]+\s*[-–—:=]?\s*|(?i:notes?)\s*:\s*)\S")
+
+
+def _list_line(ln: Line) -> bool:
+    """A line the engine kept, read as a subhead, or dropped by place (a list's item to it)."""
+    return ln.action in ("keep", "heading") or ln.action == "drop" and ln.reason in ("related", "nav")
+
+
+def colon_list(lines: list[Line], rules: list[Rule | None], least: int = 3, longest: int = 80,
+               share: float = 0.8) -> None:
+    """A list the article leads into with a colon ("Below is the list of players who have been
+    invited:") and prints with no bullets, one short item per line, each of the same form (a
+    name with its college in brackets): the engine takes the run of short lines for a related
+    list (some of its items subheads). Such a run (``least`` or more items of at most ``longest``
+    characters, one at least dropped, at least
+    ``share`` of them of one form of ``_ITEM_FORMS``, perhaps a footnote to the list under them)
+    right under a kept lead-in no rule names, closed by the article's own end (its copyright
+    notice, or the end of a cleaned text) or by a paragraph, is the article's: kept.
+
+    >>> rows = [("keep", "Below is the list of players who have been invited to the combine:"),
+    ...         ("drop", "Jane Doe (Example University)"), ("drop", "Ann Roe (State College)"),
+    ...         ("drop", "* Mary Poe (Harbour University)"), ("drop", "* - Players with the national team."),
+    ...         ("drop", "All rights reserved. This copyrighted material may not be published.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
+    >>> c = Rule("drop", "copyright", regex.compile("rights reserved"))
+    >>> colon_list(ls, [None] * 5 + [c]); [ln.action for ln in ls]
+    ['keep', 'keep', 'keep', 'keep', 'keep', 'drop']
+    """
+    for i, ln in enumerate(lines):
+        text = ln.raw.strip()
+        if ln.action != "keep" or rules[i] is not None or not text.endswith(":") or not _lead_in(text, 6):
+            continue
+        j = i + 1
+        while (j < len(lines) and _list_line(lines[j]) and rules[j] is None and len(lines[j].raw.strip()) <= longest
+               and not _LIST_NOTE.match(lines[j].raw.strip())):
+            j += 1
+        items = [k for k in range(i + 1, j)]
+        if j < len(lines) and _list_line(lines[j]) and rules[j] is None and _LIST_NOTE.match(lines[j].raw.strip()):
+            j += 1  # the list's footnote
+        if len(items) < least or not any(lines[k].action == "drop" for k in items):
+            continue
+        # (the end of the text: a cleaned text, which has lost the notice, closes with the list)
+        closed = j >= len(lines) or (rules[j] is not None and rules[j].reason == "copyright") or _paragraph(lines[j])
+        alike = any(sum(1 for k in items if form.search(lines[k].raw.strip())) >= share * len(items)
+                    for form in _ITEM_FORMS)
+        if closed and alike:
+            for k in range(i + 1, j):
+                lines[k].decide("keep")
+
+
 # an item that reads as a clause, an instruction or a step: a word, then running lower-case words
 # ("Walk away slowly", "Do not chase or pursue suspects")
 _CLAUSE_ITEM = regex.compile(_BULLET.pattern + r"\s*\p{L}[\p{L}\x27’-]*(?:\s+\p{Ll}[\p{L}\x27’-]*){2,}")
@@ -3356,6 +3421,110 @@ def headline_over_photo(lines: list[Line], rules: list[Rule | None], least: int 
     ln.decide("title")
 
 
+def headline_under_captions(lines: list[Line], share: float = 0.3, longest: int = 250) -> None:
+    """A broadcaster's page that prints its date line, then the photo gallery's captions, then the
+    headline right over the body (a station's name over the date): the engine reads the captions
+    as the body's first paragraphs and the headline as a subhead among them (or a related
+    headline). A heading right over
+    the first paragraph (or over a line of the site's address there), headline-shaped and sharing
+    ``share`` of its words with the article, under a run of caption-length sentences (kept, or
+    dropped as captions) that stands right under the date line, is the title; the run's kept
+    lines are captions, and a title above them (the station's name) is residue.
+
+    >>> rows = [("meta", "published", "Mon. Dec. 31 2007 2:49 PM ET"),
+    ...         ("keep", None, "The chief speaks with reporters at a checkpoint on Monday."),
+    ...         ("heading", None, "Police say enough after drivers charged"),
+    ...         ("keep", None, "Police say enough is enough after two drivers were charged with impaired driving on Sunday.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> headline_under_captions(ls); [(ln.action, ln.reason) for ln in ls[1:3]]
+    [('drop', 'caption'), ('title', None)]
+    """
+    p = next((i for i, ln in enumerate(lines) if ln.action == "keep" and _paragraph(ln) and len(ln.raw) > longest
+              or ln.action == "keep" and _paragraph(ln) and i > 0 and lines[i - 1].action == "heading"), None)
+    if p is None:
+        return
+    h = p - 1
+    if h > 0 and lines[h].action == "heading" and _SITE_ADDRESS.match(lines[h].raw.strip()):
+        h -= 1  # the site's address under the headline
+    ln = lines[h] if h >= 0 else None
+    if (ln is None or not (ln.action == "heading" or ln.action == "drop" and ln.reason in (None, "nav", "related"))
+            or len(ln.raw.strip()) < 20 or not _headline(ln.raw.strip())):
+        return  # (a subhead to the engine, or a related headline by its place under the captions)
+    words = _stems(ln.raw)
+    body = set().union(*(_stems(g.raw) for g in lines[p:] if g.action == "keep"))
+    if not words or len(words & body) < share * len(words):
+        return
+    k = h - 1
+    run = []
+    while k >= 0 and (lines[k].action == "keep" and _finished(lines[k]) and len(lines[k].raw) <= longest
+                      or lines[k].action == "drop" and lines[k].reason == "caption"):
+        run.append(k)
+        k -= 1
+    if not run or k < 0 or lines[k].action != "meta" or lines[k].reason != "published":
+        return
+    title = next((i for i, g in enumerate(lines) if g.action == "title"), None)
+    if title is not None and title > k:
+        return  # a headline named under the date line: the run is its body
+    for i in run:
+        if lines[i].action == "keep":
+            lines[i].decide("drop", "caption")
+    if title is not None:
+        lines[title].decide("drop", "nav")
+    ln.decide("title")
+    for g in lines[:k]:
+        if g.action == "meta" and g.reason == "byline" and _words(g.raw) <= 3 and not g.raw.lower().startswith("by"):
+            g.decide("drop", "nav")  # (labels over the date line read as bylines for want of a headline)
+
+
+def headline_over_widgets(lines: list[Line], reach: int = 60, share: float = 0.5) -> None:
+    """A page that prints its date lines and headline, then a block of story tools and other
+    stories' lists, then the byline and the body: the engine names the last list item over the
+    byline the title. When the title shares no word with the article, a headline-shaped line
+    right under a date line (within ``reach`` lines above the title, nothing kept between) that
+    shares at least ``share`` of its words with the article is the title; the item drops as
+    related.
+
+    >>> rows = [("meta", "published", "Published: Jan 08, 2008 03:58 PM"),
+    ...         ("drop", "nav", "Players to be evaluated at the combine this weekend"), ("drop", "nav", "Story Tools"),
+    ...         ("drop", "related", "Most Popular"), ("title", None, "Universities consider naming rights"),
+    ...         ("meta", "byline", "By Jane Doe"),
+    ...         ("keep", None, "More than sixty players will be evaluated by the coaches at the combine this weekend.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> headline_over_widgets(ls); [(ln.action, ln.reason) for ln in (ls[1], ls[4])]
+    [('title', None), ('drop', 'related')]
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        return
+    body = set().union(*(_stems(ln.raw) for ln in lines[t + 1:] if ln.action == "keep"))
+    if not body or _stems(lines[t].raw) & body:
+        return
+    for h in range(t - 1, max(-1, t - 1 - reach), -1):
+        ln = lines[h]
+        if ln.kept:
+            return
+        text = ln.raw.strip()
+        if (ln.action != "drop" or ln.reason not in (None, "nav", "related") or len(text) < 20
+                or not _headline(text) or _words(text) < 4):
+            continue
+        above = lines[h - 1] if h > 0 else None
+        if above is None or above.action == "meta" and above.reason != "published":
+            continue
+        if above.action != "meta" and not (above.action == "drop" and len(above.raw) <= 60 and to_iso(above.raw)):
+            continue  # (a date line: read as the date, or dropped, "Modified: Jan 08, 2008 04:04 PM")
+        words = _stems(text)
+        if words and len(words & body) >= share * len(words):
+            ln.decide("title")
+            lines[t].decide("drop", "related")
+            return
+
+
+# a site's address alone on its line: "toronto.example.ca", "www.example.com"
+_SITE_ADDRESS = regex.compile(r"^(?:https?://)?(?:[\w-]+\.)+(?:com|ca|org|net|co\.uk|com\.au|co\.nz|co|uk|in|au|nz|ie|us)/?$")
+
+
 # a quotation opening a paragraph, then who said it: "We cannot wait," the mayor told reporters
 _QUOTE_SAID = regex.compile(r"^[\"“‘][^\"“”]{3,300}[,?!]\s*[\"”’]\s+(?:[\p{L}\x27’.-]+\s+){0,10}?"
                             r"(?i:said|says|told|asked|added|yelled|shouted|wrote|replied|explained|insisted|warned|"
@@ -3723,6 +3892,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     labelled_meta(lines, rules, rs.months)
     comment_meta(lines, rules)
     comment_posts(lines, rules)
+    headline_under_captions(lines)
     date_lists(lines)
     notice_tail(lines, rules)
     tail_teasers(lines, rules)
@@ -3738,6 +3908,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     headline_over_byline(lines, rules)
     broken_headline(lines)
     title_by_byline(lines, rules)
+    headline_over_widgets(lines)
     fact_lines(lines, rs)  # (after it: the line over the byline block may be the box's)
     summary_points(lines, rules, rs)
     newsletter_box(lines)
@@ -3788,4 +3959,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     index_first_entry(lines, rules)
     next_story(lines, rules)
     unmarked_story(lines, rules)
-    return [NO_ARTICLE] if teaser_page(lines, rules) else []
+    if teaser_page(lines, rules):
+        return [NO_ARTICLE]
+    colon_list(lines, rules)  # (after it: a roster's items are no teasers' blurbs)
+    return []
