@@ -123,6 +123,18 @@ def _body_span(lines: list[Line]) -> tuple[int, int] | None:
     return (kept[0], kept[-1]) if kept else None
 
 
+def _decided(rows: list[tuple[str, str | None, str]]) -> list[Line]:
+    """Lines decided as ``rows`` of (action, reason, text) say (the examples' pages).
+
+    >>> [(ln.n, ln.action, ln.reason) for ln in _decided([("keep", None, "Body."), ("drop", "nav", "Home")])]
+    [(0, 'keep', None), (1, 'drop', 'nav')]
+    """
+    lines = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    for ln, (a, r, _) in zip(lines, rows):
+        ln.decide(a, r)
+    return lines
+
+
 # a line that stops mid-sentence: on a lower-case word or a comma
 _MID_SENTENCE = regex.compile(r"(?:\p{Ll}[\p{Ll}\x27’-]*|,)$")
 
@@ -2743,12 +2755,10 @@ def colon_list(lines: list[Line], rules: list[Rule | None], least: int = 3, long
     right under a kept lead-in no rule names, closed by the article's own end (its copyright
     notice, or the end of a cleaned text) or by a paragraph, is the article's: kept.
 
-    >>> rows = [("keep", "Below is the list of players who have been invited to the combine:"),
-    ...         ("drop", "Jane Doe (Example University)"), ("drop", "Ann Roe (State College)"),
-    ...         ("drop", "* Mary Poe (Harbour University)"), ("drop", "* - Players with the national team."),
-    ...         ("drop", "All rights reserved. This copyrighted material may not be published.")]
-    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
-    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
+    >>> ls = _decided([("keep", None, "Below is the list of players who have been invited to the combine:"),
+    ...     ("drop", "related", "Jane Doe (Example University)"), ("drop", "related", "Ann Roe (State College)"),
+    ...     ("drop", "related", "* Mary Poe (Harbour University)"), ("drop", "related", "* - Players with the national team."),
+    ...     ("drop", "related", "All rights reserved. This copyrighted material may not be published.")])
     >>> c = Rule("drop", "copyright", regex.compile("rights reserved"))
     >>> colon_list(ls, [None] * 5 + [c]); [ln.action for ln in ls]
     ['keep', 'keep', 'keep', 'keep', 'keep', 'drop']
@@ -3114,12 +3124,10 @@ def tail_teasers(lines: list[Line], rules: list[Rule | None], reach: int = 12, p
     least ``paras`` paragraphs of the article.
 
     >>> para = "A paragraph of the story, long enough to read as one, that ends as a sentence does."
-    >>> rows = [("title", None, "Headline here"), ("keep", None, para), ("keep", None, para),
-    ...         ("keep", None, para), ("drop", "related", "Read on:"),
-    ...         ("drop", "related", "The truth about the credit crunch"), ("meta", "byline", "by Jane Roe"),
-    ...         ("meta", "published", "10 January 2008"), ("keep", None, "Is it ethical to use low-energy bulbs?")]
-    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
-    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> ls = _decided([("title", None, "Headline here"), ("keep", None, para), ("keep", None, para),
+    ...     ("keep", None, para), ("drop", "related", "Read on:"),
+    ...     ("drop", "related", "The truth about the credit crunch"), ("meta", "byline", "by Jane Roe"),
+    ...     ("meta", "published", "10 January 2008"), ("keep", None, "Is it ethical to use low-energy bulbs?")])
     >>> r = Rule("drop", "related", regex.compile("^Read on:$"))
     >>> tail_teasers(ls, [None] * 4 + [r] + [None] * 4); [(ln.action, ln.reason) for ln in ls[6:]]
     [('drop', 'related'), ('drop', 'related'), ('drop', 'related')]
@@ -3212,10 +3220,8 @@ def banner_date(lines: list[Line], longest: int = 40, reach: int = 4) -> None:
     story's: it drops as navigation, and the byline's date is the publication date. The same
     date twice, or a story's date over its headline with none under it, stays.
 
-    >>> rows = [("meta", "published", "Wednesday, 16 January 2008"), ("title", None, "Schools told not to upgrade"),
-    ...         ("meta", "byline", "By Jane Doe | Monday, 14 January, 2008"), ("keep", None, "The agency said so.")]
-    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
-    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> ls = _decided([("meta", "published", "Wednesday, 16 January 2008"), ("title", None, "Schools told not to upgrade"),
+    ...     ("meta", "byline", "By Jane Doe | Monday, 14 January, 2008"), ("keep", None, "The agency said so.")])
     >>> banner_date(ls); ls[0].action, ls[0].reason
     ('drop', 'nav')
     """
@@ -3431,12 +3437,10 @@ def headline_under_captions(lines: list[Line], share: float = 0.3, longest: int 
     dropped as captions) that stands right under the date line, is the title; the run's kept
     lines are captions, and a title above them (the station's name) is residue.
 
-    >>> rows = [("meta", "published", "Mon. Dec. 31 2007 2:49 PM ET"),
-    ...         ("keep", None, "The chief speaks with reporters at a checkpoint on Monday."),
-    ...         ("heading", None, "Police say enough after drivers charged"),
-    ...         ("keep", None, "Police say enough is enough after two drivers were charged with impaired driving on Sunday.")]
-    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
-    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> ls = _decided([("meta", "published", "Mon. Dec. 31 2007 2:49 PM ET"),
+    ...     ("keep", None, "The chief speaks with reporters at a checkpoint on Monday."),
+    ...     ("heading", None, "Police say enough after drivers charged"),
+    ...     ("keep", None, "Police say enough is enough after two drivers were charged with impaired driving on Sunday.")])
     >>> headline_under_captions(ls); [(ln.action, ln.reason) for ln in ls[1:3]]
     [('drop', 'caption'), ('title', None)]
     """
@@ -3485,13 +3489,11 @@ def headline_over_widgets(lines: list[Line], reach: int = 60, share: float = 0.5
     shares at least ``share`` of its words with the article is the title; the item drops as
     related.
 
-    >>> rows = [("meta", "published", "Published: Jan 08, 2008 03:58 PM"),
-    ...         ("drop", "nav", "Players to be evaluated at the combine this weekend"), ("drop", "nav", "Story Tools"),
-    ...         ("drop", "related", "Most Popular"), ("title", None, "Universities consider naming rights"),
-    ...         ("meta", "byline", "By Jane Doe"),
-    ...         ("keep", None, "More than sixty players will be evaluated by the coaches at the combine this weekend.")]
-    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
-    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> ls = _decided([("meta", "published", "Published: Jan 08, 2008 03:58 PM"),
+    ...     ("drop", "nav", "Players to be evaluated at the combine this weekend"), ("drop", "nav", "Story Tools"),
+    ...     ("drop", "related", "Most Popular"), ("title", None, "Universities consider naming rights"),
+    ...     ("meta", "byline", "By Jane Doe"),
+    ...     ("keep", None, "More than sixty players will be evaluated by the coaches at the combine this weekend.")])
     >>> headline_over_widgets(ls); [(ln.action, ln.reason) for ln in (ls[1], ls[4])]
     [('title', None), ('drop', 'related')]
     """
