@@ -248,6 +248,8 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     # it is a run of capitalised words: a menu's items written on one line
     sent = end in c.sentence_end or (0 < c.s["prose_min"] <= n and not _capitalised_run(text))
     seps = len(c.seps.findall(text))
+    if seps >= 2 and sent and n >= c.s["long_line"] and _RUNNING_WORDS.search(text):
+        seps = 0  # a sentence that sets figures apart with slashes ("$499 / €549 / INR 52,999"), no menu
     if not sent and seps < 2:
         # a menu written as a list: three or more short items, "要闻, 国内, 国际,"
         items = [x for x in c.items.split(text) if x]
@@ -301,6 +303,8 @@ def _phrase_kind(f: Features, text: str, c: _Compiled) -> int:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
+# three lower-case Latin words in a row: running text, which a menu's items seldom are
+_RUNNING_WORDS = re.compile(r"\b[a-z]+(?:\s+[a-z]+){2}\b")
 
 
 def _capitalised_run(text: str) -> bool:

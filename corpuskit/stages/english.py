@@ -49,7 +49,8 @@ one small function over the decided lines (their ``action``/``reason``):
   (``headline_over_photo``), and one under the gallery's captions under the date line, right over
   the body (``headline_under_captions``);
 - labels between the headline and the lead: the outlet's name, a text-size widget (``label_over_lead``);
-- the short promo lines under an inline "Related" header (``related_after_header``);
+- the short promo lines under an inline "Related" header (``related_after_header``), and cards for
+  other stories between the paragraphs, each a headline over a short blurb (``inline_cards``);
 - labelled metadata printed under a related list (``labelled_meta``);
 - a comment's header under the header that closes the article for comments (``comment_meta``);
 - readers' comments after the article, each a poster's stamp, its text and its buttons (``comment_posts``);
@@ -1743,7 +1744,10 @@ def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
     >>> related_after_header(ls, [None, r, None, None, None]); [ln.action for ln in ls]
     ['title', 'drop', 'drop', 'keep', 'keep']
     """
+    # (under the headline; where the engine named none yet, under the body's first line)
     t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None:
+        t = next((i for i, ln in enumerate(lines) if ln.kept), None)
     if t is None:
         return
     for i, r in enumerate(rules):
@@ -1756,6 +1760,53 @@ def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
             if ln.action not in ("keep", "heading") or _SENTENCE_END.search(ln.raw) and not _QUESTION_HEADLINE.match(ln.raw.strip()):
                 break
             ln.decide("drop", "related")
+
+
+def inline_cards(lines: list[Line], rules: list[Rule | None], least: int = 3, longest: int = 120,
+                 share: float = 0.5) -> None:
+    """Cards for other stories put between the paragraphs (a round-up's links to each story it
+    sums up): each a headline over a one- or two-sentence blurb of at most ``longest``
+    characters. The engine keeps most as a subhead over a short paragraph and drops some by
+    place. At least ``least`` such pairs under the body's first paragraph, the engine having
+    dropped one of the headlines as related (no rule naming it), or two of them right under
+    paragraphs that tell their story (a paragraph holding ``share`` of the headline's words), are
+    cards: all drop as related. (An article's subheads lead into the text under them, not the
+    text above them, and into paragraphs the engine keeps whole.)
+
+    >>> para = "Week 19 is over and here is a long recap of the top stories of the past seven days."
+    >>> ls = _decided([("title", None, "Week in review"), ("keep", None, para),
+    ...     ("heading", None, "Google announces its new phone at a lower price"), ("keep", None, "It has a new chip."),
+    ...     ("keep", None, para), ("drop", "related", "Old phone returns with a modern look"),
+    ...     ("keep", None, "It comes in three colours."), ("heading", None, "Maker sets a launch date for its new phones"),
+    ...     ("keep", None, "All three arrive on May 13.")])
+    >>> inline_cards(ls, [None] * 9); [ln.action for ln in ls]
+    ['title', 'keep', 'drop', 'drop', 'keep', 'drop', 'drop', 'drop', 'drop']
+    """
+    first = next((i for i, ln in enumerate(lines) if _paragraph(ln)), None)
+    if first is None:
+        return
+    pairs = []
+    for k in range(first + 1, len(lines) - 1):
+        h, b = lines[k], lines[k + 1]
+        if not (h.action == "heading" or h.action == "keep" and not _SENTENCE_END.search(h.raw)
+                or h.action == "drop" and h.reason in (None, "related")) or rules[k] is not None:
+            continue
+        text = h.raw.strip()
+        if len(text) < 25 or _words(text) < 4 or text.endswith("?") or not _headline(text):
+            continue
+        if b.action != "keep" or not _finished(b) or len(b.raw) > longest or not _blurb(b.raw) or rules[k + 1] is not None:
+            continue
+        pairs.append(k)
+    def recaps(k: int) -> bool:  # the paragraphs right over the card tell its story
+        words = _stems(lines[k].raw)
+        above = [j for j in range(max(0, k - 2), k) if _paragraph(lines[j])]
+        return bool(words) and any(len(words & _stems(lines[j].raw)) >= share * len(words) for j in above)
+
+    if len(pairs) >= least and (any(lines[k].action == "drop" and lines[k].reason == "related" for k in pairs)
+                                or sum(map(recaps, pairs)) >= 2):
+        for k in pairs:
+            lines[k].decide("drop", "related")
+            lines[k + 1].decide("drop", "related")
 
 
 # a line that is only writers' names: "Juliet Eilperin, Steven Mufson", "Brady Dennis and Jane Doe"
@@ -3963,5 +4014,6 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     unmarked_story(lines, rules)
     if teaser_page(lines, rules):
         return [NO_ARTICLE]
+    inline_cards(lines, rules)  # (after it: a home page's teasers are the page, not cards in an article)
     colon_list(lines, rules)  # (after it: a roster's items are no teasers' blurbs)
     return []
