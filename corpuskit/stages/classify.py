@@ -248,8 +248,11 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     # it is a run of capitalised words: a menu's items written on one line
     sent = end in c.sentence_end or (0 < c.s["prose_min"] <= n and not _capitalised_run(text))
     seps = len(c.seps.findall(text))
-    if seps >= 2 and sent and n >= c.s["long_line"] and _RUNNING_WORDS.search(text):
-        seps = 0  # a sentence that sets figures apart with slashes ("$499 / €549 / INR 52,999"), no menu
+    commas = len(c.commas.findall(text))
+    if seps >= 2 and sent and n >= c.s["long_line"] and (commas >= 2 or _RUNNING_WORDS.search(text)):
+        # a sentence that sets figures apart with slashes ("$499 / €549 / INR 52,999") or writes
+        # foreign names with a middle dot (羅伯・穆加比), running on with its clauses: no menu
+        seps = 0
     if not sent and seps < 2:
         # a menu written as a list: three or more short items, "要闻, 国内, 国际,"
         items = [x for x in c.items.split(text) if x]
@@ -269,7 +272,7 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
         # a clause broken across lines; a short label and its colon (前言：, 摘要：) opens a block
         clause=end in c.clause_marks and not (n <= 6 and end in "：:" and c.heading_needs is not None and needs_met),
         marks=marks,
-        commas=len(c.commas.findall(text)),
+        commas=commas,
         seps=seps,
         # a date or time ends on a digit, a bracket or one of date_tail_ends ("3小时前")
         date=(text[-1:].isdigit() or text[-1:] in c.date_ends) and c.date_tail.search(text) is not None,
