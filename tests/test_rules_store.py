@@ -95,3 +95,8 @@ def test_two_versions_of_the_rules_keep_a_file_each(folder, tmp_path):
     rs = build("zh", (str(user),))
     assert rs.store.path == paths[0] and rs.store.new[0].keys() == rs.store.old[0].keys()
     assert rs.match_rule("导航oneqq").reason == "nav" and rs.match_rule("导航twoqq") is None
+
+
+def test_one_rule_set_per_process_however_called():
+    # ruleset("zh") and ruleset("zh", ()) are one build (two builds doubled the start of a run)
+    assert rules.ruleset("en") is rules.ruleset("en", ()) is rules.ruleset("en", [])

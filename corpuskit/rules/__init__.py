@@ -503,9 +503,14 @@ def _packaged(lang: str) -> list[str]:
     return sorted(n for n in names if n == f"{lang}.toml" or n.startswith(f"{lang}_"))
 
 
-@lru_cache(maxsize=None)
 def ruleset(lang: str, extra_files: tuple[str, ...] = ()) -> RuleSet:
-    """The compiled rules for ``lang`` ("zh" or "en"): the user's files first, then the packaged ones."""
+    """The compiled rules for ``lang`` ("zh" or "en"): the user's files first, then the packaged ones.
+    Built once per process for each set of files: ``ruleset("zh")`` and ``ruleset("zh", ())`` are one."""
+    return _ruleset(lang, tuple(extra_files))
+
+
+@lru_cache(maxsize=None)
+def _ruleset(lang: str, extra_files: tuple[str, ...] = ()) -> RuleSet:
     texts = [(f"rules/{n}", resources.files(__name__).joinpath(n).read_text("utf-8")) for n in _packaged(lang)]
     extra = []
     for path in extra_files:
@@ -526,6 +531,9 @@ def ruleset(lang: str, extra_files: tuple[str, ...] = ()) -> RuleSet:
     rs.finish()
     rs.store.save()
     return rs
+
+
+ruleset.__wrapped__ = _ruleset.__wrapped__  # type: ignore[attr-defined]  # (built anew: the tests' way)
 
 
 # -- compiled patterns kept between runs ------------------------------------------------------
