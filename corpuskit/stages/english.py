@@ -2035,11 +2035,15 @@ _COMMENT_BUTTONS = regex.compile(r"^(?i:(?:quote|reply|report(?:\s+(?:this\s+)?(
                                  r"recommend|permalink)(?:\s*\(\d+\))?(?:\s*[|·•]\s*|\s+|$))+$")
 
 
-def comment_posts(lines: list[Line], rules: list[Rule | None], most: int = 4) -> None:
+# a post's stamp: "Posted by: Jane on 4:05pm Tue 1 Jan 08", "Submitted by jdoe at 10:02"
+_POSTED_BY = regex.compile(r"^(?i:posted|submitted|written)\s+(?i:by)\s*:?\s+\S.{0,60}?\s+(?i:on|at)\s+\S.{0,40}\d")
+
+
+def comment_posts(lines: list[Line], rules: list[Rule | None], most: int = 12) -> None:
     """Readers' comments printed after the article, each as its poster's stamp ("Posted by: NAME on
-    TIME", read as a byline or a date), its text, and its buttons ("Quote | Report this post",
-    "Reply", a comments rule that closes nothing): the stamp and the kept lines (at most ``most``) between it
-    and the buttons drop as comments. The stamp must stand under a body line: the article's own
+    TIME", read as a byline or a date, or of that shape), its text, and its buttons ("Quote | Report this
+    post", "Reply", a comments rule that closes nothing): the stamp and the kept lines (at most
+    ``most``) between it and the buttons drop as comments. The stamp must stand under a body line: the article's own
     byline stands over its body, and a byline closing the article has no buttons under its lines.
 
     >>> rows = [("title", "Headline here"), ("keep", "The council met on Tuesday."),
@@ -2060,12 +2064,14 @@ def comment_posts(lines: list[Line], rules: list[Rule | None], most: int = 4) ->
                 or not _COMMENT_BUTTONS.match(lines[t].raw.strip()):
             continue  # (a counter, "12 comments", is no comment's button)
         text, k = [], t - 1
-        while k > span[0] and lines[k].action == "keep" and len(text) <= most:
+        while k > span[0] and lines[k].action == "keep" and len(text) <= most and not _POSTED_BY.match(lines[k].raw.strip()):
             text.append(k)
             k -= 1
         stamp = lines[k]
-        if (not text or len(text) > most or k <= span[0] or stamp.action != "meta"
-                or stamp.reason not in ("byline", "published")):
+        if not text or len(text) > most or k <= span[0]:
+            continue
+        if not (stamp.action == "meta" and stamp.reason in ("byline", "published")
+                or _POSTED_BY.match(stamp.raw.strip())):
             continue
         for i in (k, *text):
             lines[i].decide("drop", "comments")
