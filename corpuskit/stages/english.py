@@ -49,8 +49,9 @@ one small function over the decided lines (their ``action``/``reason``):
   (``headline_over_photo``), and one under the gallery's captions under the date line, right over
   the body (``headline_under_captions``);
 - labels between the headline and the lead: the outlet's name, a text-size widget (``label_over_lead``);
-- the short promo lines under an inline "Related" header (``related_after_header``), and cards for
-  other stories between the paragraphs, each a headline over a short blurb (``inline_cards``);
+- the short promo lines under an inline "Related" header (``related_after_header``), cards for
+  other stories between the paragraphs, each a headline over a short blurb (``inline_cards``), and an
+  item kept inside a list printed as one block after the article (``list_block_strays``);
 - labelled metadata printed under a related list (``labelled_meta``);
 - a comment's header under the header that closes the article for comments (``comment_meta``);
 - readers' comments after the article, each a poster's stamp, its text and its buttons (``comment_posts``);
@@ -1807,6 +1808,42 @@ def inline_cards(lines: list[Line], rules: list[Rule | None], least: int = 3, lo
         for k in pairs:
             lines[k].decide("drop", "related")
             lines[k + 1].decide("drop", "related")
+
+
+def list_block_strays(lines: list[Line], least: int = 4, longest: int = 100) -> None:
+    """A list of other stories printed as one block (no blank line between its items) after the
+    article: the engine drops most items as related but may keep one as a subhead or a sentence
+    ("Pastor says no storm will stop his sermon."). Within a block after the body's last
+    paragraph that holds at least ``least`` items dropped as related and more of them than kept
+    lines, a kept line of at most ``longest`` characters with related items right
+    above and below it is one more item.
+
+    >>> items = ["Remains found in shallow grave", "One dead in crash off bridge", "Gas prices fall",
+    ...          "Pastor says no storm will stop his sermon.", "Tornado storm reports", "Driver killed in crash"]
+    >>> para = "A paragraph of the story, long enough to read as one, that ends as a sentence does."
+    >>> ls = _decided([("keep", None, para)] + [("drop", "related", t) for t in items])
+    >>> for ln in ls[1:]: ln.block = 1
+    >>> ls[4].decide("keep"); list_block_strays(ls); ls[4].action, ls[4].reason
+    ('drop', 'related')
+    """
+    last = max((i for i, ln in enumerate(lines) if _paragraph(ln)), default=None)
+    if last is None:
+        return
+    i = last + 1
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].block == lines[i].block:
+            j += 1
+        block = lines[i:j]
+        related = sum(1 for ln in block if ln.action == "drop" and ln.reason == "related")
+        kept = [k for k in range(i, j) if lines[k].kept]
+        if related >= least and related > len(kept):
+            for k in kept:
+                if (len(lines[k].raw) <= longest and i < k < j - 1
+                        and any(g.action == "drop" and g.reason == "related" for g in lines[i:k])
+                        and any(g.action == "drop" and g.reason == "related" for g in lines[k + 1:j])):
+                    lines[k].decide("drop", "related")
+        i = j
 
 
 # a line that is only writers' names: "Juliet Eilperin, Steven Mufson", "Brady Dennis and Jane Doe"
@@ -4021,5 +4058,6 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     if teaser_page(lines, rules):
         return [NO_ARTICLE]
     inline_cards(lines, rules)  # (after it: a home page's teasers are the page, not cards in an article)
+    list_block_strays(lines)
     colon_list(lines, rules)  # (after it: a roster's items are no teasers' blurbs)
     return []
