@@ -41,9 +41,9 @@ class DecodeConfig:
     candidates: tuple[str, ...] = ("gb18030", "big5", "utf-16")
     # Asked only when no candidate reads well: charset-normalizer | chardet | none.
     detector: str = "charset-normalizer"
-    # A text that is an HTML page (opens with <!DOCTYPE html> or <html>, or is a fragment
-    # opening with a block element: a .txt or JSONL text holding markup) becomes its blocks'
-    # lines, as an .html file does.
+    # A text that is an HTML page (opens with a doctype, <html>, <head> or an element of the
+    # head, or is a fragment opening with a block element: a .txt or JSONL text holding markup)
+    # becomes its blocks' lines, as an .html file does.
     html_pages: bool = True
 
 

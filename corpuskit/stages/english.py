@@ -1232,7 +1232,7 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None], names:
     # with the story than the headline does: the deck is no headline; it is no shorter than the
     # line over it, which the story names too (at least two of its words)
     deck = (t == 1 and not opens and _words(lines[t].raw) >= 8 and len(lines[t].raw) >= len(lines[0].raw)
-            and len(_stems(lines[0].raw) & _stems(" ".join(ln.raw for ln in lines[2:] if ln.action == "keep"))) >= 2)
+            and len(_stems(lines[0].raw) & _kept_stems(lines, 2)) >= 2)
     if not opens and not deck and (after is None or lines[after].action != "meta"):
         return False  # a standfirst sits right above the byline/date block
     p = t - 1
@@ -1257,7 +1257,7 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None], names:
         return False  # the line above must be residue (or a date): the headline opens the article
     if p > 0 and lines[p - 1].reason == "related" and lines[p - 1].block == lines[p].block:
         return False  # the last item of a related list printed with no blank line between its items
-    body = _stems(" ".join(ln.raw for ln in lines[t + 1:] if ln.action == "keep"))
+    body = _kept_stems(lines, t + 1)
     # a link over a headline ("Visit our partner site") names nothing the story does, while the
     # headline does (a witty headline over a deck that is a sentence still wins: "Louder, please")
     if not _SENTENCE_END.search(lines[t].raw) and not _stems(text) & body and _stems(lines[t].raw) & body:
@@ -1800,8 +1800,7 @@ def inline_cards(lines: list[Line], rules: list[Rule | None], least: int = 3, lo
         pairs.append(k)
     def recaps(k: int) -> bool:  # the paragraphs right over the card tell its story
         words = _stems(lines[k].raw)
-        above = [j for j in range(max(0, k - 2), k) if _paragraph(lines[j])]
-        return bool(words) and any(len(words & _stems(lines[j].raw)) >= share * len(words) for j in above)
+        return any(_shares(words, _stems(lines[j].raw), share) for j in range(max(0, k - 2), k) if _paragraph(lines[j]))
 
     if len(pairs) >= least and (any(lines[k].action == "drop" and lines[k].reason == "related" for k in pairs)
                                 or sum(map(recaps, pairs)) >= 2):
@@ -3549,9 +3548,7 @@ def headline_under_captions(lines: list[Line], share: float = 0.3, longest: int 
     if (ln is None or not (ln.action == "heading" or ln.action == "drop" and ln.reason in (None, "nav", "related"))
             or len(ln.raw.strip()) < 20 or not _headline(ln.raw.strip())):
         return  # (a subhead to the engine, or a related headline by its place under the captions)
-    words = _stems(ln.raw)
-    body = set().union(*(_stems(g.raw) for g in lines[p:] if g.action == "keep"))
-    if not words or len(words & body) < share * len(words):
+    if not _shares(_stems(ln.raw), _kept_stems(lines, p), share):
         return
     k = h - 1
     run = []
@@ -3594,7 +3591,7 @@ def headline_over_widgets(lines: list[Line], reach: int = 60, share: float = 0.5
     t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
     if t is None:
         return
-    body = set().union(*(_stems(ln.raw) for ln in lines[t + 1:] if ln.action == "keep"))
+    body = _kept_stems(lines, t + 1)
     if not body or _stems(lines[t].raw) & body:
         return
     for h in range(t - 1, max(-1, t - 1 - reach), -1):
@@ -3610,8 +3607,7 @@ def headline_over_widgets(lines: list[Line], reach: int = 60, share: float = 0.5
             continue
         if above.action != "meta" and not (above.action == "drop" and len(above.raw) <= 60 and to_iso(above.raw)):
             continue  # (a date line: read as the date, or dropped, "Modified: Jan 08, 2008 04:04 PM")
-        words = _stems(text)
-        if words and len(words & body) >= share * len(words):
+        if _shares(_stems(text), body, share):
             ln.decide("title")
             lines[t].decide("drop", "related")
             return
@@ -3683,6 +3679,21 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in _STEM_WORD.findall(text.lower())}
 
 
+def _kept_stems(lines: list[Line], start: int) -> set[str]:
+    """The words (``_stems``) of the lines kept from ``start`` on: the article, as the checks
+    compare a line against it."""
+    return set().union(*(_stems(ln.raw) for ln in lines[start:] if ln.action == "keep"))
+
+
+def _shares(words: set[str], body: set[str], share: float) -> bool:
+    """Whether a line's ``words`` (none: no) are at least ``share`` of them in ``body``.
+
+    >>> _shares({"storm", "heads"}, {"storm", "coast"}, 0.5), _shares(set(), {"storm"}, 0.5)
+    (True, False)
+    """
+    return bool(words) and len(words & body) >= share * len(words)
+
+
 def head_teasers(lines: list[Line], least: int = 3, share: float = 0.3) -> None:
     """Other stories' headlines listed between the headline's byline and the lead with no header
     (a box the page floats beside the article): a run of at least ``least`` headline-shaped lines
@@ -3714,15 +3725,8 @@ def head_teasers(lines: list[Line], least: int = 3, share: float = 0.3) -> None:
         return
     if lines[k].action not in ("meta", "drop", "title"):  # (under the byline block, its tools, or the headline)
         return
-    body: set[str] = set()
-    for ln in lines[lead:]:
-        if ln.action == "keep":
-            body |= _stems(ln.raw)
-    apart = 0
-    for i in run:
-        words = _stems(lines[i].raw)
-        if not words or len(words & body) < share * len(words):
-            apart += 1
+    body = _kept_stems(lines, lead)
+    apart = sum(1 for i in run if not _shares(_stems(lines[i].raw), body, share))
     if 2 * apart > len(run):
         for i in run:
             lines[i].decide("drop", "related")
@@ -3758,7 +3762,7 @@ def deck_under_title(lines: list[Line], rules: list[Rule | None], least: int = 6
             or not _RUNNING.search(text) or _DATE_START.match(text) or not _paragraph(lead)):
         return
     mine = _stems(text)
-    body = _stems(" ".join(x.raw for x in lines[k + 1:] if x.action == "keep"))
+    body = _kept_stems(lines, k + 1)
     common = len(mine & body)
     if common >= 3 and common >= share * len(mine):
         ln.decide("heading")
