@@ -3225,12 +3225,15 @@ def tail_teasers(lines: list[Line], rules: list[Rule | None], reach: int = 12, p
     >>> tail_teasers(ls, [None] * 4 + [r] + [None] * 4); [(ln.action, ln.reason) for ln in ls[6:]]
     [('drop', 'related'), ('drop', 'related'), ('drop', 'related')]
     """
+    above = 0  # the article's paragraphs over line h
     for h, r in enumerate(rules):
+        if h and _paragraph(lines[h - 1]):
+            above += 1
         if r is None or r.reason != "related" or lines[h].action != "drop":
             continue
         if not (r.ends or lines[h].raw.rstrip().endswith(":") or _words(lines[h].raw) <= 4):
             continue  # a header ("Read on:", "Related"), not one link
-        if sum(1 for ln in lines[:h] if ln.action == "keep" and _paragraph(ln)) < paras:
+        if above < paras:
             continue
         first = next((x for x in range(h + 1, min(len(lines) - 2, h + 1 + reach)) if _teaser_at(lines, x)), None)
         if first is None:
