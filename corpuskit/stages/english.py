@@ -3244,6 +3244,61 @@ def tail_teasers(lines: list[Line], rules: list[Rule | None], reach: int = 12, p
         return
 
 
+_MINOR_WORDS = frozenset("a an the of in on at to for and or nor but with by from as vs via per".split())
+_COMMA = regex.compile(r",")
+
+
+def _title_cased(text: str) -> bool:
+    """Four words or more, every one capitalised but the small words: a headline's style, which a
+    sentence's clauses do not keep up.
+
+    >>> _title_cased("Summer Guide 2021: Beaches, Boat Trips, & Night Markets")
+    True
+    >>> _title_cased("Rain, wind, and more rain: the forecast for the weekend")
+    False
+    """
+    words = [w for w in _STEM_WORD.findall(text) if w.lower() not in _MINOR_WORDS]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
+def tail_headlines(lines: list[Line], least: int = 3) -> None:
+    """Other stories' headlines the page lists after the article, under a label no list names or
+    none: the kept lines after the article's last finished paragraph, at least ``least`` of them,
+    none ending a sentence, each headline-shaped or a short label, with nothing kept after them.
+    The engine keeps them when one holds two commas (read as a clause broken off); such a line,
+    its words capitalised as a headline's, must be among them. All drop as related.
+
+    >>> para = "A paragraph of the story, long enough to read as one, that ends as a sentence does."
+    >>> ls = _decided([("title", None, "Headline here"), ("keep", None, para), ("keep", None, para),
+    ...     ("heading", None, "Spotlight"), ("heading", None, "Meet the Family Keeping the Lamp Lit"),
+    ...     ("keep", None, "Summer Guide: Beaches, Boat Trips, & Night Markets"), ("drop", "nav", "Privacy")])
+    >>> tail_headlines(ls); [ln.action for ln in ls]
+    ['title', 'keep', 'keep', 'drop', 'drop', 'drop', 'drop']
+    """
+    run = []
+    for i in range(len(lines) - 1, -1, -1):
+        ln = lines[i]
+        if ln.action not in ("keep", "heading"):
+            if ln.kept:
+                return  # the headline: the article is all run
+            continue
+        if _SENTENCE_END.search(ln.raw):
+            break
+        text = ln.raw.strip()
+        if not (_headline(text) or _words(text) <= 3):
+            return
+        run.append(i)
+    else:
+        return
+    if len(run) < least or not any(lines[i].action == "keep" and len(_COMMA.findall(lines[i].raw)) >= 2
+                                   and _title_cased(lines[i].raw) for i in run):
+        return
+    if not any(_paragraph(ln) for ln in lines[:run[-1]]):
+        return
+    for i in run:
+        lines[i].decide("drop", "related")
+
+
 def _teaser_at(lines: list[Line], x: int) -> bool:
     """A teaser opens at ``x``: a headline-shaped line, a byline right under it, a date (a line
     read as the date, or opening with one) within two lines under the byline."""
@@ -3999,6 +4054,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     date_lists(lines)
     notice_tail(lines, rules)
     tail_teasers(lines, rules)
+    tail_headlines(lines)
     name_bylines(lines, rules, rs)
     provided_by(lines)  # (after it: the issuer under the label read as a writer by the date)
     author_popup(lines, rules)
