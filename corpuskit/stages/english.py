@@ -88,8 +88,11 @@ from ..rules import Rule, RuleSet
 from .dates import to_iso
 from .classify import _BULLET, _spaceless, article_closes, next_story_walk, unmarked_story_walk
 
-# 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe").
-_NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|la|le|bin|al)){1,3}$")
+# 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe"); none of them a
+# word a headline set in capitals holds and a name does not ("Singer Cautious When Traveling")
+_NAME = regex.compile(r"^(?!.*\s(?:When|Why|How|What|Who|Is|Are|Was|Were|Will|Has|Have|Had|Can|Not|To|For|With|Of|"
+                      r"The|In|On|At|After|Before|Over|From|As|Into|About|Says|Say|Gets|Get|And|Or|But|If)(?:\s|$))"
+                      r"\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|la|le|bin|al)){1,3}$")
 # words of a widget's or platform's label, which capitalised reads as a name ("Facebook Activity"),
 # or of a picture's label printed as text ("Article Cover Photo", "Author Avatar")
 _WIDGET_WORD = regex.compile(r"(?i)\b(?:facebook|twitter|instagram|youtube|linkedin|google|whatsapp|reddit|"
@@ -156,7 +159,10 @@ def broken_sentence(lines: list[Line], rules: list[Rule | None], least: int = 5)
     ['keep', 'keep', 'keep']
     """
     for i in range(1, len(lines) - 1):
-        ln, before, after = lines[i], lines[i - 1], lines[i + 1]
+        j = i + 1
+        while j < len(lines) - 1 and j <= i + 3 and lines[j].action == "drop" and lines[j].reason in _BETWEEN_PARAGRAPHS:
+            j += 1  # an advertisement's label or a picture inside the broken paragraph
+        ln, before, after = lines[i], lines[i - 1], lines[j]
         if (ln.action == "drop" and ln.reason in (None, "related", "nav") and rules[i] is None
                 and before.action == "keep" and after.action == "keep" and after.text[:1].islower()
                 and _MID_SENTENCE.search(ln.text) and len(ln.text.split()) >= least):
@@ -383,6 +389,7 @@ def _caption_shape(text: str, longest: int = 200) -> bool:
 _PHOTO_SCENE = regex.compile(
     r"^\p{Lu}[\p{L}.\x27’-]*(?:\s+[\p{L}.\x27’-]+){0,5}\s+(during|addressing|flanked\s+by|"
     r"speaking\s+(?:at|during|to)|arriving\s+(?:at|for))\s+[^.!?]{3,100}[.]?$")
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\x27’-]+")
 # words a sentence says things with: such a line is a deck or a lead, not a caption
 _SAYS = regex.compile(r"\b(?i:said|says|say|told|tells|is|are|was|were|has|have|had|will|would|can|could|"
                       r"should|must|did|does)\b")
@@ -409,6 +416,17 @@ def lead_photo_caption(lines: list[Line], least: int = 25) -> None:
         return
     text = lines[i].text.strip()
     m = _PHOTO_SCENE.match(text)
+    if (m is None and lines[i].action == "heading" and _scene_caption(text)
+            and any(ln.action == "meta" for ln in lines[t + 1:i])):
+        # a picture's place with no verb at all, set as a subhead over the first paragraph
+        # ("Israeli Har Homa settlement in the West Bank"), under the byline or the date (a deck
+        # stands right under the headline): a caption where the paragraphs under it name the
+        # place (a subhead leads into text, never opens the article)
+        place = set(_NAME_WORD.findall(_SCENE_END.search(text).group()))
+        body = " ".join(ln.text for ln in lines[i + 1:i + 12] if ln.action == "keep")
+        if place and place <= set(_NAME_WORD.findall(body)) and not _SAYS.search(text):
+            lines[i].decide("drop", "caption")
+        return
     if m is None or len(text.split()) > 15 or _SAYS.search(text):
         return
     j = next((k for k in range(i + 1, len(lines)) if lines[k].action in ("keep", "heading")), None)
@@ -1247,6 +1265,8 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None], names:
         return False
     if text.endswith((",", ";", ":", "，", "；", "：", "、")):
         return False  # a list cut off (tags, categories: "Home Theater, Set Top Boxes,"), no headline
+    if text.count(":") >= 2:
+        return False  # a form's labels ("Search for: In category: Advanced search"), no headline
     if _TRAIL_MARK.search(text):
         return False  # a breadcrumb trail ("Example Times Online >> News >> UAE"), no headline
     if _DATE_START.match(text):
@@ -1494,10 +1514,10 @@ def section_bar(lines: list[Line], most: int = 3) -> None:
 
 
 def _meta_like(ln: Line, r: Rule | None) -> bool:
-    """A byline or date line: moved to metadata, or named so by a rule (the engine may have dropped it
-    with the menu it stands in)."""
-    return (ln.action == "meta" and ln.reason in ("byline", "published")) or (
-        r is not None and r.action == "meta" and r.reason in ("byline", "published"))
+    """A byline, source or date line: moved to metadata, or named so by a rule (the engine may have
+    dropped it with the menu it stands in)."""
+    return (ln.action == "meta" and ln.reason in ("byline", "published", "source")) or (
+        r is not None and r.action == "meta" and r.reason in ("byline", "published", "source"))
 
 
 def title_by_byline(lines: list[Line], rules: list[Rule | None], reach: int = 15, far: int = 3) -> None:
@@ -1507,7 +1527,8 @@ def title_by_byline(lines: list[Line], rules: list[Rule | None], reach: int = 15
     it, past ``far`` or more menu lines or kept lines), or a photo caption between the block and
     the first paragraph (a credit right under it). The block's byline and date lines become
     metadata again, and a date printed in the masthead above the old title (the site's today)
-    drops when the block has the article's own.
+    drops when the block has the article's own. Where the engine took no title at all (a headline
+    reading as a name, "Singer Cautious When Traveling"), that line is the title.
 
     >>> rows = [("meta", "published", "Mon, 25 Dec 2023"), ("title", None, "The news for people who read"),
     ...         ("drop", "nav", "World"), ("drop", "nav", "Business"), ("drop", "nav", "Sport"),
@@ -1521,7 +1542,7 @@ def title_by_byline(lines: list[Line], rules: list[Rule | None], reach: int = 15
     """
     t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
     first = next((i for i, ln in enumerate(lines) if _paragraph(ln) and _RUNNING.search(ln.raw)), None)
-    if t is None or first is None:
+    if first is None:
         return  # (a menu run together ends with "!" too: a paragraph has running words)
     block = []
     for k in range(first - 1, max(-1, first - 1 - reach), -1):
@@ -1536,10 +1557,12 @@ def title_by_byline(lines: list[Line], rules: list[Rule | None], reach: int = 15
     while h >= 0 and skipped < 3 and lines[h].action == "drop" and (rules[h] is not None or _words(lines[h].raw) <= 3):
         h, skipped = h - 1, skipped + 1
     if (h < 0 or h == t or rules[h] is not None or lines[h].action not in ("keep", "heading", "drop")
-            or lines[h].action == "drop" and lines[h].reason not in ("nav", "related")
+            or lines[h].action == "drop" and lines[h].reason not in ("nav", "related", None if t is None else "nav")
             or _words(lines[h].raw) < 4 or not _headline(lines[h].raw)):
         return
-    if t < h:
+    if t is None:
+        old = None
+    elif t < h:
         between = sum(1 for k in range(t + 1, h) if lines[k].kept or lines[k].reason in ("nav", "footer", "related"))
         if between < far:
             return  # the title over a standfirst: the engine was right
@@ -1549,7 +1572,8 @@ def title_by_byline(lines: list[Line], rules: list[Rule | None], reach: int = 15
     else:
         return
     lines[h].decide("title")
-    lines[t].decide("drop", old)
+    if t is not None:
+        lines[t].decide("drop", old)
     for k in range(h + 1, first):
         if lines[k].action == "drop" and _meta_like(lines[k], rules[k]):
             lines[k].decide("meta", rules[k].reason)
