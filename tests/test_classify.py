@@ -99,6 +99,16 @@ def test_no_rule_touches_body_sentences(text):
     assert rule is None, rule
 
 
+@pytest.mark.parametrize("label", ["标题：", "主题：", "题："])
+def test_headline_label_is_cut_from_a_heading_too(label):
+    """A labelled headline the engine reads as a heading (no title found) loses its label as the
+    title does: read again, the cleaned text's first line is the title, and must read the same."""
+    page = f"首页 > 新闻 > 正文\n{label}某市出台新规\n新华社北京1月5日电（记者 李四）今天天气晴朗，市民纷纷外出游玩。\n"
+    once = corpuskit.clean(page.encode("utf-8")).text
+    assert once.startswith("某市出台新规\n"), once
+    assert corpuskit.clean(once.encode("utf-8")).text == once
+
+
 def test_time_stamp_alone_is_no_share_widget():
     """A line of only digits and colons (a live blog's 12:05) is no share counter; a share
     button with its count (分享 12) is."""

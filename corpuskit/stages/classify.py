@@ -574,7 +574,9 @@ class ClassifyStage(Stage):
         self.settle(doc, rs, c)
         if c.title_badge is not None:
             for ln in doc.lines:
-                if ln.action == "title":
+                # (a heading's too: the headline the engine took for a heading this time may be
+                # the title when the cleaned text is read again, and must read the same)
+                if ln.action in ("title", "heading"):
                     _cut_badge(ln, c.title_badge)
         for ln in doc.lines:
             if ln.action == "title" and self_dated(ln, c):

@@ -1833,13 +1833,47 @@ def inline_cards(lines: list[Line], rules: list[Rule | None], least: int = 3, lo
             lines[k + 1].decide("drop", "related")
 
 
+_POLL_END = regex.compile(r"^(?i:(?:view|see|show)\s+(?:the\s+)?results|results|(?:past|previous|more)\s+polls|"
+                          r"results\s*(?:&|and)\s*(?:past|previous)\s+polls|poll\s+results|vote(?:\s+now)?)\s*[:»›>]?$")
+_YES_NO = regex.compile(r"(?:^|(?<=[\s.!]))(?:Yes|No|YES|NO)\b")
+_POLL_OPTION = regex.compile(r"^(?i:yes|no|maybe|not\s+sure|undecided|don.t\s+know|other)\b")
+
+
+def poll_widget(lines: list[Line], least: int = 2, longest: int = 400) -> None:
+    """A reader poll: its question, its answers ("Yes to a ban. ...", "No, ...", "Other") one to a
+    line, and its results link ("Results & Past Polls", "View results", "Vote"). The answers right
+    over the link, at least ``least`` of them opening with "Yes" or "No", drop with the question
+    right over them (at most ``longest`` characters): a widget, whatever sentences its answers say.
+
+    >>> ls = _decided([("keep", None, "Should the city ban cars from the old town on weekends?"),
+    ...     ("keep", None, "Yes. The streets are too narrow for traffic."), ("keep", None, "No. Shops need the trade."),
+    ...     ("drop", None, "Other"), ("drop", "related", "Results & Past Polls")])
+    >>> poll_widget(ls); [ln.action for ln in ls]
+    ['drop', 'drop', 'drop', 'drop', 'drop']
+    """
+    for m, ln in enumerate(lines):
+        if not _POLL_END.match(ln.raw.strip()):
+            continue
+        k = m - 1
+        while (k >= 0 and _POLL_OPTION.match(lines[k].raw.strip())
+               and len(lines[k].raw) <= longest * (1 + len(lines[k].wrapped))):  # (answers joined as one)
+            k -= 1
+        answers = range(k + 1, m)
+        if sum(len(_YES_NO.findall(lines[a].raw)) for a in answers) < least:
+            continue
+        for a in answers:
+            lines[a].decide("drop", "other")
+        if k >= 0 and lines[k].action in ("keep", "heading") and len(lines[k].raw) <= longest:
+            lines[k].decide("drop", "other")  # the question
+
+
 def list_block_strays(lines: list[Line], least: int = 4, longest: int = 100) -> None:
     """A list of other stories printed as one block (no blank line between its items) after the
-    article: the engine drops most items as related but may keep one as a subhead or a sentence
-    ("Pastor says no storm will stop his sermon."). Within a block after the body's last
-    paragraph that holds at least ``least`` items dropped as related and more of them than kept
-    lines, a kept line of at most ``longest`` characters with related items right
-    above and below it is one more item.
+    article, or between the headline and the lead: the engine drops most items as related but may
+    keep one as a subhead or a sentence ("Pastor says no storm will stop his sermon.", an item
+    naming the story's people). Within a block holding none of the article's paragraphs, at least
+    ``least`` items dropped as related and more of them than kept lines, a kept line of at most
+    ``longest`` characters with related items right above and below it is one more item.
 
     >>> items = ["Remains found in shallow grave", "One dead in crash off bridge", "Gas prices fall",
     ...          "Pastor says no storm will stop his sermon.", "Tornado storm reports", "Driver killed in crash"]
@@ -1849,10 +1883,9 @@ def list_block_strays(lines: list[Line], least: int = 4, longest: int = 100) -> 
     >>> ls[4].decide("keep"); list_block_strays(ls); ls[4].action, ls[4].reason
     ('drop', 'related')
     """
-    last = max((i for i, ln in enumerate(lines) if _paragraph(ln)), default=None)
-    if last is None:
+    if not any(_paragraph(ln) for ln in lines):
         return
-    i = last + 1
+    i = 0
     while i < len(lines):
         j = i
         while j < len(lines) and lines[j].block == lines[i].block:
@@ -1860,7 +1893,7 @@ def list_block_strays(lines: list[Line], least: int = 4, longest: int = 100) -> 
         block = lines[i:j]
         related = sum(1 for ln in block if ln.action == "drop" and ln.reason == "related")
         kept = [k for k in range(i, j) if lines[k].kept]
-        if related >= least and related > len(kept):
+        if related >= least and related > len(kept) and not any(_paragraph(ln) for ln in block):
             for k in kept:
                 if (len(lines[k].raw) <= longest and i < k < j - 1
                         and any(g.action == "drop" and g.reason == "related" for g in lines[i:k])
@@ -4146,5 +4179,6 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
         return [NO_ARTICLE]
     inline_cards(lines, rules)  # (after it: a home page's teasers are the page, not cards in an article)
     list_block_strays(lines)
+    poll_widget(lines)
     colon_list(lines, rules)  # (after it: a roster's items are no teasers' blurbs)
     return []
