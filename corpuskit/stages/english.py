@@ -2006,8 +2006,9 @@ def topic_box(lines: list[Line], rules: list[Rule | None], least: int = 2) -> No
                     lines[j].decide("drop", "related")
 
 
-# a headline put as a question or an exclamation, its words capitalised ("Pop Star Ready To Wed?")
-_QUESTION_HEADLINE = regex.compile(r"^\p{Lu}[\p{L}\d'’.,&:-]*(?:\s+(?:\p{Lu}[\p{L}\d'’.,&:-]*|\d[\d,.]*|a|an|the|of|in|on|at|to|for|and|or|with|by"
+# a headline put as a question or an exclamation, its words capitalised ("Pop Star Ready To Wed?",
+# "Are Aging Rappers on 'Roids?": a word may open with a quotation mark)
+_QUESTION_HEADLINE = regex.compile(r"^['‘\"“]?\p{Lu}[\p{L}\d'’.,&:-]*(?:\s+(?:['‘\"“]?\p{Lu}[\p{L}\d'’.,&:-]*|\d[\d,.]*|a|an|the|of|in|on|at|to|for|and|or|with|by"
                                 r"|is|are|was|were|be|been|has|have|do|does|did|can|will|it|its|as|from)){1,11}[?!]$")
 _LABEL_ALONE = regex.compile(
     r"^(?i:tags?|tagged|topics|keywords|related (?:tags|topics|subjects)|categories|filed under|posted in)\s*:?$")
