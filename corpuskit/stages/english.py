@@ -1566,6 +1566,9 @@ def title_by_byline(lines: list[Line], rules: list[Rule | None], reach: int = 15
         between = sum(1 for k in range(t + 1, h) if lines[k].kept or lines[k].reason in ("nav", "footer", "related"))
         if between < far:
             return  # the title over a standfirst: the engine was right
+        body = _kept_stems(lines, first)
+        if len(_stems(lines[t].raw) & body) > len(_stems(lines[h].raw) & body):
+            return  # a promo in a sidebar over the date: the title names more of the story
         old = "nav"
     elif b < t < first and t + 1 < len(lines) and rules[t + 1] is not None and rules[t + 1].reason == "caption":
         old = "caption"
@@ -3688,13 +3691,16 @@ def headline_under_captions(lines: list[Line], share: float = 0.3, longest: int 
             g.decide("drop", "nav")  # (labels over the date line read as bylines for want of a headline)
 
 
+_READ_TIME = regex.compile(r"^\d{1,3}\s+(?i:min(?:ute)?s?)\s+(?i:read)\b.{0,30}$")
+
+
 def headline_over_widgets(lines: list[Line], reach: int = 60, share: float = 0.5) -> None:
     """A page that prints its date lines and headline, then a block of story tools and other
     stories' lists, then the byline and the body: the engine names the last list item over the
-    byline the title. When the title shares no word with the article, a headline-shaped line
-    right under a date line (within ``reach`` lines above the title, nothing kept between) that
-    shares at least ``share`` of its words with the article is the title; the item drops as
-    related.
+    byline the title. When the title shares few words with the article, a headline-shaped line
+    right under a date line or a reading time ("3 min read") (within ``reach`` lines above the
+    title, nothing kept between) that shares at least ``share`` of its words with the article,
+    and more than twice as many as the title does, is the title; the item drops as related.
 
     >>> ls = _decided([("meta", "published", "Published: Jan 08, 2008 03:58 PM"),
     ...     ("drop", "nav", "Players to be evaluated at the combine this weekend"), ("drop", "nav", "Story Tools"),
@@ -3708,7 +3714,8 @@ def headline_over_widgets(lines: list[Line], reach: int = 60, share: float = 0.5
     if t is None:
         return
     body = _kept_stems(lines, t + 1)
-    if not body or _stems(lines[t].raw) & body:
+    named = len(_stems(lines[t].raw) & body)  # the title's words the article uses
+    if not body:
         return
     for h in range(t - 1, max(-1, t - 1 - reach), -1):
         ln = lines[h]
@@ -3721,9 +3728,10 @@ def headline_over_widgets(lines: list[Line], reach: int = 60, share: float = 0.5
         above = lines[h - 1] if h > 0 else None
         if above is None or above.action == "meta" and above.reason != "published":
             continue
-        if above.action != "meta" and not (above.action == "drop" and len(above.raw) <= 60 and to_iso(above.raw)):
+        if above.action != "meta" and not (above.action == "drop" and len(above.raw) <= 60
+                                           and (to_iso(above.raw) or _READ_TIME.match(above.raw.strip()))):
             continue  # (a date line: read as the date, or dropped, "Modified: Jan 08, 2008 04:04 PM")
-        if _shares(_stems(text), body, share):
+        if _shares(_stems(text), body, share) and len(_stems(text) & body) > 2 * named:
             ln.decide("title")
             lines[t].decide("drop", "related")
             return
