@@ -3307,6 +3307,7 @@ def tail_teasers(lines: list[Line], rules: list[Rule | None], reach: int = 12, p
 
 _MINOR_WORDS = frozenset("a an the of in on at to for and or nor but with by from as vs via per".split())
 _COMMA = regex.compile(r",")
+_ONE_WORD_FIELD = regex.compile(r"^\s*\p{L}+\s*:")
 
 
 def _title_cased(text: str) -> bool:
@@ -3352,8 +3353,9 @@ def tail_headlines(lines: list[Line], least: int = 3) -> None:
     else:
         return
     if len(run) < least or not any(lines[i].action == "keep" and len(_COMMA.findall(lines[i].raw)) >= 2
-                                   and _title_cased(lines[i].raw) for i in run):
-        return
+                                   and _title_cased(lines[i].raw) and not _ONE_WORD_FIELD.match(lines[i].raw)
+                                   for i in run):
+        return  # (a one-word label's list of names is a review's fact box: "Cast: Jane Doe, John Roe, ...")
     if not any(_paragraph(ln) for ln in lines[:run[-1]]):
         return
     for i in run:
