@@ -1539,6 +1539,17 @@ def title_by_byline(lines: list[Line], rules: list[Rule | None], reach: int = 15
     >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
     >>> title_by_byline(ls, [None] * len(ls)); [ln.action for ln in ls]
     ['drop', 'drop', 'drop', 'drop', 'drop', 'title', 'meta', 'meta', 'keep']
+
+    A bulleted item the engine took for the title is no headline, however few lines part it from
+    the line over the block:
+
+    >>> rows = [("title", None, "• Sisters advance at the Open 1/15/2008, 6:26 a.m. EST"), ("drop", "nav", "MORE TENNIS »"),
+    ...         ("drop", "nav", "New life for the veteran golfer"), ("meta", "published", "1/10/2008, 6:07 a.m. EST"),
+    ...         ("keep", None, "The tour has many rookies this week, and one veteran who feels like one after years away.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> title_by_byline(ls, [None] * len(ls)); [ln.action for ln in ls]
+    ['drop', 'drop', 'title', 'meta', 'keep']
     """
     t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
     first = next((i for i, ln in enumerate(lines) if _paragraph(ln) and _RUNNING.search(ln.raw)), None)
@@ -1564,8 +1575,8 @@ def title_by_byline(lines: list[Line], rules: list[Rule | None], reach: int = 15
         old = None
     elif t < h:
         between = sum(1 for k in range(t + 1, h) if lines[k].kept or lines[k].reason in ("nav", "footer", "related"))
-        if between < far:
-            return  # the title over a standfirst: the engine was right
+        if between < far and not _BULLET.match(lines[t].raw):
+            return  # the title over a standfirst: the engine was right (a bulleted item is no headline)
         body = _kept_stems(lines, first)
         if len(_stems(lines[t].raw) & body) > len(_stems(lines[h].raw) & body):
             return  # a promo in a sidebar over the date: the title names more of the story
