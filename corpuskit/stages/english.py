@@ -3337,9 +3337,11 @@ def _title_cased(text: str) -> bool:
 def tail_headlines(lines: list[Line], least: int = 3) -> None:
     """Other stories' headlines the page lists after the article, under a label no list names or
     none: the kept lines after the article's last finished paragraph, at least ``least`` of them,
-    none ending a sentence, each headline-shaped or a short label, with nothing kept after them.
-    The engine keeps them when one holds two commas (read as a clause broken off); such a line,
-    its words capitalised as a headline's, must be among them. All drop as related.
+    none ending a sentence (but a headline put as a question), each headline-shaped or a short
+    label, with nothing kept after them. The engine keeps them when one holds two commas (read as a
+    clause broken off), or when they head a list whose later items it dropped as related: such a
+    line, its words capitalised as a headline's, or two related items right under the run, must be
+    there. All drop as related.
 
     >>> para = "A paragraph of the story, long enough to read as one, that ends as a sentence does."
     >>> ls = _decided([("title", None, "Headline here"), ("keep", None, para), ("keep", None, para),
@@ -3355,22 +3357,60 @@ def tail_headlines(lines: list[Line], least: int = 3) -> None:
             if ln.kept:
                 return  # the headline: the article is all run
             continue
-        if _SENTENCE_END.search(ln.raw):
-            break
         text = ln.raw.strip()
-        if not (_headline(text) or _words(text) <= 3):
+        asked = text.endswith("?") and not _SENTENCE_BREAK.search(text) and _words(text) <= 15
+        if _SENTENCE_END.search(ln.raw) and not asked:
+            break
+        if not (_headline(text) or asked or _words(text) <= 3):
             return
         run.append(i)
     else:
         return
-    if len(run) < least or not any(lines[i].action == "keep" and len(_COMMA.findall(lines[i].raw)) >= 2
-                                   and _title_cased(lines[i].raw) and not _ONE_WORD_FIELD.match(lines[i].raw)
-                                   for i in run):
+    if len(run) < least:
+        return
+    listed = [ln for ln in lines[run[0] + 1:run[0] + 5] if ln.action == "drop"][:2]
+    # (an article's own list closing it is bulleted as often, a review's fact box holds its fields,
+    # "Director: X", "Cast: Y": such a run is no list's head)
+    heads_list = (len(listed) == 2 and all(ln.reason == "related" for ln in listed)
+                  and not any(_BULLET.match(lines[i].raw) for i in run)
+                  and sum(1 for i in run if _ONE_WORD_FIELD.match(lines[i].raw)) < 2)
+    if not heads_list and not any(lines[i].action == "keep" and len(_COMMA.findall(lines[i].raw)) >= 2
+                                  and _title_cased(lines[i].raw) and not _ONE_WORD_FIELD.match(lines[i].raw)
+                                  for i in run):
         return  # (a one-word label's list of names is a review's fact box: "Cast: Jane Doe, John Roe, ...")
     if not any(_paragraph(ln) for ln in lines[:run[-1]]):
         return
     for i in run:
         lines[i].decide("drop", "related")
+
+
+def first_heading_title(lines: list[Line], reach: int = 4) -> None:
+    """A page where the engine named no title at all, whose first kept line is a heading of two
+    words or more (a film review's title over its credits, "Om Shanti Om" / "Director: X") with a
+    paragraph within ``reach`` kept lines under it, and naming something the article names: that
+    heading is the title.
+
+    >>> para = "The movie is about a junior artist who wants to be a star, and Om gets his wish at last."
+    >>> ls = _decided([("drop", "nav", "Home > Show Time"), ("heading", None, "Om Shanti Om"),
+    ...     ("heading", None, "Director: Farah Khan"), ("keep", None, para)])
+    >>> first_heading_title(ls); [ln.action for ln in ls]
+    ['drop', 'title', 'heading', 'keep']
+    """
+    if any(ln.action == "title" for ln in lines):
+        return
+    first = next((i for i, ln in enumerate(lines) if ln.kept), None)
+    if first is None or lines[first].action != "heading":
+        return
+    text = lines[first].raw.strip()
+    if _words(text) < 2 or _SENTENCE_END.search(text) or not _headline(text) and _words(text) > 2:
+        return
+    kept = [k for k in range(first + 1, len(lines)) if lines[k].kept][:reach]
+    if not any(_paragraph(lines[k]) for k in kept):
+        return
+    words = set(_NAME_WORD.findall(text))
+    if words and not words & set(_NAME_WORD.findall(" ".join(lines[k].raw for k in kept))):
+        return
+    lines[first].decide("title")
 
 
 def _teaser_at(lines: list[Line], x: int) -> bool:
@@ -4199,6 +4239,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     unmarked_story(lines, rules)
     if teaser_page(lines, rules):
         return [NO_ARTICLE]
+    first_heading_title(lines)
     inline_cards(lines, rules)  # (after it: a home page's teasers are the page, not cards in an article)
     list_block_strays(lines)
     poll_widget(lines)
