@@ -1568,7 +1568,8 @@ def title_by_byline(lines: list[Line], rules: list[Rule | None], reach: int = 15
     while h >= 0 and skipped < 3 and lines[h].action == "drop" and (rules[h] is not None or _words(lines[h].raw) <= 3):
         h, skipped = h - 1, skipped + 1
     if (h < 0 or h == t or rules[h] is not None or lines[h].action not in ("keep", "heading", "drop")
-            or lines[h].action == "drop" and lines[h].reason not in ("nav", "related", None if t is None else "nav")
+            or lines[h].action == "drop" and lines[h].reason not in (
+                ("nav", "related", None) if t is None else ("nav", "related"))  # (no title: a line dropped unnamed too)
             or _words(lines[h].raw) < 4 or not _headline(lines[h].raw)):
         return
     if t is None:
@@ -2936,7 +2937,7 @@ def colon_list(lines: list[Line], rules: list[Rule | None], least: int = 3, long
         while (j < len(lines) and _list_line(lines[j]) and rules[j] is None and len(lines[j].raw.strip()) <= longest
                and not _LIST_NOTE.match(lines[j].raw.strip())):
             j += 1
-        items = [k for k in range(i + 1, j)]
+        items = range(i + 1, j)
         if j < len(lines) and _list_line(lines[j]) and rules[j] is None and _LIST_NOTE.match(lines[j].raw.strip()):
             j += 1  # the list's footnote
         if len(items) < least or not any(lines[k].action == "drop" for k in items):
@@ -3316,8 +3317,9 @@ def tail_teasers(lines: list[Line], rules: list[Rule | None], reach: int = 12, p
         return
 
 
-_MINOR_WORDS = frozenset("a an the of in on at to for and or nor but with by from as vs via per".split())
-_COMMA = regex.compile(r",")
+# the small words a headline leaves in lower case that _STEM_WORD reads (four letters or more:
+# "a", "of", "the" never reach the check)
+_MINOR_WORDS = frozenset(("with", "from"))
 _ONE_WORD_FIELD = regex.compile(r"^\s*\p{L}+\s*:")
 
 
@@ -3374,7 +3376,7 @@ def tail_headlines(lines: list[Line], least: int = 3) -> None:
     heads_list = (len(listed) == 2 and all(ln.reason == "related" for ln in listed)
                   and not any(_BULLET.match(lines[i].raw) for i in run)
                   and sum(1 for i in run if _ONE_WORD_FIELD.match(lines[i].raw)) < 2)
-    if not heads_list and not any(lines[i].action == "keep" and len(_COMMA.findall(lines[i].raw)) >= 2
+    if not heads_list and not any(lines[i].action == "keep" and lines[i].raw.count(",") >= 2
                                   and _title_cased(lines[i].raw) and not _ONE_WORD_FIELD.match(lines[i].raw)
                                   for i in run):
         return  # (a one-word label's list of names is a review's fact box: "Cast: Jane Doe, John Roe, ...")
