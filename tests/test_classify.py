@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import corpuskit
@@ -207,6 +207,10 @@ _POOL = [
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_POOL), max_size=30))
+# a labelled headline the engine takes for a subhead: settling must read it with its label cut,
+# as the output writes it, or the second cleaning drops what the first kept
+@example(["东区走廊明晨封闭", "小标题在这里", "标题：某市出台新规",
+          "新华社北京1月5日电（记者 李四）今天天气晴朗，市民纷纷外出游玩。"])
 def test_pages_of_residue_are_idempotent(rows):
     once = corpuskit.clean("\n\n".join(rows).encode("utf-8"))
     twice = corpuskit.clean(once.text.encode("utf-8"))

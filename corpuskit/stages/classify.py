@@ -572,19 +572,7 @@ class ClassifyStage(Stage):
         feats = _features_of(doc.lines, rs, c)
         doc.flag(*self.decide(doc.lines, feats, rs, c, doc.lang))
         self.settle(doc, rs, c)
-        if c.title_badge is not None:
-            for ln in doc.lines:
-                # (a heading's too: the headline the engine took for a heading this time may be
-                # the title when the cleaned text is read again, and must read the same)
-                if ln.action in ("title", "heading"):
-                    _cut_badge(ln, c.title_badge)
-        for ln in doc.lines:
-            if ln.action == "title" and self_dated(ln, c):
-                _cut_title_date(ln)
-        if c.deck_label is not None:
-            for ln in doc.lines:
-                if ln.action == "heading":
-                    _cut_badge(ln, c.deck_label)  # a subtitle's label (副题：X): X stays
+        _as_written(doc.lines, [ln.action for ln in doc.lines], c)
         titles = [ln.text for ln in doc.lines if ln.action == "title"]
         if titles:
             doc.title = titles[-1]
@@ -706,6 +694,7 @@ class ClassifyStage(Stage):
             groups = _output_groups(doc.lines, self.config.segment.join_broken, paragraphs)
             again = [Line(k + 1, text, text, k)  # (n, raw, text, block)
                      for k, text in enumerate("".join(ln.text for ln in g) for g in groups)]
+            _as_written(again, [g[0].action for g in groups], c)
             self.canonical(again)
             title = next((t for g, t in zip(reversed(groups), reversed(again))
                           if g[0].action == "title"), None)
@@ -2755,6 +2744,25 @@ def _cut_title_date(ln: Line) -> None:
     ln.text = ln.text[:m.start()].rstrip()
     if "published" not in ln.edits:
         ln.edits.append("published")
+
+
+def _as_written(lines: list[Line], actions: list[str], c: _Compiled) -> None:
+    """The headline's and the subheads' labels cut as the output writes them (the lines'
+    ``actions`` given apart: settling reads a page's kept text, each paragraph standing for the
+    lines it joins, and must read the labels cut as the output will be read again)."""
+    if c.title_badge is not None:
+        for ln, act in zip(lines, actions):
+            # (a heading's too: the headline the engine took for a heading this time may be
+            # the title when the cleaned text is read again, and must read the same)
+            if act in ("title", "heading"):
+                _cut_badge(ln, c.title_badge)
+    for ln, act in zip(lines, actions):
+        if act == "title" and self_dated(ln, c):
+            _cut_title_date(ln)
+    if c.deck_label is not None:
+        for ln, act in zip(lines, actions):
+            if act == "heading":
+                _cut_badge(ln, c.deck_label)  # a subtitle's label (副题：X): X stays
 
 
 def _cut_badge(ln: Line, badge: Any) -> None:
