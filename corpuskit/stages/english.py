@@ -721,7 +721,8 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
     in the byline block. So are two to four names on one line, set apart by commas, "and" or "&"
     (the rules' ``bare_names``: "Jane Doe and John Roe", "Jane Doe, John Roe"), next to the date
     line or right under the headline. A sign-off under the
-    article, dashes and a name ("-- Jane Doe"), is a byline when a byline names that writer.
+    article, dashes and a name ("-- Jane Doe"), is a byline when a byline names that writer, or
+    when the page has no byline and it stands right under the article's last paragraph.
     So is a name alone over the headline (under the section's label) or in the head when the
     article closes with that writer's bio ("Jane Roe" over the headline, "Jane Roe is national
     administrator of Example Group." closing the article): an op-ed's byline.
@@ -787,9 +788,14 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
         if ln.action == "drop" and ln.raw in named and rules[i] is None:
             ln.decide("meta", "byline")
     signed = " ".join(ln.raw for ln in lines if ln.action == "meta" and ln.reason == "byline")
+    # (on a page with no byline, a sign-off right under the article's last paragraph: a review's
+    # writer signing it, "- Jane Doe")
+    closed = last if last is not None and lines[last].action == "keep" and last > t else None
     for i, ln in enumerate(lines):
         m = _SIGN_OFF.match(ln.raw.strip())
-        if m and ln.action in ("keep", "heading", "drop") and rules[i] is None and m[1] in signed:
+        if m and ln.action in ("keep", "heading", "drop") and rules[i] is None and (
+                m[1] in signed or not signed and closed is not None and closed < i <= closed + 2
+                and not any(lines[j].kept for j in range(closed + 1, i))):
             ln.decide("meta", "byline")  # the writer's sign-off under the article: "-- Jane Doe"
 
 
@@ -3342,8 +3348,9 @@ def tail_headlines(lines: list[Line], least: int = 3) -> None:
     none ending a sentence (but a headline put as a question), each headline-shaped or a short
     label, with nothing kept after them. The engine keeps them when one holds two commas (read as a
     clause broken off), or when they head a list whose later items it dropped as related: such a
-    line, its words capitalised as a headline's, or two related items right under the run, must be
-    there. All drop as related.
+    line, its words capitalised as a headline's, or two related items right under the run (or two
+    dropped items under a run holding a label that ends in a colon), must be there. All drop as
+    related.
 
     >>> para = "A paragraph of the story, long enough to read as one, that ends as a sentence does."
     >>> ls = _decided([("title", None, "Headline here"), ("keep", None, para), ("keep", None, para),
@@ -3373,7 +3380,10 @@ def tail_headlines(lines: list[Line], least: int = 3) -> None:
     listed = [ln for ln in lines[run[0] + 1:run[0] + 5] if ln.action == "drop"][:2]
     # (an article's own list closing it is bulleted as often, a review's fact box holds its fields,
     # "Director: X", "Cast: Y": such a run is no list's head)
-    heads_list = (len(listed) == 2 and all(ln.reason == "related" for ln in listed)
+    # (or a label of a few words ending in a colon among them, over items the engine dropped, of
+    # whatever kind: "out this week:" / a title / "recent releases:" / titles it read as a menu)
+    labelled = any(lines[i].raw.strip().endswith(":") and _words(lines[i].raw) <= 4 for i in run)
+    heads_list = (len(listed) == 2 and (labelled or all(ln.reason == "related" for ln in listed))
                   and not any(_BULLET.match(lines[i].raw) for i in run)
                   and sum(1 for i in run if _ONE_WORD_FIELD.match(lines[i].raw)) < 2)
     if not heads_list and not any(lines[i].action == "keep" and lines[i].raw.count(",") >= 2
