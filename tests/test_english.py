@@ -200,6 +200,8 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("Related tags: What are tags?", "footer"), ("More Articles:", "related"), ("- REUTERS", "source"),
     ("These news feeds are provided by an independent third party and Example TV is not responsible for them.", "footer"),
     ("This story is sourced direct from an overseas news agency as an additional service to readers.", "footer"),
+    ("Send a Letter to the Editor", "nav"), ("Submit a Calendar Item", "nav"), ("Submit Your Photos", "nav"),
+    ("Top 10 most read stories", "related"), ("File photo of the mayor at City Hall", "caption"),
 ])
 def test_share_words_credits_and_handles(line, reason):
     assert ruleset("en").match_rule(line).reason == reason
@@ -419,6 +421,8 @@ def test_bylines(line, authors, editors, source):
     "Updated figures at 18.10 showed turnout had risen.",
     "How does this make you feel about the verdict?",
     "– Rappler.com reported the figures first.",
+    "Send a letter to the editor by Friday if you want to object, the council said.",
+    "File photos of the site were shown in court. The jury heard from two witnesses.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
