@@ -202,6 +202,9 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("This story is sourced direct from an overseas news agency as an additional service to readers.", "footer"),
     ("Send a Letter to the Editor", "nav"), ("Submit a Calendar Item", "nav"), ("Submit Your Photos", "nav"),
     ("Top 10 most read stories", "related"), ("File photo of the mayor at City Hall", "caption"),
+    ("Give this article", "nav"), ("Add to your saved stories", "nav"), ("This video can not be played", "nav"),
+    ("Copy link to clipboard", "share"), ("Get alerts on US politics when a new story is published", "nav"),
+    ("Follow the topics in this story to see more like this in your news feed.", "nav"),
 ])
 def test_share_words_credits_and_handles(line, reason):
     assert ruleset("en").match_rule(line).reason == reason
@@ -423,6 +426,8 @@ def test_bylines(line, authors, editors, source):
     "– Rappler.com reported the figures first.",
     "Send a letter to the editor by Friday if you want to object, the council said.",
     "File photos of the site were shown in court. The jury heard from two witnesses.",
+    "This video cannot be played in some countries, the broadcaster said.",
+    "Copy link addresses into the form before noon, the council told applicants.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
