@@ -205,6 +205,11 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("Give this article", "nav"), ("Add to your saved stories", "nav"), ("This video can not be played", "nav"),
     ("Copy link to clipboard", "share"), ("Get alerts on US politics when a new story is published", "nav"),
     ("Follow the topics in this story to see more like this in your news feed.", "nav"),
+    ("Promoted Stories", "ad"), ("Article continues below this ad", "ad"), ("Thank you for signing up!", "ad"),
+    ("Invalid email", "ad"), ("Something went wrong, please try again later.", "ad"),
+    ("We will use your email address only for sending you newsletters.", "ad"), ("Corrections policy", "nav"),
+    ("Was this article helpful?", "nav"), ("Yes No", "nav"), ("Thanks for your feedback!", "nav"),
+    ("Jump to", "nav"), ("Accessibility help", "nav"),
 ])
 def test_share_words_credits_and_handles(line, reason):
     assert ruleset("en").match_rule(line).reason == reason
@@ -428,6 +433,8 @@ def test_bylines(line, authors, editors, source):
     "File photos of the site were shown in court. The jury heard from two witnesses.",
     "This video cannot be played in some countries, the broadcaster said.",
     "Copy link addresses into the form before noon, the council told applicants.",
+    "Something went wrong, please try again later, the app told users on Monday morning.",
+    "Jump to the end of the report and the numbers tell a different story.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
