@@ -755,7 +755,14 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
         several = names is not None and names.match(ln.raw) is not None  # two or more writers: only by the date line
         if not several and not _NAME.match(ln.raw):
             continue
-        handle = i < end and any(0 < abs(i - k) <= 1 and _HANDLE.match(lines[k].raw) for k in metas)
+        # next to the writer's handle ("Jane Doe" / "@janedoe"); within three lines when the handle
+        # holds the name's last word, and not a tag line right under it when another line so
+        # close is the name the handle holds ("Fred Roe" / "- 5 days ago" / "@FredRoe" / "Cars Tesla")
+        handle = i < end and any(
+            _in_handle(ln.raw, lines[k].raw) or abs(i - k) <= 1 and not any(
+                j != i and _NAME.match(lines[j].raw) and _in_handle(lines[j].raw, lines[k].raw)
+                for j in range(max(0, k - 3), min(len(lines), k + 4)))
+            for k in metas if 0 < abs(i - k) <= 3 and _HANDLE.match(lines[k].raw))
         near = not ruled_byline and t < i < end and any(
             0 < abs(i - k) <= 2 and lines[k].reason in ("published", "byline", "source")
             and not _HANDLE.match(lines[k].raw)
@@ -797,6 +804,16 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
                 m[1] in signed or not signed and closed is not None and closed < i <= closed + 2
                 and not any(lines[j].kept for j in range(closed + 1, i))):
             ln.decide("meta", "byline")  # the writer's sign-off under the article: "-- Jane Doe"
+
+
+def _in_handle(name: str, handle: str) -> bool:
+    """Whether a social handle holds the name's last word (three letters or more).
+
+    >>> _in_handle("Fred Lambert", "@FredericLambert"), _in_handle("Cars Tesla", "@FredericLambert")
+    (True, False)
+    """
+    last = name.split()[-1].lower() if name.split() else ""
+    return len(last) >= 3 and last in handle.lower()
 
 
 # one capitalised word alone: a city under the byline ("Sydney", "SYDNEY", "Auckland")
