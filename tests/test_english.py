@@ -210,6 +210,8 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("We will use your email address only for sending you newsletters.", "ad"), ("Corrections policy", "nav"),
     ("Was this article helpful?", "nav"), ("Yes No", "nav"), ("Thanks for your feedback!", "nav"),
     ("Jump to", "nav"), ("Accessibility help", "nav"), ("Originally published as Council approves bus plan", "source"),
+    ("Our recent articles on Tesla:", "related"), ("Subscribe + Save!", "ad"),
+    ("Submitting a tip constitutes permission to publish and syndicate. Please view our tips policy.", "nav"),
 ])
 def test_share_words_credits_and_handles(line, reason):
     assert ruleset("en").match_rule(line).reason == reason
