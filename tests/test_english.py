@@ -639,3 +639,35 @@ def test_place_in_brackets_opening_the_lead(opening, dateline, source):
     rec = corpuskit.clean(page.encode("utf-8"))
     assert (rec.meta["dateline"], rec.meta["source"]) == (dateline, source)
     assert sentence in rec.text
+
+
+# ------------------------------------------------------------------ sentences broken across lines
+
+BROKEN_AT = re.compile(r" (?:a|an|the|of|and|than|its|their)(?= )")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(BODY[1:]), st.data())
+def test_a_sentence_broken_after_an_open_word_is_one_paragraph_again(para, data):
+    """A body paragraph the page broke in two after an article, a conjunction or a possessive
+    ("... and agreed to publish its" / "findings next month, officials said.") is kept whole and
+    written as one paragraph, with a space between the halves; cleaning the result changes nothing."""
+    cuts = [m.end() for m in BROKEN_AT.finditer(para)]
+    cut = data.draw(st.sampled_from(cuts))
+    rows = ["Pound rises as inflation eases faster than expected", BODY[0], para[:cut], para[cut + 1:],
+            *[p for p in BODY[1:] if p != para]]
+    once = corpuskit.clean("\n\n".join(rows).encode("utf-8"))
+    assert para in once.text.split("\n\n")
+    assert corpuskit.clean(once.text.encode("utf-8")).text == once.text
+
+
+def test_a_headline_ending_on_a_preposition_is_not_joined():
+    """A subhead stopping on a word a sentence may end on ("... the island they came from") stays
+    a line of its own; a line stopping on "the" over a list's item is not joined to it."""
+    rows = ["Museum returns ancient carvings to the island", BODY[0],
+            "What the carvings came from", BODY[1], BODY[2],
+            "Officials listed the", "- costs of the work", BODY[3]]
+    doc = corpuskit.clean("\n\n".join(rows).encode("utf-8"))
+    paras = doc.text.split("\n\n")
+    assert "What the carvings came from" in paras
+    assert not any("Officials listed the - costs" in p or "Officials listed the costs" in p for p in paras)

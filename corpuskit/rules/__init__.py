@@ -114,6 +114,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "name_line_max": 12,  # longest author name alone on a line next to the date
     "related_run": 3,  # this many headline-like lines in a row make a related list
     "prose_min": 0,  # a line this long reads as a sentence even without end punctuation (0: off)
+    # a line stopping on a word no sentence or headline ends on ("... from the"): a sentence the page
+    # broke across lines, continued by the next (empty: none; Chinese lines have ``unfinished``)
+    "open_end": "",
     # metadata: how a byline's names are split, which role words are removed, longest name
     "name_split": r"[\s、，,/／;；]+",
     "name_strip": r"^$",

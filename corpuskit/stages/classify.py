@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import accumulate
 from typing import Any, Callable
 
@@ -33,6 +33,7 @@ from ..document import KEEP_ACTIONS, Document, Line
 from ..pipeline import Stage
 from ..rules import WHERES, Edit, Rule, RuleSet, ruleset
 from .metadata import as_written, split_names
+from .segment import compiled_open_end, open_ended
 
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -90,6 +91,9 @@ class Features:
     label: bool = False  # short, no sentence, no date, no menu: a label (``_Page.blurb_weights``)
     blurb: bool = False  # one short sentence no rule names: a teaser's blurb (``_Page.blurb_weights``)
     tag: bool = False  # could be an item of a tag list or a menu (``_Page.tag_runs``)
+    # stops on a word no sentence ends on ("... from the", ``open_end``): a sentence the page broke
+    # across lines (it reads as prose: ``clause`` is set too)
+    open: bool = False
     # Read for every line many times over: stored, not properties.
     # Reads as running text: ends a sentence or a clause, or holds two clause breaks
     # (a paragraph the page cut off mid-sentence).
@@ -126,6 +130,7 @@ class _Compiled:
         self.person_caption = regex.compile(s["person_caption"]) if s["person_caption"] else None
         self.set_caption = _fast(s["set_caption"]) if s["set_caption"] else None
         self.credit_mark = _fast(s["credit_mark"]) if s["credit_mark"] else None
+        self.open_end = compiled_open_end(s.get("open_end", ""))
         self.cache: dict[str, Features] = {}
         # ``_edit_lines``' memory: line text -> the text once edited and the edits that changed
         # it, for the early edits and for the others (a page is read twice, settling)
@@ -266,11 +271,12 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
                 and (text.isascii() or (len(items) - latin >= 3 and latin <= 1
                                         and len(text) - text.count(" ") <= c.s["item_mean"] * len(items)))):
             seps = len(items)
+    open_ = not sent and open_ended(text, c.open_end)
     f = Features(
         n=n,
         sent=sent,
         # a clause broken across lines; a short label and its colon (前言：, 摘要：) opens a block
-        clause=end in c.clause_marks and not (n <= 6 and end in "：:" and c.heading_needs is not None and needs_met),
+        clause=open_ or end in c.clause_marks and not (n <= 6 and end in "：:" and c.heading_needs is not None and needs_met),
         marks=marks,
         commas=commas,
         seps=seps,
@@ -279,10 +285,11 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
         rule=rs.match_rule(text),
         # a heading says something: a line of no letters at all (----- 1 -----) is none
         headed=needs_met and _ANY_LETTER.search(text) is not None,
+        open=open_,
     )
     f.weight = _weight(f, c)
     # (a headline ending on an abbreviation, "... Relations With U.S.", states nothing)
-    f.headline = _headline(f, "" if end == "." and _ABBREVIATION_END.search(text) else end, c)
+    f.headline = not open_ and _headline(f, "" if end == "." and _ABBREVIATION_END.search(text) else end, c)
     if f.headline and c.deck_label is not None and c.deck_label.match(text):
         f.headline = False  # a labelled subtitle (副题：X) is the headline's, never the headline
     f.phrase = _phrase_kind(f, text, c)
@@ -686,14 +693,15 @@ class ClassifyStage(Stage):
         one script only), and in the language of the kept text (a page that mixes Chinese and
         English can read as the other language once its residue is gone, and the other
         language's rules drop other lines)."""
-        from .segment import paragraphs
+        from .segment import join_text, open_end_of, paragraphs
 
+        open_end = open_end_of(doc.lang, tuple(self.config.classify.rules)) if doc.lang == "en" else None
         for _ in range(rounds):
             if not any(ln.kept for ln in doc.lines):
                 return
-            groups = _output_groups(doc.lines, self.config.segment.join_broken, paragraphs)
+            groups = _output_groups(doc.lines, self.config.segment.join_broken, lambda ls: paragraphs(ls, open_end))
             again = [Line(k + 1, text, text, k)  # (n, raw, text, block)
-                     for k, text in enumerate("".join(ln.text for ln in g) for g in groups)]
+                     for k, text in enumerate(reduce(join_text, (ln.text for ln in g)) for g in groups)]
             _as_written(again, [g[0].action for g in groups], c)
             self.canonical(again)
             title = next((t for g, t in zip(reversed(groups), reversed(again))
@@ -1254,6 +1262,7 @@ class _Page:
             self.no_body()
             return
         a, b = span
+        a = self.head_over_box(a, b)
         sample = "".join(lines[k].text for k in range(a, b + 1) if not f[k].ruled)[:3000]
         self.sample_bag = self.bag(sample)
         # the core's first line may be the headline: judge it against the rest of the core
@@ -1334,6 +1343,40 @@ class _Page:
                 break
             prose += max(f.weight, 0.0)
         return self.before_comments(span, weights)
+
+    def head_over_box(self, a: int, b: int, items: int = 8) -> int:
+        """The core's first line: ``a``, unless the article's head stands over a box of other
+        headlines the page put after its first paragraphs ("Latest headlines" and five links,
+        then the story goes on). Then the box's related header stands within ``items`` lines
+        over the core, with nothing between them but the box's short lines (no paragraph, no
+        metadata or date of the core's own); over the header, past at most two labels, stand
+        paragraphs that weigh as the article's (``_RESUME_WEIGHT``) right under the head's
+        metadata (a byline, a date), speaking of the core's things (two of their runs of three
+        Han characters or long words occur in the core). Their first line is the core's first.
+        """
+        f = self.f
+        h = None
+        for k in range(a - 1, max(-1, a - items - 2), -1):
+            g = f[k]
+            if g.rule is not None and g.rule.ends:
+                h = k if g.rule.reason == "related" else None
+                break
+            if g.date or g.rule is not None and g.rule.action == "meta" or g.prose and not g.ruled and g.weight >= 1.0:
+                return a
+        if h is None:
+            return a
+        k, labels = h - 1, 0
+        while k >= 0 and labels < 2 and not f[k].prose and f[k].n <= self.s["heading_max"] and (
+                f[k].rule is None or f[k].rule.action == "drop" and not f[k].rule.ends):
+            k, labels = k - 1, labels + 1
+        top, weight = None, 0.0
+        while k >= 0 and f[k].prose and not f[k].ruled:
+            top, weight, k = k, weight + f[k].weight, k - 1
+        if top is None or weight < _RESUME_WEIGHT or k < 0 or f[k].rule is None or f[k].rule.action != "meta":
+            return a
+        theirs = _topic_tokens("\n".join(self.lines[j].text for j in range(top, h)))
+        ours = "\n".join(self.lines[j].text for j in range(a, b + 1) if not f[j].ruled).lower()
+        return top if sum(t in ours for t in theirs) >= 2 else a
 
     def before_comments(self, span: tuple[int, int], weights: list[float]) -> tuple[int, int]:
         """The core, cut at a comments header or prompt that closes the article inside it: a
@@ -1894,10 +1937,22 @@ class _Page:
             ln.decide("heading")
         elif self.note_run(i):
             ln.decide("keep")  # a numbered endnote among others: (1) Footfall report 2014, Springboard
+        elif self.continues(i):
+            ln.decide("keep")
         elif self.is_heading(i) or self.spaced_heading(i):
             ln.decide("heading")
         else:
             ln.decide("drop", None)
+
+    def continues(self, i: int) -> bool:
+        """Whether line ``i`` is the middle of a sentence the page broke across lines: the kept
+        line over it stops on a word no sentence ends on (``open_end``: "Brown's basket gave WSU
+        a"), and it ends the sentence or the line under it, prose no rule names, does ("76-72
+        lead, which left Josh" / "Mayo's 3-pointer at the buzzer meaningless.")."""
+        if i == 0 or not self.f[i - 1].open or self.lines[i - 1].action != "keep" or self.f[i].ruled:
+            return False
+        g = self.f[i + 1] if i < self.end else None
+        return self.f[i].sent or g is not None and g.prose and not g.ruled
 
     def note_run(self, i: int) -> bool:
         """Whether body line ``i`` is one of the article's numbered notes, a mark in brackets
@@ -2361,8 +2416,9 @@ class _Page:
         heading, and closing the article or no sentence: "Related Stories", 相关推荐):
         headline lines, names, and the summary right under an item's headline, however long.
         The list runs to the next closing rule or to where the article resumes: two prose
-        lines in a row that together weigh as paragraphs do (``resumes``), or a sentence under
-        no headline, so a header that only looks like one drops alone. A ruled line in the
+        lines in a row that together weigh as paragraphs do (``resumes``), a sentence under
+        no headline, or one the page broke across lines (``Features.open``: no headline stops on
+        "a" or "the"), so a header that only looks like one drops alone. A ruled line in the
         list keeps its rule's decision (a byline stays metadata); a kept heading right over
         the resumed text is the article's own."""
         lines, f = self.lines, self.f
@@ -2378,7 +2434,7 @@ class _Page:
                     break
                 if g.ruled:
                     continue
-                if g.prose and (self.resumes(j) or self.under_bare_list(items, j) or not items or items[-1] != j - 1
+                if g.prose and (g.open or self.resumes(j) or self.under_bare_list(items, j) or not items or items[-1] != j - 1
                                 or not self.headline_like(j - 1) or len(items) == 1 and self.not_summary(k, j)) \
                         and not self.list_tail(items, j):
                     # the article resumes: a paragraph, or a sentence under no item's headline

@@ -86,6 +86,7 @@ import regex
 from ..document import Line
 from ..rules import Rule, RuleSet
 from .dates import to_iso
+from .segment import compiled_open_end, open_ended
 from .classify import _BULLET, _spaceless, article_closes, next_story_walk, unmarked_story_walk
 
 # 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe"); none of them a
@@ -1794,11 +1795,13 @@ def _resumes(lines: list[Line], k: int) -> bool:
     return any(ln.action == "keep" and _paragraph(ln) for ln in lines[k:])
 
 
-def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
+def related_after_header(lines: list[Line], rules: list[Rule | None], open_end: regex.Pattern[str] | None = None) -> None:
     """Inside the body, a "Related"-type header drops alone; the promo lines under it, up to
     the first line that ends a sentence, are related links too (teasers glue a headline to
     its blurb and end without a full stop; a headline put as a question, its words capitalised,
-    is an item too: ``_QUESTION_HEADLINE``).
+    is an item too: ``_QUESTION_HEADLINE``). A kept line stopping on a word no headline ends on
+    (``open_end``: "Brown's basket gave WSU a") is the article's sentence broken across lines:
+    the article resumes there.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
     ...     ["Storm heads east", "Related Coverage", "Factbox: the winners", "The show went on.", "A heading"])]
@@ -1821,6 +1824,8 @@ def related_after_header(lines: list[Line], rules: list[Rule | None]) -> None:
             if ln.action == "drop":
                 continue
             if ln.action not in ("keep", "heading") or _SENTENCE_END.search(ln.raw) and not _QUESTION_HEADLINE.match(ln.raw.strip()):
+                break
+            if ln.action == "keep" and open_ended(ln.text, open_end):
                 break
             ln.decide("drop", "related")
 
@@ -4189,7 +4194,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     player_title(lines)
     wire_lead(lines)
     wire_credits(lines)
-    related_after_header(lines, rules)
+    related_after_header(lines, rules, compiled_open_end(rs.settings.get("open_end", "")))
     story_cards(lines)
     topic_box(lines, rules)
     blurb_block(lines, rules)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..pipeline import Stage
+from .segment import join_text
 
 
 def assemble(doc: Document) -> str:
@@ -15,7 +16,7 @@ def assemble(doc: Document) -> str:
         if not ln.kept or not ln.text:
             continue
         if ln.joined and paras:
-            paras[-1] += ln.text
+            paras[-1] = join_text(paras[-1], ln.text)
         else:
             paras.append(ln.text)
     return "\n\n".join(paras)

@@ -8,6 +8,8 @@ kept line that finishes it.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..document import Document, Line
@@ -54,17 +56,43 @@ def unfinished(text: str) -> bool:
     return bool(text) and ("，" in text or "," in text) and _CJK.match(text[-1]) is not None
 
 
-def broken_run(first: str, rest: list[str]) -> int:
+def open_ended(text: str, open_end: regex.Pattern[str] | None) -> bool:
+    """Whether a line of a spaced script stops on a word no sentence ends on (``open_end``, a
+    language's setting: an article, a preposition, a conjunction).
+
+    >>> pattern = regex.compile(r"\\s(?:a|the|of)$")
+    >>> open_ended("UIC made 8-of-15 from the", pattern), open_ended("Next game", pattern)
+    (True, False)
+    """
+    # (only the line's tail is searched: the pattern ends at the line's end)
+    return open_end is not None and text[-1:].islower() and open_end.search(text, max(0, len(text) - 12)) is not None
+
+
+def broken_run(first: str, rest: list[str], open_end: regex.Pattern[str] | None = None) -> int:
     """How many of the lines in ``rest`` continue the unfinished sentence ``first`` (0 if none).
 
     The continuation starts on a Han character and runs over lines until one ends
-    a sentence; if none does, nothing is joined.
+    a sentence; if none does, nothing is joined. In a spaced script a line that stops on a word
+    no sentence ends on (``open_ended``) is continued by the next lines, up to three, up to one
+    that ends a sentence, none of them a list's item.
 
     >>> broken_run("如今，翻看产业目录，智睿生物", ["医药产业园是全市投资规模最大的项目，投资额达130多亿元。"])
     1
     >>> broken_run("市级重点关键园区 带动全市发展", ["重庆国际生物城是产业发展的排头兵。"])
     0
+    >>> pattern = regex.compile(r"\\s(?:a|the|of)$")
+    >>> broken_run("Brown's basket gave WSU a", ["76-72 lead, which left Josh", "Mayo's shot meaningless."], pattern)
+    2
+    >>> broken_run("Brown's basket gave WSU a", ["76-72 lead, which left Josh", "Next game"], pattern)
+    0
     """
+    if open_ended(first, open_end):
+        for i, line in enumerate(rest[:3]):
+            if not line or _ITEM.match(line):
+                return 0
+            if line[-1] in SENTENCE_END:
+                return i + 1
+        return 0
     if not unfinished(first):
         return 0
     length = 0
@@ -75,6 +103,16 @@ def broken_run(first: str, rest: list[str]) -> int:
         if line[-1] in SENTENCE_END:
             return i + 1 if length >= 10 else 0
     return 0
+
+
+def join_text(text: str, more: str) -> str:
+    """A paragraph's text with its next line appended: with a space between the words of a
+    spaced script, with none in Chinese.
+
+    >>> join_text("gave WSU a", "76-72 lead"), join_text("如今，翻看产业目录，智睿生物", "医药产业园")
+    ('gave WSU a 76-72 lead', '如今，翻看产业目录，智睿生物医药产业园')
+    """
+    return text + (" " if _SPACED.search(text) and _SPACED_START.match(more) else "") + more
 
 
 def width(text: str) -> int:
@@ -187,27 +225,44 @@ class SegmentStage(Stage):
         return doc
 
 
+@lru_cache(maxsize=16)
+def compiled_open_end(pattern: str) -> regex.Pattern[str] | None:
+    """An ``open_end`` setting compiled (None where it is empty)."""
+    return regex.compile(pattern) if pattern else None
+
+
+def open_end_of(lang: str, rules: tuple[str, ...] = ()) -> regex.Pattern[str] | None:
+    """The language's ``open_end`` setting, compiled (None where it has none)."""
+    from ..rules import ruleset
+
+    return compiled_open_end(ruleset(lang, rules).settings.get("open_end", ""))
+
+
 class JoinStage(Stage):
     name = "join"
 
     def process(self, doc: Document) -> Document:
         if not self.config.segment.join_broken:
             return doc
-        for group in paragraphs(doc.lines):
+        open_end = open_end_of(doc.lang, tuple(self.config.classify.rules)) if doc.lang == "en" else None
+        for group in paragraphs(doc.lines, open_end):
             for ln in group[1:]:
                 ln.joined = True
             self.count("joined", len(group) - 1)
         return doc
 
 
-def paragraphs(lines: list[Line]) -> list[list[Line]]:
+def paragraphs(lines: list[Line], open_end: regex.Pattern[str] | None = None) -> list[list[Line]]:
     """The kept lines grouped as the output's paragraphs: a line that continues the
     unfinished sentence of the kept line before it joins that line's paragraph.
 
     Runs of kept lines between titles and headings may be joined; blocks are not compared
     and a continuation must finish its sentence: the output separates paragraphs by blank
-    lines, so this keeps cleaning idempotent.
+    lines, so this keeps cleaning idempotent. The page's first kept line starts no joined
+    paragraph: the output opens with the title, which a second reading may take for a body
+    line (a headline of clauses, 某行報告指稱，新機已開始備貨, reads as an unfinished sentence).
     """
+    head = next((ln for ln in lines if ln.kept), None)
     runs: list[list[Line]] = [[]]
     out: list[list[Line]] = []
     for ln in lines:
@@ -218,7 +273,7 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
     for run in runs:
         i = 0
         while i < len(run):
-            k = broken_run(run[i].text, [ln.text for ln in run[i + 1:]])
+            k = 0 if run[i] is head else broken_run(run[i].text, [ln.text for ln in run[i + 1:]], open_end)
             out.append(run[i:i + 1 + k])
             i += k + 1
     return out
