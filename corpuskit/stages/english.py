@@ -944,7 +944,8 @@ _NAME_SPLIT = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 
 def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
     """The writer's bio box, printed by the byline or under the article: a kept line that opens
-    with a name the page's byline gave, alone on its line (or with the other writers' names:
+    with a name the page's byline gave (over the body's first paragraph, perhaps after a short
+    phrase and a comma: "Originally from France, Jane Doe is ..."), alone on its line (or with the other writers' names:
     "Jane Doe and John Roe"), and goes on as a bio ("Jane Doe
     currently works for Example News as a writer. ..."). It stands over the body's first
     paragraph, or is cut short with a link ("... → Learn More"), or closes the article as a staff
@@ -974,6 +975,8 @@ def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
     last = _last_paragraph(lines, paras)
     for i in paras:
         text = lines[i].raw
+        if i == paras[0] and (lead := _BIO_LEAD.match(text)) is not None:
+            text = text[lead.end():]  # (over the body: "Originally from France, Jane Doe is ...")
         name = next((n for n in names if text.startswith(n)), None)
         if (name is not None and i == last and rules[i] is None
                 and _AFFILIATION.match(text.rstrip()[len(name):]) is not None):
@@ -986,16 +989,27 @@ def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
         lines[i].decide("drop", "related")
 
 
+# a short phrase and a comma opening a writer's bio: "Originally from France, ", "Based in Paris, "
+_BIO_LEAD = regex.compile(r"^(?:[\p{L}'’-]+\s+){1,4}[\p{L}'’-]+,\s+(?=\p{Lu})")
 _FIELD_LABEL = regex.compile(r"^\p{Lu}[\p{L}'’]*(?:\s+[\p{L}'’]+){0,2}\s*:$")
+# a company card's field, its label and value on one line ("Website: apple.com", "IPO: NASDAQ:AAPL",
+# "Launch Date: April 1, 1976"): the labels of a database's profile, not an article's fact box
+# ("When: 8 p.m., Saturday" may be the article's own)
+_CARD_FIELD = regex.compile(r"^(?i:company|website|launch\s+date|founded|founders?|ipo|headquarters|employees|"
+                            r"(?:total\s+)?funding|ticker|stock\s+symbol|industry|acquired\s+by|ceo)\s*:\s*\S.{0,40}$")
+# a link alone on its line to the rest of a card's summary: "→ Learn more", "Read more »"
+_MORE_LINK = regex.compile(r"^[→»›>]?\s*(?i:learn\s+more|read\s+more|more)\s*[→»›>]?$")
 _LINK_CUT = regex.compile(r"(?:\.\.\.|…)\s*[→»›>]?\s*(?i:learn more|read more|more)\s*[→»›>]?$")
 
 
 def fact_box(lines: list[Line], rules: list[Rule | None], least: int = 3) -> None:
     """A fact box after the article (a company's or a topic's card): ``least`` or more pairs in a
     row of a short label ending in a colon ("Website:", "Launch Date:") over its value on the
-    next line, a few words with no sentence end ("$2.34B", a date, a link). Labels and values
-    are residue, and so is the card's summary right under the last value when the site cut it
-    short ("... It..."). A body's subheads end in a colon only now and then, and are followed by
+    next line, a few words with no sentence end ("$2.34B", a date, a link), or a company card's
+    fields with label and value on one line (``_CARD_FIELD``: "Website: apple.com", "IPO:
+    NASDAQ:AAPL"). Labels and values are residue, and so is the card's summary right under the
+    last value when the site cut it short ("... It...") or a link to the rest follows it ("→
+    Learn more"). A body's subheads end in a colon only now and then, and are followed by
     paragraphs, not by single words.
 
     >>> rows = [("keep", "Body of the article, long enough to be a paragraph and end as one."),
@@ -1010,18 +1024,28 @@ def fact_box(lines: list[Line], rules: list[Rule | None], least: int = 3) -> Non
         text = lines[k].raw.strip()
         return 0 < _words(text) <= 5 and len(text) <= 40 and not _FIELD_LABEL.match(text) and not text.endswith(".")
 
+    def field(k: int) -> int:
+        """Lines the field at ``k`` takes: a label over its value (2), a card's label and its
+        value on one line (1), or none (0)."""
+        if lines[k].action == "title":
+            return 0
+        if k + 1 < n and _FIELD_LABEL.match(lines[k].raw.strip()) and value(k + 1):
+            return 2
+        return 1 if _CARD_FIELD.match(lines[k].raw.strip()) else 0
+
     i, n = 0, len(lines)
     while i < n - 1:
-        j = i
-        while j + 1 < n and _FIELD_LABEL.match(lines[j].raw.strip()) and value(j + 1) and lines[j].action != "title":
-            j += 2
-        if (j - i) // 2 < least:
+        j, fields = i, 0
+        while j < n and (step := field(j)):
+            j, fields = j + step, fields + 1
+        if fields < least:
             i += 1
             continue
         for k in range(i, j):
             if lines[k].action != "drop":
                 lines[k].decide("drop", "related")
-        if j < n and lines[j].kept and lines[j].action != "title" and _BLURB_CUT.search(lines[j].raw):
+        if j < n and lines[j].kept and lines[j].action != "title" and (
+                _BLURB_CUT.search(lines[j].raw) or j + 1 < n and _MORE_LINK.match(lines[j + 1].raw.strip())):
             lines[j].decide("drop", "related")
         i = j
 
