@@ -211,6 +211,9 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("Was this article helpful?", "nav"), ("Yes No", "nav"), ("Thanks for your feedback!", "nav"),
     ("Jump to", "nav"), ("Accessibility help", "nav"), ("Originally published as Council approves bus plan", "source"),
     ("Our recent articles on Tesla:", "related"), ("Subscribe + Save!", "ad"),
+    ("There are no comments posted for this article.", "comments"), ("On the Net:", "related"),
+    ("You need to be a registered member of Example News to leave comments on news stories.", "comments"),
+    ("Messages that harass, abuse or threaten other members; have obscene content may be removed.", "comments"),
     ("Submitting a tip constitutes permission to publish and syndicate. Please view our tips policy.", "nav"),
 ])
 def test_share_words_credits_and_handles(line, reason):
@@ -437,6 +440,9 @@ def test_bylines(line, authors, editors, source):
     "Copy link addresses into the form before noon, the council told applicants.",
     "Something went wrong, please try again later, the app told users on Monday morning.",
     "Jump to the end of the report and the numbers tell a different story.",
+    "Comments that insult the president will be removed from the site, the company said.",
+    "You need to be a member of the club to vote, its chairman said.",
+    "There are no comments from the ministry on the report so far, officials said.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
