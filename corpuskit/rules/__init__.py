@@ -117,6 +117,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # a line stopping on a word no sentence or headline ends on ("... from the"): a sentence the page
     # broke across lines, continued by the next (empty: none; Chinese lines have ``unfinished``)
     "open_end": "",
+    # a language whose drop rules also name the lines holding no Han character and some Latin
+    # letters (a Chinese page's English widgets: "Share on Facebook", "Privacy Policy"); empty: none
+    "foreign_rules": "",
     # metadata: how a byline's names are split, which role words are removed, longest name
     "name_split": r"[\s、，,/／;；]+",
     "name_strip": r"^$",
@@ -172,6 +175,21 @@ class MetaPattern:
 
 
 _NOT_YET = object()
+_HAN = regex.compile(r"\p{Han}")
+_PLACE_REASONS = frozenset({"nav", "footer", "related"})
+
+
+def foreign_line(line: str) -> bool:
+    """Whether ``foreign_rules`` are asked about a line: some Latin letters, no Han character."""
+    return _LATIN_PAIR.search(line) is not None and _HAN.search(line) is None
+
+
+def foreign_drop(rule: Rule) -> bool:
+    """Whether a rule of ``foreign_rules`` names a line: a drop that says what the line is, not
+    where it stands (a menu's "more", a list's header, a footer link are told by their place, as
+    this language's own are; a header that closes the article counts)."""
+    return rule.action == "drop" and (rule.reason not in _PLACE_REASONS or rule.reason == "related" and rule.ends)
+_LATIN_PAIR = re.compile(r"[A-Za-z]{2}")
 # lists read as patterns of their own, not as parts of rules: a lead naming its writer (陈某：…),
 # the outlet a lead retells, the date a lead opens with, a reporter's photo credit, a corpus's date field, a writer's role
 # alone on its line (English: the line under a byline's name), a fact box's lines and header, a
@@ -209,6 +227,8 @@ class RuleSet:
     # the lists that are patterns of their own (``PATTERN_LISTS``, read by the metadata stage),
     # compiled by finish(); None where the rules have no such list
     list_patterns: dict[str, "regex.Pattern[str] | None"] = field(default_factory=dict, repr=False, compare=False)
+    # ``foreign_rules``' rule set, asked about lines of no Han character (set by ``ruleset``)
+    foreign: "RuleSet | None" = field(default=None, repr=False, compare=False)
 
     def pattern(self, name: str) -> "regex.Pattern[str] | None":
         """The list ``name`` (one of ``PATTERN_LISTS``) compiled as a pattern, or None."""
@@ -233,6 +253,13 @@ class RuleSet:
             if n >= rule.min_len and (rule.max_len is None or n <= rule.max_len) and part.search(line):
                 found = rule
                 break
+        if found is None and self.foreign is not None and foreign_line(line):
+            # Only its drops (its metadata patterns are not this language's metadata stage's), and
+            # only those that name what a line is rather than where it stands: a menu's "more" or
+            # a list's header is told by its place on the page, as this language's own are.
+            other = self.foreign.match_rule(line, zone)
+            if other is not None and foreign_drop(other):
+                found = other
         self._remember(key, found)
         return found
 
@@ -533,6 +560,8 @@ def _ruleset(lang: str, extra_files: tuple[str, ...] = ()) -> RuleSet:
     rs.meta = rs.meta[n_meta:] + rs.meta[:n_meta]
     rs.finish()
     rs.store.save()
+    if rs.settings.get("foreign_rules"):
+        rs.foreign = ruleset(rs.settings["foreign_rules"])
     return rs
 
 
