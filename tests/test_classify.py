@@ -52,7 +52,7 @@ def _class(action: str) -> str:
 def test_case_page(path):
     header, text, labels = read_page(path)
     doc = corpuskit.clean(text.encode("utf-8"), Config.defaults())
-    got = {ln.n: ln for ln in doc.lines}
+    got = {n: ln for ln in doc.lines for n in (ln.n, *ln.wrapped)}  # (a line read with the next: both)
     wrong = []
     for n, label in labels:
         if label == "-":

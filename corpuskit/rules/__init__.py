@@ -120,6 +120,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # a language whose drop rules also name the lines holding no Han character and some Latin
     # letters (a Chinese page's English widgets: "Share on Facebook", "Privacy Policy"); empty: none
     "foreign_rules": "",
+    # a metadata field's label alone on its line, its value on the next ("By:" / "Jane Doe", "来源："
+    # / "新华社"): the two are read as one line (empty: none)
+    "meta_label": "",
     # metadata: how a byline's names are split, which role words are removed, longest name
     "name_split": r"[\s、，,/／;；]+",
     "name_strip": r"^$",

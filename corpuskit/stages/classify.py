@@ -131,6 +131,7 @@ class _Compiled:
         self.set_caption = _fast(s["set_caption"]) if s["set_caption"] else None
         self.credit_mark = _fast(s["credit_mark"]) if s["credit_mark"] else None
         self.open_end = compiled_open_end(s.get("open_end", ""))
+        self.meta_label = _fast(s["meta_label"]) if s.get("meta_label") else None
         self.cache: dict[str, Features] = {}
         # ``_edit_lines``' memory: line text -> the text once edited and the edits that changed
         # it, for the early edits and for the others (a page is read twice, settling)
@@ -574,6 +575,8 @@ class ClassifyStage(Stage):
         if not self.config.classify.enabled or not doc.lines:
             return doc
         rs, c = self._rules_of(doc.lang)
+        if c.meta_label is not None:
+            doc.lines = _label_values(doc.lines, c.meta_label, rs)
         self.canonical(doc.lines)
         _early_edits(doc.lines, rs)
         feats = _features_of(doc.lines, rs, c)
@@ -3379,6 +3382,44 @@ def _copied(short: str, long_: str) -> bool:
                 return False
     blocks = SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks()
     return sum(b.size for b in blocks) >= _COPY_SHARE * len(short)
+
+
+_VALUE_MAX = 60  # characters of a metadata field's value on the line under its label
+_OWN_LABEL = re.compile(r"^[^\d\s:：]{1,10}[:：]")  # a value that opens with a label of its own
+_DIGIT = re.compile(r"\d")
+
+
+def _label_values(lines: list[Line], label: Any, rs: RuleSet) -> list[Line]:
+    """The lines with each metadata field's label alone on its line (``meta_label``: "By:",
+    "来源：") read as one line with the value under it; the value's number is kept on it
+    (``Line.wrapped``) for the explanation. The value is short, no sentence, no label of its
+    own ("點閱率:2,045"), no line a rule drops ("相关新闻" under an empty "责任编辑："), and holds a
+    digit under a date's label (an empty "发布日期：" over the headline).
+
+    >>> ls = [Line(1, t, t) for t in ["By:", "Jane Doe", "Posted:", "Wed, 05/22/2019 - 5:36pm", "Body."]]
+    >>> label = re.compile(r"^(?:(?P<date>Posted)|By):$")
+    >>> [ln.text for ln in _label_values(ls, label, ruleset("en"))]
+    ['By: Jane Doe', 'Posted: Wed, 05/22/2019 - 5:36pm', 'Body.']
+    """
+    if not any(len(ln.raw) <= 20 and ln.raw[-1:] in ":：" for ln in lines):
+        return lines
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        m = label.match(ln.raw) if nxt is not None and len(ln.raw) <= 20 else None
+        if (m is not None and len(nxt.raw) <= _VALUE_MAX and not nxt.wrapped
+                and nxt.raw[-1:] not in ".。!！?？:：" and not _OWN_LABEL.match(nxt.raw)
+                and (not m.groupdict().get("date") or _DIGIT.search(nxt.raw))
+                and ((r := rs.match_rule(nxt.raw)) is None or r.action == "meta")):
+            space = "" if ln.raw.endswith("：") else " "
+            ln.raw, ln.text = ln.raw + space + nxt.raw, ln.text + space + nxt.text
+            ln.wrapped = ln.wrapped + (nxt.n,)
+            i += 1
+        out.append(ln)
+        i += 1
+    return out
 
 
 def _early_edits(lines: list[Line], rs: RuleSet) -> None:
