@@ -212,6 +212,15 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("Jump to", "nav"), ("Accessibility help", "nav"), ("Originally published as Council approves bus plan", "source"),
     ("Our recent articles on Tesla:", "related"), ("Subscribe + Save!", "ad"),
     ("There are no comments posted for this article.", "comments"), ("On the Net:", "related"),
+    ("Photo credit: The refuge has for decades been a center of debate. Example Service, CC BY-SA", "caption"),
+    ("Register For a ONE Account - FREE!", "ad"), ("Remember my ID and password on this computer.", "ad"),
+    ("Want online access to the region's source for local news? Click here to register.", "ad"),
+    ("For free access to this article, you must be a member of Example.com.", "ad"),
+    ("Signing up takes just a few moments. Personal information will not be shared.", "ad"),
+    ("If you already have an account, simply login below.", "ad"), ("Add to Heffee!", "share"),
+    ("MORE CE NETWORK SITES & PARTNERS:", "footer"), ("Sources: Image property of respective holders.", "caption"),
+    ("Associated Press writers " + "; ".join(f"Jane Doe{k} in Springfield, Illinois" for k in range(12))
+     + " and John Roe in Los Angeles contributed to this report.", "byline"),
     ("You need to be a registered member of Example News to leave comments on news stories.", "comments"),
     ("Messages that harass, abuse or threaten other members; have obscene content may be removed.", "comments"),
     ("Submitting a tip constitutes permission to publish and syndicate. Please view our tips policy.", "nav"),
@@ -443,6 +452,9 @@ def test_bylines(line, authors, editors, source):
     "Comments that insult the president will be removed from the site, the company said.",
     "You need to be a member of the club to vote, its chairman said.",
     "There are no comments from the ministry on the report so far, officials said.",
+    "Add to that the cost of fuel, and the plan looks expensive.",
+    "Our sites were hit by the storm, the company said.",
+    "If you already have an account with the bank, you do not need to register again, it said.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
