@@ -213,6 +213,7 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("Our recent articles on Tesla:", "related"), ("Subscribe + Save!", "ad"),
     ("There are no comments posted for this article.", "comments"), ("On the Net:", "related"),
     ("Photo credit: The refuge has for decades been a center of debate. Example Service, CC BY-SA", "caption"),
+    ("Jane R. Doe, THE ASSOCIATED PRESS", "byline"), ("Jane Doe, The Canadian Press", "byline"),
     ("Register For a ONE Account - FREE!", "ad"), ("Remember my ID and password on this computer.", "ad"),
     ("Want online access to the region's source for local news? Click here to register.", "ad"),
     ("For free access to this article, you must be a member of Example.com.", "ad"),
