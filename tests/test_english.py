@@ -219,6 +219,9 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("For free access to this article, you must be a member of Example.com.", "ad"),
     ("Signing up takes just a few moments. Personal information will not be shared.", "ad"),
     ("If you already have an account, simply login below.", "ad"), ("Add to Heffee!", "share"),
+    ("For more coverage of the Example Festival 2019, including news and photo galleries, visit our festival page.", "related"),
+    ("A note to readers: Bold and independent, Example News has been the city's news source for 40 years. "
+     "Please consider supporting us with a donation.", "ad"),
     ("MORE CE NETWORK SITES & PARTNERS:", "footer"), ("Sources: Image property of respective holders.", "caption"),
     ("Associated Press writers " + "; ".join(f"Jane Doe{k} in Springfield, Illinois" for k in range(12))
      + " and John Roe in Los Angeles contributed to this report.", "byline"),
@@ -454,6 +457,8 @@ def test_bylines(line, authors, editors, source):
     "You need to be a member of the club to vote, its chairman said.",
     "There are no comments from the ministry on the report so far, officials said.",
     "Add to that the cost of fuel, and the plan looks expensive.",
+    "For more coverage of the trial, the paper sent two reporters to the courthouse, its editor said.",
+    "A note to readers: this story has been updated to correct the date of the meeting.",
     "Our sites were hit by the storm, the company said.",
     "If you already have an account with the bank, you do not need to register again, it said.",
 ])

@@ -1128,18 +1128,29 @@ class _Page:
     def _reach(self, start: int, steps: range, closing: frozenset = frozenset()) -> int:
         """The farthest line along ``steps`` the body reaches from ``start``: over prose,
         across at most ``body_gap`` residue lines (a long paragraph across any number, unless
-        a line of a ``closing`` reason stands among them), never past a closing rule."""
+        a line of a ``closing`` reason stands among them; past such a line, never to a list's
+        ``teaser``), never past a closing rule."""
         reached, gap, closed = start, 0, False
         for k in steps:
             f = self.f[k]
             if f.rule is not None and f.rule.ends:
                 break
-            if f.prose and not f.ruled and (gap <= self.s["body_gap"] or f.weight >= 2.0 and not closed):
+            if f.prose and not f.ruled and (gap <= self.s["body_gap"] and not (closed and self.teaser(k))
+                                            or f.weight >= 2.0 and not closed):
                 reached, gap, closed = k, 0, False
                 continue
             gap += 1
             closed = closed or (f.rule is not None and f.rule.reason in closing)
         return reached
+
+    def teaser(self, k: int) -> bool:
+        """Whether prose line ``k`` is one more item of a list of headlines: a short line (weighing
+        less than a paragraph) with two headline-like lines no rule names right under it ("NBC:
+        More Gladiators!" / "Fury on American Gladiators" / "Tao on American Gladiators"). Past the
+        page's footer or copyright the article does not resume at such a line."""
+        f = self.f
+        return f[k].weight < 1.0 and k + 2 < len(f) and all(
+            not g.prose and not g.ruled and g.headline for g in (f[k + 1], f[k + 2]))
 
     def extend_back(self, a: int) -> int:
         """With no headline, the body reaches back from the core as its end reaches forward."""
