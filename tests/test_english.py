@@ -222,6 +222,9 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("For more coverage of the Example Festival 2019, including news and photo galleries, visit our festival page.", "related"),
     ("A note to readers: Bold and independent, Example News has been the city's news source for 40 years. "
      "Please consider supporting us with a donation.", "ad"),
+    ("Previous story: Concerts to see this weekend", "related"), ("Next story: Rapper in trouble", "related"),
+    ("This site is updated by 4:00 a.m. each day and includes stories from the print edition.", "footer"),
+    ("Example home | We welcome your feedback.", "footer"),
     ("MORE CE NETWORK SITES & PARTNERS:", "footer"), ("Sources: Image property of respective holders.", "caption"),
     ("Associated Press writers " + "; ".join(f"Jane Doe{k} in Springfield, Illinois" for k in range(12))
      + " and John Roe in Los Angeles contributed to this report.", "byline"),
@@ -458,6 +461,8 @@ def test_bylines(line, authors, editors, source):
     "There are no comments from the ministry on the report so far, officials said.",
     "Add to that the cost of fuel, and the plan looks expensive.",
     "For more coverage of the trial, the paper sent two reporters to the courthouse, its editor said.",
+    "Next story: the mayor said she would announce her plans on Friday.",
+    "We welcome your feedback on the plan, the council said in a statement.",
     "A note to readers: this story has been updated to correct the date of the meeting.",
     "Our sites were hit by the storm, the company said.",
     "If you already have an account with the bank, you do not need to register again, it said.",

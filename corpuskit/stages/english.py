@@ -145,11 +145,12 @@ def _decided(rows: list[tuple[str, str | None, str]]) -> list[Line]:
 _MID_SENTENCE = regex.compile(r"(?:\p{Ll}[\p{Ll}\x27’-]*|,)$")
 
 
-def broken_sentence(lines: list[Line], rules: list[Rule | None], least: int = 5) -> None:
+def broken_sentence(lines: list[Line], rules: list[Rule | None], least: int = 5, split: int = 3) -> None:
     """A body sentence the page broke across two paragraphs: the first half (``least`` words
-    or more, stopping on a lower-case word or a comma) stands between two kept paragraphs and
-    the second half opens in lower case. The engine, finding no sentence end, dropped the first
-    half unnamed; it is kept.
+    or more, stopping on a lower-case word or a comma; ``split`` words when an advertisement's
+    label or a picture stands between the halves: "Only eight players" / "Advertisement" /
+    "broke par Sunday.") stands between two kept paragraphs and the second half opens in lower
+    case. The engine, finding no sentence end, dropped the first half unnamed; it is kept.
 
     >>> rows = [("keep", "Police said the call came from abroad."),
     ...         ("drop", "The call was received at about 1 am and the police immediately"),
@@ -166,7 +167,8 @@ def broken_sentence(lines: list[Line], rules: list[Rule | None], least: int = 5)
         ln, before, after = lines[i], lines[i - 1], lines[j]
         if (ln.action == "drop" and ln.reason in (None, "related", "nav") and rules[i] is None
                 and before.action == "keep" and after.action == "keep" and after.text[:1].islower()
-                and _MID_SENTENCE.search(ln.text) and len(ln.text.split()) >= least):
+                and not after.text[1:2].isupper()  # (a name: "iPhone", "eBay")
+                and _MID_SENTENCE.search(ln.text) and len(ln.text.split()) >= (split if j > i + 1 else least)):
             ln.decide("keep")
 
 
