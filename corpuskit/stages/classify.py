@@ -1960,10 +1960,14 @@ class _Page:
 
     def continues(self, i: int) -> bool:
         """Whether line ``i`` is the middle of a sentence the page broke across lines: the kept
-        line over it stops on a word no sentence ends on (``open_end``: "Brown's basket gave WSU
+        line over it (past dropped lines) stops on a word no sentence ends on (``open_end``: "Brown's basket gave WSU
         a"), and it ends the sentence or the line under it, prose no rule names, does ("76-72
         lead, which left Josh" / "Mayo's 3-pointer at the buzzer meaningless.")."""
-        if i == 0 or not self.f[i - 1].open or self.lines[i - 1].action != "keep" or self.f[i].ruled:
+        # (the kept line over it, past dropped ones: the output, read again, has them side by side)
+        p = i - 1
+        while p >= 0 and self.lines[p].action in ("drop", "meta"):
+            p -= 1
+        if p < 0 or not self.f[p].open or self.lines[p].action != "keep" or self.f[i].ruled:
             return False
         g = self.f[i + 1] if i < self.end else None
         return self.f[i].sent or g is not None and g.prose and not g.ruled
