@@ -1390,7 +1390,7 @@ def player_title(lines: list[Line]) -> None:
                 lines[i - 1].decide("drop", "caption")
 
 
-def headline_over_byline(lines: list[Line], rules: list[Rule | None]) -> None:
+def headline_over_byline(lines: list[Line], rules: list[Rule | None], open_end: regex.Pattern[str] | None = None) -> None:
     """When the engine named no title but found the byline/date block, the headline is the line
     kept just above that block, or, with a standfirst between them, the line above the standfirst
     (clearly shorter than it). The block must open the article: prose follows it. With nothing
@@ -1415,8 +1415,8 @@ def headline_over_byline(lines: list[Line], rules: list[Rule | None]) -> None:
     above = [k for k in range(b - 1, -1, -1) if lines[k].action != "drop" and lines[k].action != "meta"][:2]
 
     def headline(k: int) -> bool:
-        text = lines[k].raw
-        return lines[k].kept and 4 <= _words(text) <= 30 and len(text) <= 160
+        text = lines[k].raw  # (a line stopping on "the" or "of" is a broken sentence, no headline)
+        return lines[k].kept and 4 <= _words(text) <= 30 and len(text) <= 160 and not open_ended(text, open_end)
 
     if len(above) == 2 and headline(above[1]) and len(lines[above[0]].raw) >= 1.3 * len(lines[above[1]].raw):
         lines[above[1]].decide("title")
@@ -4243,7 +4243,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     teaser_copy(lines)
     if headline_over_standfirst(lines, rules, rs.pattern("bare_names")):
         author_bio(lines, rules)  # (again: the writers' names are known only now)
-    headline_over_byline(lines, rules)
+    headline_over_byline(lines, rules, compiled_open_end(rs.settings.get("open_end", "")))
     broken_headline(lines)
     title_by_byline(lines, rules)
     headline_over_widgets(lines)

@@ -74,7 +74,8 @@ def broken_run(first: str, rest: list[str], open_end: regex.Pattern[str] | None 
     The continuation starts on a Han character and runs over lines until one ends
     a sentence; if none does, nothing is joined. In a spaced script a line that stops on a word
     no sentence ends on (``open_ended``) is continued by the next lines, up to three, up to one
-    that ends a sentence, none of them a list's item.
+    that ends a sentence, none of them a list's item or opening on a word that opens sentences
+    ("These were ...": a paragraph of its own).
 
     >>> broken_run("如今，翻看产业目录，智睿生物", ["医药产业园是全市投资规模最大的项目，投资额达130多亿元。"])
     1
@@ -88,7 +89,7 @@ def broken_run(first: str, rest: list[str], open_end: regex.Pattern[str] | None 
     """
     if open_ended(first, open_end):
         for i, line in enumerate(rest[:3]):
-            if not line or _ITEM.match(line):
+            if not line or _ITEM.match(line) or _OPENS_SENTENCE.match(line):
                 return 0
             if line[-1] in SENTENCE_END:
                 return i + 1
@@ -124,6 +125,9 @@ def width(text: str) -> int:
     return len(text) + len(_WIDE.findall(text))
 
 
+# a word that opens a sentence, never the rest of one broken after "the", "a" or "and": "These were
+# ...", "The council ..." (a name may: "76-72 lead", "Mayo's 3-pointer")
+_OPENS_SENTENCE = regex.compile(r"^(?:The|A|An|These|Those|This|That|It|Its|He|She|They|We|I|In|On|At|But|And|Or|If|When|As)\s")
 _WIDE = regex.compile(r"[\p{East_Asian_Width=W}\p{East_Asian_Width=F}]")
 # a sentence ended inside a line that goes on past it: 沽清。新地副董事 / ended. The next
 # (a full stop: a headline holds a question or an exclamation, hardly ever a full stop)
