@@ -3236,11 +3236,15 @@ _PICTURE_SUFFIX = regex.compile(r"[_\-–—|｜:：·]?[(（\[【]?(?:(?i:qr\s*
                                 r"|配图|配圖|大图|大圖)\d{0,2}[)）\]】]?")
 
 
+_LEAD_COPY = 40  # characters of a paragraph's opening a teaser's copy of it repeats
+
+
 def _title_copies(lines: list[Line]) -> None:
     """A kept line under the headline that reads exactly as the headline is a copy of it (a
     picture's alt text, the headline printed again over the body): ``repeated``; so is the
     headline with the kind of picture after it (``_PICTURE_SUFFIX``: a QR code's or a photo's
-    alt text, 某校召开选题会_二维码).
+    alt text, 某校召开选题会_二维码), and the headline run into the opening of a kept paragraph (a
+    teaser box's copy of the story).
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["某校召开选题会", "3月5日上午，某校召开新闻选题会。", "某校召开选题会",
     ...                                                       "某校召开选题会_二维码", "某校召开选题会后"])]
@@ -3254,12 +3258,22 @@ def _title_copies(lines: list[Line]) -> None:
     title = _site_title(lines, title)
     head = _spaceless(title.text)
     most = 2 * len(head) + 10  # (a line that long holds more than the headline and its spaces)
+    leads = None
     for ln in lines:
         if ln is not title and ln.action in ("heading", "keep") and ln.n > title.n \
                 and len(head) <= len(ln.text) <= most:
             text = _spaceless(ln.text)
             if text == head or (text.startswith(head) and len(text) > len(head)
                                 and _PICTURE_SUFFIX.fullmatch(text, len(head)) is not None):
+                ln.decide("drop", "repeated")
+        elif ln.action == "keep" and ln.n > title.n and len(ln.text) > most and ln.text.startswith(title.text):
+            # the headline run into the lead's opening words, a teaser box's copy of the story
+            # (Woman says X cost her thousandsA woman who was in the car ...): the rest opens a
+            # kept paragraph with at least _LEAD_COPY of its characters
+            if leads is None:
+                leads = [k.text[:_LEAD_COPY] for k in lines if k.action == "keep" and len(k.text) >= _LEAD_COPY]
+            rest = ln.text[len(title.text):].lstrip()
+            if rest[:_LEAD_COPY] in leads:
                 ln.decide("drop", "repeated")
 
 
