@@ -179,6 +179,7 @@ class MetaPattern:
 
 _NOT_YET = object()
 _HAN = regex.compile(r"\p{Han}")
+_LATIN_PAIR = re.compile(r"[A-Za-z]{2}")
 _PLACE_REASONS = frozenset({"nav", "footer", "related"})
 
 
@@ -192,7 +193,8 @@ def foreign_drop(rule: Rule) -> bool:
     where it stands (a menu's "more", a list's header, a footer link are told by their place, as
     this language's own are; a header that closes the article counts)."""
     return rule.action == "drop" and (rule.reason not in _PLACE_REASONS or rule.reason == "related" and rule.ends)
-_LATIN_PAIR = re.compile(r"[A-Za-z]{2}")
+
+
 # lists read as patterns of their own, not as parts of rules: a lead naming its writer (陈某：…),
 # the outlet a lead retells, the date a lead opens with, a reporter's photo credit, a corpus's date field, a writer's role
 # alone on its line (English: the line under a byline's name), a fact box's lines and header, a

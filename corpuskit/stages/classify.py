@@ -696,13 +696,13 @@ class ClassifyStage(Stage):
         one script only), and in the language of the kept text (a page that mixes Chinese and
         English can read as the other language once its residue is gone, and the other
         language's rules drop other lines)."""
-        from .segment import join_text, open_end_of, paragraphs
+        from .segment import join_text, paragraphs
 
-        open_end = open_end_of(doc.lang, tuple(self.config.classify.rules)) if doc.lang == "en" else None
         for _ in range(rounds):
             if not any(ln.kept for ln in doc.lines):
                 return
-            groups = _output_groups(doc.lines, self.config.segment.join_broken, lambda ls: paragraphs(ls, open_end))
+            # (joined as the join stage joins them: by the page's language's ``open_end``)
+            groups = _output_groups(doc.lines, self.config.segment.join_broken, lambda ls: paragraphs(ls, c.open_end))
             again = [Line(k + 1, text, text, k)  # (n, raw, text, block)
                      for k, text in enumerate(reduce(join_text, (ln.text for ln in g)) for g in groups)]
             _as_written(again, [g[0].action for g in groups], c)

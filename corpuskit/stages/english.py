@@ -4213,6 +4213,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     """Apply the English layout checks, in order, to a page the engine has decided; the
     document flags the page earns (``NO_ARTICLE``)."""
     rules = _rule_of(lines, rs)
+    open_end = compiled_open_end(rs.settings.get("open_end", ""))  # (a sentence broken across lines)
     broken_sentence(lines, rules)
     gallery(lines, rules)
     gallery_promo(lines)
@@ -4220,7 +4221,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     player_title(lines)
     wire_lead(lines)
     wire_credits(lines)
-    related_after_header(lines, rules, compiled_open_end(rs.settings.get("open_end", "")))
+    related_after_header(lines, rules, open_end)
     story_cards(lines)
     topic_box(lines, rules)
     blurb_block(lines, rules)
@@ -4243,7 +4244,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     teaser_copy(lines)
     if headline_over_standfirst(lines, rules, rs.pattern("bare_names")):
         author_bio(lines, rules)  # (again: the writers' names are known only now)
-    headline_over_byline(lines, rules, compiled_open_end(rs.settings.get("open_end", "")))
+    headline_over_byline(lines, rules, open_end)
     broken_headline(lines)
     title_by_byline(lines, rules)
     headline_over_widgets(lines)
