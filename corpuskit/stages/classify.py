@@ -728,6 +728,21 @@ class ClassifyStage(Stage):
                             orig.moved.clear()
                             orig.edits = [e for e in orig.edits if e not in cut]
                     changed = True
+            # A page read with no headline, whose kept text read again opens with one that the
+            # output writes otherwise (a photo set's 【组图】X over the body: the badge is cut
+            # from a title): it is the headline now, written as a title, or cleaning the
+            # cleaned text would change it. (A headline found only the second time and written
+            # the same is no change of the text: the page stays untitled.)
+            if not any(ln.action == "title" for ln in doc.lines):
+                for g, ln in zip(groups, again):
+                    if ln.action == "title" and len(g) == 1 and g[0].kept:
+                        probe = dataclasses.replace(g[0], edits=[], moved=[])
+                        _as_written([probe], ["title"], c)
+                        if probe.text != g[0].text:
+                            g[0].decide("title")
+                            _as_written(g, ["title"], c)
+                            changed = True
+                        break
             if not changed:
                 return
             self.count("settled")
