@@ -1058,8 +1058,6 @@ class _Page:
         ——某某区推进老旧小区改造纪实) right under another candidate: that line is the headline
         (让老旧小区焕发新生), however fewer of the article's words it holds; the subtitle is kept
         under it as a heading. So is an unlabelled subtitle of a plain shape (below)."""
-        if self.c.heading_needs is None:
-            return best  # (where headings need a script of their own: Chinese)
         k = self.prev_line(best)
         score = next((s for s, i in scored if i == k), None)
         if score is None:
@@ -1070,7 +1068,9 @@ class _Page:
         # words, under a shorter headline holding some of them (老旧小区变身幸福家园 / 静安区今年
         # 推进老旧小区改造项目30个 惠及居民2万余户 / 2024-05-12 来源：某某日报); not under a
         # kicker's form (学习贯彻某某精神 / 县委召开常委会议) nor in a run of headlines sharing words.
-        # (A cleaned text opens with the two, its date gone: the headline opens the page.)
+        # (A cleaned text opens with the two, its date gone: the headline opens the page.) In
+        # English a short line is a tag's shape too: the headline must then have a headline's
+        # ("Lavigne lawsuit settled" / "Claims of song plagiarism dropped" / By CP).
         nxt = best + 1
         while nxt < len(self.lines) and not self.lines[nxt].text.strip():
             nxt += 1
@@ -1079,7 +1079,8 @@ class _Page:
         # section's label, 首頁 / 社會, a comment widget's line, 查看回复 1 举报, or a related headline)
         if (score >= self.s["title_threshold"] and self.words_shared[k] >= 0.3 and self.words_shared[best] >= 0.5
                 and self.s["title_min"] + 3 <= self.f[k].n <= 0.75 * self.f[best].n
-                and not self.f[k].seps and not self.f[k].tag and nxt < len(self.lines)
+                and not self.f[k].seps and (not self.f[k].tag or self.c.heading_needs is None and self.f[k].headline)
+                and nxt < len(self.lines)
                 and ((g := self.f[nxt].rule) is not None and g.action == "meta" or above < 0)
                 and (self.c.kicker is None or self.c.kicker.search(self.lines[k].text) is None)
                 and not (above >= 0 and self.words_shared.get(above, 0) > 0)):

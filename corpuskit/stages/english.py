@@ -1776,7 +1776,8 @@ def head_in_menu(lines: list[Line], rules: list[Rule | None], most: int = 2) -> 
         lines[d].decide("keep")
 
 
-def label_over_lead(lines: list[Line], rules: list[Rule | None], most: int = 5, run: int = 2) -> None:
+def label_over_lead(lines: list[Line], rules: list[Rule | None], most: int = 5, run: int = 2,
+                    deck_share: float = 0.6) -> None:
     """Nothing stands between a story's headline (or its date line) and its first paragraph but
     labels: the outlet's name, a section, a text-size widget ("Text size A A A"). Up to ``run``
     headings the engine kept there in a row, each of at most ``most`` words and no sentence, with
@@ -1805,6 +1806,13 @@ def label_over_lead(lines: list[Line], rules: list[Rule | None], most: int = 5, 
             return
         heads.append(k)
     if not heads or k == heads[-1] or not _paragraph(lines[k]) or not _RUNNING.search(lines[k].raw):
+        return
+    # A deck is no label: most of its words, three or more the headline does not hold, are the
+    # article's ("Lavigne lawsuit settled" / "Claims of song plagiarism dropped" / "... claims
+    # ... were dropped"). (The headline's words again, "American Gladiators: Hellga" under
+    # "Hellga on American Gladiators", are a picture's caption.)
+    body, title = _kept_stems(lines, k), _stems(lines[t].raw)
+    if any(len(w := _stems(lines[h].raw) - title) >= 3 and _shares(w, body, deck_share) for h in heads):
         return
     for k in heads:
         lines[k].decide("drop", "nav")
