@@ -1163,10 +1163,19 @@ class _Page:
         """Whether prose line ``k`` is one more item of a list of headlines: a short line (weighing
         less than a paragraph) with two headline-like lines no rule names right under it ("NBC:
         More Gladiators!" / "Fury on American Gladiators" / "Tao on American Gladiators"). Past the
-        page's footer or copyright the article does not resume at such a line."""
+        page's footer or copyright the article does not resume at such a line, nor at a list's
+        teaser under its headline with another headline and teaser under it ("© 2007 ANI" / "More"
+        / "India marks 60th Army Day" / "New Delhi, Jan 15 (ANI): The Indian Army ..." / ...)."""
         f = self.f
-        return f[k].weight < 1.0 and k + 2 < len(f) and all(
-            not g.prose and not g.ruled and g.headline for g in (f[k + 1], f[k + 2]))
+        if f[k].weight < 1.0 and k + 2 < len(f) and all(
+                not g.prose and not g.ruled and g.headline for g in (f[k + 1], f[k + 2])):
+            return True
+        def pair(h: int) -> bool:  # a headline no rule names over a paragraph no rule names
+            return (0 <= h and h + 1 < len(f) and not f[h].prose and not f[h].ruled and f[h].headline
+                    and f[h + 1].prose and not f[h + 1].ruled)
+
+        # (the list's last teaser: another pair right over its headline)
+        return pair(k - 1) and (pair(k + 1) or pair(k - 3))
 
     def extend_back(self, a: int) -> int:
         """With no headline, the body reaches back from the core as its end reaches forward."""
@@ -1372,7 +1381,7 @@ class _Page:
                         return first
                 break
             prose += max(f.weight, 0.0)
-        return self.before_comments(span, weights)
+        return self.before_teasers(self.before_comments(span, weights))
 
     def head_over_box(self, a: int, b: int, items: int = 8) -> int:
         """The core's first line: ``a``, unless the article's head stands over a box of other
@@ -1423,6 +1432,30 @@ class _Page:
                     last = self.last_prose(k - 1, a)
                     return span if last is None else (a, last)
             before += max(weights[k], 0.0)
+        return span
+
+    def before_teasers(self, span: tuple[int, int], least: int = 2) -> tuple[int, int]:
+        """The core, cut at the page's footer or copyright line inside it when the site's other
+        stories follow it: past lines the rules drop (a tag line, a "More" label), at least
+        ``least`` headlines each right over its teaser paragraph ("© 2007 ANI" / "More" / "India
+        marks 60th Army Day" / "New Delhi, Jan 15 (ANI): The Indian Army ..." / ...). Their
+        paragraphs weigh as the article's, so the best stretch reached over the notice."""
+        a, b = span
+        f, prose = self.f, 0.0
+        for k in range(a, b + 1):
+            r = f[k].rule
+            if r is not None and r.reason in _PAGE_END and prose >= self.s["article_min"]:
+                j = k + 1
+                while j <= b and f[j].ruled and not f[j].prose:
+                    j += 1
+                pairs = 0
+                while (j + 1 <= b and f[j].headline and not f[j].prose and not f[j].ruled
+                       and f[j + 1].prose and not f[j + 1].ruled):
+                    pairs, j = pairs + 1, j + 2
+                if pairs >= least:
+                    last = self.last_prose(k - 1, a)
+                    return span if last is None else (a, last)
+            prose += max(f[k].weight, 0.0)
         return span
 
     def body_weights(self) -> list[float]:

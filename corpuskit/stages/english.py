@@ -893,6 +893,11 @@ def _last_paragraph(lines: list[Line], paras: list[int]) -> int | None:
     return paras[k] if k >= 0 else None
 
 
+# a text-size widget ("Text size A A A", "Font Size: Decrease Increase"): the page's controls, under
+# any label ("Example Sports"), no author's popup
+_TEXT_SIZE = regex.compile(r"^\s*(?i:font|text|type)\s*size\b")
+
+
 def author_popup(lines: list[Line], rules: list[Rule | None], most: int = 6) -> None:
     """A name alone on a line between the headline (or a standfirst right under it) and the
     first paragraph is the byline when an author popup or tab prints it: a widget line a rule
@@ -927,7 +932,8 @@ def author_popup(lines: list[Line], rules: list[Rule | None], most: int = 6) -> 
             continue  # (a widget's own label, "Facebook Activity", reads as a name too)
         nxt, r = lines[i + 1], rules[i + 1]
         bio = nxt.raw.startswith(name) and _BIO_VERB.match(nxt.raw[len(name):]) is not None
-        widget = r is not None and r.action == "drop" and r.reason in ("nav", "share") and not ruled_byline
+        widget = (r is not None and r.action == "drop" and r.reason in ("nav", "share") and not ruled_byline
+                  and not _TEXT_SIZE.match(nxt.raw))
         if not (bio or widget):
             continue
         ln.decide("meta", "byline")
