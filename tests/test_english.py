@@ -235,6 +235,17 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("Font size: A- A A+", "nav"),
     ("Skip to:", "nav"),
     ("Network Highlights:", "footer"),
+    ("E-mail article Print view Share: Digg Newsvine", "share"),
+    ("Print  Save  EMail  Write to Editor", "share"),
+    ("Jane Doe with John Roe (Example Photo) More pics", "caption"),
+    ("itoggle caption Jane Doe/AP", "caption"),
+    ("Geese gather on the lake at dawn. Jane Doe/AP hide caption", "caption"),
+    ("Jane Doe/Example Films/AP", "caption"),
+    ("Ads from Example! Search Marketing:", "ad"),
+    ("Please let us know if you're having issues with commenting.", "comments"),
+    ("Sunday, December 30, 2007 - Page updated at 12:00 AM", "published"),
+    ("14 Jan 2008, 0000 hrs IST,TNN", "published"),
+    ("Jane Doe, a Senior Fellow at the Example Center, is an investigative journalist and writer focusing on energy.", "byline"),
 ])
 def test_share_words_credits_and_handles(line, reason):
     assert ruleset("en").match_rule(line).reason == reason
@@ -472,6 +483,10 @@ def test_bylines(line, authors, editors, source):
     "If you already have an account with the bank, you do not need to register again, it said.",
     "Font size: large print editions sell well among older readers, the publisher said.",
     "Skip to: the end of the year, and the figures look better, she said.",
+    "Jane Doe, a mother of two, is a nurse at the county hospital.",
+    "Please let us know if you see anything unusual, the police said in a statement.",
+    "Ads from the campaign ran on three networks during the final week, the filing shows.",
+    "Print and email newsletters both grew last year, the company said.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""

@@ -168,6 +168,8 @@ _TIME_AFTER = re.compile(r"[ \t]*(?:,|[ \t]at\b|[ \t]-)?[ \t]*(?P<h>\d{1,2})[:�
                          r"(?:[:：分](?P<s>\d{2}))?(?!\d)[ \t]*" + _AMPM + _ZONE)
 _TIME_BEFORE = re.compile(r"(?<![\d:])(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?[ \t]*" + _AMPM + _ZONE
                           + r"[ \t]*,?[ \t]*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]*)?$")
+# the time in hours as a four-digit figure after the date ("14 Jan 2008, 0000 hrs IST")
+_TIME_HRS = re.compile(r"[ \t]*,?[ \t]*(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?P<s>)(?P<ampm>)[ \t]*(?:hrs|hours)\b\.?" + _ZONE)
 _OFFSET = re.compile(r"^(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?$")
 
 
@@ -239,8 +241,8 @@ def to_iso(value: str) -> str | None:
 
     >>> to_iso("2020年09月10日 18:30:46"), to_iso("2021/12/31"), to_iso("Dec. 31, 2021 4:05 PM")
     ('2020-09-10T18:30:46', '2021-12-31', '2021-12-31T16:05')
-    >>> to_iso("2024-11-08T10:00+08:00"), to_iso("昨日")
-    ('2024-11-08T10:00+08:00', None)
+    >>> to_iso("2024-11-08T10:00+08:00"), to_iso("昨日"), to_iso("14 Jan 2008, 1530 hrs")
+    ('2024-11-08T10:00+08:00', None, '2008-01-14T15:30')
     """
     value = value.strip()
     m = _ISO.fullmatch(value)
@@ -253,5 +255,6 @@ def to_iso(value: str) -> str | None:
     ymd = _date_parts(kind, m)
     if ymd is None:
         return None
-    t = _TIME_AFTER.match(value, m.end()) or _TIME_BEFORE.search(value, 0, m.start())
+    t = (_TIME_AFTER.match(value, m.end()) or _TIME_HRS.match(value, m.end())
+         or _TIME_BEFORE.search(value, 0, m.start()))
     return _iso(ymd) + (_clock(t, ymd) if t else "")

@@ -871,7 +871,8 @@ _SIGN_OFF = regex.compile(r"^(?:-{1,2}|–|—)\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{
 # 2015 and covers health", "... covers Japan for ..." (an op-ed writer's, "... is the author of
 # three books.", is the article's)
 _STAFF_BIO = regex.compile(r"^\s+(?:joined\s+(?:the\s+)?\p{Lu}[\p{L}.&'’ -]{1,40}?\s+in\s+(?:19|20)\d\d\b|covers\b|reports\s+on\b|writes\s+about\b)")
-_BIO_VERB = regex.compile(r"^\s+(?:is|was|has|writes|covers|reports|joined|currently|works|lives)\b")
+# (perhaps past a title set off by commas: "Jane Doe, a Senior Fellow at the Example Center, is ...")
+_BIO_VERB = regex.compile(r"^(?:,\s+an?\s+[^,]{3,80},)?\s+(?:is|was|has|writes|covers|reports|joined|currently|works|lives)\b")
 # an op-ed writer's tagline closing the article, after the name: " is national administrator of
 # Example Group.", " is a senior fellow at the Example Institute." (the post at a named body, the
 # sentence closing on it; "... is the author of a book about the lakes." names no body)
@@ -3308,9 +3309,13 @@ _GLUED_BYLINE = regex.compile(r"(?<=[.!?\"”’])\s+(?P<b>\p{Lu}[\p{L}'’-]+(?
                               r"\p{Lu}[\p{L}&-]*(?:\s+\p{Lu}[\p{L}&-]*){0,2})\s*$")
 
 
+# the writer's name alone glued after the last sentence (two or three capitalised words)
+_GLUED_NAME = regex.compile(r"(?<=[.!?][\"”’]?)\s+(?P<b>\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]+){1,2})$")
+
+
 def glued_byline(lines: list[Line], least: int = 60) -> None:
     """A byline glued to the end of the story's last paragraph, after its last sentence ("... he
-    said. Jane Doe/EXN"), names the writer. The paragraph stays as it is; the byline is read for
+    said. Jane Doe/EXN", or the name alone on a page with no byline), names the writer. The paragraph stays as it is; the byline is read for
     metadata (``moved``). Only a long paragraph: a photo's caption closed by its credit is one
     short sentence (the caption rules drop it).
 
@@ -3324,6 +3329,18 @@ def glued_byline(lines: list[Line], least: int = 60) -> None:
         return
     m = _GLUED_BYLINE.search(last.raw.rstrip())
     if m and m.start() >= least and ("byline", m["b"]) not in last.moved:
+        last.moved.append(("byline", m["b"]))
+        return
+    # The writer's name alone, glued after the closing quote or stop ("... an elaborate drama.”
+    # Jane Doe"), as Indian papers sign a story: on a page with no byline, a name whose words the
+    # article never uses (a name the story speaks of, "... he said. John Roe", is the story's).
+    m = _GLUED_NAME.search(last.raw.rstrip())
+    if (m is None or m.start() < least or _WIDGET_WORD.search(m["b"]) or not _NAME.match(m["b"])
+            or any(ln.action == "meta" and ln.reason == "byline" or any(r == "byline" for r, _ in ln.moved)
+                   for ln in lines)):
+        return
+    body = "\n".join(ln.raw for ln in lines if ln.kept and ln is not last) + last.raw[:m.start()]
+    if not any(regex.search(rf"\b{regex.escape(w)}\b", body) for w in m["b"].split()):
         last.moved.append(("byline", m["b"]))
 
 
@@ -3583,7 +3600,7 @@ def banner_date(lines: list[Line], longest: int = 40, reach: int = 4) -> None:
                 ln.decide("drop", "nav")
 
 
-def repeated_caption(lines: list[Line]) -> None:
+def repeated_caption(lines: list[Line], least: int = 20) -> None:
     """A photo's caption that repeats the line printed right above it word for word (the deck
     under the headline, used again as the lead photo's caption): a kept line equal to the line
     above it, right over a line dropped as a caption or credit, is part of the photo.
@@ -3598,6 +3615,16 @@ def repeated_caption(lines: list[Line]) -> None:
         ln, above, nxt = lines[i], lines[i - 1], lines[i + 1]
         if (ln.action == "keep" and above.kept and ln.raw.strip() and ln.raw.strip() == above.raw.strip()
                 and nxt.action == "drop" and nxt.reason == "caption"):
+            ln.decide("drop", "caption")
+    # The caption printed again without its credit, right under its toggle ("Geese at dawn. Jane
+    # Doe/AP hide caption" / "toggle caption Jane Doe/AP" / "Geese at dawn." / "Jane Doe/AP"): a kept
+    # line that opens a caption dropped at most two lines above it.
+    for i in range(1, len(lines)):
+        ln, text = lines[i], lines[i].raw.strip()
+        if ln.action != "keep" or len(text) < least:
+            continue
+        if any(c.action == "drop" and c.reason == "caption" and len(c.raw.strip()) > len(text)
+               and c.raw.strip().startswith(text) for c in lines[max(0, i - 2):i]):
             ln.decide("drop", "caption")
 
 # a letter's signature: the writer's name, perhaps with the town after a comma or a dash
