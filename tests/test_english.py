@@ -120,6 +120,10 @@ def test_case_idempotent(path):
     ("Wednesday, July 22, 2020 4:15 PM", "2020-07-22T16:15"),
     ("Dec 22, 2014 | 4 min read", "2014-12-22"),
     ("Updated 2:15 PM GMT, 3 March 2021", "2021-03-03T14:15+00:00"),
+    ("Posted at 6:47am on 14 Jan 2008", "2008-01-14T06:47"),
+    ("(AFP) Saturday 12 January 2008", "2008-01-12"),
+    ("14 Jan 2008, 1530 hrs IST,TNN", "2008-01-14T15:30"),
+    ("Sunday, December 30, 2007 - Page updated at 7:05 PM", "2007-12-30T19:05"),
     ("Published 03/03/2021 4:15 PM PST", "2021-03-03T16:15-08:00"),
     ("Last Updated: 10/17/2018 12:17 PM", "2018-10-17T12:17"),
     ("Example Staff | 10/17/18", "2018-10-17"),
@@ -246,6 +250,15 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("Sunday, December 30, 2007 - Page updated at 12:00 AM", "published"),
     ("14 Jan 2008, 0000 hrs IST,TNN", "published"),
     ("Jane Doe, a Senior Fellow at the Example Center, is an investigative journalist and writer focusing on energy.", "byline"),
+    ("You must fill in all fields", "nav"),
+    ("Please fill in all required fields.", "nav"),
+    ("Click here to enlarge.", "caption"),
+    ("Buy a copy of this picture.", "caption"),
+    ("Riverside school holds an open house from 8:30 to 11:30 a.m. Information: (more)", "related"),
+    ("more topics»", "related"),
+    ("(AFP) Saturday 12 January 2008", "published"),
+    ("News Tags: Technology, Patent, Retail, Apple", "footer"),
+    ("League Cup; The semi-final draw has been made. Click here for the latest outright betting.", "ad"),
 ])
 def test_share_words_credits_and_handles(line, reason):
     assert ruleset("en").match_rule(line).reason == reason
@@ -487,6 +500,10 @@ def test_bylines(line, authors, editors, source):
     "Please let us know if you see anything unusual, the police said in a statement.",
     "Ads from the campaign ran on three networks during the final week, the filing shows.",
     "Print and email newsletters both grew last year, the company said.",
+    "You must fill in all the forms before the deadline, the council said.",
+    "Click here to enlarge the map, the site's help page said, was the most used link.",
+    "Buy a copy of this picture and you help the museum, the curator said.",
+    "The odds of a rate cut have risen, analysts said.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""

@@ -1334,6 +1334,9 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None], names:
         return False  # the line above must be residue (or a date): the headline opens the article
     if p > 0 and lines[p - 1].reason == "related" and lines[p - 1].block == lines[p].block:
         return False  # the last item of a related list printed with no blank line between its items
+    if (p > 1 and lines[p - 1].reason == "nav" and lines[p - 2].action == "drop"
+            and lines[p - 2].block == lines[p - 1].block == lines[p].block != lines[t].block):
+        return False  # the last item of a menu printed as one block, the headline apart from it
     body = _kept_stems(lines, t + 1)
     # a link over a headline ("Visit our partner site") names nothing the story does, while the
     # headline does (a witty headline over a deck that is a sentence still wins: "Louder, please")
