@@ -121,6 +121,7 @@ def test_case_idempotent(path):
     ("Dec 22, 2014 | 4 min read", "2014-12-22"),
     ("Updated 2:15 PM GMT, 3 March 2021", "2021-03-03T14:15+00:00"),
     ("Posted at 6:47am on 14 Jan 2008", "2008-01-14T06:47"),
+    ("12-30-2007, 02h53", "2007-12-30T02:53"),
     ("(AFP) Saturday 12 January 2008", "2008-01-12"),
     ("14 Jan 2008, 1530 hrs IST,TNN", "2008-01-14T15:30"),
     ("Sunday, December 30, 2007 - Page updated at 7:05 PM", "2007-12-30T19:05"),
@@ -259,6 +260,14 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("(AFP) Saturday 12 January 2008", "published"),
     ("News Tags: Technology, Patent, Retail, Apple", "footer"),
     ("League Cup; The semi-final draw has been made. Click here for the latest outright betting.", "ad"),
+    ("Copyright and Trade Mark Notice © 2008 owned by or licensed to Example Media Limited.", "copyright"),
+    ("The copying, republication or redistribution of Example News Content, including by framing or similar means, "
+     "is expressly prohibited without the prior written consent of Example News.", "copyright"),
+    ("As an Example.com Premium member, you will gain access to live streaming news 24 hours a day.", "ad"),
+    ("50% off Example Times home delivery. Subscribe today!", "ad"),
+    ("World News:", "related"),
+    ("12-30-2007, 02h53", "published"),
+    ("BUFFALO, New York (AFP)", "dateline"),
 ])
 def test_share_words_credits_and_handles(line, reason):
     assert ruleset("en").match_rule(line).reason == reason
@@ -504,6 +513,10 @@ def test_bylines(line, authors, editors, source):
     "Click here to enlarge the map, the site's help page said, was the most used link.",
     "Buy a copy of this picture and you help the museum, the curator said.",
     "The odds of a rate cut have risen, analysts said.",
+    "As an early member, you will remember the first meetings, she told the room.",
+    "As a Rotary member, you get to know the town, he said.",
+    "50% off the price of a ticket was offered to students, the theatre said.",
+    "The copying of keys is common, the locksmith said.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""

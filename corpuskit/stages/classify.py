@@ -482,6 +482,11 @@ _SIDEBAR_ITEMS = 3
 _CREDIT_REASONS = frozenset({"editor", "source"})
 # residue that marks the page's own end (find_end)
 _PAGE_END = frozenset({"footer", "copyright"})
+# an item of a table of results: its rank, then its text ("1. Bayliss (Ducati) 1'32.2"); a figure
+# after the rank; a capitalised word (a name)
+_RANKED = regex.compile(r"^\s*(\d{1,2})[.)]\s+(?=\S)")
+_DIGIT_AFTER = regex.compile(r"\d")
+_CAP_WORD = regex.compile(r"\b\p{Lu}\p{Ll}{2,}\b")
 # a photo credit's mark (``_Page.photo_credit``): a slash or bar before the name, or the whole in brackets
 _CREDIT_MARK = regex.compile(r"[／/|｜]|^[(（].*[)）]$")
 # a widget's bare label: words in Latin letters (Previous Next) or a pager's count (1/5)
@@ -779,6 +784,7 @@ class _Page:
         self._numbered: list[tuple[list[int], list[range], Counter[str]]] | None = None  # (numbered_runs)
         self.item_dates: set[int] = set()  # the dates of a list's items inside the body (find_end)
         self.gallery: set[int] = set()  # a photo set's captions under the headline's date (gallery_run)
+        self.table: set[int] = set()  # a table of results under the last paragraph, its caption (results_table)
 
     @staticmethod
     @lru_cache(maxsize=16)  # settling reads the same article again: often the same sample
@@ -1194,7 +1200,32 @@ class _Page:
             # a dated list's dates are its items', not the article's publication time
             self.item_dates.update(k for k in range(end + 1, p) if self.f[k].date)
             end = further
-        return end
+        return self.results_table(end)
+
+    def results_table(self, end: int, least: int = 3, longest: int = 100) -> int:
+        """The article's end, reaching over a table of results printed right under its last
+        paragraph, perhaps under its caption: at least ``least`` items numbered in order, each short
+        and holding a figure after its rank (a time, a score), at least half of them naming someone
+        or something the article names ("1. Bayliss (Ducati) 1'32.2", with "Bayliss" in the text).
+        A list of other stories' headlines holds no such figures nor the article's names."""
+        lines, n = self.lines, len(self.lines)
+        k = end + 1
+        if k < n and not _RANKED.match(lines[k].text) and not self.f[k].prose and self.f[k].n <= longest:
+            k += 1  # the table's caption
+        items: list[int] = []
+        while k < n and (m := _RANKED.match(lines[k].text)) and int(m[1]) == len(items) + 1 \
+                and len(lines[k].text) <= longest and _DIGIT_AFTER.search(lines[k].text, m.end()):
+            items.append(k)
+            k += 1
+        if len(items) < least:
+            return end
+        text = "\n".join(ln.text for ln in lines[max(0, end - 60):end + 1])
+        named = sum(any(w in text for w in _CAP_WORD.findall(lines[i].text, _RANKED.match(lines[i].text).end()))
+                    for i in items)
+        if 2 * named < len(items):
+            return end
+        self.table.update(range(end + 1, items[-1] + 1))
+        return items[-1]
 
     def widget_resumes(self, end: int, items: int = 6, share: float = 0.05) -> tuple[int, bool] | None:
         """Where the article resumes under a related list's header that closed it at ``end``
@@ -1987,6 +2018,8 @@ class _Page:
             return
         if self.deck(i):
             ln.decide("heading")  # the headline's labelled subtitle, read as a sentence (副题：X。)
+        elif i in self.table:
+            ln.decide("keep" if _RANKED.match(ln.text) else "heading")  # a table of results, its caption
         elif f.prose and self.bare_caption(i):
             ln.decide("drop", "caption")
         elif f.prose:
