@@ -268,6 +268,12 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("World News:", "related"),
     ("12-30-2007, 02h53", "published"),
     ("BUFFALO, New York (AFP)", "dateline"),
+    ("Created: 1/10/2008 4:09:14 PM", "published"),
+    ("No part of this site should be used in any other media without prior permission.", "copyright"),
+    ("This site is managed by Example Network Private Ltd.", "copyright"),
+    ("Make us your home page", "nav"),
+    ("Set as homepage", "nav"),
+    ("segnala questa notizia su:", "share"),
 ])
 def test_share_words_credits_and_handles(line, reason):
     assert ruleset("en").match_rule(line).reason == reason
@@ -517,6 +523,9 @@ def test_bylines(line, authors, editors, source):
     "As a Rotary member, you get to know the town, he said.",
     "50% off the price of a ticket was offered to students, the theatre said.",
     "The copying of keys is common, the locksmith said.",
+    "This site is managed by volunteers who clean the river every spring, the group said.",
+    "No part of this site was damaged in the fire, the owner said.",
+    "Make us your home for the holidays, the hotel's advert said.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
