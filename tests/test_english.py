@@ -122,6 +122,7 @@ def test_case_idempotent(path):
     ("Updated 2:15 PM GMT, 3 March 2021", "2021-03-03T14:15+00:00"),
     ("Posted at 6:47am on 14 Jan 2008", "2008-01-14T06:47"),
     ("12-30-2007, 02h53", "2007-12-30T02:53"),
+    ("27 December 2007 (15:29)", "2007-12-27T15:29"),
     ("(AFP) Saturday 12 January 2008", "2008-01-12"),
     ("14 Jan 2008, 1530 hrs IST,TNN", "2008-01-14T15:30"),
     ("Sunday, December 30, 2007 - Page updated at 7:05 PM", "2007-12-30T19:05"),

@@ -291,6 +291,8 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     f.weight = _weight(f, c)
     # (a headline ending on an abbreviation, "... Relations With U.S.", states nothing)
     f.headline = not open_ and _headline(f, "" if end == "." and _ABBREVIATION_END.search(text) else end, c)
+    if not f.headline and not f.ruled and f.n < c.s["title_min"] and _SCORELINE.match(text):
+        f.headline = True  # a match report's headline is its score, however short ("Port Vale 1 Luton 2")
     if f.headline and c.deck_label is not None and c.deck_label.match(text):
         f.headline = False  # a labelled subtitle (副题：X) is the headline's, never the headline
     f.phrase = _phrase_kind(f, text, c)
@@ -482,6 +484,9 @@ _SIDEBAR_ITEMS = 3
 _CREDIT_REASONS = frozenset({"editor", "source"})
 # residue that marks the page's own end (find_end)
 _PAGE_END = frozenset({"footer", "copyright"})
+# a match's score as a headline: two sides' names, each with its goals ("Port Vale 1 Luton 2")
+_SCORELINE = regex.compile(r"^\p{Lu}[\p{L}.\x27’&-]*(?:\s+\p{Lu}[\p{L}.\x27’&-]*){0,3}\s+\d{1,2}\s*[-–,]?\s+"
+                           r"\p{Lu}[\p{L}.\x27’&-]*(?:\s+\p{Lu}[\p{L}.\x27’&-]*){0,3}\s+\d{1,2}$")
 # an item of a table of results: its rank, then its text ("1. Bayliss (Ducati) 1'32.2"); a figure
 # after the rank; a capitalised word (a name)
 _RANKED = regex.compile(r"^\s*(\d{1,2})[.)]\s+(?=\S)")
@@ -1038,6 +1043,7 @@ class _Page:
                 best = i  # the headline over its own subheads
                 break
         best = self.related_below(scored, best, top)
+        best = self.under_label(scored, best)
         best = self.over_subtitle(scored, best)
         best = self.under_kicker(scored, best)
         # a headline printed twice in a row (a share box, a sticky header): the first copy
@@ -1058,6 +1064,20 @@ class _Page:
                     and self.f[i].n >= self.s["title_min"] + 3):
                 return i
         return best
+
+    def under_label(self, scored: list[tuple[float, int]], best: int) -> int:
+        """The headline, ``best`` unless ``best`` shares no word with the article and the line right
+        over it, a candidate over the threshold, shares a third of its words or more: a label
+        printed under the headline, where a standfirst goes, won on standing over the body (a
+        match report's "Port Vale 1 Luton 2" over its competition's name, "Coca Cola FOOTBALL
+        LEAGUE ONE")."""
+        if self.words_shared[best] > 0:
+            return best
+        k = self.prev_line(best)
+        score = next((s for s, i in scored if i == k), None)
+        if score is None or score < self.s["title_threshold"] or self.words_shared.get(k, 0) < 0.3:
+            return best
+        return k
 
     def over_subtitle(self, scored: list[tuple[float, int]], best: int) -> int:
         """The headline, ``best`` unless ``best`` opens with a dash (a subtitle, 副题:
