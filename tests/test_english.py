@@ -275,6 +275,16 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("Make us your home page", "nav"),
     ("Set as homepage", "nav"),
     ("segnala questa notizia su:", "share"),
+    ("Arts & Entertainment»", "related"),
+    ("Money »", "related"),
+    ("Consumer Life »", "related"),
+    ("Full list of articles »", "related"),
+    ("This site is proudly hosted by Example Hosting", "copyright"),
+    ("Bookmark/Search this post with:", "share"),
+    ("add new comment", "comments"),
+    ("Comment viewing options", "comments"),
+    ("Latest Comments", "comments"),
+    ('Select your preferred way to display the comments and click "Save settings" to activate your changes.', "comments"),
 ])
 def test_share_words_credits_and_handles(line, reason):
     assert ruleset("en").match_rule(line).reason == reason
@@ -527,6 +537,8 @@ def test_bylines(line, authors, editors, source):
     "This site is managed by volunteers who clean the river every spring, the group said.",
     "No part of this site was damaged in the fire, the owner said.",
     "Make us your home for the holidays, the hotel's advert said.",
+    "Money is tight this year, the mayor said.",
+    "The latest comments from the minister drew criticism from both sides.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""

@@ -484,6 +484,8 @@ _SIDEBAR_ITEMS = 3
 _CREDIT_REASONS = frozenset({"editor", "source"})
 # residue that marks the page's own end (find_end)
 _PAGE_END = frozenset({"footer", "copyright"})
+# a sentence ending inside a line (a stop, then a capital): no one-sentence headline
+_STOP_INSIDE = regex.compile(r"[.!?][\"'”’)]*\s+\p{Lu}")
 # a match's score as a headline: two sides' names, each with its goals ("Port Vale 1 Luton 2")
 _SCORELINE = regex.compile(r"^\p{Lu}[\p{L}.\x27’&-]*(?:\s+\p{Lu}[\p{L}.\x27’&-]*){0,3}\s+\d{1,2}\s*[-–,]?\s+"
                            r"\p{Lu}[\p{L}.\x27’&-]*(?:\s+\p{Lu}[\p{L}.\x27’&-]*){0,3}\s+\d{1,2}$")
@@ -877,6 +879,9 @@ class _Page:
         dated = self.dated_headline(start)
         if dated is not None and dated not in inside:
             like.add(dated)
+        stopped = self.stopped_headline(start)
+        if stopped is not None and stopped not in inside:
+            like.add(stopped)
         short = self.short_headline(start)
         if short is not None and (short in inside or shared(short) == 0):
             short = None  # (a label of the site's, sharing no word with the article)
@@ -935,6 +940,22 @@ class _Page:
             score -= min(n_between * 0.01, 0.6)
             scored.append((score, i))
         return scored
+
+    def stopped_headline(self, start: int, reach: int = 8) -> int | None:
+        """A headline closed by a full stop ("Maker updates its towers, doubles performance."),
+        read as a sentence, right over the story's byline block (``head_of_story``: a date and
+        the writer's name) within ``reach`` lines over the body: a candidate all the same. Only
+        one sentence of a headline's length."""
+        f = self.f
+        for j in range(max(1, start - reach), start + 1):
+            k = j - 1
+            text = self.lines[k].text.rstrip()
+            if (f[k].ruled or not text.endswith(".") or not self.s["title_min"] <= f[k].n <= self.s["title_max"]
+                    or _STOP_INSIDE.search(text[:-1])):
+                continue
+            if self.head_of_story(j):
+                return k
+        return None
 
     def dated_headline(self, start: int) -> int | None:
         """The line right over the body (past its metadata lines) when it is a headline with its
@@ -2552,6 +2573,9 @@ class _Page:
                 g = f[j]
                 if g.rule is not None and g.rule.ends:
                     break
+                if items and items[-1] == j - 1 and self.head_of_story(j):
+                    items.pop()  # the article's headline, under the list, over its byline block
+                    break
                 if g.ruled:
                     continue
                 if g.prose and (g.open or self.resumes(j) or self.under_bare_list(items, j) or not items or items[-1] != j - 1
@@ -2566,6 +2590,33 @@ class _Page:
             for j in items:
                 if lines[j].kept:
                     lines[j].decide("drop", "related")
+
+    def bare_name(self, i: int) -> bool:
+        """Whether line ``i`` is a short name alone: no rule, no prose, no digit, two to four
+        words each capitalised (a script written with spaces), a name once the rules strip what is none."""
+        f, text = self.f[i], self.lines[i].text.strip()
+        words = text.split()
+        return (not f.ruled and not f.prose and 2 <= len(words) <= 4 and len(text) <= 40
+                and all(w[:1].isupper() for w in words) and not any(ch.isdigit() for ch in text)
+                and bool(split_names(text, self.rs)))
+
+    def head_of_story(self, j: int, reach: int = 3) -> bool:
+        """Whether the metadata lines from line ``j`` on are a story's byline block: a date and a
+        byline (an item of a list may carry its date, seldom its writer too), then, within
+        ``reach`` lines past them, a paragraph ("Top Stories" / ... / "Apple updates MacPros and
+        Xserves" / "9th January 2008" / "Danny Gorog" / the lead)."""
+        f, n, kinds = self.f, len(self.f), set()
+        k = j
+        # (by its rule, or as the page's decisions read it: a name alone under the date)
+        while k < n and (f[k].rule is not None and f[k].rule.action == "meta" or self.lines[k].action == "meta"):
+            kinds.add(f[k].rule.reason if f[k].rule is not None else self.lines[k].reason)
+            k += 1
+        if "published" in kinds and "byline" not in kinds and k < n and self.bare_name(k):
+            kinds.add("byline")  # the writer's name alone under the date
+            k += 1
+        if not {"published", "byline"} <= kinds:
+            return False
+        return any(f[m].prose and not f[m].ruled for m in range(k, min(n, k + reach)))
 
     def not_summary(self, header: int, j: int) -> bool:
         """Whether the sentence at line ``j``, right under an item's headline in a list under
