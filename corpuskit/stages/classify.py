@@ -489,10 +489,9 @@ _STOP_INSIDE = regex.compile(r"[.!?][\"'”’)]*\s+\p{Lu}")
 # a match's score as a headline: two sides' names, each with its goals ("Port Vale 1 Luton 2")
 _SCORELINE = regex.compile(r"^\p{Lu}[\p{L}.\x27’&-]*(?:\s+\p{Lu}[\p{L}.\x27’&-]*){0,3}\s+\d{1,2}\s*[-–,]?\s+"
                            r"\p{Lu}[\p{L}.\x27’&-]*(?:\s+\p{Lu}[\p{L}.\x27’&-]*){0,3}\s+\d{1,2}$")
-# an item of a table of results: its rank, then its text ("1. Bayliss (Ducati) 1'32.2"); a figure
-# after the rank; a capitalised word (a name)
+# an item of a table of results: its rank, then its text ("1. Bayliss (Ducati) 1'32.2"); a
+# capitalised word (a name)
 _RANKED = regex.compile(r"^\s*(\d{1,2})[.)]\s+(?=\S)")
-_DIGIT_AFTER = regex.compile(r"\d")
 _CAP_WORD = regex.compile(r"\b\p{Lu}\p{Ll}{2,}\b")
 # a photo credit's mark (``_Page.photo_credit``): a slash or bar before the name, or the whole in brackets
 _CREDIT_MARK = regex.compile(r"[／/|｜]|^[(（].*[)）]$")
@@ -1217,12 +1216,15 @@ class _Page:
         if f[k].weight < 1.0 and k + 2 < len(f) and all(
                 not g.prose and not g.ruled and g.headline for g in (f[k + 1], f[k + 2])):
             return True
-        def pair(h: int) -> bool:  # a headline no rule names over a paragraph no rule names
-            return (0 <= h and h + 1 < len(f) and not f[h].prose and not f[h].ruled and f[h].headline
-                    and f[h + 1].prose and not f[h + 1].ruled)
-
         # (the list's last teaser: another pair right over its headline)
-        return pair(k - 1) and (pair(k + 1) or pair(k - 3))
+        return self.teaser_pair(k - 1) and (self.teaser_pair(k + 1) or self.teaser_pair(k - 3))
+
+    def teaser_pair(self, h: int) -> bool:
+        """Whether line ``h`` is a headline no rule names right over a paragraph no rule names:
+        one item of a list of other stories, each a headline over its teaser."""
+        f = self.f
+        return (0 <= h and h + 1 < len(f) and not f[h].prose and not f[h].ruled and f[h].headline
+                and f[h + 1].prose and not f[h + 1].ruled)
 
     def extend_back(self, a: int) -> int:
         """With no headline, the body reaches back from the core as its end reaches forward."""
@@ -1255,7 +1257,7 @@ class _Page:
             k += 1  # the table's caption
         items: list[int] = []
         while k < n and (m := _RANKED.match(lines[k].text)) and int(m[1]) == len(items) + 1 \
-                and len(lines[k].text) <= longest and _DIGIT_AFTER.search(lines[k].text, m.end()):
+                and len(lines[k].text) <= longest and _DIGIT.search(lines[k].text, m.end()):
             items.append(k)
             k += 1
         if len(items) < least:
@@ -1521,8 +1523,7 @@ class _Page:
                 while j <= b and f[j].ruled and not f[j].prose:
                     j += 1
                 pairs = 0
-                while (j + 1 <= b and f[j].headline and not f[j].prose and not f[j].ruled
-                       and f[j + 1].prose and not f[j + 1].ruled):
+                while j + 1 <= b and self.teaser_pair(j):
                     pairs, j = pairs + 1, j + 2
                 if pairs >= least:
                     last = self.last_prose(k - 1, a)
