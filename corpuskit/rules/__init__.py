@@ -265,6 +265,10 @@ class RuleSet:
             other = self.foreign.match_rule(line, zone)
             if other is not None and foreign_drop(other):
                 found = other
+        if found is None and line[:1] == "?" and line[1:2].isspace():
+            # a character the page's encoding could not hold, printed as "?" before the line
+            # ("? Copyright © 2008 ..."): the rules read the line without it
+            found = self.match_rule(line[2:].lstrip(), zone)
         self._remember(key, found)
         return found
 

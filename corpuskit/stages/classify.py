@@ -776,6 +776,32 @@ def _output_groups(lines: list[Line], join: bool, paragraphs: Any) -> list[list[
             if ln.action in KEEP_ACTIONS and id(ln) not in later]
 
 
+# a separator alone on its line, between a list's items: "-", "•", "|", "***"
+_SEPARATOR = re.compile(r"[-–—•·|*_=~>»◆■□●○]+")
+
+
+def in_separated_list(lines: list[Line], i: int, least: int = 3) -> bool:
+    """Whether line ``i`` is an item of a list that prints each item under the same separator
+    line (a dash or a bullet alone), ``least`` items or more: a box of the site's other stories
+    ("More from Front Page" / - / Story one / - / Story two / - / Story three). No item is the
+    headline, not even the last one over the story's date: a headline stands under no separator.
+
+    >>> ls = [Line(n=k, raw=t, text=t) for k, t in enumerate(["More", "-", "One story", "-", "Two", "-", "Three", "May 1, 2020"])]
+    >>> in_separated_list(ls, 6), in_separated_list(ls, 7), in_separated_list(ls[2:], 4)
+    (True, False, False)
+    """
+    sep = lines[i - 1].text.strip() if i >= 1 else ""
+    if not (0 < len(sep) <= 3 and _SEPARATOR.fullmatch(sep)):
+        return False
+    n, k = 1, i - 2  # (the items over it, then under it)
+    while n < least and k >= 1 and lines[k].text.strip() != sep and lines[k - 1].text.strip() == sep:
+        n, k = n + 1, k - 2
+    k = i + 1
+    while n < least and k + 1 < len(lines) and lines[k].text.strip() == sep and lines[k + 1].text.strip() != sep:
+        n, k = n + 1, k + 2
+    return n >= least
+
+
 class _Page:
     """The decisions for one page, from its lines' features."""
 
@@ -874,6 +900,7 @@ class _Page:
             inside.update(range(first + 1, last))
         self.gallery = set(self.gallery_run(start, shared))
         inside.update(self.gallery)
+        inside.update(k for k in range(lo, hi + 1) if feats[k].headline and in_separated_list(self.lines, k))
         like = {k for k in range(lo, hi + 1) if feats[k].headline and k not in inside}
         dated = self.dated_headline(start)
         if dated is not None and dated not in inside:
@@ -2574,7 +2601,8 @@ class _Page:
                 g = f[j]
                 if g.rule is not None and g.rule.ends:
                     break
-                if items and items[-1] == j - 1 and self.head_of_story(j):
+                if (items and items[-1] == j - 1 and self.head_of_story(j)
+                        and not in_separated_list(lines, j - 1)):
                     items.pop()  # the article's headline, under the list, over its byline block
                     break
                 if g.ruled:

@@ -87,7 +87,7 @@ from ..document import Line
 from ..rules import Rule, RuleSet
 from .dates import to_iso
 from .segment import compiled_open_end, open_ended
-from .classify import _BULLET, _spaceless, article_closes, next_story_walk, unmarked_story_walk
+from .classify import _BULLET, _spaceless, article_closes, in_separated_list, next_story_walk, unmarked_story_walk
 
 # 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe"); none of them a
 # word a headline set in capitals holds and a name does not ("Singer Cautious When Traveling")
@@ -1630,8 +1630,8 @@ def title_by_byline(lines: list[Line], rules: list[Rule | None], reach: int = 15
     if (h < 0 or h == t or rules[h] is not None or lines[h].action not in ("keep", "heading", "drop")
             or lines[h].action == "drop" and lines[h].reason not in (
                 ("nav", "related", None) if t is None else ("nav", "related"))  # (no title: a line dropped unnamed too)
-            or _words(lines[h].raw) < 4 or not _headline(lines[h].raw)):
-        return
+            or _words(lines[h].raw) < 4 or not _headline(lines[h].raw) or in_separated_list(lines, h)):
+        return  # (nor a list's last item, under the separator its other items stand under)
     if t is None:
         old = None
     elif t < h:
