@@ -776,6 +776,8 @@ def _output_groups(lines: list[Line], join: bool, paragraphs: Any) -> list[list[
             if ln.action in KEEP_ACTIONS and id(ln) not in later]
 
 
+# what a story's toolbar holds, between its date and its text (short_headline)
+_TOOL_REASONS = frozenset(("share", "nav", "comments"))
 # a separator alone on its line, between a list's items: "-", "•", "|", "***"
 _SEPARATOR = re.compile(r"[-–—•·|*_=~>»◆■□●○]+")
 
@@ -1930,10 +1932,14 @@ class _Page:
         rule naming it, no sentence, no clause, no menu, no date.
 
         (Asked once per reading of a page, of the core's first line.)"""
-        f, k = self.f, start - 1
-        while k >= 0 and f[k].rule is not None and f[k].rule.action == "meta" and f[k].rule.reason != "source":
+        f, k, dated = self.f, start - 1, False
+        while k >= 0 and (r := f[k].rule) is not None:
+            if r.action == "meta" and r.reason != "source":
+                dated = True
+            elif not (r.action == "drop" and not r.ends and r.reason in _TOOL_REASONS):
+                break  # (a story's tools under its date: "Print Story", "Add Comments")
             k -= 1
-        if k < 0 or k == start - 1:
+        if k < 0 or not dated:
             return None  # no metadata line between it and the body
         g = f[k]
         if (g.ruled or g.prose or g.date or g.seps > 1 or not g.headed or g.headline or g.clause
