@@ -172,6 +172,7 @@ def test_utf8_read_as_gbk_round_trips(t):
 @settings(max_examples=200, deadline=None)
 @given(t=st.one_of(chinese, english))
 @example(t="A陵")  # é\x99µ: half read back as Big5 (é险) once scored better than the whole (陵)
+@example(t="夥俗")  # å¤¥ä¿—: read back as GBK (澶ヤ織) once scored a little better than as UTF-8
 def test_utf8_read_as_single_byte_round_trips(wrong, t):
     try:
         garbled = t.encode("utf-8").decode(wrong)

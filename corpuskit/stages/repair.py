@@ -43,6 +43,7 @@ else:  # pragma: no cover
 UNREPAIRED = "unrepaired-mojibake"  # the name in provenance.repairs and the quality flag
 MARGIN = 1.0  # a fix must lower the badness by this much
 MARGIN_UTF8 = 0.3
+UTF8_PRIOR = 0.5  # between single repairs, a UTF-8 reading wins unless another reads clearly better
 STILL_SUSPECT = 1.0  # added to a repair's badness while it still looks like mojibake  # ... or this much, for UTF-8 read as GBK or Big5
 MAX_LAYERS = 4
 ACCEPT_MAX = 4.3  # and must read as well as real text does (Chinese news: 2.8-3.3)
@@ -498,6 +499,16 @@ def _changed(before: str, after: str) -> str:
     return "\n".join(b for a, b in zip(before.split("\n"), after.split("\n")) if a != b)
 
 
+def _wide_only(text: str) -> bool:
+    """Whether ``text`` holds only ASCII and characters past U+07FF (CJK, punctuation), no
+    U+FFFD: a UTF-8 reading with no Latin-1 or symbol left from a wrong one.
+
+    >>> _wide_only("夥俗 2021"), _wide_only("§Y®ɷs»D"), _wide_only("中\ufffd")
+    (True, False, False)
+    """
+    return "\ufffd" not in text and all(ch < "\x80" or ch >= "\u0800" for ch in text)
+
+
 def _cost(text: str) -> float:
     """A repair's badness, dearer when it still looks like mojibake (鍋ヤ华 read from 健仪's bytes)."""
     return badness(text) + (STILL_SUSPECT if _flagged(text) else 0.0)
@@ -522,8 +533,12 @@ def _best_path(text: str) -> tuple[Kind, ...] | None:
         fixed = redecode(text, kind)
         if fixed != text:
             cost = _cost(fixed)
-            if cost < current and _readable(_changed(text, fixed), (kind,)) and (best is None or cost < best[0]):
-                best = (cost, (kind,))
+            # (bytes that read as whole UTF-8 characters of three bytes, with no odd Latin or
+            # symbol left, seldom came from another encoding: of two readings alike, 夥俗 from
+            # UTF-8 or 澶ヤ織 from GBK, the UTF-8 one)
+            rank = cost - UTF8_PRIOR if kind.original == "utf-8" and _wide_only(fixed) else cost
+            if cost < current and _readable(_changed(text, fixed), (kind,)) and (best is None or rank < best[0]):
+                best = (rank, (kind,))
         forced = redecode(text, kind, force=True)
         if forced != text and _flagged(forced):
             firsts.append((forced, kind))
