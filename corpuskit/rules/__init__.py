@@ -123,6 +123,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # a metadata field's label alone on its line, its value on the next ("By:" / "Jane Doe", "来源："
     # / "新华社"): the two are read as one line (empty: none)
     "meta_label": "",
+    # the short words a sentence holds (an article, a preposition, "is"): a long line with none of
+    # them is no prose, however long (a menu run together on one line); empty: not asked
+    "sentence_words": "",
     # metadata: how a byline's names are split, which role words are removed, longest name
     "name_split": r"[\s、，,/／;；]+",
     "name_strip": r"^$",

@@ -132,6 +132,7 @@ class _Compiled:
         self.credit_mark = _fast(s["credit_mark"]) if s["credit_mark"] else None
         self.open_end = compiled_open_end(s.get("open_end", ""))
         self.meta_label = _fast(s["meta_label"]) if s.get("meta_label") else None
+        self.sentence_words = _fast(s["sentence_words"]) if s["sentence_words"] else None
         self.cache: dict[str, Features] = {}
         # ``_edit_lines``' memory: line text -> the text once edited and the edits that changed
         # it, for the early edits and for the others (a page is read twice, settling)
@@ -251,8 +252,10 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
     marks = len(c.marks.findall(text))
     needs_met = c.heading_needs is None or c.heading_needs.search(text) is not None
     # a line past prose_min characters reads as a sentence however it ends (0: off), unless
-    # it is a run of capitalised words: a menu's items written on one line
-    sent = end in c.sentence_end or (0 < c.s["prose_min"] <= n and not _capitalised_run(text))
+    # it is a run of capitalised words or holds none of the language's sentence_words: a menu's
+    # items written on one line
+    sent = end in c.sentence_end or (0 < c.s["prose_min"] <= n and not _capitalised_run(text)
+                                     and (c.sentence_words is None or c.sentence_words.search(text) is not None))
     seps = len(c.seps.findall(text))
     commas = len(c.commas.findall(text))
     if seps >= 2 and sent and n >= c.s["long_line"] and (commas >= 2 or _RUNNING_WORDS.search(text)):
@@ -288,6 +291,9 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
         headed=needs_met and _ANY_LETTER.search(text) is not None,
         open=open_,
     )
+    if (f.prose and not sent and not f.clause and 0 < c.s["prose_min"] <= n and c.sentence_words is not None
+            and c.sentence_words.search(text) is None):
+        f.prose = False  # a long run of words set apart by commas, none a sentence needs: a menu's
     f.weight = _weight(f, c)
     # (a headline ending on an abbreviation, "... Relations With U.S.", states nothing)
     f.headline = not open_ and _headline(f, "" if end == "." and _ABBREVIATION_END.search(text) else end, c)
@@ -334,7 +340,8 @@ def _capitalised_run(text: str) -> bool:
 
 
 # a line ending on an abbreviation of capitals and dots: U.S., U.K., D.C.
-_ABBREVIATION_END = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,}$")
+# (or on the time of day: "... At New Jersey Nets, 7:30 P.m.", a sports wire's preview)
+_ABBREVIATION_END = regex.compile(r"(?<![\p{L}.])(?:(?:\p{Lu}\.){2,}|(?<=\d\s?)(?i:[ap]\.m\.))$")
 
 
 def _headline(f: Features, end: str, c: _Compiled) -> bool:
@@ -344,7 +351,8 @@ def _headline(f: Features, end: str, c: _Compiled) -> bool:
         return False
     if not c.s["title_min"] <= f.n <= c.s["title_max"]:
         return False
-    return (end not in c.clause_marks and end not in c.s["statement_end"] and f.commas <= 2
+    # ("" for an end that says nothing: ``"" in "."`` holds, so it is asked first)
+    return ((not end or end not in c.clause_marks and end not in c.s["statement_end"]) and f.commas <= 2
             and f.headed)
 
 
@@ -892,7 +900,10 @@ class _Page:
             # (or over the writer's name alone, which no rule names, over the date: "Senate passes
             # bill on electoral reform" / "Jane Doe" / "Published 12 March 2024")
             def closes(h: int) -> bool:
-                return (feats[h].headline and feats[h].n >= self.s["title_min"] and shared(h) >= 0.5
+                # (the share of its words in the article, however few: "Remembering Jane Doe")
+                n_tok = len(_tokens(self.lines[h].text))
+                return (feats[h].headline and feats[h].n >= self.s["title_min"] and n_tok
+                        and shared(h) / min(1.0, n_tok / 5) >= 0.5
                         and j < len(feats) and (g := feats[j].rule) is not None and g.action == "meta"
                         and g.reason in ("byline", "published"))
             last = j - 1

@@ -1739,6 +1739,10 @@ def title_over_deck(lines: list[Line], rules: list[Rule | None], far: int = 3) -
             lines[k].decide("drop", "nav")
 
 
+# a line ending on a time of day, its full stop the abbreviation's: "... At New Jersey Nets, 7:30 P.m."
+_TIME_END = regex.compile(r"\d\s?(?i:[ap]\.m\.)$")
+
+
 def head_in_menu(lines: list[Line], rules: list[Rule | None], most: int = 2) -> None:
     """An article's head printed under a menu (a rubric, the headline, maybe a one-sentence deck,
     then a date or date-and-author line) can run into the menu's links, and the engine drops
@@ -1772,7 +1776,8 @@ def head_in_menu(lines: list[Line], rules: list[Rule | None], most: int = 2) -> 
     d = k - 1  # a deck: one sentence, kept as the title or dropped with the menu
     deck = lines[d].raw.strip()
     has_deck = (lines[d].action in ("title", "drop") and rules[d] is None and 4 <= _words(deck) <= 30
-                and _SENTENCE_END.search(deck) is not None and not _SENTENCE_BREAK.search(deck))
+                and _SENTENCE_END.search(deck) is not None and not _SENTENCE_BREAK.search(deck)
+                and not _TIME_END.search(deck))  # (a headline ending on the game's time, "..., 7:30 P.m.")
     h = d - 1 if has_deck else d
     text = lines[h].raw.strip() if h >= 0 else ""
     if (h < 1 or lines[h].action != "drop" or lines[h].reason not in ("nav", "related") or rules[h] is not None
@@ -3629,6 +3634,19 @@ def repeated_caption(lines: list[Line], least: int = 20) -> None:
         if any(c.action == "drop" and c.reason == "caption" and len(c.raw.strip()) > len(text)
                and c.raw.strip().startswith(text) for c in lines[max(0, i - 2):i]):
             ln.decide("drop", "caption")
+    # The lead photo's caption over the lead, closing with the lead's own first sentence (a wire's
+    # caption: "Jane Doe in action in 2007. Holders Egypt maintained their form with a win over
+    # Mali." over "CAIRO (AFP) - Holders Egypt maintained their form with a win over Mali Thursday."):
+    # the first kept line under the headline whose last sentence, ``least`` characters or more, the
+    # line under it holds, less its full stop.
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    first = next((i for i in range(t + 1, len(lines)) if lines[i].action in ("keep", "heading")), None) if t is not None else None
+    if first is not None and first + 1 < len(lines) and lines[first].action == "keep" and lines[first + 1].action == "keep":
+        text = lines[first].raw.strip()
+        cut = text.rfind(". ", 0, len(text) - 1)
+        tail = text[cut + 2:].rstrip(".") if cut > 0 else ""
+        if len(tail) >= 2 * least and tail in lines[first + 1].raw:
+            lines[first].decide("drop", "caption")
 
 # a letter's signature: the writer's name, perhaps with the town after a comma or a dash
 # ("Jane Doe", "Jane Doe, Westbury", "Jane Doe - Westbury"), and a town alone on a line
