@@ -203,7 +203,7 @@ def foreign_drop(rule: Rule) -> bool:
 # alone on its line (English: the line under a byline's name), a fact box's lines and header, a
 # summary box's label
 PATTERN_LISTS = ("lead_writer", "lead_source", "lead_date", "photo_reporter", "date_field", "writer_role", "fact_field",
-                 "fact_header", "summary_label", "bare_names", "outlet_first", "outlet_suffix")
+                 "fact_header", "summary_label", "bare_names", "outlet_first", "outlet_suffix", "roundup_title")
 _MEMO_MAX = 20_000  # lines
 _MEMO_LINE = 400  # characters: longer lines are not remembered (memory stays under ~20 MB)
 

@@ -4078,8 +4078,44 @@ def _story_mark(ln: Line) -> str | None:
     return "dateline" if "dateline" in ln.edits else None
 
 
+def roundup_heads(lines: list[Line], rules: list[Rule | None], roundup: "regex.Pattern[str] | None") -> None:
+    """A page of briefs, its headline saying so (``roundup``: "State news briefs: ..., and more
+    state news stories"), prints each brief under a headline of its own, often past a separator
+    line ("-----"). Such a headline the engine dropped (headline-long, no rule naming it) between
+    the article's paragraphs, under a kept paragraph (past separators) and over one, is the
+    article's subhead.
+
+    >>> rows = [("title", "County news briefs: the council delays its vote, and more"),
+    ...         ("keep", "CENTRETOWN -- The council put off its vote on the harbour plan until next month."),
+    ...         ("drop", "-----"), ("drop", "Judge allows lawsuit over the old mill fire to go ahead"),
+    ...         ("keep", "CENTRETOWN -- A judge ruled on Monday that the lawsuit over the fire may go ahead.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> roundup_heads(ls, [None] * len(ls), regex.compile(r"\\bbriefs\\b")); ls[3].action
+    'heading'
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None or roundup is None or not roundup.search(lines[t].raw):
+        return
+    for h in range(t + 2, len(lines) - 1):
+        ln = lines[h]
+        if (ln.action != "drop" or ln.reason not in (None, "nav", "related") or rules[h] is not None
+                or not _headline(ln.raw) or not _sentence_kept(lines[h + 1])):
+            continue
+        k = h - 1
+        while k > t and lines[k].action == "drop" and not any(ch.isalnum() for ch in lines[k].raw):
+            k -= 1  # (separator lines: "-----", "* * *")
+        if _sentence_kept(lines[k]):
+            ln.decide("heading")
+
+
+def _sentence_kept(ln: Line) -> bool:
+    """A kept line that ends as a sentence does, however short."""
+    return ln.action == "keep" and _finished(ln)
+
+
 def next_story(lines: list[Line], rules: list[Rule | None], least: int = 40, paras: int = 2,
-               reach: int = 3) -> None:
+               reach: int = 3, roundup: "regex.Pattern[str] | None" = None) -> None:
     """A listing, archive or digest page (a blog's month archive, a wire digest) prints whole
     stories one after the other, each a headline over a byline or a wire dateline and its body.
     Only the first is the page's article. When the article opens that way (its headline, then
@@ -4108,8 +4144,8 @@ def next_story(lines: list[Line], rules: list[Rule | None], least: int = 40, par
     [('drop', 'next_story'), ('drop', 'next_story'), ('drop', 'next_story')]
     """
     t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
-    if t is None:
-        return
+    if t is None or roundup is not None and roundup.search(lines[t].raw):
+        return  # (a page of briefs, its headline says so: "State news briefs: ..., and more")
     b = next((k for k in range(t + 1, len(lines)) if lines[k].action == "keep"), None)
     if b is None:
         return
@@ -4358,7 +4394,9 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     quote_paragraphs(lines)
     list_lead_in(lines, rules)
     index_first_entry(lines, rules)
-    next_story(lines, rules)
+    roundup = rs.pattern("roundup_title")
+    next_story(lines, rules, roundup=roundup)
+    roundup_heads(lines, rules, roundup)
     unmarked_story(lines, rules)
     if teaser_page(lines, rules):
         return [NO_ARTICLE]
