@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from datetime import date
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -29,7 +30,7 @@ import regex
 from ..document import Document, Line
 from ..pipeline import Stage
 from ..rules import RuleSet, ruleset
-from .dates import _cn_number, zone_offset
+from .dates import _cn_number, _month_word, _valid, zone_offset
 
 _HAN = regex.compile(r"\p{Han}")
 _HAN_GAP = regex.compile(r"\p{Han}\s+\p{Han}")  # Kangxi radicals and compatibility forms are Han too
@@ -95,16 +96,20 @@ def page_year(text: str, month: int | None = None) -> int | None:
 _NUMERIC_MDY = regex.compile(r"(?<![\d/])([0-3]?\d)\s*/\s*([0-3]?\d)\s*/\s*(?:19|20)\d\d(?!\d)")
 
 
-def month_day(a: int, b: int, page_text: str) -> tuple[int, int] | None:
+def month_day(a: int, b: int, page_text: str, year: int | None = None) -> tuple[int, int] | None:
     """The month and the day of a date written with two numbers in an order the page must tell
     (6/8/2024: June 8 or 6 August): a number over 12 is the day; else another date of that form
     on the page with a number over 12 tells the order, else the page's own words for the date
-    (6月8日) do. None where nothing tells.
+    (6月8日) do, else (``year`` known) the page's latest date written with a month's name (its
+    masthead's today: "Tue, January 15, 2008"), when only one reading is not after it. None where
+    nothing tells.
 
     >>> month_day(6, 8, "發布日期：6/8/2024 … 6月8日，縣府舉辦典禮"), month_day(6, 8, "6/8/2024")
     ((6, 8), None)
     >>> month_day(25, 12, ""), month_day(6, 8, "更新：6/18/2024")
     ((12, 25), (6, 8))
+    >>> month_day(1, 9, "Tue, January 15, 2008 ... Published: 01.09.2008", 2008)
+    (1, 9)
     """
     if a > 12 or b > 12 or a == b:
         return None if a > 12 and b > 12 else ((b, a) if a > 12 else (a, b))
@@ -126,12 +131,37 @@ def month_day(a: int, b: int, page_text: str) -> tuple[int, int] | None:
     md, dm = written(a, b), written(b, a)
     if md != dm:
         return (a, b) if md else (b, a)
+    if year is not None and (latest := _latest_named(page_text)) is not None:
+        md = _valid(year, a, b) and date(year, a, b) <= latest
+        dm = _valid(year, b, a) and date(year, b, a) <= latest
+        if md != dm:
+            return (a, b) if md else (b, a)  # (a story is not published after its page's date)
     return None
+
+
+_NAMED_DATE = regex.compile(r"\b(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2}),?|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]{2,8})\.?,?)"
+                            r"\s+(?P<y>(?:19|20)\d\d)(?!\d)")
+
+
+def _latest_named(text: str) -> date | None:
+    """The latest date the text writes with an English month's name (January 15, 2008; 15 Jan 2008).
+
+    >>> _latest_named("Jan. 3, 2008 and 15 January 2008"), _latest_named("no date")
+    (datetime.date(2008, 1, 15), None)
+    """
+    out = None
+    for m in _NAMED_DATE.finditer(text):
+        month = _month_word(m["m1"] or m["m2"])
+        y, d = int(m["y"]), int(m["d1"] or m["d2"])
+        if month and _valid(y, month, d):
+            out = max(out, date(y, month, d)) if out else date(y, month, d)
+    return out
 
 
 def iso_time(m: "regex.Match[str]", rs: RuleSet, page_text: str) -> str | None:
     """An ISO 8601 string from a match's date groups, or None when it names no valid date.
-    ``md1`` and ``md2`` are a month and a day in an order the page tells (``month_day``)."""
+    ``md1`` and ``md2`` are a month and a day in an order the page tells (``month_day``); ``dm1``
+    and ``dm2`` the same, read day first where the page tells nothing."""
     year, day = _int(m, "year"), _int(m, "day")
     month = _int(m, "month")
     md1, md2 = _int(m, "md1"), _int(m, "md2")
@@ -140,6 +170,9 @@ def iso_time(m: "regex.Match[str]", rs: RuleSet, page_text: str) -> str | None:
         if found is None:
             return None
         month, day = found
+    dm1, dm2 = _int(m, "dm1"), _int(m, "dm2")  # (day first unless the page tells otherwise: 19.01.2020)
+    if month is None and dm1 is not None and dm2 is not None:
+        month, day = month_day(dm2, dm1, page_text, year) or (dm2, dm1)
     if month is None:
         name = (_group(m, "month") or "").lower()
         month = rs.months.get(name) or rs.months.get(name[:3])
