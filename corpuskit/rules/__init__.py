@@ -202,6 +202,8 @@ def foreign_drop(rule: Rule) -> bool:
 # the outlet a lead retells, the date a lead opens with, a reporter's photo credit, a corpus's date field, a writer's role
 # alone on its line (English: the line under a byline's name), a fact box's lines and header, a
 # summary box's label
+# what may stand before a line and its space, read past by the rules: a lost character, a bullet
+_LEADS = frozenset("?•·▪►")
 PATTERN_LISTS = ("lead_writer", "lead_source", "lead_date", "photo_reporter", "date_field", "writer_role", "fact_field",
                  "fact_header", "summary_label", "bare_names", "outlet_first", "outlet_suffix", "roundup_title")
 _MEMO_MAX = 20_000  # lines
@@ -268,9 +270,10 @@ class RuleSet:
             other = self.foreign.match_rule(line, zone)
             if other is not None and foreign_drop(other):
                 found = other
-        if found is None and line[:1] == "?" and line[1:2].isspace():
+        if found is None and line[:1] in _LEADS and line[1:2].isspace():
             # a character the page's encoding could not hold, printed as "?" before the line
-            # ("? Copyright © 2008 ..."): the rules read the line without it
+            # ("? Copyright © 2008 ..."), or a list's bullet ("• Digg this story"): the rules read
+            # the line without it
             found = self.match_rule(line[2:].lstrip(), zone)
         self._remember(key, found)
         return found
