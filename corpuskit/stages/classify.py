@@ -296,7 +296,8 @@ def features(text: str, rs: RuleSet, c: _Compiled) -> Features:
         f.prose = False  # a long run of words set apart by commas, none a sentence needs: a menu's
     f.weight = _weight(f, c)
     # (a headline ending on an abbreviation, "... Relations With U.S.", states nothing)
-    f.headline = not open_ and _headline(f, "" if end == "." and _ABBREVIATION_END.search(text) else end, c)
+    abbreviated = end == "." and (_ABBREVIATION_END.search(text) or _TIME_END.search(text))
+    f.headline = not open_ and _headline(f, "" if abbreviated else end, c)
     if not f.headline and not f.ruled and f.n < c.s["title_min"] and _SCORELINE.match(text):
         f.headline = True  # a match report's headline is its score, however short ("Port Vale 1 Luton 2")
     if f.headline and c.deck_label is not None and c.deck_label.match(text):
@@ -340,8 +341,9 @@ def _capitalised_run(text: str) -> bool:
 
 
 # a line ending on an abbreviation of capitals and dots: U.S., U.K., D.C.
-# (or on the time of day: "... At New Jersey Nets, 7:30 P.m.", a sports wire's preview)
-_ABBREVIATION_END = regex.compile(r"(?<![\p{L}.])(?:(?:\p{Lu}\.){2,}|(?<=\d\s?)(?i:[ap]\.m\.))$")
+_ABBREVIATION_END = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,}$")
+# ... or on the time of day, its full stop the abbreviation's: "... At New Jersey Nets, 7:30 P.m."
+_TIME_END = regex.compile(r"\d\s?(?i:[ap]\.m\.)$")
 
 
 def _headline(f: Features, end: str, c: _Compiled) -> bool:

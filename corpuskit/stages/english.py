@@ -87,7 +87,7 @@ from ..document import Line
 from ..rules import Rule, RuleSet
 from .dates import to_iso
 from .segment import compiled_open_end, open_ended
-from .classify import _BULLET, _spaceless, article_closes, in_separated_list, next_story_walk, unmarked_story_walk
+from .classify import _BULLET, _TIME_END, _spaceless, article_closes, in_separated_list, next_story_walk, unmarked_story_walk
 
 # 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe"); none of them a
 # word a headline set in capitals holds and a name does not ("Singer Cautious When Traveling")
@@ -1737,10 +1737,6 @@ def title_over_deck(lines: list[Line], rules: list[Rule | None], far: int = 3) -
     for k in range(t + 1, h):
         if lines[k].kept:
             lines[k].decide("drop", "nav")
-
-
-# a line ending on a time of day, its full stop the abbreviation's: "... At New Jersey Nets, 7:30 P.m."
-_TIME_END = regex.compile(r"\d\s?(?i:[ap]\.m\.)$")
 
 
 def head_in_menu(lines: list[Line], rules: list[Rule | None], most: int = 2) -> None:
