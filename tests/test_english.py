@@ -112,6 +112,7 @@ def test_case_idempotent(path):
     ("November 28, 2013 -- Updated 0203 GMT (1003 HKT)", "2013-11-28"),
     ("Date 19.01.2020", "2020-01-19"),
     ("Date 09.01.2020", "2020-01-09"),  # (day first where the page tells nothing)
+    ("01/08/2008 ST LOUIS 6, COLUMBUS 1 -", "2008-01-08"),  # (a recap's stamp: the final score)
     ("Date 01.19.2020", "2020-01-19"),  # (a US date: 19 is no month)
     ("Published 3:45 PM ET, Mon January 6, 2020", "2020-01-06T15:45-05:00"),
     ("Updated 12:05 a.m. EDT Sept. 9, 2021", "2021-09-09T00:05-04:00"),

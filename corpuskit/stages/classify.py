@@ -786,6 +786,8 @@ def _output_groups(lines: list[Line], join: bool, paragraphs: Any) -> list[list[
             if ln.action in KEEP_ACTIONS and id(ln) not in later]
 
 
+# the most lines between a box's header and the header printed again under its items (title_scores)
+_BOX_ITEMS = 12
 # what a story's toolbar holds, between its date and its text (short_headline)
 _TOOL_REASONS = frozenset(("share", "nav", "comments"))
 # a separator alone on its line, between a list's items: "-", "•", "|", "***"
@@ -916,6 +918,13 @@ class _Page:
         self.gallery = set(self.gallery_run(start, shared))
         inside.update(self.gallery)
         inside.update(k for k in range(lo, hi + 1) if feats[k].headline and in_separated_list(self.lines, k))
+        # the items of a box printed between its header and the header again (or another box's),
+        # a few lines apart, no paragraph among them ("More News related to X" / headlines / "More
+        # News related to X")
+        boxes = [k for k in range(lo, hi + 1) if (g := feats[k].rule) is not None and g.reason == "related" and not feats[k].prose]
+        for a, b in zip(boxes, boxes[1:]):
+            if b - a <= _BOX_ITEMS and not any(feats[k].prose and not feats[k].ruled for k in range(a + 1, b)):
+                inside.update(range(a + 1, b))
         like = {k for k in range(lo, hi + 1) if feats[k].headline and k not in inside}
         dated = self.dated_headline(start)
         if dated is not None and dated not in inside:
