@@ -353,6 +353,7 @@ def test_not_credits(line):
     ("Amelia Hartigan is health reporter at The Example Morning Herald.", ["Amelia Hartigan"], [], None),
     ("By Jayashree Nandi, New Delhi", ["Jayashree Nandi"], [], None),
     ("By Jane Doe, San Francisco", ["Jane Doe"], [], None),
+    ("By Jane Doe PA SportsWire Contributing Writer", ["Jane Doe"], [], None),  # (agency and role run on)
 ])
 def test_bylines(line, authors, editors, source):
     from corpuskit.stages.metadata import extract
