@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import corpuskit
 from corpuskit import Config
-from corpuskit.rules import foreign_drop, foreign_line, parse_rules, ruleset
+from corpuskit.rules import _LEADS, foreign_drop, foreign_line, parse_rules, ruleset
 from corpuskit.rules.prefilter import required
 from conftest import CASES, SEEDS, SHARED
 
@@ -157,7 +157,7 @@ def test_prefilter_never_hides_a_match():
         if slow is None and foreign_line(line):  # (English widgets on a Chinese page)
             slow = next((r for r in rs.foreign.rules if r.matches(line)), None)
             slow = slow if slow is not None and foreign_drop(slow) else None
-        if slow is None and line[:1] in "?•·▪►" and line[1:2].isspace():
+        if slow is None and line[:1] in _LEADS and line[1:2].isspace():
             slow = slow_rule(line[2:].lstrip())  # (a bullet or a lost character before the line)
         return slow
 

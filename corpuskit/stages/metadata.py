@@ -30,7 +30,7 @@ import regex
 from ..document import Document, Line
 from ..pipeline import Stage
 from ..rules import RuleSet, ruleset
-from .dates import _cn_number, _month_word, _valid, zone_offset
+from .dates import _EN_DATE, _EN_DAY_FIRST, _cn_number, _date_parts, _valid, zone_offset
 
 _HAN = regex.compile(r"\p{Han}")
 _HAN_GAP = regex.compile(r"\p{Han}\s+\p{Han}")  # Kangxi radicals and compatibility forms are Han too
@@ -139,23 +139,16 @@ def month_day(a: int, b: int, page_text: str, year: int | None = None) -> tuple[
     return None
 
 
-_NAMED_DATE = regex.compile(r"\b(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2}),?|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]{2,8})\.?,?)"
-                            r"\s+(?P<y>(?:19|20)\d\d)(?!\d)")
-
-
 def _latest_named(text: str) -> date | None:
-    """The latest date the text writes with an English month's name (January 15, 2008; 15 Jan 2008).
+    """The latest date the text writes with an English month's name (January 15, 2008; 15 Jan
+    2008), as the dates stage reads them (``dates._EN_DATE``, ``dates._EN_DAY_FIRST``).
 
     >>> _latest_named("Jan. 3, 2008 and 15 January 2008"), _latest_named("no date")
     (datetime.date(2008, 1, 15), None)
     """
-    out = None
-    for m in _NAMED_DATE.finditer(text):
-        month = _month_word(m["m1"] or m["m2"])
-        y, d = int(m["y"]), int(m["d1"] or m["d2"])
-        if month and _valid(y, month, d):
-            out = max(out, date(y, month, d)) if out else date(y, month, d)
-    return out
+    found = [ymd for kind, pattern in (("en", _EN_DATE), ("en-day-first", _EN_DAY_FIRST))
+             for m in pattern.finditer(text) if (ymd := _date_parts(kind, m)) is not None]
+    return date(*max(found)) if found else None
 
 
 def iso_time(m: "regex.Match[str]", rs: RuleSet, page_text: str) -> str | None:
