@@ -68,6 +68,16 @@ class Line:
         return d
 
 
+def title_at(lines: list[Line]) -> int | None:
+    """The index of the page's title line, None when no line is the title yet.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Menu", "Storm heads east"])]
+    >>> ls[1].decide("title"); title_at(ls), title_at(ls[:1])
+    (1, None)
+    """
+    return next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+
+
 @dataclass
 class Document:
     """A document being cleaned. Stages fill it in, in order."""

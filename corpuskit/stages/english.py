@@ -83,7 +83,7 @@ from collections.abc import Container
 
 import regex
 
-from ..document import Line
+from ..document import Line, title_at
 from ..rules import Rule, RuleSet
 from .dates import to_iso
 from .segment import compiled_open_end, open_ended
@@ -411,7 +411,7 @@ def lead_photo_caption(lines: list[Line], least: int = 25) -> None:
     >>> lead_photo_caption(ls); [(ln.action, ln.reason) for ln in ls]
     [('title', None), ('drop', 'caption'), ('keep', None)]
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None:
         return
     i = next((k for k in range(t + 1, len(lines)) if lines[k].action in ("keep", "heading")), None)
@@ -463,7 +463,7 @@ def caption_over_credit(lines: list[Line], rules: list[Rule | None]) -> None:
     >>> caption_over_credit(ls, [None] * 4 + [credit, None]); ls[3].action, ls[3].reason
     ('drop', 'caption')
     """
-    t = next((k for k, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None:
         return
     inside = False
@@ -506,7 +506,7 @@ def caption_over_pager(lines: list[Line], rules: list[Rule | None]) -> None:
     >>> caption_over_pager(ls, [None] * 5); ls[2].action, ls[2].reason
     ('drop', 'caption')
     """
-    t = next((k for k, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None:
         return
     for i in range(t + 1, len(lines) - 1):
@@ -740,7 +740,9 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
     names = rs.pattern("bare_names")
     metas = [i for i, ln in enumerate(lines) if ln.action == "meta"]
     named = {ln.raw for ln in lines if ln.action == "meta" and _NAME.match(ln.raw)}
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), -1)
+    t = title_at(lines)
+    if t is None:
+        t = -1
     span = _body_span(lines)
     end = span[1] if span else len(lines)  # a bio or a handle under the article: not the byline block
     ruled_byline = any(r is not None and r.reason == "byline" and not _HANDLE.match(lines[i].raw)
@@ -916,7 +918,7 @@ def author_popup(lines: list[Line], rules: list[Rule | None], most: int = 6) -> 
     >>> author_popup(ls, [None, None, label, None, None]); [(ln.action, ln.reason) for ln in ls][1:4]
     [('meta', 'byline'), ('drop', 'nav'), ('drop', 'nav')]
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None:
         return
     # the first paragraph under the headline, past a standfirst right under it
@@ -1295,7 +1297,7 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None], names:
     >>> _ = headline_over_standfirst(ls, [None, None, None, None]); [ln.action for ln in ls]
     ['drop', 'drop', 'title', 'meta']
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None:
         return False
     # (a copy of the lead under the headline, dropped as repeated, stands where a standfirst would
@@ -1363,7 +1365,7 @@ def broken_headline(lines: list[Line]) -> None:
     >>> broken_headline(ls); [ln.action for ln in ls], ls[0].text
     (['title', 'drop', 'keep'], 'Harbour council seeks vote on new sea wall: cost split in two')
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if not t:
         return
     head, tail = lines[t - 1], lines[t]
@@ -1521,7 +1523,7 @@ def title_bar(lines: list[Line], rules: list[Rule | None], months: dict[str, int
     >>> title_bar(ls, [None] * len(ls), {"may": 5}); [(ln.action, ln.reason) for ln in ls][:1] + [ln.action for ln in ls][-2:]
     [('meta', 'published'), 'title', 'keep']
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     first = next((i for i, ln in enumerate(lines) if _paragraph(ln) and _RUNNING.search(ln.raw)), None)
     if t is None or first is None or first - t < far:
         return
@@ -1557,7 +1559,7 @@ def section_bar(lines: list[Line], most: int = 3) -> None:
     >>> section_bar(ls); [(ln.action, ln.reason) for ln in ls][:2]
     [('drop', 'nav'), ('title', None)]
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None:
         return
     parts = _BAR_SPLIT.split(lines[t].raw.strip())
@@ -1611,7 +1613,7 @@ def title_by_byline(lines: list[Line], rules: list[Rule | None], reach: int = 15
     >>> title_by_byline(ls, [None] * len(ls)); [ln.action for ln in ls]
     ['drop', 'drop', 'title', 'meta', 'keep']
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     first = next((i for i, ln in enumerate(lines) if _paragraph(ln) and _RUNNING.search(ln.raw)), None)
     if first is None:
         return  # (a menu run together ends with "!" too: a paragraph has running words)
@@ -1711,7 +1713,7 @@ def title_over_deck(lines: list[Line], rules: list[Rule | None], far: int = 3) -
     >>> title_over_deck(ls, [None] * len(ls)); [ln.action for ln in ls]
     ['drop', 'drop', 'drop', 'drop', 'title', 'keep', 'drop', 'keep']
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     first = next((i for i, ln in enumerate(lines) if _paragraph(ln) and _RUNNING.search(ln.raw)), None)
     if t is None or first is None or first <= t:
         return
@@ -1756,7 +1758,7 @@ def head_in_menu(lines: list[Line], rules: list[Rule | None], most: int = 2) -> 
     >>> head_in_menu(ls, [None] * len(ls)); [ln.action for ln in ls][2:]
     ['drop', 'title', 'keep', 'meta', 'keep']
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     first = next((i for i, ln in enumerate(lines) if _paragraph(ln) and _RUNNING.search(ln.raw)), None)
     if first is None:
         return
@@ -1803,7 +1805,7 @@ def label_over_lead(lines: list[Line], rules: list[Rule | None], most: int = 5, 
     >>> label_over_lead(ls, [None] * 3); [ln.action for ln in ls]
     ['title', 'drop', 'keep']
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None:
         return
     heads = []  # the labels: headings kept in a row (only residue between), at most ``run``
@@ -1856,7 +1858,7 @@ def related_after_header(lines: list[Line], rules: list[Rule | None], open_end: 
     ['title', 'drop', 'drop', 'keep', 'keep']
     """
     # (under the headline; where the engine named none yet, under the body's first line)
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None:
         t = next((i for i, ln in enumerate(lines) if ln.kept), None)
     if t is None:
@@ -2271,7 +2273,7 @@ def date_lists(lines: list[Line]) -> None:
     >>> date_lists(ls); [ln.action for ln in ls]
     ['title', 'keep', 'keep', 'keep']
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None:
         return
     i = t + 1
@@ -3086,7 +3088,7 @@ def glued_menu_title(lines: list[Line], rules: list[Rule | None], least: int = 4
     >>> glued_menu_title(ls, [None] * 4); [ln.action for ln in ls]
     ['drop', 'title', 'keep', 'meta']
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None:
         return
     text = lines[t].raw
@@ -3123,7 +3125,7 @@ def headline_over_stamp(lines: list[Line], rules: list[Rule | None]) -> None:
     >>> headline_over_stamp(ls, [None, None, object(), object(), None]); [ln.action for ln in ls]
     ['drop', 'title', 'drop', 'drop', 'keep']
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None or not _DECK_MARK.match(lines[t].raw.strip()):
         return
     h = t - 1
@@ -3164,7 +3166,7 @@ def colon_dateline_lead(lines: list[Line], most: int = 2, longest: int = 300) ->
     >>> colon_dateline_lead(ls); [ln.action for ln in ls]
     ['title', 'drop', 'keep']
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None:
         return
     kept = [k for k in range(t + 1, len(lines)) if lines[k].kept][:most + 1]
@@ -3292,7 +3294,7 @@ def release_labels(lines: list[Line]) -> None:
     >>> release_labels(ls); [ln.action for ln in ls]
     ['title', 'drop', 'drop', 'keep']
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     lead = next((i for i, ln in enumerate(lines) if ln.action == "keep" and (t is None or i > t)), None)
     if lead is None or t is None:
         return
@@ -3561,7 +3563,7 @@ def masthead_date(lines: list[Line], least: int = 2, longest: int = 40) -> None:
     >>> masthead_date(ls); [ln.action for ln in ls]
     ['drop', 'drop', 'drop', 'title']
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None:
         return
     for p in range(t):
@@ -3585,7 +3587,7 @@ def banner_date(lines: list[Line], longest: int = 40, reach: int = 4) -> None:
     >>> banner_date(ls); ls[0].action, ls[0].reason
     ('drop', 'nav')
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None:
         return
     under = None
@@ -3635,7 +3637,7 @@ def repeated_caption(lines: list[Line], least: int = 20) -> None:
     # Mali." over "CAIRO (AFP) - Holders Egypt maintained their form with a win over Mali Thursday."):
     # the first kept line under the headline whose last sentence, ``least`` characters or more, the
     # line under it holds, less its full stop.
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     first = next((i for i in range(t + 1, len(lines)) if lines[i].action in ("keep", "heading")), None) if t is not None else None
     if first is not None and first + 1 < len(lines) and lines[first].action == "keep" and lines[first + 1].action == "keep":
         text = lines[first].raw.strip()
@@ -3848,7 +3850,7 @@ def headline_under_captions(lines: list[Line], share: float = 0.3, longest: int 
         k -= 1
     if not run or k < 0 or lines[k].action != "meta" or lines[k].reason != "published":
         return
-    title = next((i for i, g in enumerate(lines) if g.action == "title"), None)
+    title = title_at(lines)
     if title is not None and title > k:
         return  # a headline named under the date line: the run is its body
     for i in run:
@@ -3881,7 +3883,7 @@ def headline_over_widgets(lines: list[Line], reach: int = 60, share: float = 0.5
     >>> headline_over_widgets(ls); [(ln.action, ln.reason) for ln in (ls[1], ls[4])]
     [('title', None), ('drop', 'related')]
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None:
         return
     body = _kept_stems(lines, t + 1)
@@ -4005,7 +4007,7 @@ def head_teasers(lines: list[Line], least: int = 3, share: float = 0.3) -> None:
     >>> head_teasers(ls); [ln.reason for ln in ls[2:5]]
     ['related', 'related', 'related']
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None:
         return
     lead = next((i for i in range(t + 1, len(lines)) if lines[i].action == "keep" and _paragraph(lines[i])), None)
@@ -4045,7 +4047,7 @@ def deck_under_title(lines: list[Line], rules: list[Rule | None], least: int = 6
     >>> deck_under_title(ls, [None] * 3); ls[1].action
     'heading'
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None or t + 2 >= len(lines):
         return
     k = t + 1
@@ -4090,7 +4092,7 @@ def roundup_heads(lines: list[Line], rules: list[Rule | None], roundup: "regex.P
     >>> roundup_heads(ls, [None] * len(ls), regex.compile(r"\\bbriefs\\b")); ls[3].action
     'heading'
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None or roundup is None or not roundup.search(lines[t].raw):
         return
     for h in range(t + 2, len(lines) - 1):
@@ -4139,7 +4141,7 @@ def next_story(lines: list[Line], rules: list[Rule | None], least: int = 40, par
     >>> next_story(ls, [None] * len(ls)); [(ln.action, ln.reason) for ln in ls[4:]]
     [('drop', 'next_story'), ('drop', 'next_story'), ('drop', 'next_story')]
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None or roundup is not None and roundup.search(lines[t].raw):
         return  # (a page of briefs, its headline says so: "State news briefs: ..., and more")
     b = next((k for k in range(t + 1, len(lines)) if lines[k].action == "keep"), None)

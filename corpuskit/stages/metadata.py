@@ -27,7 +27,7 @@ from typing import Any, Iterable
 
 import regex
 
-from ..document import Document, Line
+from ..document import Document, Line, title_at
 from ..pipeline import Stage
 from ..rules import RuleSet, ruleset
 from .dates import _EN_DATE, _EN_DAY_FIRST, _cn_number, _date_parts, _valid, zone_offset
@@ -538,7 +538,7 @@ def masthead_date(lines: list, rs: RuleSet, page_text: str) -> str | None:
     >>> masthead_date([Line(i, t, t, action=a, reason="nav") for i, (t, a) in enumerate(rows)], ruleset("zh"), "")
     '2025-03-12'
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     for ln in lines[:t or 0]:
         if ln.reason != "nav" or not _DIGIT.search(ln.text) or not (ln.text.isascii() or _BARE_DATE.match(ln.text)):
             continue  # (among the banner's lines, not a notice's signature; a Chinese line only as a
@@ -611,7 +611,7 @@ def site_banner_dates(lines: list[Line]) -> list[int]:
     >>> site_banner_dates(ls)
     [0]
     """
-    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    t = title_at(lines)
     if t is None:
         return []
     out: list[int] = []
