@@ -513,6 +513,8 @@ _SPACED_DATE = regex.compile(r"(?<=[^\s\d])\s+(?P<date>(?:19|20)\d\d\s*[-./年]\
                              r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
 # a photo set's counter over a picture (2/8, 2 / 8): its total, ``of``
 _SET_COUNT = regex.compile(r"^\d{1,3}\s*/\s*(?P<of>\d{1,3})\s*$")
+# a caption's place or subject label: 紅磡街市：… (a few characters, no clause mark, then a colon)
+_CAPTION_LABEL = regex.compile(r"^([^\s：:，,。；;、]{2,8})[：:]")
 # a time of day alone on a line (12:05, 09:30:15): between the posts of a live blog, their stamp
 _TIME_ALONE = regex.compile(r"^\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*$")
 # a line opening with a dash: a subtitle under its headline (——某某纪实), never the headline
@@ -1481,6 +1483,8 @@ class _Page:
         self.interleaved_captions()
         self.person_captions()
         self.repeated_captions()
+        self.carousel_captions()
+        self.labelled_captions()
         self.related_lists()
         self.related_siblings()
         self.numbered_items()
@@ -2581,6 +2585,64 @@ class _Page:
             for k in ks:
                 lines[k].decide("drop", "caption")
         self.repeated_short_captions(where)
+
+    def carousel_captions(self, least: int = 3, most: int = 12, clones: int = 2) -> None:
+        """A slider's captions: ``least`` to ``most`` short lines, one under the other, whose
+        first lines stand again right after the last one, in the same order (a carousel prints
+        its first slides again after the last, or its last ones before the first, as clones
+        for its endless turn: 甲 / 乙 / 丙 / 丁 / 甲 / 乙). ``clones`` lines or more come again;
+        each line is kept and no longer than two prose lines (``long_line``), or dropped already
+        (a caption a rule named). An article says its lines once; a refrain repeats one or two."""
+        lines, f = self.lines, self.f
+        limit = 2 * self.s["long_line"]
+        # each short kept line's text, where it stands: a clone is a text standing twice close by
+        seen: dict[str, int] = {}
+        pairs = []
+        for k, ln in enumerate(lines):
+            if ln.kept and f[k].n <= limit:
+                j = seen.get(ln.text)
+                if j is not None and least <= k - j <= most:
+                    pairs.append((j, k))
+                seen[ln.text] = k
+        done = -1
+        for s, k in pairs:
+            p = k - s
+            if s <= done:
+                continue
+            e = k
+            while e < len(lines) and lines[e].text == lines[e - p].text:
+                e += 1
+            if e - k < clones or len({lines[j].text for j in range(s, k)}) < p:
+                continue
+            run = range(s, e)
+            if not all(lines[j].action == "drop" or lines[j].kept and f[j].n <= limit and not f[j].ruled
+                       for j in run):
+                continue
+            for j in run:
+                if lines[j].kept:
+                    lines[j].decide("drop", "caption")
+            done = e - 1
+
+    def labelled_captions(self, least: int = 2) -> None:
+        """A photo's caption under the place label the page's other captions open with (紅磡街市：
+        廢物堆放在街市，無人清理。 where ``least`` or more captions, dropped for their credit, open
+        with 紅磡街市：): a short kept line (one sentence, two captions long at the most) under that
+        label is one of them. An interview's speaker (张某：) labels no two credited captions."""
+        lines, f = self.lines, self.f
+        labels: dict[str, int] = {}
+        for ln in lines:
+            if ln.action == "drop" and ln.reason == "caption" and (m := _CAPTION_LABEL.match(ln.text)):
+                labels[m[1]] = labels.get(m[1], 0) + 1
+        labels = {k: n for k, n in labels.items() if n >= least}
+        if not labels:
+            return
+        ends = self.s["sentence_end"]
+        for k in range(self.body_start, self.end + 1):
+            ln = lines[k]
+            if (ln.action == "keep" and not f[k].ruled and f[k].n <= 2 * self.s["caption_max"]
+                    and (m := _CAPTION_LABEL.match(ln.text)) and m[1] in labels
+                    and sum(ch in ends for ch in ln.text.rstrip(ends)) == 0):
+                ln.decide("drop", "caption")
 
     def repeated_short_captions(self, where: dict[str, list[int]]) -> None:
         """A caption sentence printed under each photo (茶园风光由受访者提供。): one short
