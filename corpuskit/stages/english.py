@@ -3408,6 +3408,37 @@ def tail_teasers(lines: list[Line], rules: list[Rule | None], reach: int = 12, p
         return
 
 
+def featured_teaser(lines: list[Line], gap: int = 3) -> None:
+    """The summary of the first story in a list under the article (its headline over it, the
+    others' headlines under it, each dropped as related): the page's last kept line, standing
+    between two related lines, ``gap`` lines or more under the article's last paragraph with the
+    article's closing furniture between (a source line, a toolbar, a search box). A last
+    paragraph with a related link over it and the list's header under it follows the article
+    right away.
+
+    >>> para = "A paragraph of the story, long enough to read as one, that ends as a sentence does."
+    >>> ls = _decided([("title", None, "Headline here"), ("keep", None, para), ("drop", "nav", "EMAIL STORY  PRINT"),
+    ...     ("drop", "nav", "login | subscribe"), ("drop", "related", "Workers to strike"),
+    ...     ("keep", None, para), ("drop", "related", "Murder hunt prompts reward")])
+    >>> featured_teaser(ls); ls[5].action, ls[5].reason
+    ('drop', 'related')
+    """
+    last = next((k for k in range(len(lines) - 1, -1, -1) if lines[k].action == "keep"), None)
+    if last is None or last + 1 >= len(lines) or last < 1:
+        return
+    def related(k: int) -> bool:
+        return lines[k].action == "drop" and lines[k].reason == "related"
+    if not (related(last - 1) and related(last + 1) and _paragraph(lines[last])):
+        return
+    prev = next((k for k in range(last - 1, -1, -1) if lines[k].kept), None)
+    if prev is None or last - prev <= gap:
+        return
+    if not any(lines[k].action == "meta" or lines[k].reason in ("nav", "share", "copyright", "footer")
+               for k in range(prev + 1, last)):
+        return
+    lines[last].decide("drop", "related")
+
+
 # the small words a headline leaves in lower case that _STEM_WORD reads (four letters or more:
 # "a", "of", "the" never reach the check)
 _MINOR_WORDS = frozenset(("with", "from"))
@@ -4330,6 +4361,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     date_lists(lines)
     notice_tail(lines, rules)
     tail_teasers(lines, rules)
+    featured_teaser(lines)
     tail_headlines(lines)
     name_bylines(lines, rules, rs)
     provided_by(lines)  # (after it: the issuer under the label read as a writer by the date)

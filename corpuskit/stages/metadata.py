@@ -242,6 +242,9 @@ def _fold(c: str) -> str:
     return unicodedata.normalize("NFKC", c)[:1] or c
 
 
+_FIRST_WINS = frozenset({"published", "source", "dateline"})
+
+
 def extract(texts: Iterable[tuple[str | None, str] | tuple[str | None, str, str]], rs: RuleSet,
             page_text: str, dropped: Iterable[tuple[str | None, str] | tuple[str | None, str, str]] = ()
             ) -> dict[str, Any]:
@@ -260,6 +263,8 @@ def extract(texts: Iterable[tuple[str | None, str] | tuple[str | None, str, str]
     dateline_date: str | None = None
     present = {d[0] for d in dropped}  # (most patterns read no dropped line: skip the filtering)
     for mp in rs.meta:
+        if mp.field in _FIRST_WINS and out[mp.field] is not None:
+            continue  # (a field that keeps its first value: no later pattern changes it)
         read = texts
         if any(r in present for r in mp.reasons):
             read = texts + [d for d in dropped if d[0] in mp.reasons]
