@@ -90,6 +90,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # a subtitle's label (副题：) opening a line under the headline: the line is the headline's
     # subtitle, never the headline; kept as a heading with the label cut (empty: none)
     "deck_label": "",
+    # a table of contents' header alone on its line (目錄, Table of contents): a rule drops it; the
+    # entries under it that copy the article's own lines drop with it (empty: none)
+    "toc_header": "",
     # a photo's caption naming one person (a name, perhaps with a role before it or a portrait's
     # word after it), its group ``name`` the name: dropped between two paragraphs, one naming that
     # person (empty: none)

@@ -126,6 +126,7 @@ class _Compiled:
         self.title_badge = _fast(s["title_badge"]) if s["title_badge"] else None
         self.kicker = _fast(s["kicker"]) if s["kicker"] else None
         self.deck_label = _fast(s["deck_label"]) if s["deck_label"] else None
+        self.toc_header = _fast(s["toc_header"]) if s["toc_header"] else None
         self.date_lead = _fast(s["date_lead"]) if s["date_lead"] else None
         self.person_caption = regex.compile(s["person_caption"]) if s["person_caption"] else None
         self.set_caption = _fast(s["set_caption"]) if s["set_caption"] else None
@@ -971,7 +972,7 @@ class _Page:
                 score += 0.5  # nothing but residue, body text or subheads between it and the body
             # (not a site's name over a menu of three or more lines: The Example Herald / News /
             # Local / Sport / ...)
-            opens = i == 0 and not feats[i].prose and self.menu_lines(i + 1, min(hi + 1, i + 4)) < 3
+            opens = i == 0 and (not feats[i].prose or self.asks(i)) and self.menu_lines(i + 1, min(hi + 1, i + 4)) < 3
             if opens:
                 # a page (or a cleaned text) that opens with its headline; a prose line opening
                 # a cleaned text is body text there (its own body, if it was no headline)
@@ -992,6 +993,15 @@ class _Page:
             score -= min(n_between * 0.01, 0.6)
             scored.append((score, i))
         return scored
+
+    def asks(self, i: int) -> bool:
+        """Whether line ``i`` is a headline that asks or exclaims (真的假的？發現…，當年竟因此冒犯同業？,
+        "Is the variant more infectious?"), alone in its block: no longer than a heading, ending on
+        a question or an exclamation mark. Read as prose, yet it opens a cleaned text as its title
+        when it was one."""
+        f, text = self.f[i], self.lines[i].text.rstrip()
+        return (f.headline and f.n <= self.s["heading_max"] and text[-1:] in "？！?!"
+                and (i + 1 >= len(self.lines) or self.lines[i + 1].block != self.lines[i].block))
 
     def stopped_headline(self, start: int, reach: int = 8) -> int | None:
         """A headline closed by a full stop ("Maker updates its towers, doubles performance."),
@@ -1485,6 +1495,7 @@ class _Page:
         self.repeated_captions()
         self.carousel_captions()
         self.labelled_captions()
+        self.toc_entries()
         self.related_lists()
         self.related_siblings()
         self.numbered_items()
@@ -2643,6 +2654,26 @@ class _Page:
                     and (m := _CAPTION_LABEL.match(ln.text)) and m[1] in labels
                     and sum(ch in ends for ch in ln.text.rstrip(ends)) == 0):
                 ln.decide("drop", "caption")
+
+    def toc_entries(self) -> None:
+        """A table of contents under its header (``settings.toc_header``: 索引, 目錄, Table of
+        contents), which a rule dropped: the kept lines right under it, each a copy of another
+        kept line of the page (the article's subhead it links to), are its entries and drop as
+        navigation. A line the page says once is the article's, and ends the run."""
+        pat = self.c.toc_header
+        if pat is None:
+            return
+        lines = self.lines
+        heads = [i for i, ln in enumerate(lines) if ln.action == "drop" and pat.match(ln.text.strip())]
+        if not heads:
+            return
+        count = Counter(ln.text for ln in lines if ln.kept)
+        for i in heads:
+            j = i + 1
+            while j < len(lines) and lines[j].kept and count[lines[j].text] >= 2:
+                count[lines[j].text] -= 1
+                lines[j].decide("drop", "nav")
+                j += 1
 
     def repeated_short_captions(self, where: dict[str, list[int]]) -> None:
         """A caption sentence printed under each photo (茶园风光由受访者提供。): one short
