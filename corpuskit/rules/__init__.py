@@ -93,6 +93,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # a table of contents' header alone on its line (目錄, Table of contents): a rule drops it; the
     # entries under it that copy the article's own lines drop with it (empty: none)
     "toc_header": "",
+    # an event's field under a date line (時間：…, 地點：…): the date over it is the event's, not the
+    # page's (empty: none)
+    "event_field": "",
     # a photo's caption naming one person (a name, perhaps with a role before it or a portrait's
     # word after it), its group ``name`` the name: dropped between two paragraphs, one naming that
     # person (empty: none)

@@ -127,6 +127,7 @@ class _Compiled:
         self.kicker = _fast(s["kicker"]) if s["kicker"] else None
         self.deck_label = _fast(s["deck_label"]) if s["deck_label"] else None
         self.toc_header = _fast(s["toc_header"]) if s["toc_header"] else None
+        self.event_field = _fast(s["event_field"]) if s["event_field"] else None
         self.date_lead = _fast(s["date_lead"]) if s["date_lead"] else None
         self.person_caption = regex.compile(s["person_caption"]) if s["person_caption"] else None
         self.set_caption = _fast(s["set_caption"]) if s["set_caption"] else None
@@ -1496,6 +1497,7 @@ class _Page:
         self.carousel_captions()
         self.labelled_captions()
         self.toc_entries()
+        self.event_dates()
         self.related_lists()
         self.related_siblings()
         self.numbered_items()
@@ -2674,6 +2676,21 @@ class _Page:
                 count[lines[j].text] -= 1
                 lines[j].decide("drop", "nav")
                 j += 1
+
+    def event_dates(self) -> None:
+        """A date line with an event's fields right under it (``settings.event_field``: 日期：9月9日 /
+        時間：上午9時30分至下午5時 / 地點：…, an exhibition's box under the article) gives the event's
+        day, not the page's: it goes with the field under it (kept with a kept box, dropped with a
+        dropped one) instead of to metadata. Only under the body's first line: the page's own date
+        line stands over the body."""
+        pat = self.c.event_field
+        if pat is None:
+            return
+        lines = self.lines
+        for i in range(self.body_start + 1, len(lines) - 1):  # (under the body's first line: a page's own
+            ln, nxt = lines[i], lines[i + 1]                   # date line stands over it)
+            if ln.action == "meta" and ln.reason == "published" and nxt.action != "meta" and pat.match(nxt.text.strip()):
+                ln.decide(nxt.action if nxt.action != "title" else "keep", nxt.reason)
 
     def repeated_short_captions(self, where: dict[str, list[int]]) -> None:
         """A caption sentence printed under each photo (茶园风光由受访者提供。): one short
