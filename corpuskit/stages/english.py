@@ -977,16 +977,19 @@ def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
     ['title', 'meta', 'drop', 'keep']
     """
     names = {n for ln in lines if ln.action == "meta" and ln.reason == "byline"
-             for n in _NAME_SPLIT.split(ln.raw.strip()) if _NAME.match(n)}  # (several: "Jane Doe and John Roe")
+             for n in _NAME_SPLIT.split(_BY.sub("", ln.raw.strip())) if _NAME.match(n)}  # (several: "Jane Doe and John Roe")
     if not names:
         return
     paras = [i for i, ln in enumerate(lines) if ln.action == "keep"]
     if len(paras) < 2:
         return
     last = _last_paragraph(lines, paras)
+    # the first paragraph under the byline block (a standfirst over the byline goes before it)
+    byline = next((i for i, ln in enumerate(lines) if ln.action == "meta" and ln.reason == "byline"), -1)
+    first = next((i for i in paras if i > byline), paras[0])
     for i in paras:
         text = lines[i].raw
-        if i == paras[0] and (lead := _BIO_LEAD.match(text)) is not None:
+        if i in (paras[0], first) and (lead := _BIO_LEAD.match(text)) is not None:
             text = text[lead.end():]  # (over the body: "Originally from France, Jane Doe is ...")
         name = next((n for n in names if text.startswith(n)), None)
         if (name is not None and i == last and rules[i] is None
@@ -994,12 +997,14 @@ def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
             lines[i].decide("meta", "byline")
             continue
         if (name is None or rules[i] is not None or _BIO_VERB.match(text[len(name):]) is None
-                or not (i == paras[0] or _BLURB_CUT.search(text) or _LINK_CUT.search(text)
+                or not (i in (paras[0], first) or _BLURB_CUT.search(text) or _LINK_CUT.search(text)
                         or i == paras[-1] and _STAFF_BIO.match(text[len(name):]))):
             continue
         lines[i].decide("drop", "related")
 
 
+# a byline's word before the names: "By Jane Doe"
+_BY = regex.compile(r"^(?i:by)\s+")
 # a short phrase and a comma opening a writer's bio: "Originally from France, ", "Based in Paris, "
 _BIO_LEAD = regex.compile(r"^(?:[\p{L}'’-]+\s+){1,4}[\p{L}'’-]+,\s+(?=\p{Lu})")
 _FIELD_LABEL = regex.compile(r"^\p{Lu}[\p{L}'’]*(?:\s+[\p{L}'’]+){0,2}\s*:$")
