@@ -1498,6 +1498,7 @@ class _Page:
         self.labelled_captions()
         self.toc_entries()
         self.event_dates()
+        self.list_heads()
         self.related_lists()
         self.related_siblings()
         self.numbered_items()
@@ -2691,6 +2692,37 @@ class _Page:
             ln, nxt = lines[i], lines[i + 1]                   # date line stands over it)
             if ln.action == "meta" and ln.reason == "published" and nxt.action != "meta" and pat.match(nxt.text.strip()):
                 ln.decide(nxt.action if nxt.action != "title" else "keep", nxt.reason)
+
+    def list_heads(self, least: int = 3, most: int = 3) -> None:
+        """The first items of a list of other stories under the article with no header over it,
+        kept as the article's last lines (a subhead, a headline asking a question: “计件反腐”是
+        指标思维下的政绩阴谋 / 河南反贪…能否"计件反腐"?) over ``least`` or more headlines the engine
+        dropped by their place (no rule named them): up to ``most`` headline-shaped lines right over the run, under the
+        article's last paragraph (a line ending a sentence with 。), no line among them ending so,
+        drop with the run. An article's closing question stands under its own paragraph, not over
+        a list."""
+        lines, f = self.lines, self.f
+        ends = "。．.！!"
+        for k in range(self.body_start + 1, min(self.end + 2, len(lines))):
+            run = 0
+            while k + run < len(lines) and lines[k + run].action == "drop" and lines[k + run].reason in (None, "related") \
+                    and f[k + run].headline and not f[k + run].ruled:
+                run += 1
+            if run < least or lines[k - 1].action not in ("keep", "heading"):
+                continue
+            heads = []
+            j = k - 1
+            while (j > self.body_start and len(heads) < most and lines[j].action in ("keep", "heading")
+                   and f[j].headline and not f[j].ruled and lines[j].text.rstrip()[-1:] not in ends):
+                heads.append(j)
+                j -= 1
+            if (not heads or j <= self.body_start or lines[j].action != "keep" or not f[j].prose
+                    or lines[j].text.rstrip()[-1:] not in ends
+                    or len(heads) == 1 and lines[heads[0]].text.rstrip()[-1:] in "？?"):
+                continue  # (a question alone over the list: the article's closing one)
+            for h in heads:
+                lines[h].decide("drop", "related")
+            return
 
     def repeated_short_captions(self, where: dict[str, list[int]]) -> None:
         """A caption sentence printed under each photo (茶园风光由受访者提供。): one short

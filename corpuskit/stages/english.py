@@ -2720,12 +2720,38 @@ def teaser_page(lines: list[Line], rules: list[Rule | None], least: int = 6, sha
     if solo < share * len(paras):  # an article's paragraphs follow on: no need to read the blurbs
         return False
     blurbs = sum(1 for i in paras if _blurb(lines[i].raw))
-    if blurbs >= share * len(paras):
+    if blurbs >= share * len(paras) and not _numbered_heads(lines, paras):
         for ln in lines:
             if ln.kept:
                 ln.decide("drop", "related")
         return True
     return False
+
+
+_ITEM_NUMBER = regex.compile(r"^\(?(\d{1,2})[.):]\s+\S")
+
+
+def _numbered_heads(lines: list[Line], paras: list[int], share: float = 0.6) -> bool:
+    """Whether the paragraphs stand under subheads numbered one after another from 1 ("1. Turn
+    the thermostat down", "2. Bleed your radiators", ...), ``share`` of them or more: a list
+    article's items, each with its own paragraph, not a section front's teasers.
+
+    >>> rows = ["Five ways to save", "1. Turn it down", "It saves a tenth of the bill.", "2. Bleed radiators",
+    ...         "Trapped air stops them heating.", "3. Use a timer", "Heating an empty home wastes money."]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(rows)]
+    >>> _numbered_heads(ls, [2, 4, 6]), _numbered_heads(ls[:3] + ls[5:], [2, 4])
+    (True, False)
+    """
+    numbers = []
+    for i in paras:
+        k = i - 1
+        while k >= 0 and not lines[k].raw.strip():
+            k -= 1
+        m = _ITEM_NUMBER.match(lines[k].raw.strip()) if k >= 0 else None
+        if m is not None:
+            numbers.append(int(m[1]))
+    return (len(numbers) >= 3 and len(numbers) >= share * len(paras)
+            and numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] <= 1)
 
 
 # The document flag of a page that holds no article (a home page, a section front): the
