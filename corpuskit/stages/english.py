@@ -2720,7 +2720,7 @@ def teaser_page(lines: list[Line], rules: list[Rule | None], least: int = 6, sha
     if solo < share * len(paras):  # an article's paragraphs follow on: no need to read the blurbs
         return False
     blurbs = sum(1 for i in paras if _blurb(lines[i].raw))
-    if blurbs >= share * len(paras) and not _numbered_heads(lines, paras):
+    if blurbs >= share * len(paras) and not _numbered_heads(lines, paras) and not _on_title(lines, paras):
         for ln in lines:
             if ln.kept:
                 ln.decide("drop", "related")
@@ -2752,6 +2752,33 @@ def _numbered_heads(lines: list[Line], paras: list[int], share: float = 0.6) -> 
             numbers.append(int(m[1]))
     return (len(numbers) >= 3 and len(numbers) >= share * len(paras)
             and numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] <= 1)
+
+
+# words of four letters or more (cut to five, as _stems does) any headline may share with any text
+_COMMON_STEMS = frozenset(w[:5] for w in ("that", "this", "with", "from", "have", "will", "were", "been",
+                                          "they", "their", "there", "what", "when", "which", "into", "over",
+                                          "after", "about", "more", "than", "said", "says", "year", "years",
+                                          "could", "would", "should", "your", "here", "just", "like"))
+
+
+def _on_title(lines: list[Line], paras: list[int], share: float = 0.6) -> bool:
+    """Whether ``share`` of the paragraphs or more share a word with the title: one story's
+    sections, each on its subject ("Five ways to cut your heating bill" over "Heating an empty home
+    wastes money"), not a section front's blurbs, each of its own story.
+
+    >>> rows = ["Five ways to cut your heating bill", "Heating an empty home wastes money.",
+    ...         "Lower the thermostat to cut the bill.", "Museum returns carvings to the island."]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(rows)]
+    >>> ls[0].decide("title"); _on_title(ls, [1, 2]), _on_title(ls, [1, 2, 3], share=0.8)
+    (True, False)
+    """
+    t = title_at(lines)
+    if t is None:
+        return False
+    words = _stems(lines[t].raw) - _COMMON_STEMS
+    if not words:
+        return False
+    return sum(1 for i in paras if words & _stems(lines[i].raw)) >= share * len(paras)
 
 
 # The document flag of a page that holds no article (a home page, a section front): the
