@@ -515,6 +515,10 @@ _SPACED_DATE = regex.compile(r"(?<=[^\s\d])\s+(?P<date>(?:19|20)\d\d\s*[-./年]\
                              r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
 # a photo set's counter over a picture (2/8, 2 / 8): its total, ``of``
 _SET_COUNT = regex.compile(r"^\d{1,3}\s*/\s*(?P<of>\d{1,3})\s*$")
+# a share price widget's lines: the stock's code or ticker (600519, 00700, AAPL, BRK.B) and its move
+# (+1.52%, -2.05%, ▲0.8%)
+_QUOTE_CODE = regex.compile(r"^(?:\d{5,6}|\$?\p{Lu}{1,5}(?:\.\p{Lu}{1,2})?)$")
+_QUOTE_MOVE = regex.compile(r"^(?:[+\-−–▲▼]\s*)?\d{1,6}(?:[.,]\d{1,4})?\s*%$")
 # a caption's place or subject label: 紅磡街市：… (a few characters, no clause mark, then a colon)
 _CAPTION_LABEL = regex.compile(r"^([^\s：:，,。；;、]{2,8})[：:]")
 # a time of day alone on a line (12:05, 09:30:15): between the posts of a live blog, their stamp
@@ -1499,6 +1503,7 @@ class _Page:
         self.toc_entries()
         self.event_dates()
         self.list_heads()
+        self.quote_widgets()
         self.related_lists()
         self.related_siblings()
         self.numbered_items()
@@ -2723,6 +2728,24 @@ class _Page:
             for h in heads:
                 lines[h].decide("drop", "related")
             return
+
+    def quote_widgets(self) -> None:
+        """A share price widget between paragraphs: the stock's code or ticker alone on its line
+        and its move under it (600519 / 贵州茅台 / +1.52%, AAPL / -2.05%), perhaps with the
+        company's short name between them; all of it drops as navigation. A subhead is words,
+        never over a figure alone."""
+        lines = self.lines
+        for i in range(len(lines) - 1):
+            if not _QUOTE_CODE.match(lines[i].text.strip()):
+                continue
+            k = i + 1
+            if k < len(lines) and not _QUOTE_MOVE.match(lines[k].text.strip()) and len(lines[k].text.strip()) <= 8:
+                k += 1  # (the company's short name between the code and the move)
+            if k >= len(lines) or not _QUOTE_MOVE.match(lines[k].text.strip()):
+                continue
+            for j in range(i, k + 1):
+                if lines[j].action != "title" and lines[j].action != "meta":
+                    lines[j].decide("drop", "nav")
 
     def repeated_short_captions(self, where: dict[str, list[int]]) -> None:
         """A caption sentence printed under each photo (茶园风光由受访者提供。): one short

@@ -3466,29 +3466,6 @@ def tail_teasers(lines: list[Line], rules: list[Rule | None], reach: int = 12, p
         return
 
 
-_TICKER = regex.compile(r"^\$?\p{Lu}{1,5}(?:\.\p{Lu}{1,2})?$")
-_CHANGE = regex.compile(r"^(?:[+\-−–▲▼]\s*)?\d{1,6}(?:[.,]\d{1,4})?\s*%?$")
-
-
-def ticker_widgets(lines: list[Line]) -> None:
-    """A stock quote widget between paragraphs: a ticker symbol alone on its line with the share
-    price's move under it ("AAPL" / "-2.05%"); both drop as navigation. A subhead in capitals is
-    a word, never over a figure alone.
-
-    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Shares fell.", "AAPL", "-2.05%", "Analysts said more."])]
-    >>> for ln, a in zip(ls, ["keep", "heading", "drop", "keep"]): ln.decide(a, "nav" if a == "drop" else None)
-    >>> ticker_widgets(ls); [(ln.action, ln.reason) for ln in ls][1:3]
-    [('drop', 'nav'), ('drop', 'nav')]
-    """
-    for i in range(len(lines) - 1):
-        ln, nxt = lines[i], lines[i + 1]
-        if ln.kept and ln.action != "title" and _TICKER.match(ln.raw.strip()) and _CHANGE.match(nxt.raw.strip()) \
-                and "%" in nxt.raw + (lines[i + 2].raw if i + 2 < len(lines) else ""):
-            ln.decide("drop", "nav")
-            if nxt.kept:
-                nxt.decide("drop", "nav")
-
-
 def featured_teaser(lines: list[Line], gap: int = 3) -> None:
     """The summary of the first story in a list under the article (its headline over it, the
     others' headlines under it, each dropped as related): the page's last kept line, standing
@@ -4443,7 +4420,6 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     notice_tail(lines, rules)
     tail_teasers(lines, rules)
     featured_teaser(lines)
-    ticker_widgets(lines)
     tail_headlines(lines)
     name_bylines(lines, rules, rs)
     provided_by(lines)  # (after it: the issuer under the label read as a writer by the date)
