@@ -648,6 +648,8 @@ def _longest_residue_run(inserts: list[tuple[int, str]]) -> int:
 @example(inserts=[(3, "Monday, May 4, 2020 at 3:00 PM"), (4, "Our gallery"), (2, "Sign up for our newsletter"),
                   (4, "Read more: Another story here"), (3, "A short heading"), (3, "Image caption,"),
                   (2, "Related Coverage")])  # a list's header and link around a paragraph: no teaser box
+@example(inserts=[(4, "January 10, 2020 9:00AM (UTC)"), (0, "By Jane Doe"), (5, "@janedoe"), (4, "Share this story"),
+                  (2, "Photograph: Jane Roe/Getty Images"), (4, "Advertisement")])  # a handle and a date make no story's byline block
 def test_english_pages_never_raise_and_are_idempotent(inserts):
     """A headline and four paragraphs with residue lines (each once) put anywhere: cleaning never
     raises, keeps the paragraphs, and cleaning the result again changes nothing."""

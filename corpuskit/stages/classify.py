@@ -515,6 +515,8 @@ _SPACED_DATE = regex.compile(r"(?<=[^\s\d])\s+(?P<date>(?:19|20)\d\d\s*[-./年]\
                              r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
 # a photo set's counter over a picture (2/8, 2 / 8): its total, ``of``
 _SET_COUNT = regex.compile(r"^\d{1,3}\s*/\s*(?P<of>\d{1,3})\s*$")
+# a social media handle alone on its line: @janedoe
+_HANDLE_ALONE = regex.compile(r"^@\w{2,30}$")
 # a share price widget's lines: the stock's code or ticker (600519, 00700, AAPL, BRK.B) and its move
 # (+1.52%, -2.05%, ▲0.8%)
 _QUOTE_CODE = regex.compile(r"^(?:\d{5,6}|\$?\p{Lu}{1,5}(?:\.\p{Lu}{1,2})?)$")
@@ -2831,7 +2833,9 @@ class _Page:
         k = j
         # (by its rule, or as the page's decisions read it: a name alone under the date)
         while k < n and (f[k].rule is not None and f[k].rule.action == "meta" or self.lines[k].action == "meta"):
-            kinds.add(f[k].rule.reason if f[k].rule is not None else self.lines[k].reason)
+            kind = f[k].rule.reason if f[k].rule is not None else self.lines[k].reason
+            if not (kind == "byline" and _HANDLE_ALONE.match(self.lines[k].text.strip())):
+                kinds.add(kind)  # (a social handle alone, @janedoe, names no story's writer)
             k += 1
         if "published" in kinds and "byline" not in kinds and k < n and self.bare_name(k):
             kinds.add("byline")  # the writer's name alone under the date

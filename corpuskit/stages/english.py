@@ -654,6 +654,15 @@ _WIRE = regex.compile(r"^(?P<dash>(?:-{1,2}|–|—)\s*)?(?:The\s+)?(?:Associate
                       r"(?P<partner>\s*/\s*\p{Lu}[\p{L}&.\x27’-]*(?:\s+\p{Lu}[\p{L}&.\x27’-]*){0,2})?$")
 
 
+# a site's news desk named as an outlet ("WebMD Health News", "Example Daily News"), not a section
+# of the menu ("Local News", "World News")
+_DESK = regex.compile(r"^(?!(?i:local|world|national|international|business|sports?|health|top|latest|breaking|more|"
+                      r"related|other|science|tech|technology|entertainment|politics|political|state|city|regional|"
+                      r"community|campus|school)\s+news$)(?:The\s+)?(?!(?i:also|more|other|latest|breaking|related)\b)"
+                      r"\p{Lu}[\p{L}&.]*(?:\s+(?!(?i:in|the|of|and|from|on)\b)\p{Lu}[\p{L}&.]*){0,2}"
+                      r"\s+(?:News|Newswire|News\s+Agency|News\s+Desk)$")
+
+
 def wire_credits(lines: list[Line]) -> None:
     """A news agency named alone on a line is the story's source (metadata) when it sits right
     under the byline ("By Jane Doe" / "The Associated Press") or signs off the story after
@@ -671,6 +680,10 @@ def wire_credits(lines: list[Line]) -> None:
             continue
         m = _WIRE.match(ln.raw.strip())
         if not m:
+            # a site's own news desk named under the byline: "By Jane Doe" / "WebMD Health News"
+            if (i > 0 and lines[i - 1].action == "meta" and lines[i - 1].reason == "byline"
+                    and _DESK.match(ln.raw.strip())):
+                ln.decide("meta", "source")
             continue
         under_byline = i > 0 and lines[i - 1].action == "meta" and lines[i - 1].reason == "byline"
         signs_off = bool(m["dash"]) and span is not None and i > span[0]
