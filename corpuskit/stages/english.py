@@ -654,13 +654,13 @@ _WIRE = regex.compile(r"^(?P<dash>(?:-{1,2}|–|—)\s*)?(?:The\s+)?(?:Associate
                       r"(?P<partner>\s*/\s*\p{Lu}[\p{L}&.\x27’-]*(?:\s+\p{Lu}[\p{L}&.\x27’-]*){0,2})?$")
 
 
-# a site's news desk named as an outlet ("WebMD Health News", "Example Daily News"), not a section
+# a site's news desk named as an outlet ("WebMD Health News", "EXAMPLE DAILY NEWS"), not a section
 # of the menu ("Local News", "World News")
 _DESK = regex.compile(r"^(?!(?i:local|world|national|international|business|sports?|health|top|latest|breaking|more|"
                       r"related|other|science|tech|technology|entertainment|politics|political|state|city|regional|"
                       r"community|campus|school)\s+news$)(?:The\s+)?(?!(?i:also|more|other|latest|breaking|related)\b)"
                       r"\p{Lu}[\p{L}&.]*(?:\s+(?!(?i:in|the|of|and|from|on)\b)\p{Lu}[\p{L}&.]*){0,2}"
-                      r"\s+(?:News|Newswire|News\s+Agency|News\s+Desk)$")
+                      r"\s+(?i:News|Newswire|News\s+Agency|News\s+Desk)$")
 
 
 def wire_credits(lines: list[Line]) -> None:
@@ -1028,7 +1028,7 @@ _CARD_FIELD = regex.compile(r"^(?i:company|website|launch\s+date|founded|founder
                             r"(?:total\s+)?funding|ticker|stock\s+symbol|industry|acquired\s+by|ceo)\s*:\s*\S.{0,40}$")
 # a link alone on its line to the rest of a card's summary: "→ Learn more", "Read more »"
 _MORE_LINK = regex.compile(r"^[→»›>]?\s*(?i:learn\s+more|read\s+more|more)\s*[→»›>]?$")
-_LINK_CUT = regex.compile(r"(?:\.\.\.|…)\s*[→»›>]?\s*(?i:learn more|read more|more)\s*[→»›>]?$")
+_LINK_CUT = regex.compile(r"(?:\.\.\.|…)\s*[→»›>]?\s*(?i:learn more|read more|more|full bio|view bio|bio|full profile)\s*[→»›>]?$")
 
 
 def fact_box(lines: list[Line], rules: list[Rule | None], least: int = 3) -> None:
@@ -3386,8 +3386,13 @@ _GLUED_BYLINE = regex.compile(r"(?<=[.!?\"”’])\s+(?P<b>\p{Lu}[\p{L}'’-]+(?
                               r"\p{Lu}[\p{L}&-]*(?:\s+\p{Lu}[\p{L}&-]*){0,2})\s*$")
 
 
-# the writer's name alone glued after the last sentence (two or three capitalised words)
-_GLUED_NAME = regex.compile(r"(?<=[.!?][\"”’]?)\s+(?P<b>\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]+){1,2})$")
+# the writer's name alone glued after the last sentence (two or three capitalised words, or all in
+# lower case, as some South Asian papers print it: "... he added. jane doe")
+_GLUED_NAME = regex.compile(r"(?<=[.!?][\"”’]?)\s+(?P<b>\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]+){1,2}"
+                            r"|(?P<lower>\p{Ll}{3,}(?:\s+\p{Ll}{3,}){1,2}))$")
+
+
+_GLUED_LOWER = regex.compile(r"(?<=[.!?][\"”’]?)\s+(?P<lower>(?P<b>\p{Ll}{3,}(?:\s+\p{Ll}{3,}){1,2}))$")
 
 
 def glued_byline(lines: list[Line], least: int = 60) -> None:
@@ -3412,7 +3417,9 @@ def glued_byline(lines: list[Line], least: int = 60) -> None:
     # Jane Doe"), as Indian papers sign a story: on a page with no byline, a name whose words the
     # article never uses (a name the story speaks of, "... he said. John Roe", is the story's).
     m = _GLUED_NAME.search(last.raw.rstrip())
-    if (m is None or m.start() < least or _WIDGET_WORD.search(m["b"]) or not _NAME.match(m["b"])
+    if m is not None and m["lower"]:
+        m = _GLUED_LOWER.search(last.raw.rstrip())  # (read as the capitalised form is, below)
+    if (m is None or m.start() < least or _WIDGET_WORD.search(m["b"]) or not (m["lower"] or _NAME.match(m["b"]))
             or any(ln.action == "meta" and ln.reason == "byline" or any(r == "byline" for r, _ in ln.moved)
                    for ln in lines)):
         return
