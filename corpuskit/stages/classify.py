@@ -2121,11 +2121,20 @@ class _Page:
             k = i + step
             while k in head and self.f[k].ruled and self.f[k].rule.action == "drop":
                 k += step  # widget lines between
+            if k in head and not strip(k) and self.short_label(k):
+                k += step  # (the outlet's short name between the date and the writer's: 中時)
             return k in head and strip(k)
 
         if neighbour(1) or neighbour(-1) or self.alone_under_headline(i):
             return True  # (alone between the headline and the body: an e-paper's byline)
         return sum(1 for k in head if self.lines[k].text.strip() == text) >= 2
+
+    def short_label(self, k: int) -> bool:
+        """Whether line ``k`` is a label of two to four characters of the heading script alone, no
+        rule naming it (an outlet's short name, 中時)."""
+        text = self.lines[k].text.strip()
+        return (not self.f[k].ruled and 2 <= len(text) <= 4 and self.c.heading_needs is not None
+                and all(self.c.heading_needs.fullmatch(ch) for ch in text))
 
     def rare_name(self, i: int, text: str) -> bool:
         """A name of three characters with a surname outside the common ones (匡某某), alone between
