@@ -491,6 +491,28 @@ _GALLERY_CONTROL = regex.compile(r"^(?:(?i:more|all|other|see\s+(?:all|more)|vie
                                  r"|(?i:photo|image|picture|slide)\s+\d{1,3}\s+(?:/|(?i:of))\s+\d{1,3})$")
 
 
+def caption_copies(lines: list[Line], reach: int = 8, least: int = 30) -> None:
+    """A photo's caption printed a second time under the picture (a player's toggled caption, a
+    lightbox's copy): a kept line that a caption the page dropped within ``reach`` lines above opens
+    with, word for word (the first copy carried the credit or the toggle after it), is a caption too.
+    Only ``least`` characters or more: a short line may well open a caption and a paragraph alike.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate([
+    ...     "A man is escorted from the police station on June 18. Jane Roe/AP hide caption", "toggle caption",
+    ...     "A man is escorted from the police station on June 18.", "A jury found him guilty on Thursday."])]
+    >>> for ln, a in zip(ls, ["drop", "drop", "keep", "keep"]): ln.decide(a, "caption" if a == "drop" else None)
+    >>> caption_copies(ls); [ln.action for ln in ls][2:]
+    ['drop', 'keep']
+    """
+    for i, ln in enumerate(lines):
+        text = ln.raw.strip()
+        if ln.action != "keep" or len(text) < least:
+            continue
+        if any(lines[k].action == "drop" and lines[k].reason == "caption" and lines[k].raw.strip().startswith(text)
+               and lines[k].raw.strip() != text for k in range(max(0, i - reach), i)):
+            ln.decide("drop", "caption")
+
+
 def caption_over_pager(lines: list[Line], rules: list[Rule | None]) -> None:
     """A photo's caption right over the gallery's controls (``_GALLERY_CONTROL``: "More photos:",
     "< 1 2 3 >"), between paragraphs or under the byline block: a kept line no rule names that
@@ -4440,6 +4462,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     notice_tail(lines, rules)
     tail_teasers(lines, rules)
     featured_teaser(lines)
+    caption_copies(lines)
     tail_headlines(lines)
     name_bylines(lines, rules, rs)
     provided_by(lines)  # (after it: the issuer under the label read as a writer by the date)
