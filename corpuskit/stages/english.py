@@ -259,6 +259,9 @@ def _steady_chains(idx: list[int], max_step: int = 4) -> list[list[int]]:
 # reported speech closed by its speaker: '"We will appeal," the company said.' (a paragraph's, not a caption's)
 _SPEECH = regex.compile(r"^[\"“‘'].{10,}[,.?!][\"”’']\s+(?:the\s+\p{L}[\p{L}.'’-]*|\p{Lu}[\p{L}.'’-]*|he|she|they|it|we|I)"
                         r"(?:\s+\p{L}[\p{L}.'’-]*){0,4}\s+(?:said|says|told|added|stated|wrote|asked|noted|explained)\b")
+# a picture agency named alone on a line, as a broadcaster prints the credit over the caption
+_AGENCY_CREDIT = regex.compile(r"^(?:Getty\s+Images|Reuters|EPA(?:-EFE)?|AFP(?:\s+via\s+Getty\s+Images)?|PA\s+Media|"
+                               r"Shutterstock|Alamy|AP|Bloomberg(?:\s+via\s+Getty\s+Images)?|Anadolu|SOPA\s+Images)$")
 _CREDIT_SLASH = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}\s+/\s+"
                               r"\p{Lu}[\p{L}&.'’-]+(?:\s+\p{Lu}[\p{L}&.'’-]+){0,2}$")
 
@@ -300,6 +303,15 @@ def caption_labels(lines: list[Line], rules: list[Rule | None]) -> None:
                 and i + 2 < len(lines) and (lines[i + 2].kept and len(lines[i + 2].raw) >= 100
                                             or lines[i + 2].action == "meta" and lines[i + 2].reason == "byline")):
             # a photo's credit, "Jane Doe / Agency", over its caption (over the body or its byline)
+            nxt.decide("drop", "caption")
+            continue
+        if (ln.action == "drop" and ln.reason == "caption" and _AGENCY_CREDIT.match(ln.raw.strip())
+                and nxt.kept and nxt.action != "title" and rules[i + 1] is None and 6 <= _words(nxt.raw) <= 25
+                and not _SENTENCE_END.search(nxt.raw) and i + 2 < len(lines)
+                and lines[i + 2].kept and len(lines[i + 2].raw) >= 100):
+            # a picture agency alone over the caption it credits, the caption with no full stop, over
+            # the next paragraph ("Getty Images" / "Rivers burst their banks in several parts of Wales");
+            # a subhead there is a few words
             nxt.decide("drop", "caption")
             continue
         if (ln.action == "drop" and ln.reason == "caption" and ln.raw.endswith((",", ":"))
@@ -697,15 +709,24 @@ def wire_credits(lines: list[Line]) -> None:
     ('meta', 'source')
     """
     span = _body_span(lines)
+    title = title_at(lines)
+    first = next((k for k, g in enumerate(lines) if _paragraph(g)), None)
     for i, ln in enumerate(lines):
         if ln.action == "meta" or ln.action == "title":
             continue
         m = _WIRE.match(ln.raw.strip())
         if not m:
-            # a site's own news desk named under the byline: "By Jane Doe" / "WebMD Health News"
-            if (i > 0 and lines[i - 1].action == "meta" and lines[i - 1].reason == "byline"
-                    and _DESK.match(ln.raw.strip())):
-                ln.decide("meta", "source")
+            # a site's own news desk named under the byline: "By Jane Doe" / "WebMD Health News", or
+            # under the writer's name alone between the headline and the body, as a broadcaster
+            # prints its byline ("Jane Doe" / "Example News")
+            if i > 0 and _DESK.match(ln.raw.strip()):
+                prev = lines[i - 1]
+                if prev.action == "meta" and prev.reason == "byline":
+                    ln.decide("meta", "source")
+                elif (prev.action not in ("meta", "title") and _NAME.match(prev.raw.strip()) and title is not None
+                      and title < i - 1 and (first is None or i < first)):
+                    prev.decide("meta", "byline")
+                    ln.decide("meta", "source")
             continue
         under_byline = i > 0 and lines[i - 1].action == "meta" and lines[i - 1].reason == "byline"
         signs_off = bool(m["dash"]) and span is not None and i > span[0]
