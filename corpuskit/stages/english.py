@@ -699,7 +699,8 @@ _DESK = regex.compile(r"^(?!(?i:local|world|national|international|business|spor
 
 def wire_credits(lines: list[Line]) -> None:
     """A news agency named alone on a line is the story's source (metadata) when it sits right
-    under the byline ("By Jane Doe" / "The Associated Press") or signs off the story after
+    under the byline ("By Jane Doe" / "The Associated Press") or under the headline in the
+    byline's place, or signs off the story after
     dashes ("— The Associated Press", under the body's first line), or with the partner it shares
     the story with, right under the last paragraph ("Reuters/Billboard").
 
@@ -728,7 +729,9 @@ def wire_credits(lines: list[Line]) -> None:
                     prev.decide("meta", "byline")
                     ln.decide("meta", "source")
             continue
-        under_byline = i > 0 and lines[i - 1].action == "meta" and lines[i - 1].reason == "byline"
+        # (or right under the headline, the byline's place, a page that names no writer)
+        under_byline = i > 0 and (lines[i - 1].action == "meta" and lines[i - 1].reason == "byline"
+                                  or i - 1 == title and not m["dash"] and not m["partner"])
         signs_off = bool(m["dash"]) and span is not None and i > span[0]
         # the agency and the partner it shares the story with, right under the last paragraph:
         # "Reuters/Billboard"
