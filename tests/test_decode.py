@@ -134,3 +134,18 @@ def test_utf8_text_decodes_as_itself(t):
 def test_decode_never_raises(data):
     text, name = decode(data)
     assert isinstance(text, str) and name
+
+
+def test_utf8_page_with_ascii_head_stays_utf8():
+    """A page whose first 8 KiB are ASCII markup and whose only non-ASCII characters come later,
+    all two-byte ones ("»" in a breadcrumb): the UTF-8 reading is compared whole with the GBK one
+    (禄), not with the GBK reading of the ASCII head, and stays."""
+    head = "<html><head>" + "<link rel='stylesheet' href='/css/site.css' />\n" * 300 + "</head><body>"
+    page = head + "<p>The Register » Security » Spyware »</p><p>Facebook has blocked the widget.</p></body></html>"
+    data = page.encode("utf-8")
+    assert len(data.split(b"\xc2")[0]) > 8192
+    text, name = decode(data)
+    assert name == "utf-8" and "» Security »" in text
+    # (a GBK page whose Chinese text comes after such a head is still read as GBK)
+    gbk = (head + "<p>北京市政府今天发布了新的交通管理规定。</p></body></html>").encode("gbk")
+    assert decode(gbk)[1] in ("gbk", "gb18030")

@@ -240,6 +240,10 @@ def decode(data: bytes, candidates: Iterable[str] = DEFAULT_CANDIDATES,
         alt = _best_strict(data, [f for f in families if f != "utf-16"])
         if alt is not None:
             alt_text, alt_name, alt_cost = alt
+            if len(data) > SAMPLE_BYTES:
+                # (the family was ranked on the first SAMPLE_BYTES, which may hold no non-ASCII
+                # byte at all, a page's markup: the two readings are compared whole)
+                alt_cost = badness(alt_text)
             if (alt_cost + LEGACY_MARGIN < badness(text) and alt_cost <= 4.0
                     and han_share(alt_text) >= 0.5 and sum(ch >= "\u3400" for ch in alt_text) >= 2):
                 return alt_text, alt_name
