@@ -516,7 +516,7 @@ _SPACED_DATE = regex.compile(r"(?<=[^\s\d])\s+(?P<date>(?:19|20)\d\d\s*[-./年]\
 # a photo set's counter over a picture (2/8, 2 / 8): its total, ``of``
 _SET_COUNT = regex.compile(r"^\d{1,3}\s*/\s*(?P<of>\d{1,3})\s*$")
 # a social media handle alone on its line: @janedoe
-_HANDLE_ALONE = regex.compile(r"^@\w{2,30}$")
+_HANDLE = regex.compile(r"^@\w{2,30}$")
 # a share price widget's lines: the stock's code or ticker (600519, 00700, AAPL, BRK.B) and its move
 # (+1.52%, -2.05%, ▲0.8%)
 _QUOTE_CODE = regex.compile(r"^(?:\d{5,6}|\$?\p{Lu}{1,5}(?:\.\p{Lu}{1,2})?)$")
@@ -2102,7 +2102,7 @@ class _Page:
             return False
         if text[0] not in surnames and not self.rare_name(i, text):
             return False
-        if not all(self.c.heading_needs.fullmatch(ch) for ch in text):
+        if not self.script_only(text):
             return False
         t = self.title if self.title is not None else -1
         head = range(t + 1, self.body_start)
@@ -2133,8 +2133,11 @@ class _Page:
         """Whether line ``k`` is a label of two to four characters of the heading script alone, no
         rule naming it (an outlet's short name, 中時)."""
         text = self.lines[k].text.strip()
-        return (not self.f[k].ruled and 2 <= len(text) <= 4 and self.c.heading_needs is not None
-                and all(self.c.heading_needs.fullmatch(ch) for ch in text))
+        return not self.f[k].ruled and 2 <= len(text) <= 4 and self.script_only(text)
+
+    def script_only(self, text: str) -> bool:
+        """Whether every character of ``text`` is of the heading script (``heading_needs``: Han)."""
+        return self.c.heading_needs is not None and all(self.c.heading_needs.fullmatch(ch) for ch in text)
 
     def rare_name(self, i: int, text: str) -> bool:
         """A name of three characters with a surname outside the common ones (匡某某), alone between
@@ -2671,7 +2674,7 @@ class _Page:
             ln = lines[k]
             if (ln.action == "keep" and not f[k].ruled and f[k].n <= 2 * self.s["caption_max"]
                     and (m := _CAPTION_LABEL.match(ln.text)) and m[1] in labels
-                    and sum(ch in ends for ch in ln.text.rstrip(ends)) == 0):
+                    and not any(ch in ends for ch in ln.text.rstrip(ends))):
                 ln.decide("drop", "caption")
 
     def toc_entries(self) -> None:
@@ -2843,7 +2846,7 @@ class _Page:
         # (by its rule, or as the page's decisions read it: a name alone under the date)
         while k < n and (f[k].rule is not None and f[k].rule.action == "meta" or self.lines[k].action == "meta"):
             kind = f[k].rule.reason if f[k].rule is not None else self.lines[k].reason
-            if not (kind == "byline" and _HANDLE_ALONE.match(self.lines[k].text.strip())):
+            if not (kind == "byline" and _HANDLE.match(self.lines[k].text.strip())):
                 kinds.add(kind)  # (a social handle alone, @janedoe, names no story's writer)
             k += 1
         if "published" in kinds and "byline" not in kinds and k < n and self.bare_name(k):

@@ -87,7 +87,7 @@ from ..document import Line, title_at
 from ..rules import Rule, RuleSet
 from .dates import to_iso
 from .segment import compiled_open_end, open_ended
-from .classify import _BULLET, _TIME_END, _spaceless, article_closes, in_separated_list, next_story_walk, unmarked_story_walk
+from .classify import _BULLET, _HANDLE, _TIME_END, _spaceless, article_closes, in_separated_list, next_story_walk, unmarked_story_walk
 
 # 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe"); none of them a
 # word a headline set in capitals holds and a name does not ("Singer Cautious When Traveling")
@@ -102,7 +102,6 @@ _WIDGET_WORD = regex.compile(r"(?i)\b(?:facebook|twitter|instagram|youtube|linke
                              r"images?|photos?|pictures?|thumbnails?|featured|avatar|logo|icon|gallery|slideshow)\b")
 _LINK_TEXT = regex.compile(r"[:»›>|-]\s*\S")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*$")
-_HANDLE = regex.compile(r"^@\w{2,30}$")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # a line opening with a full date: "Tuesday, September 24, 2013", "3 May 2021"
 _DATE_START = regex.compile(
@@ -3433,12 +3432,9 @@ _GLUED_BYLINE = regex.compile(r"(?<=[.!?\"”’])\s+(?P<b>\p{Lu}[\p{L}'’-]+(?
 
 
 # the writer's name alone glued after the last sentence (two or three capitalised words, or all in
-# lower case, as some South Asian papers print it: "... he added. jane doe")
+# lower case, as some South Asian papers print it: "... he added. jane doe"), ``b`` either form
 _GLUED_NAME = regex.compile(r"(?<=[.!?][\"”’]?)\s+(?P<b>\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]+){1,2}"
                             r"|(?P<lower>\p{Ll}{3,}(?:\s+\p{Ll}{3,}){1,2}))$")
-
-
-_GLUED_LOWER = regex.compile(r"(?<=[.!?][\"”’]?)\s+(?P<lower>(?P<b>\p{Ll}{3,}(?:\s+\p{Ll}{3,}){1,2}))$")
 
 
 def glued_byline(lines: list[Line], least: int = 60) -> None:
@@ -3463,8 +3459,6 @@ def glued_byline(lines: list[Line], least: int = 60) -> None:
     # Jane Doe"), as Indian papers sign a story: on a page with no byline, a name whose words the
     # article never uses (a name the story speaks of, "... he said. John Roe", is the story's).
     m = _GLUED_NAME.search(last.raw.rstrip())
-    if m is not None and m["lower"]:
-        m = _GLUED_LOWER.search(last.raw.rstrip())  # (read as the capitalised form is, below)
     if (m is None or m.start() < least or _WIDGET_WORD.search(m["b"]) or not (m["lower"] or _NAME.match(m["b"]))
             or any(ln.action == "meta" and ln.reason == "byline" or any(r == "byline" for r, _ in ln.moved)
                    for ln in lines)):
