@@ -2079,6 +2079,10 @@ class _Page:
             return False
         if not split_names(self.lines[i].text, self.rs):
             return False  # no name once the rules strip what is none (a section's name: 港聞)
+        surnames = self.rs.lists.get("surnames", "")
+        text = self.lines[i].text.strip()
+        if surnames and len(text) == 2 and self.script_only(text) and text[0] not in surnames:
+            return False  # two characters and no common surname: an outlet's short name (中時)
 
         def dated(k: int) -> bool:
             return 0 <= k < len(self.f) and self.f[k].rule is not None and self.f[k].rule.reason == "published"
