@@ -1973,8 +1973,9 @@ class _Page:
                 and self.shared(i) == 0)
 
     def short_headline(self, start: int) -> int | None:
-        """A headline shorter than ``title_min`` ("Capping the deal", an editorial's) is a
-        candidate only where a headline plainly stands: right over the date or byline lines
+        """A headline shorter than ``title_min`` ("Capping the deal", an editorial's), or not
+        much longer ("‘27 Dresses’ | 2 stars", which ``title_scores`` would count a short label),
+        is a candidate only where a headline plainly stands: right over the date or byline lines
         that stand right over the body's first line ``start``. Half ``title_min`` at least, no
         rule naming it, no sentence, no clause, no menu, no date.
 
@@ -1989,8 +1990,11 @@ class _Page:
         if k < 0 or not dated:
             return None  # no metadata line between it and the body
         g = f[k]
-        if (g.ruled or g.prose or g.date or g.seps > 1 or not g.headed or g.headline or g.clause
-                or not self.s["title_min"] // 2 <= g.n < self.s["title_min"]):
+        # (up to the length under which title_scores counts a line a short label: a headline of
+        # that length over the byline block is no label either)
+        if (g.ruled or g.prose or g.date or g.seps > 1 or not g.headed or g.clause
+                or g.headline and g.n >= self.s["title_min"] + 3
+                or not self.s["title_min"] // 2 <= g.n < self.s["title_min"] + 3):
             return None
         return k
 
