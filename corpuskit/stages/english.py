@@ -1124,6 +1124,37 @@ def fact_box(lines: list[Line], rules: list[Rule | None], least: int = 3) -> Non
         i = j
 
 
+# a review's fact box field, its label of a word or two and its value on one line ("Director: Jane
+# Doe", "Running time: 1:50", "Rated: PG-13 for language")
+_BOX_FIELD = regex.compile(r"^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)?\s*:\s*\S.{0,100}$")
+
+
+def box_tail(lines: list[Line], rules: list[Rule | None], least: int = 2) -> None:
+    """The rest of a review's fact box the article closes with: where its last ``least`` kept
+    lines are fields ("Director: Anne Fletcher" / "Cast: ..."), the fields right under them that
+    the engine dropped by their place alone (no rule named them: "Rated: PG-13 ...", "Running
+    time: 1:50") are the box's too, and kept. (An event's box, the rules' ``fact_field``, is
+    furniture wherever it stands: ``fact_lines``.)
+
+    >>> rows = [("keep", "The film is a pleasant enough way to pass two hours."), ("heading", "Director: Jane Doe"),
+    ...         ("keep", "Cast: John Roe, Mary Major"), ("drop", "Rated: PG-13 for language"),
+    ...         ("drop", "Running time: 1:50"), ("drop", "News |")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a)
+    >>> box_tail(ls, [None] * len(ls)); [ln.action for ln in ls]
+    ['keep', 'heading', 'keep', 'keep', 'keep', 'drop']
+    """
+    kept = [k for k, ln in enumerate(lines) if ln.kept and ln.action != "title"]
+    if len(kept) < least + 1 or not all(_BOX_FIELD.match(lines[k].raw.strip()) for k in kept[-least:]):
+        return
+    for k in range(kept[-1] + 1, len(lines)):
+        ln = lines[k]
+        if not (ln.action == "drop" and rules[k] is None and ln.reason in (None, "related", "nav")
+                and _BOX_FIELD.match(ln.raw.strip())):
+            return
+        ln.decide("keep")
+
+
 # the marker closing a newsletter box inside the article ("after newsletter promotion")
 _PROMO_END = regex.compile(r"^(?i:after|end\s+of)\s+(?i:newsletter)\s+(?i:promotion)$")
 
@@ -4496,6 +4527,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     title_by_byline(lines, rules)
     headline_over_widgets(lines)
     fact_lines(lines, rs)  # (after it: the line over the byline block may be the box's)
+    box_tail(lines, rules)  # (after it: an event's box is dropped first)
     summary_points(lines, rules, rs)
     newsletter_box(lines)
     title_over_deck(lines, rules)
