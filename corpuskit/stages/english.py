@@ -1400,9 +1400,10 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None], names:
                   if lines[k].action != "drop" or lines[k].reason == "repeated"), None)
     opens = t == 1 and (_SENTENCE_END.search(lines[t].raw) is not None or len(lines[t].raw) >= 100)
     # a cleaned text opening with the headline over a deck with no full stop that shares more words
-    # with the story than the headline does: the deck is no headline; it is no shorter than the
-    # line over it, which the story names too (at least two of its words)
-    deck = (t == 1 and not opens and _words(lines[t].raw) >= 8 and len(lines[t].raw) >= len(lines[0].raw)
+    # with the story than the headline does: the deck is no headline; it has four words or more
+    # ("Leader memorialized at prayer service"), and the story names the line over it too (at least
+    # two of its words)
+    deck = (t == 1 and not opens and _words(lines[t].raw) >= 4
             and len(_stems(lines[0].raw) & _kept_stems(lines, 2)) >= 2)
     if not opens and not deck and (after is None or lines[after].action != "meta"):
         return False  # a standfirst sits right above the byline/date block
