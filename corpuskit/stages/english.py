@@ -783,8 +783,9 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
     (the rules' ``bare_names``: "Jane Doe and John Roe", "Jane Doe, John Roe"), next to the date
     line or right under the headline. A sign-off under the
     article, dashes and a name ("-- Jane Doe"), is a byline when a byline names that writer, or
-    when the page has no byline and it stands right under the article's last paragraph.
-    So is a name alone over the headline (under the section's label) or in the head when the
+    when the page has no byline and it stands right under the article's last paragraph; on such
+    a page (crediting no source either), so is a name alone right under the last paragraph, over
+    residue. So is a name alone over the headline (under the section's label) or in the head when the
     article closes with that writer's bio ("Jane Roe" over the headline, "Jane Roe is national
     administrator of Example Group." closing the article): an op-ed's byline.
 
@@ -867,6 +868,17 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
                 m[1] in signed or not signed and closed is not None and closed < i <= closed + 2
                 and not any(lines[j].kept for j in range(closed + 1, i))):
             ln.decide("meta", "byline")  # the writer's sign-off under the article: "-- Jane Doe"
+    # (with no dash, the name alone right under the last paragraph, over the page's residue, on a
+    # page with no byline: "Jane Doe" / "Submit to: Digg Del.icio.us Reddit")
+    # (each word a capital and small letters: "TS Channel" is a section's name; not on a page
+    # crediting a source either, whose name such a line may be)
+    k = closed + 1 if closed is not None else len(lines)
+    if (not signed and k < len(lines) and lines[k].action == "drop" and rules[k] is None
+            and _NAME.match(lines[k].raw.strip()) and not _WIDGET_WORD.search(lines[k].raw)
+            and all(_CAPITALISED.match(w) for w in lines[k].raw.split())
+            and not any(m.action == "meta" and m.reason == "source" for m in lines)
+            and (k + 1 == len(lines) or lines[k + 1].action == "drop")):
+        lines[k].decide("meta", "byline")
 
 
 def _in_handle(name: str, handle: str) -> bool:
@@ -924,6 +936,8 @@ def place_under_credit(lines: list[Line], rules: list[Rule | None]) -> None:
 # the label of the writer's box: "About the author", "About the writer", "The Author"
 _AUTHOR_BOX = regex.compile(r"^(?i:about\s+the\s+(?:author|writer|reporter|columnist)s?|the\s+authors?)\s*:?$")
 # a sign-off: dashes, then a name alone ("-- Jane Doe", "— Jane Doe")
+# a word of a name: a capital, then small letters ("Jane", "O'Neil", "Smith-Jones")
+_CAPITALISED = regex.compile(r"^\p{Lu}\p{Ll}+(?:['’-]\p{L}+)*$")
 _SIGN_OFF = regex.compile(r"^(?:-{1,2}|–|—)\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
 
 
