@@ -96,6 +96,36 @@ def page_year(text: str, month: int | None = None) -> int | None:
 _NUMERIC_MDY = regex.compile(r"(?<![\d/])([0-3]?\d)\s*/\s*([0-3]?\d)\s*/\s*(?:19|20)\d\d(?!\d)")
 
 
+# a day of the week named beside a date: English, or Chinese (星期一, 周一, 週一, 禮拜一)
+_WEEKDAYS = {name: k for k, names in enumerate((
+    ("monday", "mon", "一"), ("tuesday", "tue", "tues", "二"), ("wednesday", "wed", "三"),
+    ("thursday", "thu", "thur", "thurs", "四"), ("friday", "fri", "五"), ("saturday", "sat", "六"),
+    ("sunday", "sun", "日", "天"))) for name in names}
+_WEEKDAY = regex.compile(r"(?i:\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?)"
+                         r"|(?:星期|礼拜|禮拜|周|週)([一二三四五六日天])")
+
+
+# a date in numbers whose first two could be either the month or the day: 07/01/2008, 7.1.08
+_DAY_MONTH_NUMBERS = regex.compile(r"(?<!\d)\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*(?:19|20)?\d\d(?!\d)")
+
+
+def weekday_order(a: int, b: int, year: int, line: str) -> tuple[int, int] | None:
+    """The month and the day of ``a/b`` (``year``) as the day of the week the line names tells
+    them: the one reading that falls on it ("Monday | 07/01/2008": 7 January 2008 was a Monday,
+    1 July a Tuesday). None where the line names no weekday, or several, or both readings fit.
+
+    >>> weekday_order(7, 1, 2008, "By Jane Doe | Monday | 07/01/2008"), weekday_order(7, 1, 2008, "07/01/2008")
+    ((1, 7), None)
+    """
+    named = {(m[1] or m[2]).lower() for m in _WEEKDAY.finditer(line)}
+    days = {_WEEKDAYS[n] for n in named}
+    if len(days) != 1:
+        return None
+    day = days.pop()
+    fits = [(mo, d) for mo, d in ((a, b), (b, a)) if _valid(year, mo, d) and date(year, mo, d).weekday() == day]
+    return fits[0] if len(fits) == 1 else None
+
+
 def month_day(a: int, b: int, page_text: str, year: int | None = None) -> tuple[int, int] | None:
     """The month and the day of a date written with two numbers in an order the page must tell
     (6/8/2024: June 8 or 6 August): a number over 12 is the day; else another date of that form
@@ -166,6 +196,7 @@ def iso_time(m: "regex.Match[str]", rs: RuleSet, page_text: str) -> str | None:
     dm1, dm2 = _int(m, "dm1"), _int(m, "dm2")  # (day first unless the page tells otherwise: 19.01.2020)
     if month is None and dm1 is not None and dm2 is not None:
         month, day = month_day(dm2, dm1, page_text, year) or (dm2, dm1)
+    numeric = month is not None  # (the month in numbers, not by its name)
     if month is None:
         name = (_group(m, "month") or "").lower()
         month = rs.months.get(name) or rs.months.get(name[:3])
@@ -180,6 +211,10 @@ def iso_time(m: "regex.Match[str]", rs: RuleSet, page_text: str) -> str | None:
             return None
     elif year < 100:
         year += 2000
+    if numeric and month != day and month <= 12 and day <= 12 and _DAY_MONTH_NUMBERS.search(m.group(0)):
+        # a date in numbers whose line names the day of the week: the reading falling on it
+        # ("Monday | 07/01/2008", month first by the pattern: 7 January, a Monday, not 1 July)
+        month, day = weekday_order(month, day, year, m.string) or (month, day)
     out = f"{year:04d}-{month:02d}-{day:02d}"
     hour, minute, second = _int(m, "hour"), _int(m, "minute"), _int(m, "second")
     if hour is not None and minute is not None:
