@@ -796,3 +796,17 @@ def test_a_headline_ending_on_a_preposition_is_not_joined():
     paras = doc.text.split("\n\n")
     assert "What the carvings came from" in paras
     assert not any("Officials listed the - costs" in p or "Officials listed the costs" in p for p in paras)
+
+
+def test_a_sentence_broken_after_since_over_its_capitalised_end_is_one_paragraph():
+    """A paragraph the page broke before its last word, a month ("... has been missing since" /
+    "December."): the first half, which reads as a subhead, is kept and joined to the second; a
+    sentence ending on "since" with its full stop stays as it is."""
+    rows = ["Roommate of missing sailor ordered back to base", BODY[0],
+            "The Harbor City woman has been missing since", "December.", BODY[1], BODY[2]]
+    doc = corpuskit.clean("\n\n".join(rows).encode("utf-8"))
+    assert "The Harbor City woman has been missing since December." in doc.text.split("\n\n")
+    assert corpuskit.clean(doc.text.encode("utf-8")).text == doc.text
+    rows[2:4] = ["Nobody in the harbor town has seen the woman since."]
+    doc = corpuskit.clean("\n\n".join(rows).encode("utf-8"))
+    assert "Nobody in the harbor town has seen the woman since." in doc.text.split("\n\n")

@@ -143,13 +143,15 @@ def _decided(rows: list[tuple[str, str | None, str]]) -> list[Line]:
 # a line that stops mid-sentence: on a lower-case word or a comma
 _MID_SENTENCE = regex.compile(r"(?:\p{Ll}[\p{Ll}\x27’-]*|,)$")
 
-
-def broken_sentence(lines: list[Line], rules: list[Rule | None], least: int = 5, split: int = 3) -> None:
+def broken_sentence(lines: list[Line], rules: list[Rule | None], open_end: "regex.Pattern[str] | None" = None,
+                    least: int = 5, split: int = 3) -> None:
     """A body sentence the page broke across two paragraphs: the first half (``least`` words
     or more, stopping on a lower-case word or a comma; ``split`` words when an advertisement's
     label or a picture stands between the halves: "Only eight players" / "Advertisement" /
     "broke par Sunday.") stands between two kept paragraphs and the second half opens in lower
-    case. The engine, finding no sentence end, dropped the first half unnamed; it is kept.
+    case. The engine, finding no sentence end, dropped the first half unnamed; it is kept. So is a
+    first half taken for a subhead that stops on a word no heading ends on (the rules' ``open_end``:
+    "... missing since"), right over a second half ending as a sentence does ("December.").
 
     >>> rows = [("keep", "Police said the call came from abroad."),
     ...         ("drop", "The call was received at about 1 am and the police immediately"),
@@ -168,6 +170,13 @@ def broken_sentence(lines: list[Line], rules: list[Rule | None], least: int = 5,
                 and before.action == "keep" and after.action == "keep" and after.text[:1].islower()
                 and not after.text[1:2].isupper()  # (a name: "iPhone", "eBay")
                 and _MID_SENTENCE.search(ln.text) and len(ln.text.split()) >= (split if j > i + 1 else least)):
+            ln.decide("keep")
+        # (a first half the engine took for a subhead, stopping on a word no heading ends on, the
+        # second half a sentence's end: "The woman has been missing since" / "December.")
+        elif (ln.action == "heading" and rules[i] is None and j == i + 1 and before.action == "keep"
+              and after.action == "keep" and open_end is not None and open_end.search(ln.text)
+              and _SENTENCE_END.search(after.text)
+              and len(ln.text.split()) >= least):
             ln.decide("keep")
 
 
@@ -701,7 +710,8 @@ def wire_credits(lines: list[Line]) -> None:
     under the byline ("By Jane Doe" / "The Associated Press") or under the headline in the
     byline's place, or signs off the story after
     dashes ("— The Associated Press", under the body's first line), or with the partner it shares
-    the story with, right under the last paragraph ("Reuters/Billboard").
+    the story with, right under the last paragraph ("Reuters/Billboard"), or under a copyright
+    line that names only its year ("© 2008" / "The Associated Press"): its holder.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["By Jane Doe", "The Associated Press", "Body."])]
     >>> for ln, a in zip(ls, ["meta", "heading", "keep"]): ln.decide(a, "byline" if a == "meta" else None)
@@ -736,8 +746,14 @@ def wire_credits(lines: list[Line]) -> None:
         # "Reuters/Billboard"
         if m["partner"]:
             signs_off = span is not None and i > span[0] and _finished(lines[i - 1])
-        if under_byline or signs_off:
+        # (or the holder of a copyright line that names only its year: "© 2008" / "The Associated Press")
+        held = i > 0 and not m["dash"] and _YEAR_ONLY_COPYRIGHT.match(lines[i - 1].raw.strip()) is not None
+        if under_byline or signs_off or held:
             ln.decide("meta", "source")
+
+
+# a copyright line naming its year and no holder: "© 2008", "Copyright 2008", "(c) 2008"
+_YEAR_ONLY_COPYRIGHT = regex.compile(r"^(?:©|\((?i:c)\)|(?i:copyright))\s*(?:©\s*)?(?:19|20)\d\d\.?$")
 
 
 # a press release's label over the company that issued it
@@ -4505,7 +4521,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     document flags the page earns (``NO_ARTICLE``)."""
     rules = _rule_of(lines, rs)
     open_end = compiled_open_end(rs.settings.get("open_end", ""))  # (a sentence broken across lines)
-    broken_sentence(lines, rules)
+    broken_sentence(lines, rules, open_end)
     gallery(lines, rules)
     gallery_promo(lines)
     caption_labels(lines, rules)
