@@ -810,3 +810,15 @@ def test_a_sentence_broken_after_since_over_its_capitalised_end_is_one_paragraph
     rows[2:4] = ["Nobody in the harbor town has seen the woman since."]
     doc = corpuskit.clean("\n\n".join(rows).encode("utf-8"))
     assert "Nobody in the harbor town has seen the woman since." in doc.text.split("\n\n")
+
+
+def test_a_wire_desk_routing_tag_closing_the_last_paragraph_is_cut():
+    """A financial wire's routing tag after the last sentence (the desk's address, the staff's
+    initials) is cut; an address a sentence gives stays."""
+    rows = ["Opposition threatens mass protest over disputed vote", BODY[0], BODY[1],
+            BODY[2] + " desk_newsroom@example.com jd/rr"]
+    doc = corpuskit.clean("\n\n".join(rows).encode("utf-8"))
+    assert "desk_newsroom@" not in doc.text and BODY[2] in doc.text.split("\n\n")
+    rows[3] = "Readers can send their questions to the desk at questions@example.com and we will answer them."
+    doc = corpuskit.clean("\n\n".join(rows).encode("utf-8"))
+    assert rows[3] in doc.text.split("\n\n")
