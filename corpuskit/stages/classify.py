@@ -3085,7 +3085,9 @@ class _Page:
                 section = f.rule.reason
             if ln.action != "drop" or ln.reason is not None:
                 continue
-            if section is not None and section != "copyright":
+            # (a closing copyright notice or share bar names nothing under it: the site's boxes
+            # there are named by their own shape)
+            if section is not None and section not in ("copyright", "share"):
                 ln.reason = section
             elif stamps and i in stamps:
                 ln.reason = "nav"  # a live blog's time stamp between its posts (12:05): no list's
