@@ -201,7 +201,7 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("View seven day Editorial Archive for previous Example Free Press stories.", "nav"),
     ("The Example Free Press is a member of the Manitoba Press Council.", "footer"),
     ("login | subscribe", "nav"), ("Sign in | Register", "nav"), ("Search Example Times:", "nav"),
-    ("EMAIL STORY     EASY PRINT     SEARCH     NEWSLETTER", "nav"),
+    ("EMAIL STORY     EASY PRINT     SEARCH     NEWSLETTER", "share"),
     ("(See pictures of the spill.)", "related"), ('(Watch our video "Oil on the Bayou.")', "related"),
     ("See the Cartoons of the Week.", "related"), ("See Example's Pictures of the Day.", "related"),
     ("Email this story Print this story", "share"), ("Share this article: What’s this?", "share"),
