@@ -79,6 +79,7 @@ longer has (residue lines, metadata lines), so cleaning stays idempotent.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from collections.abc import Container
 
 import regex
@@ -690,10 +691,14 @@ def wire_lead(lines: list[Line]) -> None:
 
 # a news agency named alone on a line ("The Associated Press", "Reuters", "The Canadian Press"),
 # after dashes when it signs off the story ("— The Associated Press")
-_WIRE = regex.compile(r"^(?P<dash>(?:-{1,2}|–|—)\s*)?(?:The\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse|"
-                      r"UPI|United\s+Press\s+International|Bloomberg(?:\s+News)?|Press\s+Association|PA|"
-                      r"\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?\s+(?:Press|News\s+Service|Wire\s+Service))"
-                      r"(?P<partner>\s*/\s*\p{Lu}[\p{L}&.\x27’-]*(?:\s+\p{Lu}[\p{L}&.\x27’-]*){0,2})?$")
+@lru_cache(maxsize=4)
+def _wire_line(names: str) -> "regex.Pattern[str]":
+    """A news agency alone on a line: one of the rules' ``wire`` list (``names``), or a name ending
+    as an agency's does ("Example Press", "Example News Service"), perhaps after dashes or with the
+    partner sharing its story after a slash ("Reuters/Billboard")."""
+    return regex.compile(r"^(?P<dash>(?:-{1,2}|–|—)\s*)?(?:" + names + r"|United\s+Press\s+International|"
+                         r"(?:The\s+)?\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?\s+(?:Press|News\s+Service|Wire\s+Service))"
+                         r"(?P<partner>\s*/\s*\p{Lu}[\p{L}&.\x27’-]*(?:\s+\p{Lu}[\p{L}&.\x27’-]*){0,2})?$")
 
 
 # a site's news desk named as an outlet ("WebMD Health News", "EXAMPLE DAILY NEWS"), not a section
@@ -705,7 +710,7 @@ _DESK = regex.compile(r"^(?!(?i:local|world|national|international|business|spor
                       r"\s+(?i:News|Newswire|News\s+Agency|News\s+Desk)$")
 
 
-def wire_credits(lines: list[Line]) -> None:
+def wire_credits(lines: list[Line], wire: str) -> None:
     """A news agency named alone on a line is the story's source (metadata) when it sits right
     under the byline ("By Jane Doe" / "The Associated Press") or under the headline in the
     byline's place, or signs off the story after
@@ -715,16 +720,18 @@ def wire_credits(lines: list[Line]) -> None:
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["By Jane Doe", "The Associated Press", "Body."])]
     >>> for ln, a in zip(ls, ["meta", "heading", "keep"]): ln.decide(a, "byline" if a == "meta" else None)
-    >>> wire_credits(ls); ls[1].action, ls[1].reason
+    >>> from corpuskit.rules import ruleset
+    >>> wire_credits(ls, ruleset("en").lists["wire"]); ls[1].action, ls[1].reason
     ('meta', 'source')
     """
+    pattern = _wire_line(wire)
     span = _body_span(lines)
     title = title_at(lines)
     first = next((k for k, g in enumerate(lines) if _paragraph(g)), None)
     for i, ln in enumerate(lines):
         if ln.action == "meta" or ln.action == "title":
             continue
-        m = _WIRE.match(ln.raw.strip())
+        m = pattern.match(ln.raw.strip())
         if not m:
             # a site's own news desk named under the byline: "By Jane Doe" / "WebMD Health News", or
             # under the writer's name alone between the headline and the body, as a broadcaster
@@ -4527,7 +4534,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     caption_labels(lines, rules)
     player_title(lines)
     wire_lead(lines)
-    wire_credits(lines)
+    wire_credits(lines, rs.lists["wire"])
     related_after_header(lines, rules, open_end)
     story_cards(lines)
     topic_box(lines, rules)
