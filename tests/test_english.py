@@ -825,3 +825,11 @@ def test_a_wire_desk_routing_tag_closing_the_last_paragraph_is_cut():
     rows[3] = "Readers can send their questions to the desk at questions@example.com and we will answer them."
     doc = corpuskit.clean("\n\n".join(rows).encode("utf-8"))
     assert rows[3] in doc.text.split("\n\n")
+
+
+def test_a_byline_naming_the_agency_with_the_writers_role_gives_the_source():
+    """"By JANE DOE, Associated Press Writer 10 minutes ago": the writer and the agency."""
+    rows = ["Police release transcripts of zoo attack calls",
+            "By JANE DOE, Associated Press Writer 10 minutes ago", BODY[0], BODY[1], BODY[2]]
+    meta = corpuskit.clean("\n\n".join(rows).encode("utf-8")).meta
+    assert meta["source"] == "Associated Press" and "JANE DOE" in meta["authors"], meta
