@@ -701,6 +701,16 @@ def _wire_line(names: str) -> "regex.Pattern[str]":
                          r"(?P<partner>\s*/\s*\p{Lu}[\p{L}&.\x27’-]*(?:\s+\p{Lu}[\p{L}&.\x27’-]*){0,2})?$")
 
 
+@lru_cache(maxsize=4)
+def _paper_line(paper_word: str) -> "regex.Pattern[str]":
+    """A paper's name alone on a line, a few words closing on a paper's word (the rules'
+    ``paper_word``), in capitals or after "The" ("WASHINGTON POST", "The Example Herald": "Emily
+    Post" is a writer), not "News" (a desk or a menu's section: ``_DESK``)."""
+    return regex.compile(r"^(?:(?:The|THE)\s+\p{Lu}[\p{L}.&\x27’-]*(?:\s+\p{Lu}[\p{L}.&\x27’-]*){0,2}\s+"
+                         r"(?!(?i:news)$)(?i:" + paper_word + r")|(?=[^\p{Ll}]+$)\p{Lu}[\p{Lu}.&\x27’-]*(?:\s+\p{Lu}"
+                         r"[\p{Lu}.&\x27’-]*){0,2}\s+(?!NEWS$)(?i:" + paper_word + r"))$")
+
+
 # a site's news desk named as an outlet ("WebMD Health News", "EXAMPLE DAILY NEWS"), not a section
 # of the menu ("Local News", "World News")
 _DESK = regex.compile(r"^(?!(?i:local|world|national|international|business|sports?|health|top|latest|breaking|more|"
@@ -710,13 +720,14 @@ _DESK = regex.compile(r"^(?!(?i:local|world|national|international|business|spor
                       r"\s+(?i:News|Newswire|News\s+Agency|News\s+Desk)$")
 
 
-def wire_credits(lines: list[Line], wire: str) -> None:
+def wire_credits(lines: list[Line], wire: str, paper_word: str | None = None) -> None:
     """A news agency named alone on a line is the story's source (metadata) when it sits right
     under the byline ("By Jane Doe" / "The Associated Press") or under the headline in the
     byline's place, or signs off the story after
     dashes ("— The Associated Press", under the body's first line), or with the partner it shares
     the story with, right under the last paragraph ("Reuters/Billboard"), or under a copyright
-    line that names only its year ("© 2008" / "The Associated Press"): its holder.
+    line that names only its year ("© 2008" / "The Associated Press"): its holder. So is a paper's
+    name alone right under the byline ("By Jane Doe" / "WASHINGTON POST").
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["By Jane Doe", "The Associated Press", "Body."])]
     >>> for ln, a in zip(ls, ["meta", "heading", "keep"]): ln.decide(a, "byline" if a == "meta" else None)
@@ -725,10 +736,17 @@ def wire_credits(lines: list[Line], wire: str) -> None:
     ('meta', 'source')
     """
     pattern = _wire_line(wire)
+    paper = _paper_line(paper_word) if paper_word else None
     span = _body_span(lines)
     title = title_at(lines)
     first = next((k for k, g in enumerate(lines) if _paragraph(g)), None)
     for i, ln in enumerate(lines):
+        # a paper's name alone under the byline, the paper the story came from ("By Jane Doe" /
+        # "WASHINGTON POST", the rules' ``paper_word`` closing it), read as a name or not
+        if (i > 0 and paper is not None and ln.action != "title" and (ln.action != "meta" or ln.reason == "byline")
+                and lines[i - 1].action == "meta" and lines[i - 1].reason == "byline" and paper.match(ln.raw.strip())):
+            ln.decide("meta", "source")
+            continue
         if ln.action == "meta" or ln.action == "title":
             continue
         m = pattern.match(ln.raw.strip())
@@ -4534,7 +4552,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     caption_labels(lines, rules)
     player_title(lines)
     wire_lead(lines)
-    wire_credits(lines, rs.lists["wire"])
+    wire_credits(lines, rs.lists["wire"], rs.lists.get("paper_word"))
     related_after_header(lines, rules, open_end)
     story_cards(lines)
     topic_box(lines, rules)
