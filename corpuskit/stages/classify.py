@@ -796,6 +796,9 @@ def _output_groups(lines: list[Line], join: bool, paragraphs: Any) -> list[list[
             if ln.action in KEEP_ACTIONS and id(ln) not in later]
 
 
+# a line opening with a word in lower case ("stories that ...", not "iOS 15 ...", "eBay")
+_LOWER_WORD = re.compile(r"[a-z][a-z'’-]*\b")
+
 # the most lines between a box's header and the header printed again under its items (title_scores)
 _BOX_ITEMS = 12
 # what a story's toolbar holds, between its date and its text (short_headline)
@@ -1115,7 +1118,8 @@ class _Page:
         """The headline: the earliest candidate scoring close to the best (a subhead under
         the headline scores as well as the headline does), unless it is a short label sharing
         no word with the article while the best shares some (a site's or a reader's name over
-        the page's headline: 电子报阅读器)."""
+        the page's headline: 电子报阅读器), or opens in lower case (a section's tagline, "stories
+        that cut to the quick": no headline does)."""
         scored = self.title_scores(start, body, rest)
         if not scored:
             return None
@@ -1125,7 +1129,7 @@ class _Page:
         for s, i in sorted(scored, key=lambda x: x[1]):
             if self.lines[i].text == self.lines[best].text:
                 continue  # an earlier copy (a share card above the menus): the best-placed one wins
-            if i < best and s >= top - self.s["title_margin"] and (
+            if i < best and s >= top - self.s["title_margin"] and not _LOWER_WORD.match(self.lines[i].text) and (
                     self.words_shared[i] > 0 or self.words_shared[best] == 0
                     or self.f[i].n >= self.s["short_line"]) and all(
                     self.subhead[k] or self.lines[k].text == self.lines[i].text
