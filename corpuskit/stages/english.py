@@ -2373,6 +2373,37 @@ _COMMENT_BUTTONS = regex.compile(r"^(?i:(?:quote|reply|report(?:\s+(?:this\s+)?(
 _POSTED_BY = regex.compile(r"^(?i:posted|submitted|written)\s+(?i:by)\s*:?\s+\S.{0,60}?\s+(?i:on|at)\s+\S.{0,40}\d")
 
 
+def comment_over_stamp(lines: list[Line], rules: list[Rule | None], reach: int = 4) -> None:
+    """A blog's comments printed each over its stamp ("7 Comments »" / the first comment's text /
+    "Comment by Jane — January 7, 2008 @ 8:21 pm", a comments rule that closes the article): the
+    first comment's lines, between the comment count and the first stamp (``reach`` lines at
+    most), are comments too.
+
+    >>> rows = [("keep", "The singer was sentenced on Monday."), ("drop", "7 Comments »"),
+    ...         ("keep", "could always be worse."), ("drop", "Comment by Al — January 7, 2008 @ 8:21 pm")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "comments" if a == "drop" else None)
+    >>> count, stamp = Rule("drop", "comments", regex.compile("x")), Rule("drop", "comments", regex.compile("x"), ends=True)
+    >>> comment_over_stamp(ls, [None, count, None, stamp]); [ln.action for ln in ls]
+    ['keep', 'drop', 'drop', 'drop']
+    """
+    for k, r in enumerate(rules):
+        if r is None or not r.ends or r.reason != "comments":
+            continue
+        # the count over the first stamp, only kept lines between
+        h = next((j for j in range(k - 1, max(-1, k - reach - 2), -1)
+                  if rules[j] is not None or not lines[j].kept), None)
+        if (h is not None and h < k - 1 and (g := rules[h]) is not None and g.reason == "comments"
+                and not g.ends and _COMMENT_COUNT.match(lines[h].raw.strip())):
+            for j in range(h + 1, k):
+                lines[j].decide("drop", "comments")
+        return
+
+
+# a comment count linking to the comments: "7 Comments »", "12 Responses"
+_COMMENT_COUNT = regex.compile(r"^\d+\s+(?i:comments?|responses?|replies)\s*[»›>]?$")
+
+
 def comment_posts(lines: list[Line], rules: list[Rule | None], most: int = 12) -> None:
     """Readers' comments printed after the article, each as its poster's stamp ("Posted by: NAME on
     TIME", read as a byline or a date, or of that shape), its text, and its buttons ("Quote | Report this
@@ -4562,6 +4593,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     labelled_meta(lines, rules, rs.months)
     comment_meta(lines, rules)
     comment_posts(lines, rules)
+    comment_over_stamp(lines, rules)
     headline_under_captions(lines)
     date_lists(lines)
     notice_tail(lines, rules)
