@@ -206,6 +206,7 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("Attention news editors and reporters:", "other"),
     ("Media contact: Jane Doe, Example Communications, (555) 555-0142", "footer"),
     ("STAFF PHOTO BY JANE DOEJohn Roe with his son outside their home in the city.", "caption"),
+    ("Family History Conference ( )", "caption"),
     ("(See pictures of the spill.)", "related"), ('(Watch our video "Oil on the Bayou.")', "related"),
     ("See the Cartoons of the Week.", "related"), ("See Example's Pictures of the Day.", "related"),
     ("Email this story Print this story", "share"), ("Share this article: What’s this?", "share"),
