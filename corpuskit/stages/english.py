@@ -701,6 +701,10 @@ def _wire_line(names: str) -> "regex.Pattern[str]":
                          r"(?P<partner>\s*/\s*\p{Lu}[\p{L}&.\x27’-]*(?:\s+\p{Lu}[\p{L}&.\x27’-]*){0,2})?$")
 
 
+# a site named by its address alone: "AllBusiness.com", "Example.co.uk"
+_SITE_NAME = regex.compile(r"^\p{Lu}[\p{L}\d-]{1,30}\.(?:com|net|org|co\.uk|com\.au|ca|ie|in|ph|sg|za|nz)$")
+
+
 @lru_cache(maxsize=4)
 def _paper_line(paper_word: str) -> "regex.Pattern[str]":
     """A paper's name alone on a line, a few words closing on a paper's word (the rules'
@@ -727,7 +731,8 @@ def wire_credits(lines: list[Line], wire: str, paper_word: str | None = None) ->
     dashes ("— The Associated Press", under the body's first line), or with the partner it shares
     the story with, right under the last paragraph ("Reuters/Billboard"), or under a copyright
     line that names only its year ("© 2008" / "The Associated Press"): its holder. So is a paper's
-    name alone right under the byline ("By Jane Doe" / "WASHINGTON POST").
+    name alone right under the byline ("By Jane Doe" / "WASHINGTON POST"), and a site's address
+    alone under the byline block, over the story ("Published December 16, 2014" / "Example.com").
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["By Jane Doe", "The Associated Press", "Body."])]
     >>> for ln, a in zip(ls, ["meta", "heading", "keep"]): ln.decide(a, "byline" if a == "meta" else None)
@@ -745,6 +750,13 @@ def wire_credits(lines: list[Line], wire: str, paper_word: str | None = None) ->
         # "WASHINGTON POST", the rules' ``paper_word`` closing it), read as a name or not
         if (i > 0 and paper is not None and ln.action != "title" and (ln.action != "meta" or ln.reason == "byline")
                 and lines[i - 1].action == "meta" and lines[i - 1].reason == "byline" and paper.match(ln.raw.strip())):
+            ln.decide("meta", "source")
+            continue
+        # a site named by its address alone right under the byline block, over the story ("By Jane
+        # Doe" / "Published December 16, 2014" / "Example.com"): the site the story came from
+        if (i > 0 and ln.action in ("heading", "drop") and lines[i - 1].action == "meta"
+                and lines[i - 1].reason in ("byline", "published") and _SITE_NAME.match(ln.raw.strip())
+                and i + 1 < len(lines) and _paragraph(lines[i + 1])):
             ln.decide("meta", "source")
             continue
         if ln.action == "meta" or ln.action == "title":
