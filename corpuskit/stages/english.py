@@ -701,8 +701,10 @@ def _wire_line(names: str) -> "regex.Pattern[str]":
                          r"(?P<partner>\s*/\s*\p{Lu}[\p{L}&.\x27’-]*(?:\s+\p{Lu}[\p{L}&.\x27’-]*){0,2})?$")
 
 
-# a site named by its address alone: "AllBusiness.com", "Example.co.uk"
-_SITE_NAME = regex.compile(r"^\p{Lu}[\p{L}\d-]{1,30}\.(?:com|net|org|co\.uk|com\.au|ca|ie|in|ph|sg|za|nz)$")
+@lru_cache(maxsize=4)
+def _alone(names: str) -> "regex.Pattern[str]":
+    """One of a rules list's forms alone on a line (``site_address``: "Example.com")."""
+    return regex.compile(r"^(?:" + names + r")$")
 
 
 @lru_cache(maxsize=4)
@@ -724,7 +726,7 @@ _DESK = regex.compile(r"^(?!(?i:local|world|national|international|business|spor
                       r"\s+(?i:News|Newswire|News\s+Agency|News\s+Desk)$")
 
 
-def wire_credits(lines: list[Line], wire: str, paper_word: str | None = None) -> None:
+def wire_credits(lines: list[Line], rs: RuleSet) -> None:
     """A news agency named alone on a line is the story's source (metadata) when it sits right
     under the byline ("By Jane Doe" / "The Associated Press") or under the headline in the
     byline's place, or signs off the story after
@@ -737,11 +739,12 @@ def wire_credits(lines: list[Line], wire: str, paper_word: str | None = None) ->
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["By Jane Doe", "The Associated Press", "Body."])]
     >>> for ln, a in zip(ls, ["meta", "heading", "keep"]): ln.decide(a, "byline" if a == "meta" else None)
     >>> from corpuskit.rules import ruleset
-    >>> wire_credits(ls, ruleset("en").lists["wire"]); ls[1].action, ls[1].reason
+    >>> wire_credits(ls, ruleset("en")); ls[1].action, ls[1].reason
     ('meta', 'source')
     """
-    pattern = _wire_line(wire)
-    paper = _paper_line(paper_word) if paper_word else None
+    pattern = _wire_line(rs.lists["wire"])
+    paper = _paper_line(rs.lists["paper_word"]) if "paper_word" in rs.lists else None
+    site = _alone(rs.lists["site_address"]) if "site_address" in rs.lists else None
     span = _body_span(lines)
     title = title_at(lines)
     first = next((k for k, g in enumerate(lines) if _paragraph(g)), None)
@@ -755,7 +758,7 @@ def wire_credits(lines: list[Line], wire: str, paper_word: str | None = None) ->
         # a site named by its address alone right under the byline block, over the story ("By Jane
         # Doe" / "Published December 16, 2014" / "Example.com"): the site the story came from
         if (i > 0 and ln.action in ("heading", "drop") and lines[i - 1].action == "meta"
-                and lines[i - 1].reason in ("byline", "published") and _SITE_NAME.match(ln.raw.strip())
+                and lines[i - 1].reason in ("byline", "published") and site is not None and site.match(ln.raw.strip())
                 and i + 1 < len(lines) and _paragraph(lines[i + 1])):
             ln.decide("meta", "source")
             continue
@@ -4595,7 +4598,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     caption_labels(lines, rules)
     player_title(lines)
     wire_lead(lines)
-    wire_credits(lines, rs.lists["wire"], rs.lists.get("paper_word"))
+    wire_credits(lines, rs)
     related_after_header(lines, rules, open_end)
     story_cards(lines)
     topic_box(lines, rules)

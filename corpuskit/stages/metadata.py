@@ -96,13 +96,15 @@ def page_year(text: str, month: int | None = None) -> int | None:
 _NUMERIC_MDY = regex.compile(r"(?<![\d/])([0-3]?\d)\s*/\s*([0-3]?\d)\s*/\s*(?:19|20)\d\d(?!\d)")
 
 
-# a day of the week named beside a date: English, or Chinese (星期一, 周一, 週一, 禮拜一)
+# a day of the week in Chinese: 星期一, 周一, 週一, 禮拜一
+_WEEKDAY_CN = r"(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]"
+# a day of the week named beside a date: English, or Chinese (its last character names the day)
 _WEEKDAYS = {name: k for k, names in enumerate((
     ("monday", "mon", "一"), ("tuesday", "tue", "tues", "二"), ("wednesday", "wed", "三"),
     ("thursday", "thu", "thur", "thurs", "四"), ("friday", "fri", "五"), ("saturday", "sat", "六"),
     ("sunday", "sun", "日", "天"))) for name in names}
 _WEEKDAY = regex.compile(r"(?i:\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?)"
-                         r"|(?:星期|礼拜|禮拜|周|週)([一二三四五六日天])")
+                         r"|" + _WEEKDAY_CN)
 
 
 # a date in numbers whose first two could be either the month or the day: 07/01/2008, 7.1.08
@@ -117,7 +119,7 @@ def weekday_order(a: int, b: int, year: int, line: str) -> tuple[int, int] | Non
     >>> weekday_order(7, 1, 2008, "By Jane Doe | Monday | 07/01/2008"), weekday_order(7, 1, 2008, "07/01/2008")
     ((1, 7), None)
     """
-    named = {(m[1] or m[2]).lower() for m in _WEEKDAY.finditer(line)}
+    named = {(m[1] or m[0][-1]).lower() for m in _WEEKDAY.finditer(line)}
     days = {_WEEKDAYS[n] for n in named}
     if len(days) != 1:
         return None
@@ -333,7 +335,6 @@ _MONTH_DAY_LINE = regex.compile(r"^(?P<month>[01]?\d)\s*(?:[-/.]|月)\s*(?P<day>
                                 r"(?:\s+(?P<clock>[0-2]?\d\s*[:：]\s*[0-5]\d(?:\s*[:：]\s*[0-5]\d)?))?$")
 _YMD = r"(?P<year>(?:19|20)\d\d)\s*[-./年]\s*(?P<month>[01]?\d)\s*[-./月]\s*(?P<day>[0-3]?\d)\s*日?"
 _DATE_LINE = regex.compile(rf"^{_YMD}$")
-_WEEKDAY_CN = r"(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]"
 _WEEKDAY_LINE = regex.compile(rf"^{_WEEKDAY_CN}$|^(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{{0,6}}\.?$")
 _CLOCK_LINE = regex.compile(r"^[0-2]?\d\s*[:：]\s*[0-5]\d(?:\s*[:：]\s*[0-5]\d)?$")
 # a time alone on its line, perhaps with AM/PM or a zone: 02:11 PM, 14:11 ET
