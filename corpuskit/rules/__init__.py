@@ -154,6 +154,9 @@ class Rule:
     ends: bool = False  # the line closes the article: what follows is residue
     origin: str = ""
     parts: tuple = ()  # the patterns one by one (the prefilter runs only those a line may match)
+    # a line it names may still be the page's headline (a promo's form a headline takes too:
+    # "7 tips for ..."): the headline's place decides, the rule only where it is not the headline
+    headline: bool = False
 
     def matches(self, line: str) -> bool:
         n = len(line)
@@ -522,7 +525,7 @@ def parse_rules(data: dict, origin: str, into: RuleSet | None = None) -> RuleSet
         pattern = parts[0] if len(parts) == 1 else LazyPattern(whole)
         rs.rules.append(Rule(action, reason, pattern,
                              r.get("max_len"), int(r.get("min_len", 0)), place,
-                             bool(r.get("ends", False)), where, parts))
+                             bool(r.get("ends", False)), where, parts, bool(r.get("headline", False))))
     for i, e in enumerate(data.get("edit", []), 1):
         where = f"{origin}: edit {i}"
         if e.get("name") not in REASONS:

@@ -351,7 +351,7 @@ _TIME_END = regex.compile(r"\d\s?(?i:[ap]\.m\.)$")
 def _headline(f: Features, end: str, c: _Compiled) -> bool:
     """Whether a line could be a headline by its text alone: not ruled, no date, no menu,
     headline-length, not ending a clause or a statement (``end``: its ``_end_char``)."""
-    if f.ruled or f.date or f.seps > 1:
+    if f.ruled and not f.rule.headline or f.date or f.seps > 1:
         return False
     if not c.s["title_min"] <= f.n <= c.s["title_max"]:
         return False
