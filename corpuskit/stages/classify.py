@@ -796,6 +796,9 @@ def _output_groups(lines: list[Line], join: bool, paragraphs: Any) -> list[list[
             if ln.action in KEEP_ACTIONS and id(ln) not in later]
 
 
+# a line ending on a Han character (no full stop, no bracketed credit)
+_HAN_LAST = regex.compile(r"\p{Han}$")
+
 # a line opening with a word in lower case ("stories that ...", not "iOS 15 ...", "eBay")
 _LOWER_WORD = re.compile(r"[a-z][a-z'’-]*\b")
 
@@ -1506,6 +1509,7 @@ class _Page:
         self.repeated_captions()
         self.carousel_captions()
         self.labelled_captions()
+        self.caption_pairs()
         self.toc_entries()
         self.event_dates()
         self.list_heads()
@@ -2380,6 +2384,32 @@ class _Page:
         for k in sorted(over):
             if self.f[k].n > longest:
                 self.lines[k].decide("drop", "caption")
+
+    def caption_pairs(self) -> None:
+        """A photo's caption with no credit right under another picture's caption (活动现场 /
+        志愿者们积极向市民宣传金融知识: two pictures one under the other, each captioned): a line
+        kept as the body's only subhead, at least a label long (``short_line``), not numbered,
+        between a paragraph and a bare caption a rule names (a scene's words: no sentence or clause
+        mark, no credit, ending on a Han character), is the second picture's caption. A page in sections
+        prints several subheads, each over its section's text; one alone may follow a picture
+        whose caption closes with its credit or a full stop (资料图：X。中新社记者 X 摄 / 游客蜂拥
+        前往黄鹤楼), and a short label (专家解读) stays. Only for a language whose bare captions
+        are judged."""
+        if self.c.predicate is None:
+            return
+        lines, f = self.lines, self.f
+        heads = [k for k in range(self.body_start, self.end + 1) if lines[k].action == "heading"]
+        if len(heads) != 1:
+            return
+        k = heads[0]
+        cap = f[k - 1].rule if k > self.body_start else None
+        if (cap is None or cap.reason != "caption" or lines[k - 1].reason != "caption" or k + 1 > self.end
+                or not _HAN_LAST.search(lines[k - 1].text) or self.c.marks.search(lines[k - 1].text)
+                or self.photo_credit(k - 1)
+                or f[k].ruled or f[k].n < self.s["short_line"] or _NUMBERED.match(lines[k].text)
+                or lines[k + 1].action != "keep" or not f[k + 1].prose):
+            return
+        lines[k].decide("drop", "caption")
 
     def file_names(self) -> None:
         """An image's file name left alone on its line where the picture stood (副本2.jpg,
