@@ -796,6 +796,11 @@ def _output_groups(lines: list[Line], join: bool, paragraphs: Any) -> list[list[
             if ln.action in KEEP_ACTIONS and id(ln) not in later]
 
 
+def _compound_surnames(rs: RuleSet) -> tuple[str, ...]:
+    """The language's compound surnames (欧阳, 司马), for ``str.startswith``."""
+    return tuple(x for x in rs.lists.get("compound_surnames", "").split("|") if x)
+
+
 # a line ending on a Han character (no full stop, no bracketed credit)
 _HAN_LAST = regex.compile(r"\p{Han}$")
 
@@ -2095,6 +2100,9 @@ class _Page:
         text = self.lines[i].text.strip()
         if surnames and len(text) == 2 and self.script_only(text) and text[0] not in surnames:
             return False  # two characters and no common surname: an outlet's short name (中時)
+        if (surnames and len(text) == 4 and self.script_only(text) and text[0] not in surnames
+                and not text.startswith(_compound_surnames(self.rs))):
+            return False  # four characters, no surname: a widget's label (閱讀模式), not 歐陽某某
 
         def dated(k: int) -> bool:
             return 0 <= k < len(self.f) and self.f[k].rule is not None and self.f[k].rule.reason == "published"
