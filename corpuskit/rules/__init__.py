@@ -87,6 +87,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # a kicker (引题) printed over the headline: a campaign's theme, a slogan, a column's label; a
     # candidate of this form gives way to a longer headline right under it (empty: none)
     "kicker": "",
+    # a series' tag a paper closes its headline with (X（推动高质量发展·权威发布）): a candidate
+    # right over a line closed by one, itself closed by none, is the kicker over it (empty: none)
+    "headline_tag": "",
     # a subtitle's label (副题：) opening a line under the headline: the line is the headline's
     # subtitle, never the headline; kept as a heading with the label cut (empty: none)
     "deck_label": "",

@@ -125,6 +125,7 @@ class _Compiled:
         self.not_caption = _fast(s["not_caption"]) if s["not_caption"] else None
         self.title_badge = _fast(s["title_badge"]) if s["title_badge"] else None
         self.kicker = _fast(s["kicker"]) if s["kicker"] else None
+        self.headline_tag = _fast(s["headline_tag"]) if s["headline_tag"] else None
         self.deck_label = _fast(s["deck_label"]) if s["deck_label"] else None
         self.toc_header = _fast(s["toc_header"]) if s["toc_header"] else None
         self.event_field = _fast(s["event_field"]) if s["event_field"] else None
@@ -1227,15 +1228,21 @@ class _Page:
         campaign's theme, a slogan, a column's label) printed right over a candidate of a
         headline's length scoring over the threshold: the headline is the line under it (学习贯彻
         党的二十大精神 / 县委召开常委会议). A line under a dash (——某某县发展纪实) is the
-        headline's own subhead, never the headline, and so is a line of a kicker's form."""
-        kicker = self.c.kicker
-        if kicker is None or best + 1 >= len(self.lines) or kicker.search(self.lines[best].text) is None:
+        headline's own subhead, never the headline, and so is a line of a kicker's form. A line
+        closed by a series' tag (``settings.headline_tag``: 在新时代…争先出彩（推动高质量发展·权威
+        发布）) is the headline and a tagless candidate right over it its kicker (河南着力培育新动能
+        塑造新优势): a paper tags its headline, not the kicker over it."""
+        kicker, tag = self.c.kicker, self.c.headline_tag
+        if best + 1 >= len(self.lines):
             return best
         nxt = best + 1
         text = self.lines[nxt].text
+        if kicker is None or kicker.search(self.lines[best].text) is None:
+            if tag is None or tag.search(self.lines[best].text) is not None or tag.search(text) is None:
+                return best
         score = next((s for s, i in scored if i == nxt), None)
         if (score is None or score < self.s["title_threshold"] or self.f[nxt].n < self.s["title_min"] + 3
-                or text.startswith(_DASHES) or kicker.search(text) is not None):
+                or text.startswith(_DASHES) or kicker is not None and kicker.search(text) is not None):
             return best
         return nxt
 
