@@ -835,3 +835,16 @@ def test_a_byline_naming_the_agency_with_the_writers_role_gives_the_source():
             "By JANE DOE, Associated Press Writer 10 minutes ago", BODY[0], BODY[1], BODY[2]]
     meta = corpuskit.clean("\n\n".join(rows).encode("utf-8")).meta
     assert meta["source"] == "Associated Press" and "JANE DOE" in meta["authors"], meta
+
+
+def test_contributors_are_not_authors_under_a_byline():
+    """The closing contributors' line names the authors only when the page names no writer."""
+    page = ("Council backs new harbour plan\n\nBy Jane Doe\n\nPublished March 3, 2021\n\n"
+            "The council backed the new harbour plan on Tuesday after a long debate about costs and jobs.\n\n"
+            "The plan will add two berths and a ferry terminal by 2025, officials said on Tuesday.\n\n"
+            "Example Sun reporter John Roe and the Associated Press contributed to this report.\n")
+    meta = corpuskit.clean(page.encode("utf-8")).meta
+    assert meta["authors"] == ["Jane Doe"], meta
+    alone = page.replace("By Jane Doe\n\n", "")
+    meta = corpuskit.clean(alone.encode("utf-8")).meta
+    assert meta["authors"] == ["John Roe"] and meta["source"] == "Associated Press", meta

@@ -190,6 +190,9 @@ class MetaPattern:
     pattern: "regex.Pattern[str]"
     reasons: frozenset = frozenset()  # only text moved with these reasons (empty: any)
     origin: str = ""
+    # read only when no other pattern filled the field (contributors are the authors of a page
+    # that names no writer: "Jane Doe and the Associated Press contributed to this report.")
+    fallback: bool = False
 
 
 _NOT_YET = object()
@@ -544,7 +547,7 @@ def parse_rules(data: dict, origin: str, into: RuleSet | None = None) -> RuleSet
         if not reasons <= REASONS:
             raise ValueError(f"{where}: unknown reasons {sorted(reasons - REASONS)}")
         rs.meta.append(MetaPattern(m["field"], _compile(m.get("patterns", []), where, lists, store),
-                                   reasons, where))
+                                   reasons, where, bool(m.get("fallback", False))))
     for key, value in data.get("settings", {}).items():
         if key not in DEFAULT_SETTINGS:
             raise ValueError(f"{origin}: unknown setting {key!r}")

@@ -2590,6 +2590,38 @@ def dated_captions(lines: list[Line], least: int = 3, longest: int = 200) -> Non
             ln.decide("drop", "caption")
 
 
+# a sentence closed by the day a photo was taken, its weekday, date and year as a wire's caption
+# gives them ("... outside the meeting on Thursday, April 20, 2017."): a story says "on Thursday"
+_WEEKDAY_DATE_SENTENCE = regex.compile(
+    rf"(?i)\bon\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+{_MONTH}\s+\d{{1,2}},\s+(?:19|20)\d\d\.(?:\s|$)")
+
+
+def caption_over_byline(lines: list[Line]) -> None:
+    """The lead photo's caption between the headline and the byline block: a kept line whose
+    sentence is closed by the photo's weekday and full date ("A fan waits outside the meeting on
+    Thursday, April 20, 2017. The team will move ..."), with only residue between it and the
+    headline and only residue between it and a byline or date line under it. A deck over the
+    byline tells the story, and names no day with its weekday and year.
+
+    >>> rows = [("title", None, "Council backs stadium lease"), ("keep", None,
+    ...         "A fan waits outside a meeting of the council on Thursday, April 20, 2017. The team moves in 2020."),
+    ...         ("meta", "byline", "By Jane Doe"), ("keep", None, "The council backed the lease on Thursday.")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> caption_over_byline(ls); ls[1].action, ls[1].reason
+    ('drop', 'caption')
+    """
+    t = title_at(lines)
+    if t is None:
+        return
+    k = next((j for j in range(t + 1, len(lines)) if lines[j].kept), None)
+    if k is None or lines[k].action != "keep" or not _WEEKDAY_DATE_SENTENCE.search(lines[k].raw):
+        return
+    m = next((j for j in range(k + 1, len(lines)) if lines[j].action != "drop"), None)
+    if m is not None and lines[m].action == "meta" and lines[m].reason in ("byline", "published"):
+        lines[k].decide("drop", "caption")
+
+
 # where a picture's scene is set, closing its caption: a place ("... near Ararat.", "... at Glasgow
 # Airport", "... in Perthshire on Monday morning") or a part of the day ("... on Friday afternoon.")
 _SCENE_END = regex.compile(r"\b(?:in|at|near|outside|inside|on|along|over|across|off|from|by)\s+(?:the\s+)?"
@@ -4668,6 +4700,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     promo_items(lines, rules)
     credit_pairs(lines, rules)
     lead_photo_caption(lines)
+    caption_over_byline(lines)
     dated_captions(lines)
     scene_captions(lines, rules)
     reprint_teasers(lines, rules)
