@@ -2603,11 +2603,10 @@ def caption_over_byline(lines: list[Line]) -> None:
     headline and only residue between it and a byline or date line under it. A deck over the
     byline tells the story, and names no day with its weekday and year.
 
-    >>> rows = [("title", None, "Council backs stadium lease"), ("keep", None,
-    ...         "A fan waits outside a meeting of the council on Thursday, April 20, 2017. The team moves in 2020."),
-    ...         ("meta", "byline", "By Jane Doe"), ("keep", None, "The council backed the lease on Thursday.")]
-    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
-    >>> for ln, (a, r, _) in zip(ls, rows): ln.decide(a, r)
+    >>> page = ["Council backs stadium lease", "A fan waits outside a meeting of the council on "
+    ...         "Thursday, April 20, 2017. The team moves in 2020.", "By Jane Doe", "The council backed it."]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(page)]
+    >>> for ln, how in zip(ls, [("title",), ("keep",), ("meta", "byline"), ("keep",)]): ln.decide(*how)
     >>> caption_over_byline(ls); ls[1].action, ls[1].reason
     ('drop', 'caption')
     """
