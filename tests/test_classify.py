@@ -176,6 +176,8 @@ def test_user_rules_come_first_and_are_validated(tmp_path):
         parse_rules({"rule": [{"reason": "nav", "where": "middle", "patterns": ["x"]}]}, "t")
     with pytest.raises(ValueError, match="unknown setting"):
         parse_rules({"settings": {"long_lines": 3}}, "t")
+    with pytest.raises(ValueError, match="must name its source"):
+        parse_rules({"sources": {"AP": ""}}, "t")
 
 
 def test_lists_are_shared_by_patterns_and_a_users_file_can_use_them(tmp_path):

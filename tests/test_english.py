@@ -757,8 +757,8 @@ def test_release_dateline_date_only_without_date_line():
     ("(NEW YORK) — ", "NEW YORK", None),
     ("(WASHINGTON) — ", "WASHINGTON", None),
     ("(CNN) — ", None, "CNN"),
-    ("(AP) — ", None, "AP"),
-    ("(REUTERS) — ", None, "REUTERS"),
+    ("(AP) — ", None, "The Associated Press"),
+    ("(REUTERS) — ", None, "Reuters"),
 ])
 def test_place_in_brackets_opening_the_lead(opening, dateline, source):
     """A network's dateline, a place in capitals in brackets opening the lead, is the dateline; an
@@ -834,7 +834,7 @@ def test_a_byline_naming_the_agency_with_the_writers_role_gives_the_source():
     rows = ["Police release transcripts of zoo attack calls",
             "By JANE DOE, Associated Press Writer 10 minutes ago", BODY[0], BODY[1], BODY[2]]
     meta = corpuskit.clean("\n\n".join(rows).encode("utf-8")).meta
-    assert meta["source"] == "Associated Press" and "JANE DOE" in meta["authors"], meta
+    assert meta["source"] == "The Associated Press" and "JANE DOE" in meta["authors"], meta
 
 
 def test_contributors_are_not_authors_under_a_byline():
@@ -847,4 +847,13 @@ def test_contributors_are_not_authors_under_a_byline():
     assert meta["authors"] == ["Jane Doe"], meta
     alone = page.replace("By Jane Doe\n\n", "")
     meta = corpuskit.clean(alone.encode("utf-8")).meta
-    assert meta["authors"] == ["John Roe"] and meta["source"] == "Associated Press", meta
+    assert meta["authors"] == ["John Roe"] and meta["source"] == "The Associated Press", meta
+
+
+@pytest.mark.parametrize("credit", ["(AP) —", "(Associated Press) —", "(ASSOCIATED PRESS) -"])
+def test_a_wire_named_several_ways_is_one_source(credit):
+    """The rules' [sources] table writes one name for a wire the pages name in several ways."""
+    page = ("Council backs new harbour plan\n\nPublished March 3, 2021\n\n"
+            f"HARBOUR CITY {credit} The council backed the new harbour plan on Tuesday after a long debate.\n\n"
+            "The plan will add two berths and a ferry terminal by 2025, officials said on Tuesday.\n")
+    assert corpuskit.clean(page.encode("utf-8")).meta["source"] == "The Associated Press"

@@ -10,7 +10,7 @@ user's files from ``classify.rules`` come before them, so a user's rule wins. Th
 - ``[[meta]]``: patterns with named groups that read metadata out of the text
   the classifier moved to metadata;
 - ``[settings]``: structural thresholds; ``[timezones]``: zone name -> offset;
-  ``[months]``: month name -> number.
+  ``[months]``: month name -> number; ``[sources]``: a source's other name -> the name written.
 
 Everything is compiled once per (language, user files) and cached; the compiled
 patterns are also kept on disk between runs (:class:`PatternStore`).
@@ -236,6 +236,7 @@ class RuleSet:
     timezones: dict[str, str] = field(default_factory=dict)
     lists: dict[str, str] = field(default_factory=dict)  # [lists]: text a pattern names as {{name}}
     months: dict[str, int] = field(default_factory=dict)  # month names (lowercase) -> number
+    sources: dict[str, str] = field(default_factory=dict)  # a source's other names -> the one written
     # One Aho-Corasick pass over a line finds the rules (and edits) whose required
     # literals it holds; only those run their regexes (prefilter.py).
     rule_filter: Prefilter | None = None
@@ -555,6 +556,10 @@ def parse_rules(data: dict, origin: str, into: RuleSet | None = None) -> RuleSet
         rs.settings[key] = expand_lists(value, lists, f"{origin}: setting {key}") if isinstance(value, str) else value
     rs.timezones.update(data.get("timezones", {}))
     rs.months.update({str(k).lower(): int(v) for k, v in data.get("months", {}).items()})
+    for name, value in data.get("sources", {}).items():
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"{origin}: source {name!r} must name its source")
+        rs.sources[name] = value
     return rs
 
 

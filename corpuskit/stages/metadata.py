@@ -714,6 +714,8 @@ class MetadataStage(Stage):
         outlet_author(found, doc.input, rs)
         if not found.get("source"):
             found["source"] = follow_account(doc.lines) or lead_source(doc.lines, rs)
+        if found.get("source") in rs.sources:  # one name for a source the pages name several ways (AP)
+            found["source"] = rs.sources[found["source"]]
         if not found.get("published"):
             found["published"] = (field_date(doc.lines, rs, doc.input) or lead_date(doc.lines, rs, doc.input)
                                    or masthead_date(doc.lines, rs, doc.input))
