@@ -287,6 +287,9 @@ def test_widget_words_are_no_names_nor_sources():
     assert meta["source"] == "某某文化", meta
     assert extract([("source", "来源：网络整理")], rs, "")["source"] is None
     assert extract([("source", "来源：网易科技")], rs, "")["source"] == "网易科技"
+    # a writer's code in Latin letters is no outlet (稿件来源：Sm); an outlet in capitals is (来源：CNN)
+    assert extract([("source", "稿件来源：Sm")], rs, "")["source"] is None
+    assert extract([("source", "来源：CNN")], rs, "")["source"] == "CNN"
 
 
 @pytest.mark.parametrize("line, authors, source", [
