@@ -208,6 +208,10 @@ def test_field_bar_and_ampersand_names():
     # one word before the date is the site that posted the page, not a person
     ("Sunnyreel October 06, 2018", [], "Sunnyreel", "2018-10-06"),
     ("Updated October 06, 2018", [], None, "2018-10-06"),
+    # a desk's word glued to the surname ("DawsonEnergy Reporter"); a surname with a capital inside stays
+    ("Jane DawsonEnergy Reporter", ["Jane Dawson"], None, None),
+    ("Ronan McDonald Reporter", ["Ronan McDonald"], None, None),
+    ("Jane Doe | @janedoe", ["Jane Doe"], None, None),
 ])
 def test_english_bylines(line, authors, source, published):
     """An English byline gives the name alone: no dash before it, no handle, job title or posting time after."""
