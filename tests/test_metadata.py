@@ -212,6 +212,9 @@ def test_field_bar_and_ampersand_names():
     ("Jane DawsonEnergy Reporter", ["Jane Dawson"], None, None),
     ("Ronan McDonald Reporter", ["Ronan McDonald"], None, None),
     ("Jane Doe | @janedoe", ["Jane Doe"], None, None),
+    # writing for a wire, or the paper alone: the source
+    ("By Jane Doe, For The Associated Press", ["Jane Doe"], "Associated Press", None),
+    ("by The Example Times-Picayune", [], "The Example Times-Picayune", None),
 ])
 def test_english_bylines(line, authors, source, published):
     """An English byline gives the name alone: no dash before it, no handle, job title or posting time after."""
@@ -527,3 +530,9 @@ def test_time_glued_to_the_date_after_it():
 def test_date_line_with_place_names_no_reporter(line):
     """The place a report was filed from, after the date, is no reporter's name."""
     assert extract([("published", line)], ruleset("zh"), line)["authors"] == []
+
+
+def test_an_agency_copyright_before_its_year_names_the_source():
+    meta = extract([("copyright", "© Reuters 2008. All rights reserved. Republication is prohibited.")],
+                   ruleset("en"), "")
+    assert meta["source"] == "Reuters", meta
