@@ -305,6 +305,8 @@ def test_widget_words_are_no_names_nor_sources():
     ("Newspaper | A27 |FINANCE |某某專欄 |By 黃大文", ["黃大文"], None),  # a clipping's field strip
     ("【文/某某网专栏作者 张大力】", ["张大力"], None),
     ("（李小楠）", ["李小楠"], None),  # a closing name cut from the body
+    ("作者：某某傳媒", [], None),  # the site's account where a writer's name should be
+    ("文/某某日报", [], None),
 ])
 def test_bylines_with_outlets_and_strips(line, authors, source):
     meta = extract([("byline", line)], ruleset("zh"), "")
