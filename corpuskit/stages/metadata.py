@@ -318,6 +318,8 @@ def extract(texts: Iterable[tuple[str | None, str] | tuple[str | None, str, str]
         for reason, text, written in read:
             if mp.reasons and reason not in mp.reasons:
                 continue
+            if not mp.reasons and mp.field == "authors" and reason == "editor":
+                continue  # (an editor's credit names no writer: "Jane Doe, Editor" under the story)
             names_field = mp.field in ("authors", "editors")
             found = list(mp.pattern.finditer(written)) if names_field and written != text else []
             for m in found or mp.pattern.finditer(text):
