@@ -497,6 +497,8 @@ _SIDEBAR_ITEMS = 3
 _CREDIT_REASONS = frozenset({"editor", "source"})
 # residue that marks the page's own end (find_end)
 _PAGE_END = frozenset({"footer", "copyright"})
+# residue lines the body may span past a footer or copyright line, under it (``_Page._reach``)
+_CLOSED_GAP = 3
 # a sentence ending inside a line (a stop, then a capital): no one-sentence headline
 _STOP_INSIDE = regex.compile(r"[.!?][\"'”’)]*\s+\p{Lu}")
 # a match's score as a headline: two sides' names, each with its goals ("Port Vale 1 Luton 2")
@@ -1279,18 +1281,21 @@ class _Page:
     def _reach(self, start: int, steps: range, closing: frozenset = frozenset()) -> int:
         """The farthest line along ``steps`` the body reaches from ``start``: over prose,
         across at most ``body_gap`` residue lines (a long paragraph across any number, unless
-        a line of a ``closing`` reason stands among them; past such a line, never to a list's
-        ``teaser``), never past a closing rule."""
-        reached, gap, closed = start, 0, False
+        a line of a ``closing`` reason stands among them; past such a line, across a few lines
+        at most, ``_CLOSED_GAP``, and never to a list's ``teaser``: a site's promo under the
+        story's copyright and a list of other stories is no more of it), never past a closing
+        rule."""
+        reached, gap, closed, past = start, 0, False, 0
         for k in steps:
             f = self.f[k]
             if f.rule is not None and f.rule.ends:
                 break
-            if f.prose and not f.ruled and (gap <= self.s["body_gap"] and not (closed and self.teaser(k))
-                                            or f.weight >= 2.0 and not closed):
-                reached, gap, closed = k, 0, False
+            if f.prose and not f.ruled and (gap <= self.s["body_gap"] and not (closed and (
+                    past > _CLOSED_GAP or self.teaser(k))) or f.weight >= 2.0 and not closed):
+                reached, gap, closed, past = k, 0, False, 0
                 continue
             gap += 1
+            past += closed  # (lines past the closing one)
             closed = closed or (f.rule is not None and f.rule.reason in closing)
         return reached
 
@@ -3138,12 +3143,23 @@ class _Page:
             # there are named by their own shape)
             if section is not None and section not in ("copyright", "share"):
                 ln.reason = section
+            elif i > end and (f.prose or f.open) and self.notice_over_comments(i):
+                ln.reason = "comments"  # a comment box's notice written as sentences, over its rules
             elif stamps and i in stamps:
                 ln.reason = "nav"  # a live blog's time stamp between its posts (12:05): no list's
             elif f.date or self.in_headline_run(i):
                 ln.reason = "related"
             else:
                 ln.reason = "nav"
+
+    def notice_over_comments(self, i: int, reach: int = 3) -> bool:
+        """Whether the first line under ``i`` (within ``reach`` lines) that a rule named is a
+        comment box's ("You need to be a registered member of" / "... to leave comments." / "Not
+        a member yet? Click Here to sign up."): ``i`` is one more of the box's notices."""
+        for k in range(i + 1, min(len(self.lines), i + reach + 1)):
+            if self.lines[k].reason is not None:
+                return self.lines[k].reason == "comments"
+        return False
 
     def in_headline_run(self, i: int) -> bool:
         """Whether line ``i`` sits among ``related_run`` headline-length lines in a row."""
