@@ -195,6 +195,7 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("Ana de la Cruz/Wikimedia Commons", "caption"), ("@janedoe", "byline"),
     ("SAO/Nasa Astrophysics", "caption"), ("NASA/JPL-Caltech", "caption"), ("ESA/Hubble", "caption"),
     ("Facebook0 Twitter0 livefyre Email Print", "share"), ("Facebook12 Twitter3", "share"),
+    ("Post to Fark Post to del.icio.us Digg this story Post to reddit Post to Facebook", "share"),
     ("News Nation & World National politics", "nav"),
     ("Return to Top", "nav"), ("Return to Editorial Index", "nav"),
     ("Want to read more?", "ad"), ("Want to keep reading?", "ad"),
@@ -550,6 +551,9 @@ def test_bylines(line, authors, editors, source):
     "Make us your home for the holidays, the hotel's advert said.",
     "Money is tight this year, the mayor said.",
     "The latest comments from the minister drew criticism from both sides.",
+    "Post to the board was filled by the mayor after a vote on Monday.",
+    "A publication of the county council found that most roads were in good repair last year.",
+    "Jane Doe is an author who has written three books on the history of the harbour.",
 ])
 def test_body_sentences_match_no_rule(sentence):
     """Sentences that open with words residue also uses are body text."""
