@@ -763,6 +763,9 @@ def test_release_dateline_date_only_without_date_line():
     ("(CNN) — ", None, "CNN"),
     ("(AP) — ", None, "The Associated Press"),
     ("(REUTERS) — ", None, "Reuters"),
+    # a place in title case with its region, an agency in capitals with its word for news
+    ("Jayapura, Papua (ANTARA News) - ", "Jayapura, Papua", "ANTARA News"),
+    ("Harbourton, Example Province (AFP) - ", "Harbourton, Example Province", "AFP"),
 ])
 def test_place_in_brackets_opening_the_lead(opening, dateline, source):
     """A network's dateline, a place in capitals in brackets opening the lead, is the dateline; an
