@@ -864,3 +864,23 @@ def test_a_wire_named_several_ways_is_one_source(credit):
             f"HARBOUR CITY {credit} The council backed the new harbour plan on Tuesday after a long debate.\n\n"
             "The plan will add two berths and a ferry terminal by 2025, officials said on Tuesday.\n")
     assert corpuskit.clean(page.encode("utf-8")).meta["source"] == "The Associated Press"
+
+
+def test_a_question_headline_is_no_standfirst_under_a_menu_run():
+    """A question over the byline stays the title when the line over it (a menu's run of links)
+    shares a smaller part of its words with the story."""
+    from corpuskit.document import Line
+    from corpuskit.stages.english import headline_over_standfirst
+
+    def page(title):
+        rows = [("drop", None, "Region Speaks Forums Rasta Times Crusade Tribune View Books"), ("title", None, title),
+                ("meta", "byline", "By Jane Roe"),
+                ("keep", None, "Few people believe the patrol boats threatened the harbour, the island's officials said."),
+                ("keep", None, "The harbour has seen such claims before, and each time the view from the docks was calmer.")]
+        ls = [Line(n=i, raw=t, text=t) for i, (_, _, t) in enumerate(rows)]
+        for ln, (a, r, _) in zip(ls, rows):
+            ln.decide(a, r)
+        headline_over_standfirst(ls, [None] * len(ls))
+        return [ln.action for ln in ls[:2]]
+
+    assert page("Harbour: Who's Threatening Whom?") == ["drop", "title"]

@@ -1509,6 +1509,13 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None], names:
     # headline does (a witty headline over a deck that is a sentence still wins: "Louder, please")
     if not _SENTENCE_END.search(lines[t].raw) and not _stems(text) & body and _stems(lines[t].raw) & body:
         return False
+    # a question is a headline's form too ("Iran: Who's Threatening Whom?"): it stays the title
+    # under a longer line sharing a smaller part of its words with the story (a menu's run of
+    # links); a deck asking a question under a short headline moves ("Louder, please")
+    if lines[t].raw.rstrip().endswith("?") and _words(text) > _words(lines[t].raw):
+        over, title = _stems(text), _stems(lines[t].raw)
+        if title and len(title & body) * len(over) > len(over & body) * len(title):
+            return False
     lines[p].decide("title")
     if names is not None and after == t + 1 and names.match(lines[t].raw.strip()):
         lines[t].decide("meta", "byline")  # no standfirst: the writers' names over the date line
