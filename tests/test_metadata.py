@@ -306,6 +306,7 @@ def test_widget_words_are_no_names_nor_sources():
     ("【文/某某网专栏作者 张大力】", ["张大力"], None),
     ("（李小楠）", ["李小楠"], None),  # a closing name cut from the body
     ("作者：某某傳媒", [], None),  # the site's account where a writer's name should be
+    ("某某 发自 某寺", ["某某"], None),  # a tech site's signature: the writer and where from
     ("文/某某日报", [], None),
 ])
 def test_bylines_with_outlets_and_strips(line, authors, source):
@@ -538,3 +539,11 @@ def test_an_agency_copyright_before_its_year_names_the_source():
     meta = extract([("copyright", "© Reuters 2008. All rights reserved. Republication is prohibited.")],
                    ruleset("en"), "")
     assert meta["source"] == "Reuters", meta
+
+
+def test_outlet_dot_date_and_a_licence_note_after_the_editor():
+    rs = ruleset("zh")
+    meta = extract([("published", "某某网科技·2025年04月22日 19:50")], rs, "")
+    assert meta["source"] == "某某网科技" and meta["published"].startswith("2025-04-22T19:50"), meta
+    meta = extract([("byline", "本文来自微信公众号“某某网科技”，作者：姜某，编辑：董某某，某某经授权发布。")], rs, "")
+    assert not any("授权" in n for n in meta["editors"] + meta["authors"]), meta
