@@ -306,7 +306,6 @@ def test_widget_words_are_no_names_nor_sources():
     ("【文/某某网专栏作者 张大力】", ["张大力"], None),
     ("（李小楠）", ["李小楠"], None),  # a closing name cut from the body
     ("作者：某某傳媒", [], None),  # the site's account where a writer's name should be
-    ("某某 发自 某寺", ["某某"], None),  # a tech site's signature: the writer and where from
     ("文/某某日报", [], None),
 ])
 def test_bylines_with_outlets_and_strips(line, authors, source):
