@@ -659,6 +659,9 @@ def _longest_residue_run(inserts: list[tuple[int, str]]) -> int:
                   (2, "Related Coverage")])  # a list's header and link around a paragraph: no teaser box
 @example(inserts=[(4, "January 10, 2020 9:00AM (UTC)"), (0, "By Jane Doe"), (5, "@janedoe"), (4, "Share this story"),
                   (2, "Photograph: Jane Roe/Getty Images"), (4, "Advertisement")])  # a handle and a date make no story's byline block
+@example(inserts=[(3, "By Jane Doe"), (3, "Advertisement"), (0, "January 10, 2020 9:00AM (UTC)"), (0, "Related Coverage"),
+                  (5, "Share this story"), (5, "Photograph: Jane Roe/Getty Images"),
+                  (5, "© 2024 Example Media. All rights reserved.")])  # a copyright notice between paragraphs, furniture under it
 def test_english_pages_never_raise_and_are_idempotent(inserts):
     """A headline and four paragraphs with residue lines (each once) put anywhere: cleaning never
     raises, keeps the paragraphs, and cleaning the result again changes nothing."""

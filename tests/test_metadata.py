@@ -215,6 +215,7 @@ def test_field_bar_and_ampersand_names():
     # writing for a wire, or the paper alone: the source
     ("By Jane Doe, For The Associated Press", ["Jane Doe"], "Associated Press", None),
     ("by The Example Times-Picayune", [], "The Example Times-Picayune", None),
+    ("Example News Service", [], "Example News Service", None),
 ])
 def test_english_bylines(line, authors, source, published):
     """An English byline gives the name alone: no dash before it, no handle, job title or posting time after."""

@@ -499,6 +499,7 @@ _CREDIT_REASONS = frozenset({"editor", "source"})
 _PAGE_END = frozenset({"footer", "copyright"})
 # residue lines the body may span past a footer or copyright line, under it (``_Page._reach``)
 _CLOSED_GAP = 3
+_PAST_END = frozenset({"footer", "copyright", "related", "nav", "comments"})
 # a sentence ending inside a line (a stop, then a capital): no one-sentence headline
 _STOP_INSIDE = regex.compile(r"[.!?][\"'”’)]*\s+\p{Lu}")
 # a match's score as a headline: two sides' names, each with its goals ("Port Vale 1 Luton 2")
@@ -1295,7 +1296,9 @@ class _Page:
                 reached, gap, closed, past = k, 0, False, 0
                 continue
             gap += 1
-            past += closed  # (lines past the closing one)
+            # (lines past the closing one that no article holds: lists, menus, unnamed residue; a
+            # caption, a share bar or an ad slot stands between paragraphs too)
+            past += closed and (f.rule is None or f.rule.reason in _PAST_END)
             closed = closed or (f.rule is not None and f.rule.reason in closing)
         return reached
 
