@@ -334,6 +334,9 @@ class RuleSet:
         self.spaced_edits = [e for e in self.edits if e.spaced]
         self.early_filter = Prefilter([[e.pattern.pattern] for e in self.early_edits], req)
         self.edit_filter = Prefilter([[e.pattern.pattern] for e in self.late_edits], req)
+        # the [[meta]] fallbacks after all others (a stable sort: file order otherwise), so that
+        # each is read only where its field is still empty
+        self.meta.sort(key=lambda mp: mp.fallback)
         return self
 
     def _list_pattern(self, name: str) -> "regex.Pattern[str] | None":

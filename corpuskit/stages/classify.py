@@ -2113,11 +2113,11 @@ class _Page:
             return False  # no name once the rules strip what is none (a section's name: 港聞)
         surnames = self.rs.lists.get("surnames", "")
         text = self.lines[i].text.strip()
-        if surnames and len(text) == 2 and self.script_only(text) and text[0] not in surnames:
-            return False  # two characters and no common surname: an outlet's short name (中時)
-        if (surnames and len(text) == 4 and self.script_only(text) and text[0] not in surnames
-                and not text.startswith(_compound_surnames(self.rs))):
-            return False  # four characters, no surname: a widget's label (閱讀模式), not 歐陽某某
+        # two characters and no common surname: an outlet's short name (中時); four and no surname,
+        # common or compound: a widget's label (閱讀模式), not 歐陽某某
+        if (surnames and len(text) in (2, 4) and text[0] not in surnames and self.script_only(text)
+                and not (len(text) == 4 and text.startswith(_compound_surnames(self.rs)))):
+            return False
 
         def dated(k: int) -> bool:
             return 0 <= k < len(self.f) and self.f[k].rule is not None and self.f[k].rule.reason == "published"

@@ -29,7 +29,7 @@ import regex
 
 from ..document import Document, Line, title_at
 from ..pipeline import Stage
-from ..rules import MetaPattern, RuleSet, ruleset
+from ..rules import RuleSet, ruleset
 from .dates import _EN_DATE, _EN_DAY_FIRST, _cn_number, _date_parts, _valid, zone_offset
 
 _HAN = regex.compile(r"\p{Han}")
@@ -282,13 +282,6 @@ def _fold(c: str) -> str:
 _FIRST_WINS = frozenset({"published", "source", "dateline"})
 
 
-def _in_order(patterns: list[MetaPattern]) -> list[MetaPattern]:
-    """The ``[[meta]]`` patterns in file order, the fallbacks last."""
-    if not any(mp.fallback for mp in patterns):
-        return patterns
-    return [mp for mp in patterns if not mp.fallback] + [mp for mp in patterns if mp.fallback]
-
-
 def extract(texts: Iterable[tuple[str | None, str] | tuple[str | None, str, str]], rs: RuleSet,
             page_text: str, dropped: Iterable[tuple[str | None, str] | tuple[str | None, str, str]] = ()
             ) -> dict[str, Any]:
@@ -306,8 +299,7 @@ def extract(texts: Iterable[tuple[str | None, str] | tuple[str | None, str, str]
                            "dateline": None}
     dateline_date: str | None = None
     present = {d[0] for d in dropped}  # (most patterns read no dropped line: skip the filtering)
-    # the fallbacks after all others, each only where its field is still empty
-    for mp in _in_order(rs.meta):
+    for mp in rs.meta:  # (the fallbacks last: RuleSet.finish)
         if mp.field in _FIRST_WINS and out[mp.field] is not None:
             continue  # (a field that keeps its first value: no later pattern changes it)
         if mp.fallback and out[mp.field]:
