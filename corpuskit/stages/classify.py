@@ -126,6 +126,8 @@ class _Compiled:
         self.title_badge = _fast(s["title_badge"]) if s["title_badge"] else None
         self.kicker = _fast(s["kicker"]) if s["kicker"] else None
         self.headline_tag = _fast(s["headline_tag"]) if s["headline_tag"] else None
+        # the language's compound surnames (欧阳, 司马), for ``str.startswith``
+        self.compound_surnames = tuple(x for x in rs.lists.get("compound_surnames", "").split("|") if x)
         self.deck_label = _fast(s["deck_label"]) if s["deck_label"] else None
         self.toc_header = _fast(s["toc_header"]) if s["toc_header"] else None
         self.event_field = _fast(s["event_field"]) if s["event_field"] else None
@@ -798,11 +800,6 @@ def _output_groups(lines: list[Line], join: bool, paragraphs: Any) -> list[list[
     later = {id(x) for g in joined.values() if len(g) > 1 for x in g[1:]}
     return [joined.get(id(ln)) or [ln] for ln in lines
             if ln.action in KEEP_ACTIONS and id(ln) not in later]
-
-
-def _compound_surnames(rs: RuleSet) -> tuple[str, ...]:
-    """The language's compound surnames (欧阳, 司马), for ``str.startswith``."""
-    return tuple(x for x in rs.lists.get("compound_surnames", "").split("|") if x)
 
 
 # a line ending on a Han character (no full stop, no bracketed credit)
@@ -2116,7 +2113,7 @@ class _Page:
         # two characters and no common surname: an outlet's short name (中時); four and no surname,
         # common or compound: a widget's label (閱讀模式), not 歐陽某某
         if (surnames and len(text) in (2, 4) and text[0] not in surnames and self.script_only(text)
-                and not (len(text) == 4 and text.startswith(_compound_surnames(self.rs)))):
+                and not (len(text) == 4 and text.startswith(self.c.compound_surnames))):
             return False
 
         def dated(k: int) -> bool:
