@@ -972,6 +972,10 @@ class _Page:
         scored = []
         self.words_shared = {}  # per candidate: the share of its words the article holds
         plain_above = next((k for k in sorted(like) if not _LIST_NUMBER.match(self.lines[k].text)), None)
+        # standfirsts under a headline's date line, over the byline: each with its headline, which
+        # shares the article's words (not a section's label over the date: Archaeology & Fossils)
+        decks = {i: k for i in like if i < hi and (k := self.deck_under_date(i, meta, like)) is not None
+                 and shared(k) >= 0.3}
         for i in sorted(like):
             text = self.lines[i].text
             if i == start:
@@ -982,9 +986,12 @@ class _Page:
             score = 2.0 * self.words_shared[i]
             if prose_over[i]:
                 score -= 0.5  # body text over it, within reach: it is likelier inside the body
-            if i == dated or (metas_before[min(start, i + 8)] > metas_before[i + 1] and not self.claimed_under(i, meta, like, min(start, i + 8))) or (
+            if i == dated or (metas_before[min(start, i + 8)] > metas_before[i + 1] and not self.claimed_under(i, meta, like, min(start, i + 8))
+                              and i not in decks) or (
                     metas_before[i] > metas_before[max(i - 3, 0)] and self.meta_over(i, meta, like)):
                 score += 1.0  # a date or byline under it (or over it, unclaimed by a line above)
+            if i in decks.values():
+                score += 0.5  # a headline over its date line over its standfirst
             copies = bad_by_text.get(text, ())
             n_bad = (end_bad - bisect_right(bad, i)) - (bisect_left(copies, start) - bisect_right(copies, i))
             if n_bad == 0:
@@ -1103,6 +1110,24 @@ class _Page:
         if k is None:
             return False
         return self.menu_lines(i + 1, k) >= least
+
+    def deck_under_date(self, i: int, meta: Any, like: set) -> int | None:
+        """The headline-like line over the date line right over line ``i`` (Headline /
+        2025-04-21 13:35 / deck / 某某 发自 某地), if any, line ``i`` standing right over more
+        metadata: line ``i`` is then a standfirst between the headline's date and its byline,
+        which the metadata under it does not make the headline. (``meta`` reads up to line
+        ``i + 1``.)"""
+        j = i - 1
+        if (j < 1 or not meta(j) or self.f[j].rule.reason != "published"
+                or not meta(i + 1) or self.f[i].ruled):
+            return None
+        k = j - 1
+        if k not in like or self.f[k].prose or self.f[k].ruled or self.f[k].n < self.s["title_min"]:
+            return None
+        # (not two forms of one headline: a kicker's copy over the wire's labelled headline,
+        # 专栏·春耕时节，田里都是希望 / date / 新华社某地某日电题：春耕时节，田里都是希望)
+        mine = _tokens(self.lines[i].text)
+        return k if len(mine & _tokens(self.lines[k].text)) < 0.3 * len(mine) else None
 
     def menu_lines(self, a: int, b: int) -> int:
         """How many of lines ``a`` to ``b - 1`` are a menu's: labels no rule names, or nav lines."""
