@@ -1311,7 +1311,7 @@ class _Page:
         reached, gap, closed, past = start, 0, False, 0
         for k in steps:
             f = self.f[k]
-            if f.rule is not None and f.rule.ends:
+            if f.rule is not None and (f.rule.ends or closing and self.bio_over_box(k)):
                 break
             if f.prose and not f.ruled and (gap <= self.s["body_gap"] and not (closed and (
                     past > _CLOSED_GAP or self.teaser(k))) or f.weight >= 2.0 and not closed):
@@ -1581,7 +1581,7 @@ class _Page:
                         return first
                 break
             prose += max(f.weight, 0.0)
-        return self.before_teasers(self.before_comments(span, weights))
+        return self.before_box_under_bio(self.before_teasers(self.before_comments(span, weights)))
 
     def head_over_box(self, a: int, b: int, items: int = 8) -> int:
         """The core's first line: ``a``, unless the article's head stands over a box of other
@@ -1656,6 +1656,29 @@ class _Page:
                     return span if last is None else (a, last)
             prose += max(f[k].weight, 0.0)
         return span
+
+    def before_box_under_bio(self, span: tuple[int, int]) -> tuple[int, int]:
+        """The core, cut at a writer's bio closing the article inside it when a related box's
+        header stands right under the bio ("Jane Doe is a regular contributor on finance." /
+        "Related Slideshow: How the state ranks" / slides of paragraphs): the box's paragraphs can
+        outweigh the article's, so the best stretch reached over the bio. Only after as much prose
+        as an article holds (a bio under the headline opens the story)."""
+        a, b = span
+        f, prose = self.f, 0.0
+        for k in range(a, b):
+            if prose >= self.s["article_min"] and self.bio_over_box(k):
+                last = self.last_prose(k - 1, a)
+                return span if last is None else (a, last)
+            prose += max(f[k].weight, 0.0)
+        return span
+
+    def bio_over_box(self, k: int) -> bool:
+        """Whether line ``k`` is a writer's bio (a sentence the rules read as a byline) right over
+        a related box's header: the article's end (find_end reaches no further)."""
+        f = self.f
+        r = f[k].rule
+        return (r is not None and r.action == "meta" and r.reason == "byline" and f[k].sent
+                and k + 1 < len(f) and (g := f[k + 1].rule) is not None and g.reason == "related")
 
     def body_weights(self) -> list[float]:
         """The lines' weights in the body score: ``blurb_weights``, with a block the page
