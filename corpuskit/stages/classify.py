@@ -499,6 +499,8 @@ _SIDEBAR_ITEMS = 3
 _CREDIT_REASONS = frozenset({"editor", "source"})
 # residue that marks the page's own end (find_end)
 _PAGE_END = frozenset({"footer", "copyright"})
+# marks opening a quoted name or title (a headline the body names as a document's or a work's title)
+_TITLE_OPENERS = frozenset("《〈“「『\"'‘(（【")
 # residue lines the body may span past a footer or copyright line, under it (``_Page._reach``)
 _CLOSED_GAP = 3
 _PAST_END = frozenset({"footer", "copyright", "related", "nav", "comments"})
@@ -974,6 +976,27 @@ class _Page:
         plain_above = next((k for k in sorted(like) if not _LIST_NUMBER.match(self.lines[k].text)), None)
         # standfirsts under a headline's date line, over the byline: each with its headline, which
         # shares the article's words (not a section's label over the date: Archaeology & Fossils)
+        later: list[str] = []
+
+        def quoted(k: int) -> bool:
+            """Whether line ``k``, a sentence's length, stands inside a longer paragraph of the body
+            (a standfirst or a pull quote repeating the text: 与全球伙伴共同探索技术的温度 …)."""
+            text = self.lines[k].text.strip()
+            if feats[k].n < self.s["short_line"]:
+                return False
+            if not later:
+                later.append("\n" + "\n".join(self.lines[j].text.strip() for j in range(start, len(self.lines))
+                                               if feats[j].prose and not feats[j].ruled) + "\n")
+            body = later[0]
+            if "\n" + text + "\n" in body:
+                return False  # a copy of a whole paragraph
+            at = body.find(text)
+            while at > 0:
+                if body[at - 1] not in _TITLE_OPENERS:
+                    return True
+                at = body.find(text, at + 1)
+            return False  # (only a name the body quotes: 印发《某某行动计划》)
+
         decks = {i: k for i in like if i < hi and (k := self.deck_under_date(i, meta, like)) is not None
                  and shared(k) >= 0.3}
         for i in sorted(like):
@@ -992,6 +1015,8 @@ class _Page:
                 score += 1.0  # a date or byline under it (or over it, unclaimed by a line above)
             if i in decks.values():
                 score += 0.5  # a headline over its date line over its standfirst
+            if i < start and quoted(i):
+                score -= 0.5  # a sentence the body holds in a paragraph: a standfirst quoting it
             copies = bad_by_text.get(text, ())
             n_bad = (end_bad - bisect_right(bad, i)) - (bisect_left(copies, start) - bisect_right(copies, i))
             if n_bad == 0:
