@@ -974,9 +974,7 @@ class _Page:
         scored = []
         self.words_shared = {}  # per candidate: the share of its words the article holds
         plain_above = next((k for k in sorted(like) if not _LIST_NUMBER.match(self.lines[k].text)), None)
-        # standfirsts under a headline's date line, over the byline: each with its headline, which
-        # shares the article's words (not a section's label over the date: Archaeology & Fossils)
-        later: list[str] = []
+        later: list[str] = []  # the body's paragraphs, joined once, on the first candidate that asks
 
         def quoted(k: int) -> bool:
             """Whether line ``k``, a sentence's length, stands inside a longer paragraph of the body
@@ -997,8 +995,11 @@ class _Page:
                 at = body.find(text, at + 1)
             return False  # (only a name the body quotes: 印发《某某行动计划》)
 
+        # standfirsts under a headline's date line, over the byline: each with its headline, which
+        # shares the article's words (not a section's label over the date: Archaeology & Fossils)
         decks = {i: k for i in like if i < hi and (k := self.deck_under_date(i, meta, like)) is not None
                  and shared(k) >= 0.3}
+        over_decks = set(decks.values())
         for i in sorted(like):
             text = self.lines[i].text
             if i == start:
@@ -1013,7 +1014,7 @@ class _Page:
                               and i not in decks) or (
                     metas_before[i] > metas_before[max(i - 3, 0)] and self.meta_over(i, meta, like)):
                 score += 1.0  # a date or byline under it (or over it, unclaimed by a line above)
-            if i in decks.values():
+            if i in over_decks:
                 score += 0.5  # a headline over its date line over its standfirst
             if i < start and quoted(i):
                 score -= 0.5  # a sentence the body holds in a paragraph: a standfirst quoting it
