@@ -998,19 +998,26 @@ _SIGN_OFF = regex.compile(r"^(?:-{1,2}|–|—)\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{
 
 
 # a staff writer's note closing the article, by the name the byline gave: "... joined the Post in
-# 2015 and covers health", "... covers Japan for ..." (an op-ed writer's, "... is the author of
-# three books.", is the article's)
+# 2015 and covers health", "... covers Japan for ..." (an op-ed writer's note, "... is the author of
+# three books.", is the byline's: ``_WRITER_NOTE``)
 _STAFF_BIO = regex.compile(r"^\s+(?:joined\s+(?:the\s+)?\p{Lu}[\p{L}.&'’ -]{1,40}?\s+in\s+(?:19|20)\d\d\b|covers\b|reports\s+on\b|writes\s+about\b)")
 # (perhaps past a title set off by commas: "Jane Doe, a Senior Fellow at the Example Center, is ...")
 _BIO_VERB = regex.compile(r"^(?:,\s+an?\s+[^,]{3,80},)?\s+(?:is|was|has|writes|covers|reports|joined|currently|works|lives)\b")
 # an op-ed writer's tagline closing the article, after the name: " is national administrator of
 # Example Group.", " is a senior fellow at the Example Institute." (the post at a named body, the
-# sentence closing on it; "... is the author of a book about the lakes." names no body)
+# sentence closing on it; "... is the author of a book about the lakes." names no body, and is
+# ``_WRITER_NOTE``'s)
 # the body may be told, then named after a comma: " is national administrator of the UK schools
 # debating competition, Debating Matters."
 _AFFILIATION = regex.compile(r"^\s+is\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+,?\s+){0,6}?(?:of|at|with|for|in)\s+(?:the\s+)?"
                              r"(?:(?:[\p{L}\d-]+\s+){0,6}[\p{L}\d-]+,\s+)?"
                              r"\p{Lu}[\p{L}\d&.'’-]*(?:\s+(?:\p{Lu}[\p{L}\d&.'’-]*|of|for|and|the|&|on|in|at)){0,8}\.$")
+# the writer's note closing an opinion piece, after the byline's name: " is an executive coach who
+# helps clients plan.", " is the Small Business Strategist who founded Example.com. She also answers
+# questions ..." (what the writer is, in a sentence, perhaps one more about the writer; no quotation;
+# a full stop inside a word, "GrowMap.com", ends none)
+_WRITER_NOTE = regex.compile(r"^\s+is\s+(?:an?|the)\s+(?:[^.!?\"“”]|\.(?=\w)){3,200}[.!?]"
+                             r"(?:\s+(?:She|He|They)\s+(?:[^.!?\"“”]|\.(?=\w)){3,200}[.!?])?$")
 # a numbered endnote under the article, its source cited: "(1) The price of poultry, BBC", "[2] ..."
 _ENDNOTE = regex.compile(r"^[(\[]\d{1,2}[)\]]\s+\S")
 
@@ -1089,12 +1096,12 @@ def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
     currently works for Example News as a writer. ..."). It stands over the body's first
     paragraph, or is cut short with a link ("... → Learn More"), or closes the article as a staff
     writer's note (``_STAFF_BIO``: "Jane Doe joined the Post in 2015 and covers health."); an
-    article's own sentence about its writer stands among its paragraphs, and a note on the writer
-    closing the article in full ("Jane Doe is the author of three books.") is the article's. It
+    article's own sentence about its writer stands among its paragraphs. It
     drops as the author boxes do (related). A one-sentence tagline closing the article that names
     the writer's post at a named body (``_AFFILIATION``: "Jane Roe is national administrator of
     Example Group.", an op-ed's) is the byline's note: metadata, as "Jane Doe is a reporter at
-    Example News." is.
+    Example News." is; so is one that says what the writer is (``_WRITER_NOTE``: "Jane Roe is an
+    executive coach who helps clients plan.", perhaps with one more sentence about her).
 
     >>> rows = [("title", "Storm heads east"), ("meta", "Jane Doe"),
     ...         ("keep", "Jane Doe currently works for Example News as a writer. She studied in Leeds."),
@@ -1121,7 +1128,8 @@ def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
             text = text[lead.end():]  # (over the body: "Originally from France, Jane Doe is ...")
         name = next((n for n in names if text.startswith(n)), None)
         if (name is not None and i == last and rules[i] is None
-                and _AFFILIATION.match(text.rstrip()[len(name):]) is not None):
+                and (_AFFILIATION.match(text.rstrip()[len(name):]) is not None
+                     or _WRITER_NOTE.match(text.rstrip()[len(name):]) is not None)):
             lines[i].decide("meta", "byline")
             continue
         if (name is None or rules[i] is not None or _BIO_VERB.match(text[len(name):]) is None
