@@ -722,7 +722,9 @@ class ClassifyStage(Stage):
 
             flags = refine(lines, rs)
             _title_copies(lines)  # (after the English checks, which may move the headline)
+            _toolbar_labels(lines, feats)
             return flags
+        _toolbar_labels(lines, feats)
         return []
 
     def settle(self, doc: Document, rs: RuleSet, c: _Compiled, rounds: int = 3) -> None:
@@ -3253,6 +3255,40 @@ class _Page:
 
 
 # ----------------------------------------------------------------------------- in-line edits
+
+
+def _toolbar_labels(lines: list[Line], feats: list[Features], reach: int = 3, longest: int = 24,
+                    items: int = 3) -> None:
+    """A short label closed by a colon over buttons or other stories, kept: inside a toolbar
+    ("Add to my:" over del.icio.us, reddit, ...; "Blog this on:"; "收藏到："), two or more share or
+    navigation lines right under it and a share tool among the lines within ``reach`` of it; over a
+    list of other stories ("Now on Example News:"), ``items`` or more lines under it dropped as
+    related. It names the buttons or the list, not a list of the article's (whose items the page's
+    checks keep, with their label: it runs after them): it drops with them.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Body text.", "Add to my:", "digg", "reddit", "More text."])]
+    >>> for ln, (a, r) in zip(ls, [("keep", None), ("keep", None), ("drop", "share"), ("drop", "share"), ("keep", None)]):
+    ...     ln.decide(a, r)
+    >>> plain = [Features(len(t), False, False, 0, 0, 0, False, None) for t in ["x"] * 5]
+    >>> _toolbar_labels(ls, plain); ls[1].action, ls[1].reason
+    ('drop', 'share')
+    """
+    for i, ln in enumerate(lines):
+        t = ln.text.strip()
+        if ln.action != "keep" or not t.endswith((":", "：")) or len(t) > longest or feats[i].ruled:
+            continue
+        k = i + 1
+        while k < len(lines) and lines[k].action == "drop" and lines[k].reason in ("share", "nav"):
+            k += 1
+        near = lines[max(0, i - reach):i] + lines[i + 1:min(k, i + reach + 1)]
+        if k - i > 2 and any(g.action == "drop" and g.reason == "share" for g in near):
+            ln.decide("drop", "share")
+            continue
+        k = i + 1
+        while k < len(lines) and lines[k].action == "drop" and lines[k].reason == "related":
+            k += 1
+        if k - i > items:
+            ln.decide("drop", "related")
 
 
 def _edit_lines(lines: list[Line], rs: RuleSet, early: bool = False) -> None:

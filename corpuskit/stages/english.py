@@ -340,9 +340,10 @@ _OPENER = regex.compile(r"^(?:In|On|At|By|For|With|Without|After|Before|During|S
                         r"Like|Unlike|Amid|Across|Throughout|Following|According)\b[^,]*,")
 # what a paragraph's sentence has and a caption's main clause lacks: a past or perfect tense, a
 # modal, a reporting verb ("The council voted", "Prices rose", "Crews will return", "she said"); a
-# participle after an article describes a noun ("a crowded lane", "the flooded road"): no tense
+# participle after an article or a preposition describes a noun ("a crowded lane", "the flooded
+# road", "a pool of dispersed oil", "streets in flooded towns"): no tense
 _TENSED = regex.compile(
-    r"\b(?:(?<!\b(?:a|an|the)\s)\p{Ll}{2,}ed|is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|"
+    r"\b(?:(?<!\b(?:a|an|the|of|in|into|with|on|at|for|from)\s)\p{Ll}{2,}ed|is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|"
     r"do|does|did|said|says|told|tells|say|tell|according|rose|fell|grew|went|came|took|made|gave|got|saw|found|"
     r"left|began|became|brought|bought|built|held|kept|led|lost|met|paid|ran|sent|spent|stood|thought|won|wrote|"
     r"knew|drew|flew|threw|broke|spoke|chose|drove|fought|caught|taught|sold|struck|felt|heard|meant|told|"
@@ -991,10 +992,12 @@ def place_under_credit(lines: list[Line], rules: list[Rule | None]) -> None:
 
 # the label of the writer's box: "About the author", "About the writer", "The Author"
 _AUTHOR_BOX = regex.compile(r"^(?i:about\s+the\s+(?:author|writer|reporter|columnist)s?|the\s+authors?)\s*:?$")
-# a sign-off: dashes, then a name alone ("-- Jane Doe", "— Jane Doe")
 # a word of a name: a capital, then small letters ("Jane", "O'Neil", "Smith-Jones")
 _CAPITALISED = regex.compile(r"^\p{Lu}\p{Ll}+(?:['’-]\p{L}+)*$")
-_SIGN_OFF = regex.compile(r"^(?:-{1,2}|–|—)\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
+# a sign-off: dashes, then a name alone ("-- Jane Doe", "— Jane Doe"), perhaps with the blog or
+# outlet after a slash ("-- Jane Doe/Drive On")
+_SIGN_OFF = regex.compile(r"^(?:-{1,2}|–|—)\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})"
+                          r"(?:\s*/\s*\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}\d&'’.-]*){0,3})?$")
 
 
 # a staff writer's note closing the article, by the name the byline gave: "... joined the Post in
