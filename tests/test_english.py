@@ -887,3 +887,23 @@ def test_a_question_headline_is_no_standfirst_under_a_menu_run():
         return [ln.action for ln in ls[:2]]
 
     assert page("Harbour: Who's Threatening Whom?") == ["drop", "title"]
+
+
+@pytest.mark.parametrize("promo, cut", [
+    ("(See pictures of the spill.)", True),
+    ('(Watch Example\'s video "Oil on the Bayou.")', True),
+    ("(See the world's top 10 environmental disasters.)", True),
+    ("(See below for the full list.)", False),
+    ("(see chart)", False),
+])
+def test_a_promo_in_brackets_closing_a_paragraph_is_cut(promo, cut):
+    """A magazine's link to its pictures, video or rankings closing a paragraph goes; the paragraph
+    stays. A pointer inside the story ("see below", "see chart") is the story's."""
+    body = "That left about a quarter of the spill still in the water, either on the surface or as tar balls."
+    page = ("Fuel from the tanker may still threaten the coast\n\nBy Jane Doe\n\n"
+            f"{body} {promo}\n\n"
+            "Scientists at the state university say the celebration is premature, and much of it has sunk.\n\n"
+            "They plan to survey the bay again in the autumn, with divers and a small submarine from the navy.\n")
+    text = corpuskit.clean(page.encode("utf-8")).text
+    assert body in text
+    assert (promo not in text) == cut, text

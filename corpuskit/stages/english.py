@@ -757,10 +757,12 @@ def wire_credits(lines: list[Line], rs: RuleSet) -> None:
             ln.decide("meta", "source")
             continue
         # a site named by its address alone right under the byline block, over the story ("By Jane
-        # Doe" / "Published December 16, 2014" / "Example.com"): the site the story came from
+        # Doe" / "Published December 16, 2014" / "Example.com"), perhaps over the writer's links
+        # ("Archive | Contact"): the site the story came from
         if (i > 0 and ln.action in ("heading", "drop") and lines[i - 1].action == "meta"
                 and lines[i - 1].reason in ("byline", "published") and site is not None and site.match(ln.raw.strip())
-                and i + 1 < len(lines) and _paragraph(lines[i + 1])):
+                and (nxt := next((k for k in range(i + 1, min(len(lines), i + 3)) if lines[k].action != "drop"), None))
+                is not None and _paragraph(lines[nxt])):
             ln.decide("meta", "source")
             continue
         if ln.action == "meta" or ln.action == "title":
@@ -1496,6 +1498,8 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None], names:
         return False
     text = lines[p].raw.rstrip()
     shortest = 2 if opens and p == 0 else 4  # (a short headline opening a cleaned text: head_in_menu's)
+    if text.endswith("?"):
+        shortest = min(shortest, 3)  # (a question asks what no menu item does: "Florida, Alabama grandstanding?")
     if not shortest <= _words(text) <= 30 or _SENTENCE_END.search(text) and not text.endswith("?"):
         return False
     if text.endswith((",", ";", ":", "，", "；", "：", "、")):
