@@ -517,9 +517,12 @@ _CAP_WORD = regex.compile(r"\b\p{Lu}\p{Ll}{2,}\b")
 _CREDIT_MARK = regex.compile(r"[／/|｜]|^[(（].*[)）]$")
 # a widget's bare label: words in Latin letters (Previous Next) or a pager's count (1/5)
 _WIDGET_LABEL = regex.compile(r"^(?:[A-Za-z][A-Za-z'’]*(?:\s+[A-Za-z][A-Za-z'’]*)*|\d{1,3}\s*/\s*\d{1,3})\s*$")
+# a date alone on its line, perhaps with its time (2014-12-08, 2014年12月8日 06:49)
+_BARE_DATE = regex.compile(r"^\s*(?:19|20)\d\d\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 # a date and time closing a headline after a space (某某消息　2014-12-08 06:49), as ``date_tail``
-# reads them: numbers only
-_SPACED_DATE = regex.compile(r"(?<=[^\s\d])\s+(?P<date>(?:19|20)\d\d\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?"
+# reads them: numbers only; glued to the headline's last word only with its time (某某出頭天2014/12/1
+# 18:13: a headline may end on a date, 某某条例2024年5月1日, never on a clock time)
+_SPACED_DATE = regex.compile(r"(?<=[^\s\d])(?:\s+|(?=(?:19|20)\d\d\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}))(?P<date>(?:19|20)\d\d\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?"
                              r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
 # a photo set's counter over a picture (2/8, 2 / 8): its total, ``of``
 _SET_COUNT = regex.compile(r"^\d{1,3}\s*/\s*(?P<of>\d{1,3})\s*$")
@@ -952,7 +955,11 @@ class _Page:
             if b - a <= _BOX_ITEMS and not any(feats[k].prose and not feats[k].ruled for k in range(a + 1, b)):
                 inside.update(range(a + 1, b))
         like = {k for k in range(lo, hi + 1) if feats[k].headline and k not in inside}
-        dated = self.dated_headline(start)
+        def share_of(text: str) -> float:
+            toks = _tokens(text)
+            return body_bag.common(text) / len(toks) if toks else 0.0
+
+        dated = self.dated_headline(start, share_of)
         if dated is not None and dated not in inside:
             like.add(dated)
         stopped = self.stopped_headline(start)
@@ -1073,25 +1080,33 @@ class _Page:
                 return k
         return None
 
-    def dated_headline(self, start: int) -> int | None:
+    def dated_headline(self, start: int, share: Callable[[str], float] | None = None) -> int | None:
         """The line right over the body (past its metadata lines) when it is a headline with its
         date and time after a space (市料美零售銷售與消費者信心續升　2014-12-08 06:49: a broadcaster's
         page, under a ticker of its other headlines printed alike): a headline candidate whose date
         is its own (the date is cut from the title: ``_cut_title_date``). Where headings need a
-        script of their own (Chinese); not under a metadata line (a headline with its date line
-        stands over it: it is a related list's item)."""
+        script of their own (Chinese); not right under a metadata line (two lines up at most: a
+        headline with its date line stands over it, and it is a related list's item), unless its words are the body's (``share``
+        of them, half at least) and the line over that date line speaks of something else (a
+        quarter at most): the ticker's last item printed over its own date, then the headline."""
         if self.c.heading_needs is None:
             return None
         f, k = self.f, start - 1
-        while k >= 0 and f[k].rule is not None and f[k].rule.action == "meta":
+        # (past the story's tools too: 分享, 轉寄 | 目前字級：, a button's label in Latin letters, Link)
+        while k >= 0 and ((g := f[k].rule) is not None and (g.action == "meta" or g.action == "drop" and not g.ends
+                                                             and g.reason in _TOOL_REASONS)
+                          or g is None and f[k].n <= 12 and _WIDGET_LABEL.match(self.lines[k].text)):
             k -= 1
         if k < 0 or not f[k].date or f[k].ruled or f[k].prose or f[k].seps >= 2:
             return None
-        if any(g.rule is not None and g.rule.action == "meta" for g in f[max(0, k - 6):k]):
-            return None  # the page's date line over it: a headline stands over that (a list's item here)
         m = _SPACED_DATE.search(self.lines[k].text)
         if m is None:
             return None
+        over = [j for j in range(max(0, k - 2), k) if f[j].rule is not None and f[j].rule.action == "meta"]
+        if over:  # the page's date line over it: a headline stands over that (a list's item here)
+            h = over[0] - 1
+            if share is None or h < 0 or share(self.lines[k].text[:m.start()]) < 0.5 or share(self.lines[h].text) > 0.25:
+                return None
         head = cached_features(self.lines[k].text[:m.start()], self.rs, self.c)
         return k if head.headline and head.n >= max(self.s["short_line"], self.s["title_min"] + 3) else None
 
@@ -1568,6 +1583,13 @@ class _Page:
                 self.decide_outside(i, "tail")
         for k in self.item_dates:
             lines[k].decide("drop", "related")
+        if t is not None and self_dated(lines[t], self.c):
+            # a headline printed with its own date and time: a date line over it is no date of the
+            # article's, but a bare date the item's over it (a ticker's last headline and its date)
+            # or the site's banner (2014/12/13 星期六 │加入最愛│手機版: the day the page was read)
+            for k in range(t):
+                if lines[k].action == "meta" and lines[k].reason == "published":
+                    lines[k].decide("drop", "related" if _BARE_DATE.match(lines[k].text) else "nav")
         self.credit_captions()
         self.file_names()
         self.letter_dates()
@@ -3214,6 +3236,12 @@ class _Page:
             if i > end and f.rule is not None and f.rule.ends and ln.action == "drop":
                 section = f.rule.reason
             if ln.action != "drop" or ln.reason is not None:
+                continue
+            if f.rule is not None and f.rule.action == "meta" and f.rule.reason == "editor":
+                # an editor's credit far under the article, past the site's boxes (出品：某某频道 /
+                # 策划：某某 编辑：某某, a portal's foot): named as its own, so the metadata reads it
+                # when the page names no editor elsewhere (no list's item names an editor)
+                ln.reason = "editor"
                 continue
             # (a closing copyright notice or share bar names nothing under it: the site's boxes
             # there are named by their own shape)
