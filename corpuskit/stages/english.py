@@ -301,6 +301,7 @@ def caption_labels(lines: list[Line], rules: list[Rule | None]) -> None:
                 and ln.action != "title" and rules[i] is None and len(ln.raw) <= 300
                 and rules[i + 1] is not None and rules[i + 1].reason == "caption" and len(nxt.raw) <= 60
                 and not _GALLERY_CONTROL.match(nxt.raw.strip())  # (a pager names no caption: caption_over_pager)
+                and not nxt.raw.rstrip().endswith(":")  # (a label announces the caption under it: "Photo cutline:")
                 and not (_SPEECH.match(ln.raw.strip()) and i > 0 and lines[i - 1].block == ln.block
                          and lines[i - 1].kept and len(lines[i - 1].raw) >= 100)):
             # the caption over its credit, in one figure (not a paragraph of quoted speech in a run of
@@ -325,7 +326,8 @@ def caption_labels(lines: list[Line], rules: list[Rule | None]) -> None:
             continue
         if (ln.action == "drop" and ln.reason == "caption" and ln.raw.endswith((",", ":"))
                 and nxt.kept and nxt.action != "title" and rules[i + 1] is None and len(nxt.raw) <= 200
-                and not _SENTENCE_END.search(nxt.raw)):  # a caption, not the next paragraph
+                and (not _SENTENCE_END.search(nxt.raw)  # a caption, not the next paragraph
+                     or ln.raw.endswith(":") and nxt.raw.count(",") >= 3)):  # (who is who: "Front row left to right:" / "Jane Doe, Press Officer, John Roe, ...")
             nxt.decide("drop", "caption")
 
 
@@ -893,8 +895,12 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
             for k in metas)
         # a name right under the headline, the date line right over it ("Top Story - May 3, 2021",
         # a picture's placeholder, the headline, the name): the headline does not part them
+        # (or a story's tools between the date and the headline: "Sun 28 Nov 2004" / "Printer
+        # friendly" / "Send to friend" / the headline / "JANE DOE")
         under = (not ruled_byline and i == t + 1 and i < end and any(
-            0 < t - k <= 2 and lines[k].reason in ("published", "source") for k in metas))
+            lines[k].reason in ("published", "source") and (0 < t - k <= 2 or 0 < t - k <= 5 and all(
+                lines[j].action == "drop" and lines[j].reason in ("share", "nav") and len(lines[j].raw) <= 30
+                for j in range(k + 1, t))) for k in metas))
         # the writer's box after the article: its label, then the name alone ("About the author",
         # "Jane Doe"), on a page that printed no byline (a page with one: the box's links, "All Posts")
         boxed = not ruled_byline and not bylined and any(

@@ -655,19 +655,28 @@ def site_banner_dates(lines: list[Line]) -> list[int]:
     ...     ln.decide(a, r)
     >>> site_banner_dates(ls)
     [0]
+    >>> ls[2:2] = [Line(n=9, raw="2024年4月8日", text="2024年4月8日"), Line(n=8, raw="分享", text="分享")]
+    >>> ls[2].decide("meta", "published"); ls[3].decide("drop", "share")
+    >>> site_banner_dates(ls)
+    [0]
     """
     t = title_at(lines)
     if t is None:
         return []
     out: list[int] = []
     residue = False
+    apart = False  # residue between the nearest such date and the next one up
     for i in range(t - 1, -1, -1):
         ln = lines[i]
         if ln.action == "drop" and ln.reason != "caption":  # (a picture's caption may stand between)
             residue = True
+            apart = apart or len(out) == 1
         elif ln.action == "meta" and ln.reason == "published" and residue:
             out.append(i)
-    return out[::-1]
+    # (of two such dates with residue between them too, the nearest the headline is the article's, the
+    # first the banner's: "Wednesday, 27th December 2006" / menu / "Sun 28 Nov 2004" / tools /
+    # headline; dates side by side are one block, "Posted at: X" / "Updated at: Y", read in order)
+    return out[:0:-1] if len(out) >= 2 and apart else out[::-1]
 
 
 class MetadataStage(Stage):
