@@ -3851,6 +3851,45 @@ def first_heading_title(lines: list[Line], reach: int = 4) -> None:
     lines[first].decide("title")
 
 
+# a column's name, a dash or a bar, then the date alone: "Friday Financial Five – December 4, 2015"
+# (three words or more: "Top Story - Aug. 22, 2022" is a label's two)
+_COLUMN_DATED = regex.compile(
+    r"^(?!(?i:posted|published|updated|filed|last|staff|by|news|story)\b)\p{Lu}[\p{L}&'’-]*(?:\s+[\p{L}&'’-]+){2,7}\s+[-–—|]\s+"
+    r"(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
+    r"|\d{1,2}\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?\s+(?:19|20)\d\d)$")
+
+
+def dated_column_title(lines: list[Line], reach: int = 4) -> None:
+    """A page whose first date line over the body is a column's name and the date
+    (``_COLUMN_DATED``: "Friday Financial Five – December 4, 2015"), with the story's own date or
+    byline within ``reach`` lines under it (or opening the page: a cleaned text), and no title over
+    it: that line is the headline (the column's issue is named by its date), no date line. A title the engine took under that byline
+    block (the column's first subhead, "Tackling the year-end checklist") is a heading again.
+
+    >>> ls = _decided([("drop", "nav", "Business"), ("meta", "published", "Friday Financial Five – December 4, 2015"),
+    ...     ("meta", "published", "Friday, December 04, 2015"), ("meta", "byline", "Jane Roe, Example Contributor"),
+    ...     ("keep", None, "The end of the year is a good time to review the financial picture, and to plan the next one.")])
+    >>> dated_column_title(ls); [ln.action for ln in ls]
+    ['drop', 'title', 'meta', 'meta', 'keep']
+    """
+    t = title_at(lines)
+    first = next((i for i, ln in enumerate(lines) if _paragraph(ln)), None)
+    if first is None or t is not None and t > first:
+        return
+    p = next((i for i in range(first) if lines[i].action == "meta" and lines[i].reason == "published"), None)
+    if p is None or not _COLUMN_DATED.match(lines[p].raw.strip()) or t is not None and t < p:
+        return
+    # (a cleaned text opens with it, its date and byline lines gone)
+    if p != 0 and not any(lines[k].action == "meta" and lines[k].reason in ("published", "byline")
+                          for k in range(p + 1, min(first, p + reach + 1))):
+        return
+    if t is not None:
+        if any(lines[k].kept for k in range(p + 1, t)) or p != 0 and not any(lines[k].action == "meta" for k in range(p + 1, t)):
+            return  # (the title stands over the body's text or right under the dated label: the headline)
+        lines[t].decide("heading")
+    lines[p].decide("title")
+
+
 def _teaser_at(lines: list[Line], x: int) -> bool:
     """A teaser opens at ``x``: a headline-shaped line, a byline right under it, a date (a line
     read as the date, or opening with one) within two lines under the byline."""
@@ -4745,6 +4784,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     if teaser_page(lines, rules):
         return [NO_ARTICLE]
     first_heading_title(lines)
+    dated_column_title(lines)
     inline_cards(lines, rules)  # (after it: a home page's teasers are the page, not cards in an article)
     list_block_strays(lines)
     poll_widget(lines)
