@@ -296,6 +296,10 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ('Select your preferred way to display the comments and click "Save settings" to activate your changes.', "comments"),
     ("By:", "nav"),
     ("Posted on:", "nav"),
+    ("add to Business Exchange", "share"),
+    ("Add to My News", "share"),
+    ("HEADLINES", "related"),
+    ("[+] Enlarge", "caption"),
 ])
 def test_share_words_credits_and_handles(line, reason):
     assert ruleset("en").match_rule(line).reason == reason
