@@ -128,6 +128,20 @@ def test_stage_detects_region_without_converting():
     assert "佢哋喺屋邨等咗好耐" in doc.text
 
 
+def test_short_article_takes_its_region_from_the_page():
+    """An article too short to show its region's words is the region the page's own menus and
+    other headlines show (provenance only: its text is converted as generic Traditional)."""
+    menu = "首頁 > 生活新聞 >\n\n台北市政府宣布捷運延長營運\n\n立委質詢健保費率\n\n高雄機車違規取締"
+    body = ("今年年終獎金平均為一點三八個月，與去年相比略有增加，調查顯示有三成企業加碼辦尾牙活動，"
+            "員工最期待的是抽獎與表演節目。\n\n另有五成以上的受訪者表示，如果獎金太低，明年將考慮換工作。")
+    cfg = Config().with_options(**{"convert.to": "zh-Hans"})
+    alone = corpuskit.clean("年終獎金平均一點三八個月\n\n" + body, cfg)
+    paged = corpuskit.clean(menu + "\n\n年終獎金平均一點三八個月\n\n" + body, cfg)
+    assert alone.region is None and paged.region == "tw"
+    assert paged.text == alone.text  # (converted alike: the region is the page's, not the text's)
+    assert "convert:hant->zh-Hans" in paged.rewrites
+
+
 ASCII = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=20)
 HANS = st.text(st.sampled_from(list("发展头部长被了如个中国数组织的士兵网络软件支持对象")), max_size=20)
 

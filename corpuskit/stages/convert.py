@@ -341,11 +341,16 @@ class ConvertStage(Stage):
         kept = [ln.text for ln in doc.lines if ln.kept]
         sample = "\n".join(([doc.title] if doc.title else []) + kept)
         doc.script = detect_script(sample)
-        doc.region = detect_region(sample, doc.script)
+        doc.region = region = detect_region(sample, doc.script)
+        if region is None and doc.script == "traditional":
+            # a short article holds no mark of its region: the page's own menus, headlines and
+            # footer (the same site's) tell it. For provenance only: the article's phrases are
+            # converted as its own words show them (generic Traditional here)
+            doc.region = detect_region("\n".join(ln.text for ln in doc.lines), doc.script)
         cfg = self.config.convert
         if cfg.to == "keep" or doc.script is None:
             return doc
-        source = doc.region or "hant"
+        source = region or "hant"
         if not PLAN[(cfg.to, source)]:
             return doc
 
