@@ -517,6 +517,10 @@ _CAP_WORD = regex.compile(r"\b\p{Lu}\p{Ll}{2,}\b")
 _CREDIT_MARK = regex.compile(r"[／/|｜]|^[(（].*[)）]$")
 # a widget's bare label: words in Latin letters (Previous Next) or a pager's count (1/5)
 _WIDGET_LABEL = regex.compile(r"^(?:[A-Za-z][A-Za-z'’]*(?:\s+[A-Za-z][A-Za-z'’]*)*|\d{1,3}\s*/\s*\d{1,3})\s*$")
+# a short phrase wholly in quotation marks (“投资银行家”, 「真人秀」, "Lady Gaga")
+_QUOTED_PHRASE = regex.compile(r"[“「『\"][^“”「」『』\"\n]{1,24}[”」』\"]")
+# an ellipsis closing a line cut short (……, …, ...)
+_ELLIPSIS_END = regex.compile(r"\s*(?:…+|\.{3,})\s*$")
 # a date alone on its line, perhaps with its time (2014-12-08, 2014年12月8日 06:49)
 _BARE_DATE = regex.compile(r"^\s*(?:19|20)\d\d\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 # a date and time closing a headline after a space (某某消息　2014-12-08 06:49), as ``date_tail``
@@ -1025,7 +1029,7 @@ class _Page:
                 score += 1.0  # a date or byline under it (or over it, unclaimed by a line above)
             if i in over_decks:
                 score += 0.5  # a headline over its date line over its standfirst
-            if i < start and quoted(i):
+            if i < start and quoted(i) or i == start and self.cut_copy(i):
                 score -= 0.5  # a sentence the body holds in a paragraph: a standfirst quoting it
             copies = bad_by_text.get(text, ())
             n_bad = (end_bad - bisect_right(bad, i)) - (bisect_left(copies, start) - bisect_right(copies, i))
@@ -1054,6 +1058,16 @@ class _Page:
             score -= min(n_between * 0.01, 0.6)
             scored.append((score, i))
         return scored
+
+    def cut_copy(self, i: int, reach: int = 3) -> bool:
+        """Whether line ``i`` is the lead's opening cut short with an ellipsis (某某话题…… over
+        某某话题。某某…): a summary printed over the text, which a cleaned text opens with
+        under its headline; the paragraphs within ``reach`` lines under it hold its words."""
+        text = self.lines[i].text.strip()
+        cut = _ELLIPSIS_END.sub("", text)
+        if cut == text or len(cut) < self.s["short_line"]:
+            return False
+        return any(cut in self.lines[k].text for k in range(i + 1, min(len(self.lines), i + reach + 1)))
 
     def asks(self, i: int) -> bool:
         """Whether line ``i`` is a headline that asks or exclaims (真的假的？發現…，當年竟因此冒犯同業？,
@@ -2305,6 +2319,8 @@ class _Page:
             ln.decide("keep")
         elif self.is_heading(i) or self.spaced_heading(i):
             ln.decide("heading")
+        elif not f.ruled and _QUOTED_PHRASE.fullmatch(ln.text.strip()):
+            ln.decide("keep")  # a phrase the article quotes on a line of its own (“在飞机上睡觉”): no menu's item
         else:
             ln.decide("drop", None)
 
