@@ -271,6 +271,9 @@ _SPEECH = regex.compile(r"^[\"“‘'].{10,}[,.?!][\"”’']\s+(?:the\s+\p{L}[\
 # a picture agency named alone on a line, as a broadcaster prints the credit over the caption
 _AGENCY_CREDIT = regex.compile(r"^(?:Getty\s+Images|Reuters|EPA(?:-EFE)?|AFP(?:\s+via\s+Getty\s+Images)?|PA\s+Media|"
                                r"Shutterstock|Alamy|AP|Bloomberg(?:\s+via\s+Getty\s+Images)?|Anadolu|SOPA\s+Images)$")
+# a video player's button alone on its line, and a source credit in brackets closing a blurb
+_PLAY_CONTROL = regex.compile(r"^(?i:play|play\s+video|watch|watch\s+video|video)\s*[»›>]?$")
+_SOURCE_CLOSE = regex.compile(r"[.!?”\"]\s*\((?i:source|video|credit)\s*:\s*[^()]{2,40}\)\s*$")
 _CREDIT_SLASH = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}\s+/\s+"
                               r"\p{Lu}[\p{L}&.'’-]+(?:\s+\p{Lu}[\p{L}&.'’-]+){0,2}$")
 
@@ -322,6 +325,13 @@ def caption_labels(lines: list[Line], rules: list[Rule | None]) -> None:
             # a picture agency alone over the caption it credits, the caption with no full stop, over
             # the next paragraph ("Getty Images" / "Rivers burst their banks in several parts of Wales");
             # a subhead there is a few words
+            nxt.decide("drop", "caption")
+            continue
+        if (ln.action == "drop" and ln.reason == "caption" and _PLAY_CONTROL.match(ln.raw.strip()) and nxt.kept
+                and nxt.action != "title" and rules[i + 1] is None and len(nxt.raw) <= 800
+                and _SOURCE_CLOSE.search(nxt.raw)):
+            # a video's blurb under its player's button, closed by its source ("Play Video" /
+            # "Nov. 2 (Example) -- A former envoy talks about ... (Source: Example)")
             nxt.decide("drop", "caption")
             continue
         if (ln.action == "drop" and ln.reason == "caption" and ln.raw.endswith((",", ":"))

@@ -243,7 +243,8 @@ def split_names(value: str, rs: RuleSet) -> list[str]:
     s = rs.settings
     out = []
     for part in regex.split(s["name_split"], value):
-        part = regex.sub(s["name_strip"], "", part).strip(" \t·・-—:：,，、()（）[]【】")
+        # (a dash or a bar left after the name goes first: "By Example News -" names the wire alone)
+        part = regex.sub(s["name_strip"], "", part.strip(" \t-—–|")).strip(" \t·・-—:：,，、()（）[]【】")
         if 2 <= len(part) <= s["name_max"] and not part.isdigit():  # one character is a role ("文")
             out.append(part)
     return out
