@@ -302,6 +302,8 @@ def test_lines_opening_with_a_date_are_not_the_publication_time(line):
     ("[+] Enlarge", "caption"),
     ("Some of the biggest states the president carried are poised to lose votes. | AP Photo Close", "caption"),
     ("Crowds gather outside the court on Friday. | Getty Images", "caption"),
+    ("Talkback here", "comments"),
+    ("©All rights reserved, news from Canadian Press", "copyright"),
 ])
 def test_share_words_credits_and_handles(line, reason):
     assert ruleset("en").match_rule(line).reason == reason
