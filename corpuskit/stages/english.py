@@ -724,10 +724,12 @@ def _alone(names: str) -> "regex.Pattern[str]":
 def _paper_line(paper_word: str) -> "regex.Pattern[str]":
     """A paper's name alone on a line, a few words closing on a paper's word (the rules'
     ``paper_word``), in capitals or after "The" ("WASHINGTON POST", "The Example Herald": "Emily
-    Post" is a writer), not "News" (a desk or a menu's section: ``_DESK``)."""
+    Post" is a writer), or on a compound of two ("Example Post-Gazette", "Example Post-Dispatch"),
+    not "News" (a desk or a menu's section: ``_DESK``)."""
     return regex.compile(r"^(?:(?:The|THE)\s+\p{Lu}[\p{L}.&\x27’-]*(?:\s+\p{Lu}[\p{L}.&\x27’-]*){0,2}\s+"
                          r"(?!(?i:news)$)(?i:" + paper_word + r")|(?=[^\p{Ll}]+$)\p{Lu}[\p{Lu}.&\x27’-]*(?:\s+\p{Lu}"
-                         r"[\p{Lu}.&\x27’-]*){0,2}\s+(?!NEWS$)(?i:" + paper_word + r"))$")
+                         r"[\p{Lu}.&\x27’-]*){0,2}\s+(?!NEWS$)(?i:" + paper_word + r")"
+                         r"|(?:The\s+)?\p{Lu}[\p{L}.&\x27’]*(?:\s+\p{Lu}[\p{L}.&\x27’]*){0,2}\s+" + paper_word + "-" + paper_word + r")$")
 
 
 # a site's news desk named as an outlet ("WebMD Health News", "EXAMPLE DAILY NEWS"), not a section
