@@ -1685,13 +1685,17 @@ class _Page:
         """The core, cut at a comments header or prompt that closes the article inside it: a
         comment's paragraphs under it can be long enough for the best stretch to reach over
         the prompt. The core goes on past it only when clearly more article follows (at least
-        half as much prose as stood over it)."""
+        half as much prose as stood over it), counting no list of teasers under it (three or more
+        headlines each over its paragraph: a box of white papers or other stories)."""
         a, b = span
         before = 0.0
         for k in range(a, b + 1):
             r = self.f[k].rule
             if r is not None and r.ends and r.reason == "comments" and before >= self.s["article_min"]:
-                after = sum(max(w, 0.0) for w in weights[k + 1:b + 1])
+                teasers = {j + 1 for j in range(k + 1, b) if self.teaser_pair(j)}
+                if len(teasers) < 3:
+                    teasers = set()
+                after = sum(max(w, 0.0) for j, w in enumerate(weights[k + 1:b + 1], k + 1) if j not in teasers)
                 if after < before / 2:
                     last = self.last_prose(k - 1, a)
                     return span if last is None else (a, last)
