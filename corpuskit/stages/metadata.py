@@ -421,8 +421,8 @@ def split_date(lines: list) -> tuple[int, str] | None:
     return None
 
 
-# A follow button alone on its line (关注, ＋关注)
-_FOLLOW_LINE = regex.compile(r"^[+＋]?\s*(?:关注|關注)$")
+# A follow button alone on its line (关注, ＋关注), or a WeChat account's ID (微信号 abcde)
+_FOLLOW_LINE = regex.compile(r"^[+＋]?\s*(?:关注|關注)$|^(?:微信号|微信號)\s*[:：]?\s*[A-Za-z][\w-]{4,30}$")
 # an account's name: one word of letters or digits, two to twenty characters, no button's word
 _ACCOUNT_NAME = regex.compile(r"^(?=.*[\p{Han}A-Za-z])(?!.*(?:关注|關注|粉丝|粉絲|评论|評論|收藏|分享|订阅|訂閱|登录|登錄|举报|舉報))"
                               r"[\p{Han}A-Za-z0-9_·-]{2,20}$")
@@ -430,13 +430,15 @@ _ACCOUNT_NAME = regex.compile(r"^(?=.*[\p{Han}A-Za-z])(?!.*(?:关注|關注|粉�
 
 def follow_account(lines: list) -> str | None:
     """The account a page is posted by, named alone on the line above a follow button (某某旅行记 /
-    关注), anywhere on the page: an account card. None where no line, or more than one, is so
-    (a list of accounts to follow names none of them).
+    关注) or its WeChat ID (掌上某某 / 微信号 zhangshang), anywhere on the page: an account card. None
+    where no line, or more than one, is so (a list of accounts to follow names none of them).
 
     >>> from ..document import Line
     >>> ls = [Line(n=i, raw=t, text=t, action=a) for i, (t, a) in enumerate(
     ...     [("标题", "title"), ("山野旅行记", "drop"), ("关注", "drop"), ("正文。", "keep")])]
     >>> follow_account(ls)
+    '山野旅行记'
+    >>> ls[2].text = "微信号 zhangshangSD"; follow_account(ls)
     '山野旅行记'
     """
     found = [lines[i - 1].text for i in range(1, len(lines))
