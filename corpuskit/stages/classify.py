@@ -519,6 +519,8 @@ _CREDIT_MARK = regex.compile(r"[／/|｜]|^[(（].*[)）]$")
 _WIDGET_LABEL = regex.compile(r"^(?:[A-Za-z][A-Za-z'’]*(?:\s+[A-Za-z][A-Za-z'’]*)*|\d{1,3}\s*/\s*\d{1,3})\s*$")
 # a short phrase wholly in quotation marks (“投资银行家”, 「真人秀」, "Lady Gaga")
 _QUOTED_PHRASE = regex.compile(r"[“「『\"][^“”「」『』\"\n]{1,24}[”」』\"]")
+# a run of three spaces or more between two words: a menu's items printed apart on one line
+_SPACED_ITEMS = regex.compile(r"(?<=\S)[ \t\u3000]{3,}(?=\S)")
 # an ellipsis closing a line cut short (……, …, ...)
 _ELLIPSIS_END = regex.compile(r"\s*(?:…+|\.{3,})\s*$")
 # a date alone on its line, perhaps with its time (2014-12-08, 2014年12月8日 06:49)
@@ -958,7 +960,10 @@ class _Page:
         for a, b in zip(boxes, boxes[1:]):
             if b - a <= _BOX_ITEMS and not any(feats[k].prose and not feats[k].ruled for k in range(a + 1, b)):
                 inside.update(range(a + 1, b))
-        like = {k for k in range(lo, hi + 1) if feats[k].headline and k not in inside}
+        # (a menu printed on one line with its items set apart by runs of spaces is no headline:
+        # "HOME: SOUTHEAST NEWS    STATE NEWS    SPORTS")
+        like = {k for k in range(lo, hi + 1) if feats[k].headline and k not in inside
+                and len(_SPACED_ITEMS.split(self.lines[k].raw, maxsplit=2)) < 3}
         def share_of(text: str) -> float:
             toks = _tokens(text)
             return body_bag.common(text) / len(toks) if toks else 0.0
@@ -1682,16 +1687,16 @@ class _Page:
         return top if sum(t in ours for t in theirs) >= 2 else a
 
     def before_comments(self, span: tuple[int, int], weights: list[float]) -> tuple[int, int]:
-        """The core, cut at a comments header or prompt that closes the article inside it: a
-        comment's paragraphs under it can be long enough for the best stretch to reach over
-        the prompt. The core goes on past it only when clearly more article follows (at least
+        """The core, cut at a comments header or prompt that closes the article inside it (or at a
+        wire's closing copyright notice, ``ends`` too): a comment's paragraphs under it can be long
+        enough for the best stretch to reach over the prompt. The core goes on past it only when clearly more article follows (at least
         half as much prose as stood over it), counting no list of teasers under it (three or more
         headlines each over its paragraph: a box of white papers or other stories)."""
         a, b = span
         before = 0.0
         for k in range(a, b + 1):
             r = self.f[k].rule
-            if r is not None and r.ends and r.reason == "comments" and before >= self.s["article_min"]:
+            if r is not None and r.ends and r.reason in ("comments", "copyright") and before >= self.s["article_min"]:
                 teasers = {j + 1 for j in range(k + 1, b) if self.teaser_pair(j)}
                 if len(teasers) < 3:
                     teasers = set()

@@ -1463,6 +1463,10 @@ def _copy_of_opening(lines: list[Line], i: int, j: int, least: int) -> bool:
 _TRAIL_MARK = regex.compile(r"\s(?:>>|>|»|›|\|)\s")
 
 
+# a run of three spaces or more between two words: a menu's items printed apart on one line
+_SPACED_ITEMS = regex.compile(r"(?<=\S)\s{3,}(?=\S)")
+
+
 def headline_over_standfirst(lines: list[Line], rules: list[Rule | None], names: "regex.Pattern[str] | None" = None) -> bool:
     """English pages print the headline, then a standfirst, then the byline. When the engine
     took the standfirst for the title, the headline-like line just above it (only ruled
@@ -1524,6 +1528,8 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None], names:
         return False  # a list cut off (tags, categories: "Home Theater, Set Top Boxes,"), no headline
     if text.count(":") >= 2:
         return False  # a form's labels ("Search for: In category: Advanced search"), no headline
+    if len(_SPACED_ITEMS.split(text)) >= 3:
+        return False  # a menu's items set apart by runs of spaces ("HOME: NEWS    STATE NEWS    SPORTS")
     if _TRAIL_MARK.search(text):
         return False  # a breadcrumb trail ("Example Times Online >> News >> UAE"), no headline
     if _DATE_START.match(text):
