@@ -100,7 +100,8 @@ _NAME = regex.compile(r"^(?!.*\s(?:When|Why|How|What|Who|Is|Are|Was|Were|Will|Ha
 _WIDGET_WORD = regex.compile(r"(?i)\b(?:facebook|twitter|instagram|youtube|linkedin|google|whatsapp|reddit|"
                              r"pinterest|tiktok|activity|comments?|share|follow|timeline|newsletter|more|latest|"
                              r"related|popular|trending|videos?|live|home|menu|search|login|subscribe|"
-                             r"images?|photos?|pictures?|thumbnails?|featured|avatar|logo|icon|gallery|slideshow)\b")
+                             r"images?|photos?|pictures?|thumbnails?|featured|avatar|logo|icon|gallery|slideshow|"
+                             r"finder|archives?|index|directory|tools?|widgets?|stories|headlines)\b")
 _LINK_TEXT = regex.compile(r"[:»›>|-]\s*\S")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*$")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
