@@ -964,7 +964,9 @@ class _Page:
         # "HOME: SOUTHEAST NEWS    STATE NEWS    SPORTS")
         like = {k for k in range(lo, hi + 1) if feats[k].headline and k not in inside
                 and len(_SPACED_ITEMS.split(self.lines[k].raw, maxsplit=2)) < 3}
+
         def share_of(text: str) -> float:
+            """Share of a text's words found in the body (a headline read without its date)."""
             toks = _tokens(text)
             return body_bag.common(text) / len(toks) if toks else 0.0
 
@@ -1105,9 +1107,10 @@ class _Page:
         page, under a ticker of its other headlines printed alike): a headline candidate whose date
         is its own (the date is cut from the title: ``_cut_title_date``). Where headings need a
         script of their own (Chinese); not right under a metadata line (two lines up at most: a
-        headline with its date line stands over it, and it is a related list's item), unless its words are the body's (``share``
-        of them, half at least) and the line over that date line speaks of something else (a
-        quarter at most): the ticker's last item printed over its own date, then the headline."""
+        headline with its date line stands over it, and it is a related list's item), unless its
+        words are the body's (``share`` of them, half at least) and the line over that date line
+        speaks of something else (a quarter at most): the ticker's last item printed over its own
+        date, then the headline."""
         if self.c.heading_needs is None:
             return None
         f, k = self.f, start - 1
@@ -1689,9 +1692,10 @@ class _Page:
     def before_comments(self, span: tuple[int, int], weights: list[float]) -> tuple[int, int]:
         """The core, cut at a comments header or prompt that closes the article inside it (or at a
         wire's closing copyright notice, ``ends`` too): a comment's paragraphs under it can be long
-        enough for the best stretch to reach over the prompt. The core goes on past it only when clearly more article follows (at least
-        half as much prose as stood over it), counting no list of teasers under it (three or more
-        headlines each over its paragraph: a box of white papers or other stories)."""
+        enough for the best stretch to reach over the prompt. The core goes on past it only when
+        clearly more article follows (at least half as much prose as stood over it), counting no
+        list of teasers under it (three or more headlines each over its paragraph: a box of white
+        papers or other stories)."""
         a, b = span
         before = 0.0
         for k in range(a, b + 1):

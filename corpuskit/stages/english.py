@@ -338,7 +338,8 @@ def caption_labels(lines: list[Line], rules: list[Rule | None]) -> None:
         if (ln.action == "drop" and ln.reason == "caption" and ln.raw.endswith((",", ":"))
                 and nxt.kept and nxt.action != "title" and rules[i + 1] is None and len(nxt.raw) <= 200
                 and (not _SENTENCE_END.search(nxt.raw)  # a caption, not the next paragraph
-                     or ln.raw.endswith(":") and nxt.raw.count(",") >= 3)):  # (who is who: "Front row left to right:" / "Jane Doe, Press Officer, John Roe, ...")
+                     # (who is who: "Front row left to right:" / "Jane Doe, Press Officer, John Roe, ...")
+                     or ln.raw.endswith(":") and nxt.raw.count(",") >= 3)):
             nxt.decide("drop", "caption")
 
 
@@ -3882,8 +3883,9 @@ def dated_column_title(lines: list[Line], reach: int = 4) -> None:
     """A page whose first date line over the body is a column's name and the date
     (``_COLUMN_DATED``: "Friday Financial Five – December 4, 2015"), with the story's own date or
     byline within ``reach`` lines under it (or opening the page: a cleaned text), and no title over
-    it: that line is the headline (the column's issue is named by its date), no date line. A title the engine took under that byline
-    block (the column's first subhead, "Tackling the year-end checklist") is a heading again.
+    it: that line is the headline (the column's issue is named by its date), no date line. A title
+    the engine took under that byline block (the column's first subhead, "Tackling the year-end
+    checklist") is a heading again.
 
     >>> ls = _decided([("drop", "nav", "Business"), ("meta", "published", "Friday Financial Five – December 4, 2015"),
     ...     ("meta", "published", "Friday, December 04, 2015"), ("meta", "byline", "Jane Roe, Example Contributor"),
@@ -3903,7 +3905,8 @@ def dated_column_title(lines: list[Line], reach: int = 4) -> None:
                           for k in range(p + 1, min(first, p + reach + 1))):
         return
     if t is not None:
-        if any(lines[k].kept for k in range(p + 1, t)) or p != 0 and not any(lines[k].action == "meta" for k in range(p + 1, t)):
+        if any(lines[k].kept for k in range(p + 1, t)) or p != 0 and not any(
+                lines[k].action == "meta" for k in range(p + 1, t)):
             return  # (the title stands over the body's text or right under the dated label: the headline)
         lines[t].decide("heading")
     lines[p].decide("title")
