@@ -380,3 +380,26 @@ def test_numbered_headlines_alone_or_dated_are_no_article_list(between):
     for k, title in enumerate(["楼市新政落地首周 多城成交回暖", "新能源汽车下乡活动启动", "暑期旅游预订量同比大增"], 1):
         rows += [f"{k}、{title}"] + ([between] if between else [])
     assert _numbered_runs(rows) == []
+
+
+@pytest.mark.parametrize("lang, rows, over", [
+    # a sidebar's advert over the breadcrumb trail, the headline under it
+    ("en", ["Your Home in the City Pay 6 Stay 7 days", "Careers at Example", "Example.com » Israel » Article",
+            "Dec 16, 2007 18:22", "Officials pessimistic over the donors' pledges"], True),
+    ("zh", ["某某酒店 特价入住", "首页 > 快讯 > 公司", "午间公告：某某股份中标某某项目"], True),
+    # a trail of one mark, a sentence, or nothing under the line: no breadcrumb
+    ("en", ["Officials pessimistic over the donors' pledges", "World » Middle East",
+            "The officials said the pledges would fall short, as they had in past years."], False),
+    ("en", ["Officials pessimistic over the donors' pledges", "By John Roe",
+            "The officials said the pledges would fall short, as they had in past years."], False),
+])
+def test_a_line_over_the_breadcrumb_is_no_headline(lang, rows, over):
+    """A line over the page's breadcrumb trail (two or more of its marks) is the site's: the
+    headline stands under the trail."""
+    from corpuskit.document import Line
+    from corpuskit.stages.classify import _compiled, _features_of, _Page
+
+    rs = ruleset(lang)
+    lines = [Line(n=i + 1, raw=t, text=t) for i, t in enumerate(rows)]
+    page = _Page(lines, _features_of(lines, rs, _compiled(rs)), rs, _compiled(rs))
+    assert page.over_crumb(0, len(rows) - 1) is over

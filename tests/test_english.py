@@ -330,6 +330,8 @@ def test_not_credits(line):
     ("By Jane Doe, Political Correspondent", ["Jane Doe"], [], None),
     ("By Jane Doe and John Roe, The Associated Press", ["Jane Doe", "John Roe"], [], "The Associated Press"),
     ("By Jane Doe, Reuters", ["Jane Doe"], [], "Reuters"),
+    ("By JANE DOE AND AP", ["JANE DOE"], [], "AP"),  # (the [sources] table names it in full on the record)
+    ("By Jane Doe and Reuters", ["Jane Doe"], [], "Reuters"),
     ("By JANE DOE, CNN Business", ["JANE DOE"], [], "CNN Business"),
     ("Words: Jane Doe", ["Jane Doe"], [], None),
     ("Words: Jane Doe Photos: John Roe", ["Jane Doe"], [], None),

@@ -521,6 +521,8 @@ _WIDGET_LABEL = regex.compile(r"^(?:[A-Za-z][A-Za-z'’]*(?:\s+[A-Za-z][A-Za-z'�
 _QUOTED_PHRASE = regex.compile(r"[“「『\"][^“”「」『』\"\n]{1,24}[”」』\"]")
 # a run of three spaces or more between two words: a menu's items printed apart on one line
 _SPACED_ITEMS = regex.compile(r"(?<=\S)[ \t\u3000]{3,}(?=\S)")
+# a breadcrumb trail's mark between two of its items (Example.com » World, 首页 > 国内)
+_CRUMB_MARK = regex.compile(r"(?<=\S)\s*(?:»|›|>>?|＞)\s*(?=\S)")
 # an ellipsis closing a line cut short (……, …, ...)
 _ELLIPSIS_END = regex.compile(r"\s*(?:…+|\.{3,})\s*$")
 # a date alone on its line, perhaps with its time (2014-12-08, 2014年12月8日 06:49)
@@ -1038,6 +1040,8 @@ class _Page:
                 score += 0.5  # a headline over its date line over its standfirst
             if i < start and quoted(i) or i == start and self.cut_copy(i):
                 score -= 0.5  # a sentence the body holds in a paragraph: a standfirst quoting it
+            if i < start and self.over_crumb(i, start):
+                score -= 1.0  # over the page's breadcrumb (Example.com » World » Article): the site's, no headline
             copies = bad_by_text.get(text, ())
             n_bad = (end_bad - bisect_right(bad, i)) - (bisect_left(copies, start) - bisect_right(copies, i))
             if n_bad == 0:
@@ -1065,6 +1069,18 @@ class _Page:
             score -= min(n_between * 0.01, 0.6)
             scored.append((score, i))
         return scored
+
+    def over_crumb(self, i: int, start: int, reach: int = 4) -> bool:
+        """Whether a breadcrumb trail stands under line ``i``, within ``reach`` lines and over the
+        body (Example.com » Israel » Article, 首页 > 国内 > 正文): a short line no prose, its items set
+        apart by two or more of the trail's marks (» > ›). The headline stands under the trail; a
+        line over it (a sidebar's advert, a site's slogan) is the page's."""
+        f = self.f
+        for k in range(i + 1, min(start, i + reach + 1)):
+            if (f[k].seps >= 2 and not f[k].prose and f[k].n <= 80
+                    and len(_CRUMB_MARK.findall(self.lines[k].text)) >= 2):
+                return True
+        return False
 
     def cut_copy(self, i: int, reach: int = 3) -> bool:
         """Whether line ``i`` is the lead's opening cut short with an ellipsis (某某话题…… over

@@ -101,7 +101,7 @@ _WIDGET_WORD = regex.compile(r"(?i)\b(?:facebook|twitter|instagram|youtube|linke
                              r"pinterest|tiktok|activity|comments?|share|follow|timeline|newsletter|more|latest|"
                              r"related|popular|trending|videos?|live|home|menu|search|login|subscribe|"
                              r"images?|photos?|pictures?|thumbnails?|featured|avatar|logo|icon|gallery|slideshow|"
-                             r"finder|archives?|index|directory|tools?|widgets?|stories|headlines)\b")
+                             r"finder|archives?|index|directory|tools?|widgets?|stories|headlines|reading)\b")
 _LINK_TEXT = regex.compile(r"[:»›>|-]\s*\S")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*$")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
