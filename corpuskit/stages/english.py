@@ -717,6 +717,13 @@ def _wire_line(names: str) -> "regex.Pattern[str]":
 
 
 @lru_cache(maxsize=4)
+def _wires(names: str) -> "regex.Pattern[str]":
+    """Two news agencies or more alone on a line, set apart by commas, slashes or "and" ("AFP, AP",
+    "Reuters/AP"): the agencies a story was put together from."""
+    return regex.compile(r"^(?:" + names + r")(?:\s*(?:,|/|&|\band\b)\s*(?:" + names + r"))+$")
+
+
+@lru_cache(maxsize=4)
 def _alone(names: str) -> "regex.Pattern[str]":
     """One of a rules list's forms alone on a line (``site_address``: "Example.com")."""
     return regex.compile(r"^(?:" + names + r")$")
@@ -760,6 +767,7 @@ def wire_credits(lines: list[Line], rs: RuleSet) -> None:
     ('meta', 'source')
     """
     pattern = _wire_line(rs.lists["wire"])
+    several = _wires(rs.lists["wire"])
     paper = _paper_line(rs.lists["paper_word"]) if "paper_word" in rs.lists else None
     site = _alone(rs.lists["site_address"]) if "site_address" in rs.lists else None
     span = _body_span(lines)
@@ -784,6 +792,10 @@ def wire_credits(lines: list[Line], rs: RuleSet) -> None:
         if ln.action == "meta" or ln.action == "title":
             continue
         m = pattern.match(ln.raw.strip())
+        if not m and span is not None and span[0] < i and _finished(lines[i - 1]) \
+                and several.match(ln.raw.strip()) is not None:
+            ln.decide("meta", "source")  # the agencies a story was put together from, under it ("AFP, AP")
+            continue
         if not m:
             # a site's own news desk named under the byline: "By Jane Doe" / "WebMD Health News", or
             # under the writer's name alone between the headline and the body, as a broadcaster
