@@ -141,6 +141,7 @@ def test_case_idempotent(path):
     ("Published: 3 June 2024, 14:22 EAT", "2024-06-03T14:22+03:00"),
     ("Updated 10:15 AM PKT, June 3, 2024", "2024-06-03T10:15+05:00"),
     ("Posted 3 June 2024, 7:05pm AWST", "2024-06-03T19:05+08:00"),
+    ("First Published: 11:47 IST(11/1/2008)", "2008-01-11T11:47"),
 ])
 def test_published_formats(line, published):
     from corpuskit.stages.metadata import extract

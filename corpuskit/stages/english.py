@@ -3189,7 +3189,9 @@ def inline_boxes(lines: list[Line], least: int = 2, most: int = 6) -> None:
     sentence), then the box's items, ``least`` or more of them dropped as links (related, nav),
     others kept: a headline, its blurb, an item opening with its timestamp. Everything the engine
     kept or moved to metadata between the label and the next paragraph is the box's: it drops
-    as related. (A subhead between paragraphs has no links dropped under it.)
+    as related, but for the article's byline block right over that paragraph (two metadata lines
+    or more, only the story's tools under them). (A subhead between paragraphs has no links dropped
+    under it.)
 
     >>> rows = [("keep", "Forecasters expect the storm to weaken well before it reaches the coast on Friday."),
     ...         ("heading", "More weather news"), ("heading", "Ferry fares rise again"),
@@ -3200,6 +3202,13 @@ def inline_boxes(lines: list[Line], least: int = 2, most: int = 6) -> None:
     >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "related" if a == "drop" else None)
     >>> inline_boxes(ls); [ln.action for ln in ls]
     ['keep', 'drop', 'drop', 'drop', 'drop', 'drop', 'keep']
+    >>> ls[6:6] = [Line(n=8, raw="First Published: 11:47 IST(11/1/2008)", text=""),
+    ...            Line(n=9, raw="Last Updated: 11:48 IST(11/1/2008)", text=""), Line(n=10, raw="Print", text="")]
+    >>> for ln, (a, r) in zip(ls, [("keep", None), ("heading", None), ("heading", None), ("keep", None), ("drop", "related"),
+    ...         ("drop", "related"), ("meta", "published"), ("meta", "published"), ("drop", "share"), ("keep", None)]):
+    ...     ln.decide(a, r)
+    >>> inline_boxes(ls); [ln.action for ln in ls]
+    ['keep', 'drop', 'drop', 'drop', 'drop', 'drop', 'meta', 'meta', 'drop', 'keep']
     """
     if not any(ln.action == "heading" for ln in lines):
         return  # no label (most pages): the paragraphs need not be read
@@ -3217,7 +3226,15 @@ def inline_boxes(lines: list[Line], least: int = 2, most: int = 6) -> None:
             continue
         if sum(1 for k in gap if k > label and lines[k].action == "drop" and lines[k].reason in ("related", "nav")) < least:
             continue
-        for k in range(label, b):
+        # (the article's own byline block right over the paragraph, two metadata lines or more with
+        # only the story's tools under them, stays: "First Published: 11:47 IST(11/1/2008)" / "Last
+        # Updated: ..." / Print / Email; a list item's date stands alone)
+        top = b
+        while top - 1 > label and lines[top - 1].action in ("drop", "meta"):
+            top -= 1
+        if sum(1 for k in range(top, b) if lines[k].action == "meta") < 2:
+            top = b
+        for k in range(label, top):
             if lines[k].action != "drop":
                 lines[k].decide("drop", "related")
 
