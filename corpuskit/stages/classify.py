@@ -721,6 +721,7 @@ class ClassifyStage(Stage):
         """Decide every line; the document flags the page earns (an English page with no article)."""
         _Page(lines, feats, rs, c).decide()
         _late_edits(lines, rs)
+        flags: list[str] = []
         if lang != "en":  # (English pages: ``english.teaser_copy``)
             _photo_story(lines)
             _title_copies(lines)
@@ -728,15 +729,13 @@ class ClassifyStage(Stage):
             _next_story(lines, feats)
             _lead_byline_story(lines, feats)
             _unmarked_story(lines, feats)
-        if lang == "en":
+        else:
             from .english import refine  # English page layouts (stages/english.py)
 
             flags = refine(lines, rs)
             _title_copies(lines)  # (after the English checks, which may move the headline)
-            _toolbar_labels(lines, feats)
-            return flags
-        _toolbar_labels(lines, feats)
-        return []
+        _toolbar_labels(lines, feats)  # (after the page's other checks, the English ones too)
+        return flags
 
     def settle(self, doc: Document, rs: RuleSet, c: _Compiled, rounds: int = 3) -> None:
         """Make the decisions a fixed point: the kept lines, read again as a page (joined into

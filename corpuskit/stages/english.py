@@ -88,7 +88,7 @@ from ..document import Line, title_at
 from ..rules import Rule, RuleSet
 from .dates import to_iso
 from .segment import compiled_open_end, open_ended
-from .classify import _BULLET, _HANDLE, _TIME_END, _spaceless, article_closes, in_separated_list, next_story_walk, unmarked_story_walk
+from .classify import _BULLET, _HANDLE, _SPACED_ITEMS, _TIME_END, _spaceless, article_closes, in_separated_list, next_story_walk, unmarked_story_walk
 
 # 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe"); none of them a
 # word a headline set in capitals holds and a name does not ("Singer Cautious When Traveling")
@@ -1475,10 +1475,6 @@ def _copy_of_opening(lines: list[Line], i: int, j: int, least: int) -> bool:
 
 # a breadcrumb trail's separator between its steps
 _TRAIL_MARK = regex.compile(r"\s(?:>>|>|»|›|\|)\s")
-
-
-# a run of three spaces or more between two words: a menu's items printed apart on one line
-_SPACED_ITEMS = regex.compile(r"(?<=\S)\s{3,}(?=\S)")
 
 
 def headline_over_standfirst(lines: list[Line], rules: list[Rule | None], names: "regex.Pattern[str] | None" = None) -> bool:
