@@ -211,8 +211,8 @@ def iso_time(m: "regex.Match[str]", rs: RuleSet, page_text: str) -> str | None:
         year = page_year(page_text, month)
         if year is None:
             return None
-    elif year < 100:
-        year += 2000
+    elif year < 100:  # (a year of two digits: 00-68 this century, 69-99 the last, as POSIX reads them)
+        year += 2000 if year < 69 else 1900
     if numeric and month != day and month <= 12 and day <= 12 and _DAY_MONTH_NUMBERS.search(m.group(0)):
         # a date in numbers whose line names the day of the week: the reading falling on it
         # ("Monday | 07/01/2008", month first by the pattern: 7 January, a Monday, not 1 July)
