@@ -27,6 +27,8 @@ def read_page(path: Path) -> tuple[dict, str, list[tuple[int, str]]]:
     rows: list[str] = []
     labels: list[tuple[int, str]] = []
     for line in path.read_text("utf-8").splitlines():
+        if line.startswith("## ") and not rows:  # (what the case is about)
+            continue
         if line.startswith("# ") and not rows:
             key, _, value = line[2:].partition(":")
             header[key.strip()] = json.loads(value)
