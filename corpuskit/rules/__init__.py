@@ -215,11 +215,12 @@ def foreign_drop(rule: Rule) -> bool:
 
 # lists read as patterns of their own, not as parts of rules: a lead naming its writer (陈某：…),
 # the outlet a lead retells, the date a lead opens with, a reporter's photo credit, a corpus's date field, a writer's role
+# (or a broadcaster's desk)
 # alone on its line (English: the line under a byline's name), a fact box's lines and header, a
 # summary box's label
 # what may stand before a line and its space, read past by the rules: a lost character, a bullet
 _LEADS = frozenset("?•·▪►")
-PATTERN_LISTS = ("lead_writer", "lead_source", "lead_date", "photo_reporter", "date_field", "writer_role", "fact_field",
+PATTERN_LISTS = ("lead_writer", "lead_source", "lead_date", "photo_reporter", "date_field", "writer_role", "writer_desk", "fact_field",
                  "fact_header", "summary_label", "bare_names", "outlet_first", "outlet_suffix", "roundup_title")
 _MEMO_MAX = 20_000  # lines
 _MEMO_LINE = 400  # characters: longer lines are not remembered (memory stays under ~20 MB)

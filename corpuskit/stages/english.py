@@ -883,6 +883,7 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
     ('meta', 'byline')
     """
     role = rs.pattern("writer_role")
+    desk = rs.pattern("writer_desk")
     names = rs.pattern("bare_names")
     metas = [i for i, ln in enumerate(lines) if ln.action == "meta"]
     named = {ln.raw for ln in lines if ln.action == "meta" and _NAME.match(ln.raw)}
@@ -936,6 +937,13 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
         # "Technology reporter"): a broadcaster's byline, one name and role per writer
         roled = (role is not None and t < i < end and i + 1 < len(lines) and lines[i + 1].action == "meta"
                  and lines[i + 1].reason == "byline" and role.match(lines[i + 1].raw.strip()) is not None)
+        # or over the broadcaster's desk, a few lines under the headline ("Jane Doe" / "Example News,
+        # Wales"): the desk's line is the byline's too
+        desked = (desk is not None and 0 <= t < i <= t + 6 and i < end and i + 1 < len(lines)
+                  and lines[i + 1].action == "drop" and desk.match(lines[i + 1].raw.strip()) is not None)
+        if desked and not several:
+            lines[i + 1].decide("meta", "byline")
+            roled = True
         # a name over the headline (under the section's label) or in the head, the article closing
         # with that writer's bio ("Jane Roe" ... "Jane Roe is national administrator of Example
         # Group."): an op-ed's byline the engine dropped with the menus
