@@ -376,6 +376,12 @@ def _weight(f: Features, c: _Compiled) -> float:
     return -0.5
 
 
+# one line of a box of other stories: a headline with Han characters and no full stop (a question or
+# an exclamation mark may close it), a space, then
+# its blurb, a sentence or more (拆解：某某电脑棒，强在哪？ 近年来，由于传统外形PC的需求…)
+_TEASER_LINE = regex.compile(r"^(?=[^\s。]{0,40}\p{Han})[^\s。！？；!?]{5,40}[！？!?]?\s+\S.{19,}$")
+
+
 def _best_stretch(weights: list[float]) -> tuple[int, int] | None:
     """The stretch of lines with the largest total weight (Kadane), or None when none is positive.
 
@@ -1668,7 +1674,30 @@ class _Page:
                         return first
                 break
             prose += max(f.weight, 0.0)
+        span = self.over_teaser_lines(span, weights)
         return self.before_box_under_bio(self.before_teasers(self.before_comments(span, weights)))
+
+    def over_teaser_lines(self, span: tuple[int, int], weights: list[float]) -> tuple[int, int]:
+        """The core, when the best stretch is a box of other stories under a related header (您可能感兴趣的
+        文章), each item one line, its headline, a space, its blurb (拆解：某某电脑棒，强在哪？ 近年来，…): the
+        stretch over the header, when it holds as much prose as an article. The blurbs are prose, and
+        a long box outweighs a short article."""
+        a, b = span
+        f = self.f
+        k = a - 1
+        while k >= 0 and f[k].ruled and not (f[k].rule is not None and f[k].rule.ends):
+            k -= 1
+        if k < 0 or f[k].rule is None or f[k].rule.reason != "related" or not f[k].rule.ends:
+            return span
+        items = [j for j in range(a, b + 1) if weights[j] > 0]
+        # (read as the page wrote it: normalizing takes the space between two Han characters out of prose)
+        teasers = sum(_TEASER_LINE.match(self.lines[j].raw.strip()) is not None for j in items)
+        if teasers < 3 or teasers < 0.6 * len(items):
+            return span
+        first = _best_stretch(weights[:k])
+        if first is None or sum(max(w, 0.0) for w in weights[first[0]:first[1] + 1]) < self.s["article_min"]:
+            return span
+        return first
 
     def head_over_box(self, a: int, b: int, items: int = 8) -> int:
         """The core's first line: ``a``, unless the article's head stands over a box of other
