@@ -376,6 +376,10 @@ def _weight(f: Features, c: _Compiled) -> float:
     return -0.5
 
 
+# the menu's link to the outlet's app (某某报APP, 某某新闻客户端): it shares the outlet's name with a lead's
+# dateline (某某报讯), but is no headline over a subtitle
+_APP_LINK = regex.compile(r"(?:APP|App|app|客户端|客戶端)$")
+
 # one line of a box of other stories: a headline with Han characters and no full stop (a question or
 # an exclamation mark may close it), a space, then
 # its blurb, a sentence or more (拆解：某某电脑棒，强在哪？ 近年来，由于传统外形PC的需求…)
@@ -1323,6 +1327,7 @@ class _Page:
                 and nxt < len(self.lines)
                 and ((g := self.f[nxt].rule) is not None and g.action == "meta" or above < 0)
                 and (self.c.kicker is None or self.c.kicker.search(self.lines[k].text) is None)
+                and _APP_LINK.search(self.lines[k].text) is None
                 and not (above >= 0 and self.words_shared.get(above, 0) > 0)):
             return k
         return best
