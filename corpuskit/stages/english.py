@@ -588,15 +588,15 @@ def caption_over_pager(lines: list[Line], rules: list[Rule | None]) -> None:
 _SPONSOR_LABEL = regex.compile(r"^(?i:sponsored|sponsored\s+content|promoted|promoted\s+content|paid\s+content|"
                                r"partner\s+content|paid\s+post|advertisement\s+feature|advertiser\s+content)\s*:?$")
 _PROMO_BUTTON = regex.compile(r"^(?i:take\s+(?:the|our|this|today'?s)\s+quiz|start\s+(?:the\s+)?quiz|play\s+(?:the\s+)?quiz|"
-                              r"play\s+now|play\s+the\s+game|watch\s+now|listen\s+now)\s*[»›>→]?$")
+                              r"play\s+now|play\s+the\s+game|watch\s+now|listen\s+now|read\s+now)\s*[»›>→]?$")
 
 
 def promo_items(lines: list[Line], rules: list[Rule | None], longest: int = 120) -> None:
     """A promo's title between paragraphs: a kept line that states nothing (no full stop; a
     question may end it), right under a sponsor's label (``_SPONSOR_LABEL``: "Sponsored" / "Find
     your dream home with Example Mortgages") or right over a promo's button (``_PROMO_BUTTON``:
-    "Quiz: How well do you know this week's news?" / "Take the quiz"). It drops with them (ad,
-    related).
+    "Quiz: How well do you know this week's news?" / "Take the quiz"), or over a line of blurb over
+    the button (a promo card: headline / blurb / "Read now"). It drops with them (ad, related).
 
     >>> rows = [("keep", "The opposition said the rent pressure zones had failed to slow rises."), ("drop", "Sponsored"),
     ...         ("heading", "Find your dream home with Example Mortgages"), ("keep", "The minister said more homes were coming.")]
@@ -616,6 +616,12 @@ def promo_items(lines: list[Line], rules: list[Rule | None], longest: int = 120)
             ln.decide("drop", "ad")
         elif below is not None and below.action == "drop" and _PROMO_BUTTON.match(below.raw.strip()):
             ln.decide("drop", "related")
+        elif (below is not None and below.action == "keep" and len(below.raw.strip()) <= longest
+              and i + 2 < len(lines) and lines[i + 2].action == "drop" and _PROMO_BUTTON.match(lines[i + 2].raw.strip())):
+            # (a promo card: its headline, a line of blurb, the button: "Scientists find a new
+            # mechanism" / "How do we form memories? New research uncovers key area." / "Read now")
+            ln.decide("drop", "related")
+            below.decide("drop", "related")
 
 
 # a picture's credit no rule names, alone on its line: the owner's or the photographer's name in
@@ -4288,6 +4294,11 @@ def headline_under_captions(lines: list[Line], share: float = 0.3, longest: int 
     title = title_at(lines)
     if title is not None and title > k:
         return  # a headline named under the date line: the run is its body
+    if (title is not None and _words(lines[title].raw) > _words(ln.raw)
+            and _shares(_stems(lines[title].raw), _kept_stems(lines, k + 1), share)):
+        return  # a headline over the date line, longer than the heading and speaking of the text under
+        # it (not a station's name): the run is the body's short paragraphs, the heading a box
+        # inside it ("Profile | Jane Doe")
     for i in run:
         if lines[i].action == "keep":
             lines[i].decide("drop", "caption")
