@@ -102,6 +102,20 @@ _WIDGET_WORD = regex.compile(r"(?i)\b(?:facebook|twitter|instagram|youtube|linke
                              r"related|popular|trending|videos?|live|home|menu|search|login|subscribe|"
                              r"images?|photos?|pictures?|thumbnails?|featured|avatar|logo|icon|gallery|slideshow|"
                              r"finder|archives?|index|directory|tools?|widgets?|stories|headlines|reading)\b")
+
+
+# ``_WIDGET_WORD`` and ``_NAME`` asked of every line of a page by ``name_bylines``: scans of the whole
+# line, remembered by its text (a page is read again when settling; a site repeats its lines)
+@lru_cache(maxsize=4096)
+def _widget_worded(text: str) -> bool:
+    return _WIDGET_WORD.search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _name_shaped(text: str) -> bool:
+    return _NAME.match(text) is not None
+
+
 _LINK_TEXT = regex.compile(r"[:»›>|-]\s*\S")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*$")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -908,10 +922,10 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
                  if lines[k].action == "meta" and lines[k].reason == "byline" and rules[k] is not None
                  and rules[k].reason == "byline" and " is " in lines[k].raw]
     for i, ln in enumerate(lines):
-        if ln.action in ("meta", "title") or rules[i] is not None or _WIDGET_WORD.search(ln.raw):
+        if ln.action in ("meta", "title") or rules[i] is not None or _widget_worded(ln.raw):
             continue
         several = names is not None and names.match(ln.raw) is not None  # two or more writers: only by the date line
-        if not several and not _NAME.match(ln.raw):
+        if not several and not _name_shaped(ln.raw):
             continue
         # next to the writer's handle ("Jane Doe" / "@janedoe"); within three lines when the handle
         # holds the name's last word, and not a tag line right under it when another line so
@@ -3259,6 +3273,7 @@ _LINK_BOX_WORDS = regex.compile(r"(?i)\b(?:you|your|read|related|stories|article
                                 r"popular|latest|click|also like|more on)\b")
 
 
+@lru_cache(maxsize=4096)  # (asked of a page's lines by two checks, and again when settling)
 def _lead_in(text: str, least: int = 8) -> bool:
     """A prose sentence that introduces a list: ``least`` words or more, running lower-case
     words, and an open end (a colon or a lower-case word, no full stop); not a link box's header
