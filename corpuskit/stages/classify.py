@@ -206,7 +206,9 @@ def _end_char(text: str, closers: frozenset) -> str:
     >>> _end_char("頒發獎章給畢業生。（編輯：林克倫）1130627", frozenset("”）)"))
     '。'
     """
-    t = _FOOTNOTE_MARK.sub("", _unattributed(text.rstrip(), closers))
+    t = _unattributed(text.rstrip(), closers)
+    if t[-1:] in "]］":  # (the mark closes the text, stripped: no scan of a line it cannot close)
+        t = _FOOTNOTE_MARK.sub("", t)
     if t[-1:].isdigit():
         t = _FILING_CODE.sub("", t)
     if t and t[-1] in "）)" and len(t) > 2:
@@ -2988,7 +2990,8 @@ class _Page:
         never over a figure alone."""
         lines = self.lines
         for i in range(len(lines) - 1):
-            if not _QUOTE_CODE.match(lines[i].text.strip()):
+            code = lines[i].text.strip()
+            if len(code) > 9 or not _QUOTE_CODE.match(code):  # (a code or a ticker is 9 characters at most)
                 continue
             k = i + 1
             if k < len(lines) and not _QUOTE_MOVE.match(lines[k].text.strip()) and len(lines[k].text.strip()) <= 8:
@@ -4027,7 +4030,8 @@ def _near_copies(lines: list[Line]) -> None:
             later = len(text) <= len(prev_text)
             copy, short, long_ = (para, text, prev_text) if later else (prev, prev_text, text)
             summary = _SUMMARY.match(prev_text)
-            if summary is None and _SUMMARY_END.search(prev_text):
+            # (the pattern closes the text: its last character tested first, a paragraph's scan saved)
+            if summary is None and prev_text[-1:] in ".…|｜" and _SUMMARY_END.search(prev_text):
                 summary = _TEASER_LABEL.match(prev_text)  # a labelled teaser cut short: the same
             if summary and not _SUMMARY.match(text):  # a labelled summary copies what follows
                 later, copy, long_ = False, prev, text

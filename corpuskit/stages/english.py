@@ -2915,7 +2915,12 @@ _PROMO_SHAPE = regex.compile(r"\((?i:left|right|center|centre|top|bottom|picture
 
 def _finished(ln: Line) -> bool:
     """A kept body line that ends a sentence."""
-    return ln.action == "keep" and _SENTENCE_END.search(ln.raw) is not None
+    return ln.action == "keep" and _ends_sentence(ln.raw)
+
+
+@lru_cache(maxsize=4096)  # (``_finished`` is asked of the same lines by many checks)
+def _ends_sentence(text: str) -> bool:
+    return _SENTENCE_END.search(text) is not None
 
 
 def _paragraph(ln: Line) -> bool:
