@@ -130,6 +130,7 @@ _NOTE_IN = regex.compile(r"(?:(?<=\w)([*†‡]+)(?!\w)|(?<![\w*†‡])([*†�
 _NOTE_LINE = regex.compile(r"^([*†‡]+)\s*\p{L}")
 
 
+@lru_cache(maxsize=4096)  # (asked of the same lines by many checks: a split of a paragraph each time)
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -4437,9 +4438,10 @@ def widget_button(lines: list[Line], most: int = 3) -> None:
 _STEM_WORD = regex.compile(r"\p{L}{4,}")
 
 
-def _stems(text: str) -> set[str]:
+@lru_cache(maxsize=4096)  # (the article's lines are read by several checks, and again when settling)
+def _stems(text: str) -> frozenset[str]:
     """A line's words of four letters or more, cut to five (minister, ministers)."""
-    return {w[:5] for w in _STEM_WORD.findall(text.lower())}
+    return frozenset(w[:5] for w in _STEM_WORD.findall(text.lower()))
 
 
 def _kept_stems(lines: list[Line], start: int) -> set[str]:
