@@ -289,6 +289,13 @@ def _fold(c: str) -> str:
 _FIRST_WINS = frozenset({"published", "source", "dateline"})
 
 
+@lru_cache(maxsize=4096)  # (a site's credit and caption lines come back on its pages)
+def _unpadded(written: str) -> str:
+    """Names as written, but a two-character name padded to the width of three (王 五) is one name
+    (a text with no space between two Han characters has none to join: most lines)."""
+    return _PADDED.sub(r"\1\2", written) if _HAN_GAP.search(written) else written
+
+
 def extract(texts: Iterable[tuple[str | None, str] | tuple[str | None, str, str]], rs: RuleSet,
             page_text: str, dropped: Iterable[tuple[str | None, str] | tuple[str | None, str, str]] = ()
             ) -> dict[str, Any]:
@@ -296,10 +303,7 @@ def extract(texts: Iterable[tuple[str | None, str] | tuple[str | None, str, str]
     it (``as_written``), is where names are read. ``dropped``: lines dropped as residue, read only by
     the patterns that name their reason (a credit line dropped as a caption: 摄影/X 编辑/Y)."""
     def prepared(items):
-        # names as written, but a two-character name padded to the width of three (王 五) is one name
-        # (a text with no space between two Han characters has none to join: most lines)
-        return [(t[0], t[1], _PADDED.sub(r"\1\2", w) if _HAN_GAP.search(w) else w)
-                for t in items if t[1] for w in (t[2] if len(t) > 2 else t[1],)]
+        return [(t[0], t[1], _unpadded(t[2] if len(t) > 2 else t[1])) for t in items if t[1]]
 
     texts, dropped = prepared(texts), prepared(dropped)
     out: dict[str, Any] = {"authors": [], "editors": [], "source": None, "published": None,
