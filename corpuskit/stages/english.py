@@ -290,6 +290,8 @@ _AGENCY_CREDIT = regex.compile(r"^(?:Getty\s+Images|Reuters|EPA(?:-EFE)?|AFP(?:\
 # a video player's button alone on its line, and a source credit in brackets closing a blurb
 _PLAY_CONTROL = regex.compile(r"^(?i:play|play\s+video|watch|watch\s+video|video)\s*[»›>]?$")
 _SOURCE_CLOSE = regex.compile(r"[.!?”\"]\s*\((?i:source|video|credit)\s*:\s*[^()]{2,40}\)\s*$")
+# a caption's photographer and agency glued to its end: "The cabaret in Paris Jane Doe/Reuters"
+_GLUED_PHOTO_CREDIT = regex.compile(r"(?<=[\p{L}\d])\s\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}\s*/\s*\p{Lu}[\p{L}&.'’-]+(?:\s+\p{Lu}[\p{L}&.'’-]+){0,2}$")
 _CREDIT_SLASH = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}\s+/\s+"
                               r"\p{Lu}[\p{L}&.'’-]+(?:\s+\p{Lu}[\p{L}&.'’-]+){0,2}$")
 
@@ -1571,6 +1573,8 @@ def headline_over_standfirst(lines: list[Line], rules: list[Rule | None], names:
         return False  # a menu's items set apart by runs of spaces ("HOME: NEWS    STATE NEWS    SPORTS")
     if _TRAIL_MARK.search(text):
         return False  # a breadcrumb trail ("Example Times Online >> News >> UAE"), no headline
+    if _GLUED_PHOTO_CREDIT.search(text):
+        return False  # a picture's caption closed by its credit ("... in Paris Jane Doe/Reuters")
     if _DATE_START.match(text):
         return False  # a date over the headline ("October 22, 2019 report"), no headline itself
     if text.endswith(lines[t].raw.strip()):
@@ -3798,6 +3802,39 @@ def tail_teasers(lines: list[Line], rules: list[Rule | None], reach: int = 12, p
         return
 
 
+def card_box(lines: list[Line], rules: list[Rule | None], least: int = 2) -> None:
+    """A box of other stories set anywhere in the page under a related header ("Recommended"),
+    each card three lines: its headline, its writer's bare name, its date. The engine reads the
+    names and dates as the article's byline and publication time; from ``least`` cards in a row
+    under the header, the cards drop as related (the article's own byline block has no header
+    over it).
+
+    >>> ls = _decided([("drop", "related", "Recommended"),
+    ...     ("drop", "nav", "Remembering the city's most mesmerizing sign"), ("drop", "nav", "Jane Roe"),
+    ...     ("meta", "published", "Jul 17, 2014"), ("keep", None, "Navigator: Ode to the dead mall"),
+    ...     ("drop", "nav", "John Doe"), ("meta", "published", "Mar 9, 2018")])
+    >>> r = Rule("drop", "related", regex.compile("^Recommended$"))
+    >>> card_box(ls, [r] + [None] * 6); sorted({(ln.action, ln.reason) for ln in ls[1:]})
+    [('drop', 'related')]
+    """
+    for h, r in enumerate(rules):
+        if r is None or r.reason != "related" or lines[h].action != "drop" or _words(lines[h].raw) > 4:
+            continue
+        k, cards = h + 1, 0
+        while k + 2 < len(lines):
+            head, name, date = lines[k], lines[k + 1], lines[k + 2]
+            if not (head.action in ("drop", "keep", "heading") and rules[k] is None
+                    and 3 <= _words(head.raw) <= 15 and not _ends_sentence(head.raw.rstrip('"”’'))
+                    and name.action in ("drop", "meta") and name.reason in ("nav", "related", "byline", None)
+                    and _name_shaped(name.raw.strip())
+                    and date.action == "meta" and date.reason == "published"):
+                break
+            k, cards = k + 3, cards + 1
+        if cards >= least:
+            for ln in lines[h + 1:k]:
+                ln.decide("drop", "related")
+
+
 def featured_teaser(lines: list[Line], gap: int = 3) -> None:
     """The summary of the first story in a list under the article (its headline over it, the
     others' headlines under it, each dropped as related): the page's last kept line, standing
@@ -4802,6 +4839,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     featured_teaser(lines)
     caption_copies(lines)
     tail_headlines(lines)
+    card_box(lines, rules)  # (before name_bylines: the cards' names are no byline)
     name_bylines(lines, rules, rs)
     provided_by(lines)  # (after it: the issuer under the label read as a writer by the date)
     author_popup(lines, rules)
