@@ -1329,6 +1329,41 @@ def newsletter_box(lines: list[Line], reach: int = 5) -> None:
                     lines[k].decide("drop", "ad")
 
 
+def title_over_points(lines: list[Line], rs: RuleSet, most: int = 8, reach: int = 4) -> None:
+    """A live page's or a story's summary box right under its head: the headline, the date line,
+    the box's label ("Key points", the rules' ``summary_label``), its points. The engine may name the
+    last point, standing over the body, the title. A title among the points under such a label,
+    with a headline-shaped line within ``reach`` lines over the label (only the date or the page's
+    furniture between, nothing kept), gives the title to that line; the point drops with the others
+    it was read with.
+
+    >>> from corpuskit.rules import ruleset
+    >>> ls = _decided([("drop", "nav", "Storm latest: Thousands without power as warnings extended"),
+    ...     ("meta", "published", "Updated 14:32 GMT"), ("drop", "nav", "Key points"),
+    ...     ("drop", "related", "More than 50,000 homes without power"),
+    ...     ("title", None, "Rail services suspended in the north"),
+    ...     ("keep", None, "The electricity network operator says it has restored supply to 20,000 homes.")])
+    >>> title_over_points(ls, ruleset("en")); [(ln.action, ln.reason) for ln in ls[:5:4]]
+    [('title', None), ('drop', 'related')]
+    """
+    label = rs.pattern("summary_label")
+    t = title_at(lines)
+    if label is None or t is None:
+        return
+    i = next((k for k in range(t - 1, max(-1, t - 1 - most), -1) if label.match(lines[k].raw.strip())), None)
+    if i is None or any(lines[k].kept for k in range(i + 1, t)):
+        return
+    for h in range(i - 1, max(-1, i - 1 - reach), -1):
+        ln = lines[h]
+        text = ln.raw.strip()
+        if ln.action == "drop" and ln.reason in (None, "nav", "related") and _headline(text) and _words(text) >= 5:
+            ln.decide("title")
+            lines[t].decide("drop", "related")
+            return
+        if ln.kept or not (ln.action == "meta" or ln.action == "drop" and _words(text) <= 4):
+            return
+
+
 def summary_points(lines: list[Line], rules: list[Rule | None], rs: RuleSet, most: int = 8, longest: int = 200) -> None:
     """A story's summary box, its label kept ("Key points:", the rules' ``summary_label``) over two
     to ``most`` points with no full stop, each a clause of running words: the engine reads the
@@ -4855,6 +4890,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     headline_over_widgets(lines)
     fact_lines(lines, rs)  # (after it: the line over the byline block may be the box's)
     box_tail(lines, rules)  # (after it: an event's box is dropped first)
+    title_over_points(lines, rs)  # (before summary_points, which may keep the points)
     summary_points(lines, rules, rs)
     newsletter_box(lines)
     title_over_deck(lines, rules)
