@@ -34,3 +34,14 @@ TOKENS = st.lists(st.sampled_from(["2021", "12", "31", "1", "年", "月", "日",
 def test_idempotent(text, published):
     once = iso_dates(text, published=published)
     assert iso_dates(once, published=published) == once
+
+
+def test_utc_mark_of_an_iso_stamp_is_kept_as_an_offset():
+    """A date line stamped in ISO 8601 with its UTC mark (2024-03-04T15:45:00Z) keeps the zone: the
+    metadata's publication time is in UTC, not a local time of no zone."""
+    from corpuskit.rules import ruleset
+    from corpuskit.stages.metadata import extract
+
+    rs = ruleset("en")
+    line = "2024-03-04T15:45:00Z"
+    assert extract([("published", line, line)], rs, line)["published"] == "2024-03-04T15:45:00+00:00"

@@ -193,10 +193,14 @@ def zone_offset(name: str | None, ymd: tuple[int, int, int], zones: dict[str, st
     >>> zones = {"EST": "-05:00", "EDT": "-04:00", "GMT": "+00:00"}
     >>> zone_offset("ET", (2023, 1, 5), zones), zone_offset("ET", (2023, 7, 5), zones), zone_offset("GMT+8", (2023, 1, 5), zones)
     ('-05:00', '-04:00', '+08:00')
+    >>> zone_offset("Z", (2024, 3, 4), zones)
+    '+00:00'
     """
     name = (name or "").strip()
     if not name:
         return ""
+    if name in ("Z", "z"):  # (ISO 8601's mark for UTC: 2024-03-04T15:45:00Z)
+        return "+00:00"
     key = name.upper()
     found = zones.get(name) or next((v for k, v in zones.items() if k.upper() == key), None)
     if found is not None:
