@@ -45,3 +45,13 @@ def test_utc_mark_of_an_iso_stamp_is_kept_as_an_offset():
     rs = ruleset("en")
     line = "2024-03-04T15:45:00Z"
     assert extract([("published", line, line)], rs, line)["published"] == "2024-03-04T15:45:00+00:00"
+
+
+def test_iso_stamp_on_a_chinese_page_keeps_its_time_and_zone():
+    """A Chinese page's date line written as an ISO 8601 stamp keeps its time and zone (not the day alone)."""
+    from corpuskit.rules import ruleset
+    from corpuskit.stages.metadata import extract
+
+    rs = ruleset("zh")
+    line = "发布时间：2024-03-04T15:45:00+08:00"
+    assert extract([("published", line, line)], rs, line)["published"] == "2024-03-04T15:45:00+08:00"
