@@ -673,6 +673,8 @@ def _longest_residue_run(inserts: list[tuple[int, str]]) -> int:
 @example(inserts=[(3, "By Jane Doe"), (3, "Advertisement"), (0, "January 10, 2020 9:00AM (UTC)"), (0, "Related Coverage"),
                   (5, "Share this story"), (5, "Photograph: Jane Roe/Getty Images"),
                   (5, "© 2024 Example Media. All rights reserved.")])  # a copyright notice between paragraphs, furniture under it
+@example(inserts=[(1, "Photograph: Jane Roe/Getty Images"), (1, "Read more: Another story here"),
+                  (0, "Related Coverage")])  # a link over the lead photo's caption is no headline
 def test_english_pages_never_raise_and_are_idempotent(inserts):
     """A headline and four paragraphs with residue lines (each once) put anywhere: cleaning never
     raises, keeps the paragraphs, and cleaning the result again changes nothing."""

@@ -4341,9 +4341,14 @@ def headline_over_photo(lines: list[Line], rules: list[Rule | None], least: int 
     ln = lines[h]
     if (ln.action != "drop" or ln.reason not in ("nav", "related")
             or rules[h] is not None and rules[h].reason != "related"  # a listicle's headline reads as a promo
-            or len(ln.raw.strip()) < least or not _headline(ln.raw.strip())):
+            or len(ln.raw.strip()) < least or not _headline(ln.raw.strip())
+            or _LINK_LEAD.match(ln.raw.strip())):  # (a link to another story: "Read more: X")
         return
     ln.decide("title")
+
+
+# a link to another story by its label: "Read more: X", "See also: X", "Watch: X"
+_LINK_LEAD = regex.compile(r"^(?i:read\s+more|read\s+also|also\s+read|see\s+also|more|related|watch|listen|read)\s*[:：]")
 
 
 def headline_under_captions(lines: list[Line], share: float = 0.3, longest: int = 250) -> None:
