@@ -436,6 +436,8 @@ _FOLLOW_LINE = regex.compile(r"^[+＋]?\s*(?:关注|關注)$|^(?:微信号|微�
 # an account's name: one word of letters or digits, two to twenty characters, no button's word
 _ACCOUNT_NAME = regex.compile(r"^(?=.*[\p{Han}A-Za-z])(?!.*(?:关注|關注|粉丝|粉絲|评论|評論|收藏|分享|订阅|訂閱|登录|登錄|举报|舉報))"
                               r"[\p{Han}A-Za-z0-9_·-]{2,20}$")
+# a platform's badge naming the account's kind after its name (某某新闻官方帐号): the account is 某某新闻
+_ACCOUNT_BADGE = regex.compile(r"(?<=^.{2,})(?:官方|认证|認證)(?:帐号|账号|帳號|賬號)$")
 
 
 def follow_account(lines: list) -> str | None:
@@ -450,8 +452,10 @@ def follow_account(lines: list) -> str | None:
     '山野旅行记'
     >>> ls[2].text = "微信号 zhangshangSD"; follow_account(ls)
     '山野旅行记'
+    >>> ls[1].text = "山野旅行记官方帐号"; follow_account(ls)
+    '山野旅行记'
     """
-    found = [lines[i - 1].text for i in range(1, len(lines))
+    found = [_ACCOUNT_BADGE.sub("", lines[i - 1].text) for i in range(1, len(lines))
              if lines[i].action == "drop" and lines[i - 1].action in ("drop", "meta") and _FOLLOW_LINE.match(lines[i].text)
              and _ACCOUNT_NAME.match(lines[i - 1].text)]
     return found[0] if len(set(found)) == 1 else None
