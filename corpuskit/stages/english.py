@@ -1327,6 +1327,37 @@ def newsletter_box(lines: list[Line], reach: int = 5) -> None:
             for k in range(start + 1, i):
                 if lines[k].kept and lines[k].action != "title":
                     lines[k].decide("drop", "ad")
+    signup_blurbs(lines)
+
+
+# a newsletter box's own words: its name, its button, its small print
+_SIGNUP_WORDED = regex.compile(r"(?i)\b(?:newsletters?|sign(?:ing)?[\s-]+up|subscrib\w*)\b")
+
+
+def _signup_drop(ln: Line) -> bool:
+    return ln.action == "drop" and ln.reason == "ad" and bool(_SIGNUP_WORDED.search(ln.raw))
+
+
+def signup_blurbs(lines: list[Line], longest: int = 150, reach: int = 2) -> None:
+    """A newsletter box's blurb: one short line kept between the box's sign-up lines dropped as ads,
+    the one right over it and one under it (a menu's stray line between aside). A short paragraph
+    between two bare ad slots ("Advertisement") stays: the lines around it must name the sign-up.
+
+    >>> rows = [("drop", "Sign up for Example News"), ("keep", "The latest news from around the world. Timely."),
+    ...         ("drop", "Search"), ("drop", "Subscribe")]
+    >>> ls = [Line(n=i, raw=t, text=t) for i, (_, t) in enumerate(rows)]
+    >>> for ln, (a, _) in zip(ls, rows): ln.decide(a, "nav" if ln.raw == "Search" else "ad" if a == "drop" else None)
+    >>> signup_blurbs(ls); [ln.action for ln in ls]
+    ['drop', 'drop', 'drop', 'drop']
+    """
+    for i in range(1, len(lines) - 1):
+        ln = lines[i]
+        if ln.action != "keep" or len(ln.text) > longest or not _signup_drop(lines[i - 1]):
+            continue
+        below = next((k for k in range(i + 1, min(len(lines), i + 1 + reach))
+                      if not (lines[k].action == "drop" and lines[k].reason == "nav")), None)
+        if below is not None and _signup_drop(lines[below]):
+            ln.decide("drop", "ad")
 
 
 def title_over_points(lines: list[Line], rs: RuleSet, most: int = 8, reach: int = 4) -> None:
