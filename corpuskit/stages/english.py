@@ -973,7 +973,15 @@ def name_bylines(lines: list[Line], rules: list[Rule | None], rs: RuleSet) -> No
         signed_bio = (not several and t >= 0 and t - 2 <= i < (span[0] if span else -1) and any(
             closing.startswith(ln.raw.strip() + " ") and _BIO_VERB.match(closing[len(ln.raw.strip()):]) is not None
             for closing in closings))
-        if (near or under) if several else (handle or near or under or boxed or roled or signed_bio):
+        # a name under the headline's standfirst, over the body, on a page with no byline
+        # (the headline, "Latest data suggest a clean-up will take decades.", "Jane Doe", the lead)
+        # (one standfirst: under two paragraphs, a feature's first subhead, "Car Talk"; and no
+        # heading under it a name too: a guide's profiles, each under its subject's name)
+        decked = (not several and not ruled_byline and not bylined and 0 <= t and i == t + 2 and i < end
+                  and ln.action in ("heading", "drop") and lines[t + 1].action == "keep"
+                  and _SENTENCE_END.search(lines[t + 1].raw.strip()) is not None
+                  and not any(lines[k].action == "heading" and _name_shaped(lines[k].raw) for k in range(i + 1, end)))
+        if (near or under) if several else (handle or near or under or boxed or roled or signed_bio or decked):
             ln.decide("meta", "byline")
             named.add(ln.raw)
             bylined = True

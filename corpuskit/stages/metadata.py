@@ -582,6 +582,29 @@ def _opening_date(first: Any, name: str, rs: RuleSet, page_text: str) -> str | N
 _BARE_DATE = regex.compile(rf"^\s*(?:\p{{Han}}{{1,8}}(?:报|報|刊)\s*)?{_YMD}\s*(?:{_WEEKDAY_CN})?\s*$")
 
 
+# a line that is only a full stamp in numbers: 2020-03-29 18:27:47, 2020/3/29 18:27
+_STAMP_ALONE = regex.compile(r"^\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\s+([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\s*$")
+
+
+def time_of_day(lines: list, day: str) -> str | None:
+    """The published date ``day`` (a day with no time) with its time, where the page prints the
+    full stamp of that day alone on a line elsewhere (a hidden field under the article's tools,
+    ``2020-03-29 18:27:47``, while its head shows 2020年3月29日). None where no line, or lines of
+    more than one time, are so (a list of that day's stories).
+
+    >>> from ..document import Line
+    >>> ls = [Line(n=1, raw=t, text=t) for t in ["标题", "2020-03-29 18:27:47", "2020-03-28 09:00"]]
+    >>> time_of_day(ls, "2020-03-29"), time_of_day(ls, "2020-03-28"), time_of_day(ls, "2020-03-27")
+    ('2020-03-29T18:27:47', '2020-03-28T09:00', None)
+    """
+    times = set()
+    for ln in lines:
+        m = _STAMP_ALONE.match(ln.text) if ln.text[:1].isdigit() else None
+        if m and f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}" == day:
+            times.add(f"{int(m[4]):02d}:{m[5]}" + (f":{m[6]}" if m[6] else ""))
+    return f"{day}T{times.pop()}" if len(times) == 1 else None
+
+
 def masthead_date(lines: list, rs: RuleSet, page_text: str) -> str | None:
     """The date of the site's masthead, far over the headline with menus between ("Online
     edition of Example Daily / Tuesday, Jan 15, 2008 / ePaper | Mobile"): dropped there as the
@@ -739,6 +762,8 @@ class MetadataStage(Stage):
         if not found.get("published"):
             found["published"] = (field_date(doc.lines, rs, doc.input) or lead_date(doc.lines, rs, doc.input)
                                    or masthead_date(doc.lines, rs, doc.input))
+        if found.get("published") and len(found["published"]) == 10:  # a day with no time
+            found["published"] = time_of_day(doc.lines, found["published"]) or found["published"]
         if not found.get("authors"):
             writer = lead_writer(doc.lines, rs) or photo_reporter(doc.lines, rs)
             found["authors"] = [writer] if writer else []
