@@ -2385,8 +2385,21 @@ class _Page:
             ln.decide("heading")
         elif not f.ruled and _QUOTED_PHRASE.fullmatch(ln.text.strip()):
             ln.decide("keep")  # a phrase the article quotes on a line of its own (“在飞机上睡觉”): no menu's item
+        elif self.point_under_title(i):
+            ln.decide("heading")  # a summary's point under the headline, as a standfirst is kept
         else:
             ln.decide("drop", None)
+
+    def point_under_title(self, i: int, most: int = 3) -> bool:
+        """Whether body line ``i``, no rule naming it, stands right under the headline (or under
+        points over it, ``most`` in all) and reads as a summary's point: a subhead's shape sharing
+        words with the article, long for a subhead (a tabloid's bullet points under the headline,
+        their byline gone from a cleaned text, "Retired postman climbed the peak every year since
+        his wife died")."""
+        t = self.title
+        return (t is not None and t < i <= t + most and not self.f[i].ruled
+                and all(self.lines[k].action == "heading" for k in range(t + 1, i))
+                and self.f[i].n >= self.s["short_line"] and self.headline_like(i) and self.shared(i) >= 0.3)
 
     def continues(self, i: int) -> bool:
         """Whether line ``i`` is the middle of a sentence the page broke across lines: the kept
