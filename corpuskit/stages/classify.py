@@ -864,6 +864,9 @@ def in_separated_list(lines: list[Line], i: int, least: int = 3) -> bool:
     return n >= least
 
 
+_LATIN_WORD = regex.compile(r"[a-z]{4,}")
+
+
 class _Page:
     """The decisions for one page, from its lines' features."""
 
@@ -2397,9 +2400,18 @@ class _Page:
         their byline gone from a cleaned text, "Retired postman climbed the peak every year since
         his wife died")."""
         t = self.title
-        return (t is not None and t < i <= t + most and not self.f[i].ruled
+        if not (t is not None and t < i <= t + most and not self.f[i].ruled
                 and all(self.lines[k].action == "heading" for k in range(t + 1, i))
-                and self.f[i].n >= self.s["short_line"] and self.headline_like(i) and self.shared(i) >= 0.3)
+                and self.f[i].n >= self.s["short_line"] and self.headline_like(i)):
+            return False
+        # Half its words of four letters or more are the article's (English words: a promo under
+        # the headline, "Watch our weekend show live every Saturday", names none of them)
+        words = set(_LATIN_WORD.findall(self.lines[i].text.casefold()))
+        if not words:
+            return False
+        body = set(_LATIN_WORD.findall(" ".join(self.lines[k].text for k in range(i + 1, self.end + 1)
+                                                if not self.f[k].ruled).casefold()))
+        return len(words & body) >= len(words) / 2
 
     def continues(self, i: int) -> bool:
         """Whether line ``i`` is the middle of a sentence the page broke across lines: the kept
