@@ -566,6 +566,39 @@ def caption_copies(lines: list[Line], reach: int = 8, least: int = 30) -> None:
             ln.decide("drop", "caption")
 
 
+_TEXT_WORD = regex.compile(r"\p{L}{3,}")
+
+
+def retold_captions(lines: list[Line], least: int = 8, share: float = 0.75) -> None:
+    """A photo's caption with no credit between two paragraphs, telling again what the paragraph
+    next to it says: a kept line with no full stop, ``least`` words or more, between two paragraphs,
+    most of whose words (``share``) the paragraph over it or under it holds ("John Doe, 82, reached
+    the summit on Thursday accompanied by his grandchildren" under "John Doe, 82, from Bangor,
+    reached the summit on Thursday morning accompanied by his grandchildren.").
+
+    >>> rows = ["A pensioner has climbed the mountain for the 50th time to raise money for a hospice.",
+    ...         "John Doe, 82, from Bangor, reached the summit on Thursday morning with his grandchildren.",
+    ...         "John Doe, 82, reached the summit on Thursday morning with his grandchildren",
+    ...         "The retired postman has climbed the mountain every year since his wife died in 1974."]
+    >>> ls = [Line(n=i, raw=t, text=t, action="keep") for i, t in enumerate(rows)]
+    >>> retold_captions(ls); [ln.action for ln in ls]
+    ['keep', 'keep', 'drop', 'keep']
+    """
+    for i in range(1, len(lines) - 1):
+        ln, above, below = lines[i], lines[i - 1], lines[i + 1]
+        text = ln.raw.strip()
+        if ln.action != "keep" or _SENTENCE_END.search(text) or not (_paragraph(above) and _paragraph(below)):
+            continue
+        words = {w.casefold() for w in _TEXT_WORD.findall(text)}
+        if len(words) < least:
+            continue
+        if any(p.raw.strip().rstrip(".!?…") == text for p in (above, below)):
+            ln.decide("drop", "repeated")  # the paragraph printed twice, once without its full stop
+        elif any(len(words & {w.casefold() for w in _TEXT_WORD.findall(p.raw)}) >= share * len(words)
+                 for p in (above, below)):
+            ln.decide("drop", "caption")
+
+
 def caption_over_pager(lines: list[Line], rules: list[Rule | None]) -> None:
     """A photo's caption right over the gallery's controls (``_GALLERY_CONTROL``: "More photos:",
     "< 1 2 3 >"), between paragraphs or under the byline block: a kept line no rule names that
@@ -4917,6 +4950,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     tail_teasers(lines, rules)
     featured_teaser(lines)
     caption_copies(lines)
+    retold_captions(lines)
     tail_headlines(lines)
     card_box(lines, rules)  # (before name_bylines: the cards' names are no byline)
     name_bylines(lines, rules, rs)
