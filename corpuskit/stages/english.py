@@ -2353,6 +2353,29 @@ def list_block_strays(lines: list[Line], least: int = 4, longest: int = 100) -> 
         i = j
 
 
+# a story's topics run together with commas, three or more, each a capitalised word or a few:
+# "War & Conflict, South China Sea, Asia Pacific, China, United States"
+_TOPIC_LIST = regex.compile(r"^(?:\p{Lu}[\p{L}\d\x27’-]*(?:\s+(?:&|and|of|the|\p{Lu}[\p{L}\d\x27’-]*)){0,3}\s*,\s*){2,}"
+                            r"\p{Lu}[\p{L}\d\x27’-]*(?:\s+(?:&|and|of|the|\p{Lu}[\p{L}\d\x27’-]*)){0,3}$")
+
+
+def topic_lines(lines: list[Line], reach: int = 2) -> None:
+    """The topics printed under each item of a box of other stories (its headline and blurb
+    dropped as related, "Politics, Iran, United States" kept under them): a kept line that is only
+    topics (``_TOPIC_LIST``) with a related line within ``reach`` lines over it is one more of the
+    box's lines.
+
+    >>> ls = _decided([("drop", "related", "Iranian Americans bank on historic nuclear deal"),
+    ...                ("keep", None, "Politics, Iran, United States"), ("keep", None, "France, Italy and Spain.")])
+    >>> topic_lines(ls); [ln.action for ln in ls]
+    ['drop', 'drop', 'keep']
+    """
+    for i, ln in enumerate(lines):
+        if (ln.action == "keep" and _TOPIC_LIST.match(ln.raw.strip())
+                and any(lines[k].action == "drop" and lines[k].reason == "related" for k in range(max(0, i - reach), i))):
+            ln.decide("drop", "related")
+
+
 # a line that is only writers' names: "Juliet Eilperin, Steven Mufson", "Brady Dennis and Jane Doe"
 _NAMES_ONLY = regex.compile(r"^\p{Lu}[\p{L}.\x27’-]+(?:\s+\p{Lu}[\p{L}.\x27’-]+){1,3}"
                             r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}.\x27’-]+(?:\s+\p{Lu}[\p{L}.\x27’-]+){1,3}){0,3}$")
@@ -4951,6 +4974,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     featured_teaser(lines)
     caption_copies(lines)
     retold_captions(lines)
+    topic_lines(lines)
     tail_headlines(lines)
     card_box(lines, rules)  # (before name_bylines: the cards' names are no byline)
     name_bylines(lines, rules, rs)
