@@ -566,6 +566,29 @@ def caption_copies(lines: list[Line], reach: int = 8, least: int = 30) -> None:
             ln.decide("drop", "caption")
 
 
+# a lightbox's button between a picture's caption and its copy in the box
+_CLOSE_BUTTON = regex.compile(r"^(?i:close|close\s+(?:window|image|gallery|photo|picture)|hide|[×✕✖xX])$")
+
+
+def lightbox_captions(lines: list[Line], least: int = 30) -> None:
+    """A picture's caption printed twice, around the button that closes the picture's box ("Son
+    speaks before an audience." / "Close" / the same caption): both copies are captions, not a
+    paragraph printed twice. Only ``least`` characters or more.
+
+    >>> cap = "The chairman speaks before an audience at the company's meeting."
+    >>> ls = _decided([("keep", None, cap), ("drop", "nav", "Close"), ("keep", None, cap)])
+    >>> lightbox_captions(ls); [(ln.action, ln.reason) for ln in ls]
+    [('drop', 'caption'), ('drop', 'nav'), ('drop', 'caption')]
+    """
+    for i in range(len(lines) - 2):
+        a, b, c = lines[i], lines[i + 1], lines[i + 2]
+        if (c.raw.strip() == a.raw.strip() and len(a.raw.strip()) >= least and a.action in ("keep", "drop")
+                and c.action in ("keep", "drop") and (a.kept or c.kept) and b.action == "drop"
+                and _CLOSE_BUTTON.match(b.raw.strip())):
+            a.decide("drop", "caption")
+            c.decide("drop", "caption")
+
+
 _TEXT_WORD = regex.compile(r"\p{L}{3,}")
 
 
@@ -4973,6 +4996,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     tail_teasers(lines, rules)
     featured_teaser(lines)
     caption_copies(lines)
+    lightbox_captions(lines)
     retold_captions(lines)
     topic_lines(lines)
     tail_headlines(lines)
