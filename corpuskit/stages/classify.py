@@ -1050,6 +1050,11 @@ class _Page:
                               and i not in decks) or (
                     metas_before[i] > metas_before[max(i - 3, 0)] and self.meta_over(i, meta, like)):
                 score += 1.0  # a date or byline under it (or over it, unclaimed by a line above)
+                if (self.c.heading_needs is None and i + 1 <= hi and meta(i + 1) and prose_over[i]
+                        and not self.f[i].prose and self.words_shared[i] >= 0.5):
+                    # (English) right over it, with text read as prose over it: the prose is a box's
+                    # headlines over the article's own ("Browse more..." / the headline / "Posted Apr 4 by X")
+                    score += 0.5
             if i in over_decks:
                 score += 0.5  # a headline over its date line over its standfirst
             if i < start and quoted(i) or i == start and self.cut_copy(i):
