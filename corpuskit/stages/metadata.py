@@ -638,6 +638,8 @@ def masthead_date(lines: list, rs: RuleSet, page_text: str) -> str | None:
 # the field nothing else: an editor's credit after the article's end, under a widget's header (a
 # related list's, a topic link's) or share buttons, is the page's own (no related item names an editor)
 _LATE_REASONS = frozenset({"editor"})
+# a label alone over its date, naming the last update: the date under it is no publication date
+_UPDATED_LABEL = regex.compile(r"^\s*(?:(?i:updated|last\s+updated|modified|last\s+modified)|更新|更新时间|更新時間|最后更新|最後更新)\s*[:：]?\s*$")
 
 
 def _dropped_read(rs: RuleSet, fields: tuple[str, ...] | None = None) -> frozenset:
@@ -734,17 +736,20 @@ class MetadataStage(Stage):
         readable, named, dated = _reads(*key)
         spread = split_date(doc.lines) or clock_apart(doc.lines)
         banner = site_banner_dates(doc.lines)
+        updated: list[tuple[str | None, str, str]] = []  # dates under a bare "Updated" label: read last
         for i, ln in enumerate(doc.lines):
             if spread and i == spread[0]:
                 texts.append(("published", spread[1], spread[1]))
             if ln.action == "meta" and i not in banner:
-                texts.append((ln.reason, ln.text, as_written(ln.text, ln.raw)))
+                under_label = ln.reason == "published" and i > 0 and _UPDATED_LABEL.match(doc.lines[i - 1].text)
+                (updated if under_label else texts).append((ln.reason, ln.text, as_written(ln.text, ln.raw)))
             elif ln.action == "drop" and ln.reason in readable and (ln.reason not in dated or _DIGIT.search(ln.text)):
                 # (names are read as written only where a names pattern reads the reason)
                 written = as_written(ln.text, ln.raw) if ln.reason in named else ln.text
                 dropped.append((ln.reason, ln.text, written))
             if ln.moved and ln.reason != "next_story":  # (the next story's byline names no author of the page)
                 texts.extend((r, t, as_written(t, ln.raw)) for r, t in ln.moved)
+        texts.extend(updated)  # (the first date read is the published one: "Updated" / date / "Published" / date)
         # a date in the site's banner is read only when the article's head gives none
         texts.extend((ln.reason, ln.text, as_written(ln.text, ln.raw)) for ln in map(doc.lines.__getitem__, banner))
         found = extract(texts, rs, doc.input, dropped)
