@@ -250,7 +250,17 @@ def cached_features(text: str, rs: RuleSet, c: _Compiled) -> Features:
 def _features_of(lines: list[Line], rs: RuleSet, c: _Compiled) -> list[Features]:
     """``cached_features`` of each line (the cache looked up inline: most lines are in it)."""
     get = c.cache.get
-    return [get(ln.text) or cached_features(ln.text, rs, c) for ln in lines]
+    out = [get(ln.text) or cached_features(ln.text, rs, c) for ln in lines]
+    # A comments header with its count alone on the next line ("Article" / "Comments" / "(78)", a
+    # tab over the byline) is a counter, as "74 comments" is: it closes nothing.
+    for i in range(len(out) - 1):
+        r = out[i].rule
+        if r is not None and r.ends and r.reason == "comments" and _BARE_COUNT.match(lines[i + 1].text):
+            out[i] = dataclasses.replace(out[i], rule=dataclasses.replace(r, ends=False))
+    return out
+
+
+_BARE_COUNT = regex.compile(r"^\s*[(\[]?\s*\d{1,6}\s*[)\]]?\s*$")
 
 
 def features(text: str, rs: RuleSet, c: _Compiled) -> Features:

@@ -4465,6 +4465,37 @@ def headline_over_photo(lines: list[Line], rules: list[Rule | None], least: int 
     ln.decide("title")
 
 
+def headline_over_caption_deck(lines: list[Line], rules: list[Rule | None], least: int = 20, words: int = 8) -> None:
+    """The headline, the lead photo's caption, the standfirst: the engine took the standfirst (no
+    full stop, a sentence's length) for the title and dropped the headline over the caption with the
+    menu. A headline-shaped line (``least`` characters or more, no rule naming it) right over a
+    caption right over the title, shorter than the title, which reads as a standfirst (``words`` words
+    or more), and sharing the article's words, is the title; the standfirst is kept under it.
+
+    >>> body = "Treasury officials are trumpeting job cuts at agencies and boards across the country this week."
+    >>> rows = [("drop", "nav", "Ottawa cuts already vacant positions"),
+    ...         ("drop", "caption", "The minister in Ottawa. THE EXAMPLE PRESS/Jane Roe"),
+    ...         ("title", None, "Of 245 appointments to be cut, many have been vacant for years"), ("keep", None, body),
+    ...         ("keep", None, "Many of the cuts are of vacant positions on boards that have not met in years, officials said.")]
+    >>> ls = _decided(rows); headline_over_caption_deck(ls, [None] * len(ls)); [ln.action for ln in ls][:3]
+    ['title', 'drop', 'heading']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None or t < 2 or lines[t - 1].action != "drop" or lines[t - 1].reason != "caption":
+        return
+    h, title = t - 2, lines[t].raw.strip()
+    head = lines[h].raw.strip()
+    if (lines[h].action != "drop" or lines[h].reason not in ("nav", "related") or rules[h] is not None
+            or len(head) < least or len(head) >= len(title) or not _headline(head)
+            or _SENTENCE_END.search(title) or _words(title) < words or _LINK_LEAD.match(head)):
+        return
+    body = _kept_stems(lines, t + 1)
+    if not (_shares(set(_stems(head)), body, 0.3) and _shares(set(_stems(title)), body, 0.3)):
+        return
+    lines[h].decide("title")
+    lines[t].decide("heading")
+
+
 # a link to another story by its label: "Read more: X", "See also: X", "Watch: X"
 _LINK_LEAD = regex.compile(r"^(?i:read\s+more|read\s+also|also\s+read|see\s+also|more|related|watch|listen|read)\s*[:：]")
 
@@ -5041,6 +5072,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     letter_signatures(lines, rules)
     repeated_caption(lines)
     headline_over_photo(lines, rules)
+    headline_over_caption_deck(lines, rules)
     deck_under_title(lines, rules)
     title_bar(lines, rules, rs.months)
     section_bar(lines)
