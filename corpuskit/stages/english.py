@@ -4465,6 +4465,36 @@ def headline_over_photo(lines: list[Line], rules: list[Rule | None], least: int 
     ln.decide("title")
 
 
+def title_under_caption_label(lines: list[Line], rules: list[Rule | None], reach: int = 12, least: int = 20) -> None:
+    """The line the engine took for the title stands right under a caption's label ("Image caption,",
+    "Caption:"), the lead photo's caption over the byline: a caption. The headline is the nearest
+    headline-shaped line over it (within ``reach`` lines, ``least`` characters or more, no rule naming
+    it) that shares the article's words; else the page has none.
+
+    >>> body = "Tram services across the region have been suspended after overhead cables were damaged in high winds."
+    >>> rows = [("drop", "nav", "Tram services suspended after overhead cable damage"), ("drop", "nav", "3 hours ago"),
+    ...         ("drop", "caption", "Image caption,"), ("title", None, "Trams were halted across the network on Monday"),
+    ...         ("meta", "byline", "By Jane Roe"), ("keep", None, body)]
+    >>> ls = _decided(rows); title_under_caption_label(ls, [None] * len(ls)); [ln.action for ln in ls][:4]
+    ['title', 'drop', 'drop', 'drop']
+    """
+    t = next((i for i, ln in enumerate(lines) if ln.action == "title"), None)
+    if t is None or t == 0:
+        return
+    label = lines[t - 1]
+    if not (label.action == "drop" and label.reason == "caption" and label.raw.rstrip().endswith((",", ":"))
+            and len(label.raw.strip()) <= 30):
+        return
+    lines[t].decide("drop", "caption")
+    body = _kept_stems(lines, t + 1)
+    for h in range(t - 2, max(-1, t - 2 - reach), -1):
+        ln, head = lines[h], lines[h].raw.strip()
+        if (ln.action == "drop" and ln.reason in ("nav", "related") and rules[h] is None and len(head) >= least
+                and _headline(head) and not _LINK_LEAD.match(head) and _shares(set(_stems(head)), body, 0.3)):
+            ln.decide("title")
+            return
+
+
 def headline_over_caption_deck(lines: list[Line], rules: list[Rule | None], least: int = 20, words: int = 8) -> None:
     """The headline, the lead photo's caption, the standfirst: the engine took the standfirst (no
     full stop, a sentence's length) for the title and dropped the headline over the caption with the
@@ -5072,6 +5102,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     letter_signatures(lines, rules)
     repeated_caption(lines)
     headline_over_photo(lines, rules)
+    title_under_caption_label(lines, rules)
     headline_over_caption_deck(lines, rules)
     deck_under_title(lines, rules)
     title_bar(lines, rules, rs.months)
