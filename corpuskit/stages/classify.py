@@ -1824,8 +1824,17 @@ class _Page:
         a related box's header: the article's end (find_end reaches no further)."""
         f = self.f
         r = f[k].rule
-        return (r is not None and r.action == "meta" and r.reason == "byline" and f[k].sent
-                and k + 1 < len(f) and (g := f[k + 1].rule) is not None and g.reason == "related")
+        if not (r is not None and r.action == "meta" and r.reason == "byline" and f[k].sent):
+            return False
+        # (past the bio's share buttons and the pager to the section's other stories, a few lines:
+        # "Twitter" / "Email" / "previousX nextY" / "Most Popular")
+        for j in range(k + 1, min(len(f), k + 6)):
+            g = f[j].rule
+            if g is not None and g.reason == "related":
+                return True
+            if g is None or g.action != "drop" or g.reason not in ("share", "nav"):
+                return False
+        return False
 
     def body_weights(self) -> list[float]:
         """The lines' weights in the body score: ``blurb_weights``, with a block the page
