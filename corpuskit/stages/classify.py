@@ -3105,6 +3105,10 @@ class _Page:
                     break
                 if g.ruled:
                     continue
+                if (len(items) >= 2 and lines[j].block != lines[items[-1]].block
+                        and len({lines[x].block for x in items}) == 1 and not g.prose and j + 1 <= self.end
+                        and self.f[j + 1].prose and not self.f[j + 1].ruled and self.f[j + 1].n >= self.s["long_line"]):
+                    break  # the list printed as one block, then a subhead over a paragraph: the article resumes
                 if g.prose and (g.open or self.resumes(j) or self.under_bare_list(items, j) or not items or items[-1] != j - 1
                                 or not self.headline_like(j - 1) or _ARROW_ITEM.match(lines[j - 1].text)
                                 or len(items) == 1 and self.not_summary(k, j)) \
