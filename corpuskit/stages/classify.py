@@ -3642,7 +3642,12 @@ def _box_items(lines: list[Line], most: int = 5, longest: int = 60) -> None:
             continue
         for k in range(i + 1, min(len(lines), i + 1 + most)):
             g = lines[k]
-            if not g.kept or len(g.text) > longest or _FULL_STOP_END.search(g.text):
+            if g.block != lines[k - 1].block:
+                break  # (the box printed as one block: a line after a blank one is the article's)
+            if g.action == "drop" and g.reason == "related":
+                continue  # (a link a rule named: ► 某某)
+            if (not (g.kept or g.action == "drop" and g.reason in (None, "nav"))
+                    or len(g.text) > longest or _FULL_STOP_END.search(g.text)):
                 break
             g.decide("drop", "related")
 
