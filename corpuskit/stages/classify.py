@@ -3110,6 +3110,7 @@ class _Page:
                         and self.f[j + 1].prose and not self.f[j + 1].ruled and self.f[j + 1].n >= self.s["long_line"]):
                     break  # the list printed as one block, then a subhead over a paragraph: the article resumes
                 if g.prose and (g.open or self.resumes(j) or self.under_bare_list(items, j) or not items or items[-1] != j - 1
+                                or self.lines[j].text.rstrip().endswith((":", "："))  # (a lead-in to the article's own list)
                                 or not self.headline_like(j - 1) or _ARROW_ITEM.match(lines[j - 1].text)
                                 or len(items) == 1 and self.not_summary(k, j)) \
                         and not self.list_tail(items, j):

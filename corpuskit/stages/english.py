@@ -2256,8 +2256,9 @@ def related_after_header(lines: list[Line], rules: list[Rule | None], open_end: 
                 continue
             if ln.action not in ("keep", "heading") or _SENTENCE_END.search(ln.raw) and not _QUESTION_HEADLINE.match(ln.raw.strip()):
                 break
-            if ln.action == "keep" and open_ended(ln.text, open_end):
-                break
+            if ln.action == "keep" and (open_ended(ln.text, open_end)
+                                        or ln.raw.rstrip().endswith(":") and _words(ln.raw) >= 8):
+                break  # (or a sentence leading in to the article's own list: "The closures are:")
             ln.decide("drop", "related")
 
 
