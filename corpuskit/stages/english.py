@@ -4466,9 +4466,31 @@ def headline_over_photo(lines: list[Line], rules: list[Rule | None], least: int 
     ln.decide("title")
 
 
+# a video player's control over the video's title: "close Video", "Now Playing"
+# (not "Video" alone: a section's label over a headline as often)
+_VIDEO_CONTROL = regex.compile(r"^(?i:close\s+video|now\s+playing|play\s+video|show\s+caption|hide\s+caption)$")
+
+
+def video_titles(lines: list[Line], longest: int = 120) -> None:
+    """A video's title right under its player's control ("close Video" / "Top headlines for March
+    14"): a heading's shape with no full stop, the video's caption, not a subhead of the text.
+
+    >>> ls = _decided([("drop", "nav", "close Video"), ("heading", None, "Top headlines for March 14"),
+    ...                ("keep", None, "A sheriff says an investigation into stolen farm equipment has ended.")])
+    >>> video_titles(ls); [ln.action for ln in ls]
+    ['drop', 'drop', 'keep']
+    """
+    for i in range(1, len(lines)):
+        ln, label = lines[i], lines[i - 1]
+        if (ln.action == "heading" and label.action == "drop" and _VIDEO_CONTROL.match(label.raw.strip())
+                and len(ln.raw.strip()) <= longest and not _SENTENCE_END.search(ln.raw.strip())):
+            ln.decide("drop", "caption")
+
+
 def title_under_caption_label(lines: list[Line], rules: list[Rule | None], reach: int = 12, least: int = 20) -> None:
     """The line the engine took for the title stands right under a caption's label ("Image caption,",
-    "Caption:"), the lead photo's caption over the byline: a caption. The headline is the nearest
+    "Caption:") or a video player's control ("close Video"), the lead photo's caption or the video's
+    title over the text: a caption. The headline is the nearest
     headline-shaped line over it (within ``reach`` lines, ``least`` characters or more, no rule naming
     it) that shares the article's words; else the page has none.
 
@@ -4483,7 +4505,8 @@ def title_under_caption_label(lines: list[Line], rules: list[Rule | None], reach
     if t is None or t == 0:
         return
     label = lines[t - 1]
-    if not (label.action == "drop" and label.reason == "caption" and label.raw.rstrip().endswith((",", ":"))
+    if not (label.action == "drop" and (label.reason == "caption" and label.raw.rstrip().endswith((",", ":"))
+                                        or _VIDEO_CONTROL.match(label.raw.strip()))
             and len(label.raw.strip()) <= 30):
         return
     lines[t].decide("drop", "caption")
@@ -5104,6 +5127,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     repeated_caption(lines)
     headline_over_photo(lines, rules)
     title_under_caption_label(lines, rules)
+    video_titles(lines)
     headline_over_caption_deck(lines, rules)
     deck_under_title(lines, rules)
     title_bar(lines, rules, rs.months)
