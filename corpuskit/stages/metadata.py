@@ -589,16 +589,22 @@ _STAMP_ALONE = regex.compile(r"^\s*((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\s
 def time_of_day(lines: list, day: str) -> str | None:
     """The published date ``day`` (a day with no time) with its time, where the page prints the
     full stamp of that day alone on a line elsewhere (a hidden field under the article's tools,
-    ``2020-03-29 18:27:47``, while its head shows 2020年3月29日). None where no line, or lines of
-    more than one time, are so (a list of that day's stories).
+    ``2020-03-29 18:27:47``, while its head shows 2020年3月29日), over the comments (a comment's stamp
+    is its own; so is the next story's). None where no line, or lines of more than one time, are so (a
+    list of that day's stories).
 
     >>> from ..document import Line
-    >>> ls = [Line(n=1, raw=t, text=t) for t in ["标题", "2020-03-29 18:27:47", "2020-03-28 09:00"]]
+    >>> ls = [Line(n=1, raw=t, text=t, action="drop") for t in ["标题", "2020-03-29 18:27:47", "2020-03-28 09:00"]]
     >>> time_of_day(ls, "2020-03-29"), time_of_day(ls, "2020-03-28"), time_of_day(ls, "2020-03-27")
     ('2020-03-29T18:27:47', '2020-03-28T09:00', None)
+    >>> ls[0].decide("drop", "comments"); time_of_day(ls, "2020-03-29")  # (a comment's stamp under the comments' header)
     """
     times = set()
     for ln in lines:
+        if ln.reason == "comments":
+            break  # (the comments under the article are stamped with their own times)
+        if ln.reason == "next_story":
+            continue
         m = _STAMP_ALONE.match(ln.text) if ln.text[:1].isdigit() else None
         if m and f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}" == day:
             times.add(f"{int(m[4]):02d}:{m[5]}" + (f":{m[6]}" if m[6] else ""))
