@@ -598,12 +598,17 @@ def time_of_day(lines: list, day: str) -> str | None:
     >>> time_of_day(ls, "2020-03-29"), time_of_day(ls, "2020-03-28"), time_of_day(ls, "2020-03-27")
     ('2020-03-29T18:27:47', '2020-03-28T09:00', None)
     >>> ls[0].decide("drop", "comments"); time_of_day(ls, "2020-03-29")  # (a comment's stamp under the comments' header)
+    >>> ls[0].decide("keep"); time_of_day(ls, "2020-03-29")  # (a comments link over the text closes nothing)
+    '2020-03-29T18:27:47'
+    >>> ls[1].decide("drop", "comments"); time_of_day(ls, "2020-03-29") is None
+    True
     """
     times = set()
-    for ln in lines:
-        if ln.reason == "comments":
+    last = max((k for k, ln in enumerate(lines) if ln.kept), default=-1)
+    for k, ln in enumerate(lines):
+        if ln.reason == "comments" and k > last:
             break  # (the comments under the article are stamped with their own times)
-        if ln.reason == "next_story":
+        if ln.reason in ("comments", "next_story"):
             continue
         m = _STAMP_ALONE.match(ln.text) if ln.text[:1].isdigit() else None
         if m and f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}" == day:
