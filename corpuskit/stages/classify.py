@@ -746,7 +746,7 @@ class ClassifyStage(Stage):
         flags: list[str] = []
         if lang != "en":  # (English pages: ``english.teaser_copy``)
             _photo_story(lines)
-            _box_items(lines)
+            _box_items(lines, rs.pattern("box_header"))
             _title_copies(lines)
             _near_copies(lines)
             _next_story(lines, feats)
@@ -3619,27 +3619,27 @@ def _spaceless(text: str) -> str:
     return "".join(text.split())
 
 
-# a related box's header alone between paragraphs, perhaps with its arrow (延伸閱讀 ►, 相关阅读：)
-_BOX_HEADER = regex.compile(r"^[【\[]?\s*(?:延伸閱讀|延伸阅读|相關閱讀|相关阅读|推薦閱讀|推荐阅读|相關新聞|相关新闻|相關報導|相关报道"
-                            r"|相關報道|相关报导|你可能也想看)\s*[】\]]?\s*[:：▶►▸➤→»>]*\s*$")
 # a list's link opened by an arrow (► 夏季電價調漲上路, » Next story): a link, with no summary under it
 _ARROW_ITEM = regex.compile(r"^\s*[►▶▸➤→»]")
 _FULL_STOP_END = regex.compile(r"[。][”」』）)]*$")  # (a headline may close on ！ or ？, not on 。)
 
 
-def _box_items(lines: list[Line], most: int = 5, longest: int = 60) -> None:
-    """The headlines of a related box between paragraphs, under its header (延伸閱讀 ► /
+def _box_items(lines: list[Line], header: "regex.Pattern[str] | None", most: int = 5, longest: int = 60) -> None:
+    """The headlines of a related box between paragraphs, under its header (the rules' ``box_header``: 延伸閱讀 ► /
     便當也喊漲！自助餐逼近百元 / ► 夏季電價調漲上路): up to ``most`` short lines right under the
     dropped header, none closed by a full stop, are the box's links; the article resumes at the first
     paragraph.
 
     >>> ls = [Line(n=i, raw=t, text=t, action="keep") for i, t in enumerate(
     ...     ["第一段正文。", "延伸閱讀 ►", "便當也喊漲！北市自助餐逼近百元", "► 夏季電價調漲上路 超商冷飲會跟進嗎？", "第二段正文，消費者反應兩極。"])]
-    >>> ls[1].decide("drop", "related"); ls[2].decide("heading"); _box_items(ls); [ln.action for ln in ls]
+    >>> ls[1].decide("drop", "related"); ls[2].decide("heading")
+    >>> _box_items(ls, ruleset("zh").pattern("box_header")); [ln.action for ln in ls]
     ['keep', 'drop', 'drop', 'drop', 'keep']
     """
+    if header is None:
+        return
     for i, ln in enumerate(lines):
-        if ln.action != "drop" or ln.reason != "related" or not _BOX_HEADER.match(ln.text):
+        if ln.action != "drop" or ln.reason != "related" or not header.match(ln.text):
             continue
         for k in range(i + 1, min(len(lines), i + 1 + most)):
             g = lines[k]

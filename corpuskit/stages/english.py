@@ -1391,7 +1391,6 @@ def newsletter_box(lines: list[Line], reach: int = 5) -> None:
             for k in range(start + 1, i):
                 if lines[k].kept and lines[k].action != "title":
                     lines[k].decide("drop", "ad")
-    signup_blurbs(lines)
 
 
 # a newsletter box's own words: its name, its button, its small print
@@ -5104,6 +5103,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     title_over_points(lines, rs)  # (before summary_points, which may keep the points)
     summary_points(lines, rules, rs)
     newsletter_box(lines)
+    signup_blurbs(lines)
     title_over_deck(lines, rules)
     head_teasers(lines)
     glued_menu_title(lines, rules)
