@@ -757,6 +757,7 @@ class ClassifyStage(Stage):
 
             flags = refine(lines, rs)
             _title_copies(lines)  # (after the English checks, which may move the headline)
+        _data_tables(lines)
         _toolbar_labels(lines, feats)  # (after the page's other checks, the English ones too)
         return flags
 
@@ -3095,9 +3096,13 @@ class _Page:
                     or f[k].n > self.s["heading_max"] or not (r.ends or not f[k].prose)):
                 continue
             items: list[int] = []
+            # a header holding its own link ("延伸閱讀：X", "Read more: X") heads no list past its block
+            inline = _INLINE_ITEM.match(lines[k].text) is not None
             for j in range(k + 1, self.end + 1):
                 g = f[j]
                 if g.rule is not None and g.rule.ends:
+                    break
+                if inline and lines[j].block != lines[k].block:
                     break
                 if (items and items[-1] == j - 1 and self.head_of_story(j)
                         and not in_separated_list(lines, j - 1)):
@@ -3106,9 +3111,13 @@ class _Page:
                 if g.ruled:
                     continue
                 if (len(items) >= 2 and lines[j].block != lines[items[-1]].block
-                        and len({lines[x].block for x in items}) == 1 and not g.prose and j + 1 <= self.end
-                        and self.f[j + 1].prose and not self.f[j + 1].ruled and self.f[j + 1].n >= self.s["long_line"]):
-                    break  # the list printed as one block, then a subhead over a paragraph: the article resumes
+                        and len({lines[x].block for x in items}) == 1
+                        and (not g.prose and j + 1 <= self.end and self.f[j + 1].prose and not self.f[j + 1].ruled
+                             and self.f[j + 1].n >= self.s["long_line"]
+                             or g.sent and g.n >= self.s["long_line"] and g.commas >= 1)):
+                    # the list printed as one block, then a subhead over a paragraph, or a paragraph
+                    # of its own: the article resumes
+                    break
                 if g.prose and (g.open or self.resumes(j) or self.under_bare_list(items, j) or not items or items[-1] != j - 1
                                 or self.lines[j].text.rstrip().endswith((":", "："))  # (a lead-in to the article's own list)
                                 or not self.headline_like(j - 1) or _ARROW_ITEM.match(lines[j - 1].text)
@@ -3422,6 +3431,56 @@ class _Page:
 # ----------------------------------------------------------------------------- in-line edits
 
 
+_CELL_GAP = regex.compile(r"[ \u3000\t]+")
+
+
+def _data_tables(lines: list[Line], least: int = 3, reach: int = 3) -> None:
+    """A table of the article's own figures between its paragraphs, kept as its text: ``least`` or
+    more rows in a row, each of three or more cells set apart by spaces, as many in every row and
+    a figure in most of them, perhaps under a header row (two or more cells, no figures; normalizing
+    may have taken a space out of it: "單位類型 伙數 實用面積（方呎）折實售價（萬元）"), and half or
+    more of the rows' first cells named in the kept text around them (a price list: "一房 78
+    366-412 507.2-571.0" under "其中一房單位佔78伙"). A kept paragraph stands within ``reach`` lines
+    over it and under it. (Its rows may stand in a block each: the cleaned text, read again,
+    writes them so.) A quote widget or a box of other stories' figures names none of the
+    article's things.
+
+    >>> rows = ["Type Units Area", "Studio 32 303-318", "One-bed 78 366-412", "Two-bed 56 488-532"]
+    >>> ls = [Line(n=i, raw=t, text=t, block=b) for i, (t, b) in enumerate(
+    ...     [("Of the units, 78 are One-bed flats and 56 Two-bed ones.", 0)] + [(r, 1) for r in rows]
+    ...     + [("Studio flats sell first.", 2)])]
+    >>> for ln in ls[1:5]:
+    ...     ln.decide("drop", "related")
+    >>> _data_tables(ls)
+    >>> [ln.action for ln in ls]
+    ['keep', 'keep', 'keep', 'keep', 'keep', 'keep']
+    """
+    cells = [_CELL_GAP.split(ln.text.strip()) for ln in lines]
+    figured = [len(c) >= 3 and 2 * sum(any(ch.isdigit() for ch in x) for x in c) > len(c) for c in cells]
+    n, k = len(lines), 0
+    while k < n:
+        j = k + 1
+        while j < n and figured[k] and figured[j] and len(cells[j]) == len(cells[k]):
+            j += 1
+        if not figured[k] or j - k < least - 1:
+            k = j
+            continue
+        top = k
+        if (k > 0 and len(cells[k - 1]) >= 2 and not any(ch.isdigit() for ch in lines[k - 1].text)
+                and abs(len(cells[k - 1]) - len(cells[k])) <= 1):
+            top = k - 1  # the header row
+        rows = range(top, j)
+        above = any(lines[i].action == "keep" for i in range(max(0, top - reach), top))
+        below = any(lines[i].action == "keep" for i in range(j, min(n, j + reach)))
+        if len(rows) >= least and above and below and not all(lines[i].kept for i in rows):
+            text = "\n".join(lines[i].text for i in range(n) if lines[i].kept and i not in rows)
+            firsts = [cells[i][0] for i in range(k, j)]
+            if 2 * sum(len(c) >= 2 and c in text for c in firsts) >= len(firsts):
+                for i in rows:
+                    lines[i].decide("keep")
+        k = j
+
+
 def _toolbar_labels(lines: list[Line], feats: list[Features], reach: int = 3, longest: int = 24,
                     items: int = 3) -> None:
     """A short label closed by a colon over buttons or other stories, kept: inside a toolbar
@@ -3621,6 +3680,8 @@ def _spaceless(text: str) -> str:
 
 # a list's link opened by an arrow (► 夏季電價調漲上路, » Next story): a link, with no summary under it
 _ARROW_ITEM = regex.compile(r"^\s*[►▶▸➤→»]")
+# a related header with its link on the same line, after its label's colon: "延伸閱讀：X", "Read more: X"
+_INLINE_ITEM = regex.compile(r"^\s*[^:：\s]{1,12}(?:\s+[^:：\s]{1,12}){0,2}\s*[:：]\s*\S.{3,}")
 _FULL_STOP_END = regex.compile(r"[。][”」』）)]*$")  # (a headline may close on ！ or ？, not on 。)
 
 
