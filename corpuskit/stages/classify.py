@@ -3689,7 +3689,8 @@ def _box_items(lines: list[Line], header: "regex.Pattern[str] | None", most: int
     """The headlines of a related box between paragraphs, under its header (the rules' ``box_header``: 延伸閱讀 ► /
     便當也喊漲！自助餐逼近百元 / ► 夏季電價調漲上路): up to ``most`` short lines right under the
     dropped header, none closed by a full stop, are the box's links; the article resumes at the first
-    paragraph.
+    paragraph. The links stand in the header's block, or, under a header alone in its block, in
+    the next one (相关 / 美国农业部：外国实体持有美国农地面积去年增长8%).
 
     >>> ls = [Line(n=i, raw=t, text=t, action="keep") for i, t in enumerate(
     ...     ["第一段正文。", "延伸閱讀 ►", "便當也喊漲！北市自助餐逼近百元", "► 夏季電價調漲上路 超商冷飲會跟進嗎？", "第二段正文，消費者反應兩極。"])]
@@ -3704,8 +3705,10 @@ def _box_items(lines: list[Line], header: "regex.Pattern[str] | None", most: int
             continue
         for k in range(i + 1, min(len(lines), i + 1 + most)):
             g = lines[k]
-            if g.block != lines[k - 1].block:
-                break  # (the box printed as one block: a line after a blank one is the article's)
+            if g.block != lines[k - 1].block and not (k == i + 1 and (i == 0 or lines[i - 1].block != ln.block)):
+                # (the box printed as one block, or its header alone and its links in the block
+                # under it: a line after a blank one is the article's)
+                break
             if g.action == "drop" and g.reason == "related":
                 continue  # (a link a rule named: ► 某某)
             if (not (g.kept or g.action == "drop" and g.reason in (None, "nav"))

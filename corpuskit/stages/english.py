@@ -1146,10 +1146,12 @@ _AFFILIATION = regex.compile(r"^\s+is\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+,?\s+){0,6
                              r"\p{Lu}[\p{L}\d&.'’-]*(?:\s+(?:\p{Lu}[\p{L}\d&.'’-]*|of|for|and|the|&|on|in|at)){0,8}\.$")
 # the writer's note closing an opinion piece, after the byline's name: " is an executive coach who
 # helps clients plan.", " is the Small Business Strategist who founded Example.com. She also answers
-# questions ..." (what the writer is, in a sentence, perhaps one more about the writer; no quotation;
-# a full stop inside a word, "GrowMap.com", ends none)
-_WRITER_NOTE = regex.compile(r"^\s+is\s+(?:an?|the)\s+(?:[^.!?\"“”]|\.(?=\w)){3,200}[.!?]"
-                             r"(?:\s+(?:She|He|They)\s+(?:[^.!?\"“”]|\.(?=\w)){3,200}[.!?])?$")
+# questions ..." (what the writer is, in a sentence, perhaps two more about the writer or where to
+# follow her: "Her team at Example, Inc., has ... Follow Roe on Twitter: @janeroe."; no quotation;
+# a full stop inside a word or before a comma, "GrowMap.com", "Inc.,", ends none)
+_WRITER_NOTE = regex.compile(r"^\s+is\s+(?:an?|the)\s+(?:[^.!?\"“”]|\.(?=[\w,])){3,200}[.!?]"
+                             r"(?:\s+(?:She|He|They|Her|His|Their|Follow|Find|Reach|Contact|Email)\s+"
+                             r"(?:[^.!?\"“”]|\.(?=[\w,])){3,200}[.!?]){0,2}$")
 # a numbered endnote under the article, its source cited: "(1) The price of poultry, BBC", "[2] ..."
 _ENDNOTE = regex.compile(r"^[(\[]\d{1,2}[)\]]\s+\S")
 
@@ -5052,6 +5054,34 @@ def index_first_entry(lines: list[Line], rules: list[Rule | None], least: int = 
             ln.decide("drop", "next_story")
 
 
+_BIO_OPENING = regex.compile(r"^(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|la|le|bin|al)){0,3})"
+                             r"(?:,\s+an?\s+[^,]{3,80},)?\s+is\s+an?\s")
+
+
+def subject_bios(lines: list[Line]) -> None:
+    """A sentence about who someone is, read as a writer's note (``Jane Doe is a photographer
+    who ...``), kept as the article's text when it stands between two kept paragraphs and the
+    person's surname comes back in the article's other kept lines: the story's subject, not its
+    writer (a writer's note closes the story, and the story does not speak of its writer).
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Dancers at home, by Jane Roe's camera.",
+    ...     "Jane Roe is a photographer who has shot dancers for a decade.", "Roe began the series in 2019."])]
+    >>> ls[1].decide("meta", "byline")
+    >>> subject_bios(ls); ls[1].action
+    'keep'
+    """
+    for i, ln in enumerate(lines):
+        if ln.action != "meta" or ln.reason != "byline" or not 0 < i < len(lines) - 1:
+            continue
+        m = _BIO_OPENING.match(ln.text)
+        if m is None or lines[i - 1].action != "keep" or lines[i + 1].action != "keep":
+            continue
+        surname = m[1].split()[-1]
+        if len(surname) >= 3 and any(regex.search(rf"\b{regex.escape(surname)}\b", other.text)
+                                     for k, other in enumerate(lines) if k != i and other.kept):
+            ln.decide("keep")
+
+
 def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     """Apply the English layout checks, in order, to a page the engine has decided; the
     document flags the page earns (``NO_ARTICLE``)."""
@@ -5165,4 +5195,5 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
     list_block_strays(lines)
     poll_widget(lines)
     colon_list(lines, rules)  # (after it: a roster's items are no teasers' blurbs)
+    subject_bios(lines)
     return []
