@@ -3104,6 +3104,13 @@ class _Page:
                     break
                 if inline and lines[j].block != lines[k].block:
                     break
+                if (j == k + 1 and not inline and lines[j].block == lines[k].block and not g.ruled
+                        and g.n <= 2 * self.s["heading_max"] and not lines[k].text.rstrip().endswith((":", "："))
+                        and (j + 1 > self.end or lines[j + 1].block != lines[j].block)):
+                    # a header over its one link in its own block ("Related article" / "Can the island
+                    # keep the lights on?"): the link, however it ends
+                    items.append(j)
+                    break
                 if (items and items[-1] == j - 1 and self.head_of_story(j)
                         and not in_separated_list(lines, j - 1)):
                     items.pop()  # the article's headline, under the list, over its byline block

@@ -1247,6 +1247,8 @@ def author_bio(lines: list[Line], rules: list[Rule | None]) -> None:
     """
     names = {n for ln in lines if ln.action == "meta" and ln.reason == "byline"
              for n in _NAME_SPLIT.split(_BY.sub("", ln.raw.strip())) if _NAME.match(n)}  # (several: "Jane Doe and John Roe")
+    # (a name of three words, the bio may give two: "Harvey Kong Wai-lun" / "Harvey Kong joined ...")
+    names |= {" ".join(n.split()[:2]) for n in names if len(n.split()) == 3}
     if not names:
         return
     paras = [i for i, ln in enumerate(lines) if ln.action == "keep"]
