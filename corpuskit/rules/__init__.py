@@ -222,7 +222,7 @@ def foreign_drop(rule: Rule) -> bool:
 _LEADS = frozenset("?•·▪►")
 PATTERN_LISTS = ("lead_writer", "lead_source", "lead_date", "photo_reporter", "date_field", "writer_role", "writer_desk", "fact_field",
                  "fact_header", "summary_label", "bare_names", "outlet_first", "outlet_suffix", "roundup_title",
-                 "box_header")
+                 "box_header", "agency_caption")
 _MEMO_MAX = 20_000  # lines
 _MEMO_LINE = 400  # characters: longer lines are not remembered (memory stays under ~20 MB)
 

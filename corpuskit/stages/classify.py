@@ -536,7 +536,10 @@ _SCORELINE = regex.compile(r"^\p{Lu}[\p{L}.\x27’&-]*(?:\s+\p{Lu}[\p{L}.\x27’
 _RANKED = regex.compile(r"^\s*(\d{1,2})[.)]\s+(?=\S)")
 _CAP_WORD = regex.compile(r"\b\p{Lu}\p{Ll}{2,}\b")
 # a photo credit's mark (``_Page.photo_credit``): a slash or bar before the name, or the whole in brackets
-_CREDIT_MARK = regex.compile(r"[／/|｜]|^[(（].*[)）]$")
+_CREDIT_MARK = regex.compile(r"[／/|｜]|^[(（].*[)）]$|^©")
+# a credit with no caption of its own: the mark or the credit's label opens it (© 法新社 - X, 图片来源：X,
+# 圖／X, （X攝）), not a caption's words (园区企业生产线 摄/X)
+_BARE_CREDIT = regex.compile(r"^\s*(?:©|(?:图片|圖片|图像|圖像|照片|相片)\s*(?:来源|來源|提供)|(?:图|圖|摄影|攝影|摄|攝|图源|圖源)\s*[／/:：]|[(（])")
 # a widget's bare label: words in Latin letters (Previous Next) or a pager's count (1/5)
 _WIDGET_LABEL = regex.compile(r"^(?:[A-Za-z][A-Za-z'’]*(?:\s+[A-Za-z][A-Za-z'’]*)*|\d{1,3}\s*/\s*\d{1,3})\s*$")
 # a short phrase wholly in quotation marks (“投资银行家”, 「真人秀」, "Lady Gaga")
@@ -747,6 +750,7 @@ class ClassifyStage(Stage):
         if lang != "en":  # (English pages: ``english.teaser_copy``)
             _photo_story(lines)
             _box_items(lines, rs.pattern("box_header"))
+            _agency_captions(lines, rs.pattern("agency_caption"))
             _title_copies(lines)
             _near_copies(lines)
             _next_story(lines, feats)
@@ -2608,6 +2612,21 @@ class _Page:
             return False  # a numbered subhead; a line going on under it (分别是——)
         return ln.action in ("keep", "heading") or (ln.action == "drop" and ln.reason is None)
 
+    def sentence_caption(self, k: int, longest: int = 40) -> bool:
+        """Whether line ``k`` could be a photo's caption of one sentence standing by its credit
+        (2023年10月，法国里昂一所大学校园内的学生。 / © 法新社 - Jean Roe, a bare credit: ``_BARE_CREDIT``): a kept line in the body no
+        rule names, one sentence (its only mark closing it), no longer than ``longest``, not under
+        a sentence it goes on from. A page whose credits stand over their captions has the
+        caption under the credit (checked by ``credit_captions``: the line under it is no such
+        sentence)."""
+        if not self.body_start <= k <= self.end or k == self.title:
+            return False
+        g, ln = self.f[k], self.lines[k]
+        text = ln.text.strip()
+        return (ln.action == "keep" and not g.ruled and g.sent and 6 <= g.n <= longest
+                and _SENTENCE_INSIDE.search(text) is None and self.c.heading_needs is not None
+                and not text.startswith(("“", "「", '"')))
+
     def credit_captions(self) -> None:
         """A photo's caption printed by its credit line (某某發表新一代處理器 / 圖／ 業者提供): a
         short line no rule names, right over the credit, is the caption, not a subhead (a
@@ -2616,10 +2635,15 @@ class _Page:
         page: a subhead over a picture that has only a credit (续航难题待解 / 图片来源：X) is as
         short as the page's other subheads. A short line right under a credit is left
         alone: a subhead after a picture stands there as a caption printed under its credit
-        would."""
+        would. A caption of one sentence over its credit drops too (``sentence_caption``), unless
+        a line of that shape stands under the credit as well (the credit is that one's)."""
         credits = [k for k in range(self.body_start, self.end + 1) if self.photo_credit(k)]
         if not credits:
             return
+        for k in credits:
+            if (_BARE_CREDIT.match(self.lines[k].text) and self.sentence_caption(k - 1)
+                    and not self.sentence_caption(k + 1)):
+                self.lines[k - 1].decide("drop", "caption")
         over = {k - 1 for k in credits if self.credit_caption_like(k - 1)}
         if not over:
             return
@@ -3090,6 +3114,7 @@ class _Page:
         list keeps its rule's decision (a byline stays metadata); a kept heading right over
         the resumed text is the article's own."""
         lines, f = self.lines, self.f
+        box = self.rs.pattern("box_header")
         for k in range(self.body_start, self.end + 1):
             r = f[k].rule
             if (r is None or r.reason != "related" or lines[k].action != "drop"
@@ -3104,6 +3129,9 @@ class _Page:
                     break
                 if inline and lines[j].block != lines[k].block:
                     break
+                if (not r.ends and j > k + 1 and lines[j].block not in (lines[k].block, lines[k + 1].block)
+                        and box is not None and box.match(lines[k].text)):
+                    break  # a box's header that closes nothing heads its own block or the next (相关 / X)
                 if (j == k + 1 and not inline and lines[j].block == lines[k].block and not g.ruled
                         and g.n <= 2 * self.s["heading_max"] and not lines[k].text.rstrip().endswith((":", "："))
                         and (j + 1 > self.end or lines[j + 1].block != lines[j].block)):
@@ -3722,6 +3750,39 @@ def _box_items(lines: list[Line], header: "regex.Pattern[str] | None", most: int
                     or len(g.text) > longest or _FULL_STOP_END.search(g.text)):
                 break
             g.decide("drop", "related")
+
+
+_CAPTION_DATE = regex.compile(r"^\s*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[，,]")
+
+
+def _agency_captions(lines: list[Line], caption: "regex.Pattern[str] | None", reach: int = 3) -> None:
+    """A photo's caption of one sentence closed by the agency alone in brackets (the rules'
+    ``agency_caption``: 2024年3月5日，二手车市场内停放的新能源汽车。（路透社）), kept by the page's
+    checks: dropped when a kept paragraph follows within ``reach`` lines (the article's last
+    paragraph may close with its source so, and stays), and, past the article's first paragraph,
+    only when it opens with the picture's day (a compiled report's paragraph may cite its agency
+    so too).
+
+    >>> ls = [Line(n=i, raw=t, text=t, action="keep") for i, t in enumerate(
+    ...     ["第一段正文，市场销量持续走高。", "3月5日，二手车市场内停放的新能源汽车。（路透社）", "第二段正文，经销商表示库存压力较大，价格仍在下调。"])]
+    >>> _agency_captions(ls, ruleset("zh").pattern("agency_caption")); [ln.action for ln in ls]
+    ['keep', 'drop', 'keep']
+    """
+    if caption is None:
+        return
+    for i, ln in enumerate(lines):
+        # (read as written: an early edit may have cut the agency into the metadata as the source)
+        if ln.action != "keep" or not caption.match(ln.raw.strip()):
+            continue
+        if not _CAPTION_DATE.match(ln.raw) and any(g.action == "keep" and len(g.text) >= 40 for g in lines[:i]):
+            continue  # past the first paragraph, a caption opens with the picture's day (3月5日，…)
+        if any(lines[j].action == "keep" and len(lines[j].text) >= 20 and not caption.match(lines[j].raw.strip())
+               for j in range(i + 1, min(len(lines), i + 1 + reach))):
+            ln.decide("drop", "caption")
+            # (the agency an early edit cut from it credits the picture, not the article)
+            cut = {name for name, _ in ln.moved}
+            ln.moved.clear()
+            ln.edits = [e for e in ln.edits if e not in cut]
 
 
 def _photo_story(lines: list[Line]) -> None:
