@@ -751,6 +751,7 @@ class ClassifyStage(Stage):
             _photo_story(lines)
             _box_items(lines, rs.pattern("box_header"))
             _agency_captions(lines, rs.pattern("agency_caption"))
+            _player_titles(lines)
             _title_copies(lines)
             _near_copies(lines)
             _next_story(lines, feats)
@@ -3750,6 +3751,28 @@ def _box_items(lines: list[Line], header: "regex.Pattern[str] | None", most: int
                     or len(g.text) > longest or _FULL_STOP_END.search(g.text)):
                 break
             g.decide("drop", "related")
+
+
+# a video player's control or label (影片, 播放, 视频加载中, Play), and its running time (時長 02:18, 00:00 / 02:18)
+_PLAYER_WORD = regex.compile(r"^\s*(?:影片|视频|視頻|播放|暂停|暫停|视频加载中\.*|視頻加載中\.*|影片載入中\.*|(?i:play|video))\s*$")
+_PLAYER_TIME = regex.compile(r"^\s*(?:時長|时长|片長|片长)?\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+
+
+def _player_titles(lines: list[Line]) -> None:
+    """A video's title between its player's controls: a kept line right under a dropped control or
+    label (影片, 播放) and right over the video's running time (時長 02:18) is the video's caption,
+    not a subhead (a shortened copy of the headline, as a TV station's site prints it).
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["正文第一段。", "播放", "海晞邨逾百單位滲水", "時長 02:18", "正文第二段。"])]
+    >>> for k in (1, 3): ls[k].decide("drop", "nav")
+    >>> ls[2].decide("heading"); _player_titles(ls); ls[2].action, ls[2].reason
+    ('drop', 'caption')
+    """
+    for i in range(1, len(lines) - 1):
+        ln, up, down = lines[i], lines[i - 1], lines[i + 1]
+        if (ln.kept and ln.action != "title" and not up.kept and not down.kept
+                and _PLAYER_WORD.match(up.text) and _PLAYER_TIME.match(down.text)):
+            ln.decide("drop", "caption")
 
 
 _CAPTION_DATE = regex.compile(r"^\s*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[，,]")
