@@ -3133,6 +3133,8 @@ class _Page:
                 if (not r.ends and j > k + 1 and lines[j].block not in (lines[k].block, lines[k + 1].block)
                         and box is not None and box.match(lines[k].text)):
                     break  # a box's header that closes nothing heads its own block or the next (相关 / X)
+                if items and _ONE_LINK_HEADER.match(lines[k].text):
+                    break  # a header naming one story ("Related Article") heads one link
                 if (j == k + 1 and not inline and lines[j].block == lines[k].block and not g.ruled
                         and g.n <= 2 * self.s["heading_max"] and not lines[k].text.rstrip().endswith((":", "："))
                         and (j + 1 > self.end or lines[j + 1].block != lines[j].block)):
@@ -3716,6 +3718,8 @@ def _spaceless(text: str) -> str:
 
 # a list's link opened by an arrow (► 夏季電價調漲上路, » Next story): a link, with no summary under it
 _ARROW_ITEM = regex.compile(r"^\s*[►▶▸➤→»]")
+# a related header naming one story, over its one link: "Related Article", "Related story:"
+_ONE_LINK_HEADER = regex.compile(r"^\s*(?i:related\s+(?:article|story|link|video|post))\s*:?\s*$")
 # a related header with its link on the same line, after its label's colon: "延伸閱讀：X", "Read more: X"
 _INLINE_ITEM = regex.compile(r"^\s*[^:：\s]{1,12}(?:\s+[^:：\s]{1,12}){0,2}\s*[:：]\s*\S.{3,}")
 _FULL_STOP_END = regex.compile(r"[。][”」』）)]*$")  # (a headline may close on ！ or ？, not on 。)

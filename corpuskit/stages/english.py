@@ -88,7 +88,7 @@ from ..document import Line, title_at
 from ..rules import Rule, RuleSet
 from .dates import to_iso
 from .segment import compiled_open_end, open_ended
-from .classify import _BULLET, _HANDLE, _SPACED_ITEMS, _TIME_END, _spaceless, article_closes, in_separated_list, next_story_walk, unmarked_story_walk
+from .classify import _BULLET, _HANDLE, _ONE_LINK_HEADER, _SPACED_ITEMS, _TIME_END, _spaceless, article_closes, in_separated_list, next_story_walk, unmarked_story_walk
 
 # 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe"); none of them a
 # word a headline set in capitals holds and a name does not ("Singer Cautious When Traveling")
@@ -2235,7 +2235,7 @@ def related_after_header(lines: list[Line], rules: list[Rule | None], open_end: 
     its blurb and end without a full stop; a headline put as a question, its words capitalised,
     is an item too: ``_QUESTION_HEADLINE``). A kept line stopping on a word no headline ends on
     (``open_end``: "Brown's basket gave WSU a") is the article's sentence broken across lines:
-    the article resumes there.
+    the article resumes there. A header naming one story ("Related Article") heads one link.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
     ...     ["Storm heads east", "Related Coverage", "Factbox: the winners", "The show went on.", "A heading"])]
@@ -2253,9 +2253,12 @@ def related_after_header(lines: list[Line], rules: list[Rule | None], open_end: 
     for i, r in enumerate(rules):
         if i < t or not _related_header(lines[i], r) or _LINK_TEXT.search(lines[i].raw):
             continue  # only a bare header ("Related Coverage"), not "Read more: Title"
+        one = _ONE_LINK_HEADER.match(lines[i].raw) is not None  # ("Related Article": one link under it)
         for k in range(i + 1, min(len(lines), i + 16)):
             ln = lines[k]
             if ln.action == "drop":
+                if one and ln.reason == "related":
+                    break  # (its link, dropped: what follows is the article's)
                 continue
             if ln.action not in ("keep", "heading") or _SENTENCE_END.search(ln.raw) and not _QUESTION_HEADLINE.match(ln.raw.strip()):
                 break
@@ -2263,6 +2266,8 @@ def related_after_header(lines: list[Line], rules: list[Rule | None], open_end: 
                                         or ln.raw.rstrip().endswith(":") and _words(ln.raw) >= 8):
                 break  # (or a sentence leading in to the article's own list: "The closures are:")
             ln.decide("drop", "related")
+            if one:
+                break
 
 
 def inline_cards(lines: list[Line], rules: list[Rule | None], least: int = 3, longest: int = 120,
