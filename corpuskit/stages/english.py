@@ -2235,7 +2235,9 @@ def related_after_header(lines: list[Line], rules: list[Rule | None], open_end: 
     its blurb and end without a full stop; a headline put as a question, its words capitalised,
     is an item too: ``_QUESTION_HEADLINE``). A kept line stopping on a word no headline ends on
     (``open_end``: "Brown's basket gave WSU a") is the article's sentence broken across lines:
-    the article resumes there. A header naming one story ("Related Article") heads one link.
+    the article resumes there. A header naming one story ("Related Article") heads one link. A
+    list printed as one block, then a subhead in a block of its own over a paragraph: the article
+    resumes at the subhead.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(
     ...     ["Storm heads east", "Related Coverage", "Factbox: the winners", "The show went on.", "A heading"])]
@@ -2254,18 +2256,25 @@ def related_after_header(lines: list[Line], rules: list[Rule | None], open_end: 
         if i < t or not _related_header(lines[i], r) or _LINK_TEXT.search(lines[i].raw):
             continue  # only a bare header ("Related Coverage"), not "Read more: Title"
         one = _ONE_LINK_HEADER.match(lines[i].raw) is not None  # ("Related Article": one link under it)
+        items: list[int] = []
         for k in range(i + 1, min(len(lines), i + 16)):
             ln = lines[k]
             if ln.action == "drop":
                 if one and ln.reason == "related":
                     break  # (its link, dropped: what follows is the article's)
+                items.append(k)
                 continue
+            if (len(items) >= 2 and len({lines[x].block for x in items}) == 1 and ln.block != lines[items[-1]].block
+                    and ln.action == "heading" and k + 1 < len(lines) and lines[k + 1].action == "keep"
+                    and _SENTENCE_END.search(lines[k + 1].raw)):
+                break  # the list printed as one block, then a subhead over a paragraph: the article's
             if ln.action not in ("keep", "heading") or _SENTENCE_END.search(ln.raw) and not _QUESTION_HEADLINE.match(ln.raw.strip()):
                 break
             if ln.action == "keep" and (open_ended(ln.text, open_end)
                                         or ln.raw.rstrip().endswith(":") and _words(ln.raw) >= 8):
                 break  # (or a sentence leading in to the article's own list: "The closures are:")
             ln.decide("drop", "related")
+            items.append(k)
             if one:
                 break
 
@@ -5061,6 +5070,46 @@ def index_first_entry(lines: list[Line], rules: list[Rule | None], least: int = 
             ln.decide("drop", "next_story")
 
 
+# a share box naming the story it shares: "Share All sharing options for: <headline>", "Share this
+# story: <headline>"
+_SHARE_FOR = regex.compile(r"^(?i:share(?:\s+all\s+sharing\s+options)?\s+for|share\s+this\s+(?:story|article))\s*:\s*(\S.{9,250})$")
+
+
+def share_box_title(lines: list[Line]) -> None:
+    """The headline a share box names ("Share All sharing options for: X"): the line over the box
+    holding X is the title, however it ends (a headline of two sentences, "A small city made its
+    buses free. Four years later, here's what it learned.", reads as prose). The line taken for
+    the title instead, under it, is kept as text when it reads as the standfirst (a sentence, or
+    a long line), else dropped.
+
+    >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["Buses went free. Here is what happened.",
+    ...     "Ridership doubled. Who pays now?", "Share All sharing options for: Buses went free. Here is what happened.", "Body."])]
+    >>> ls[0].decide("drop", "nav"); ls[1].decide("title"); ls[2].decide("drop", "share")
+    >>> share_box_title(ls); [ln.action for ln in ls]
+    ['title', 'keep', 'drop', 'keep']
+    """
+    for i, ln in enumerate(lines):
+        m = _SHARE_FOR.match(ln.raw.strip())
+        if m is None or ln.kept:
+            continue
+        named = m[1].strip()
+        j = next((k for k in range(i) if lines[k].raw.strip() == named), None)
+        if j is None or lines[j].action == "title":
+            return
+        for k, other in enumerate(lines):
+            if other.action == "title" and j < k < i:
+                # (under the headline: its standfirst, a sentence or a long line; a short line
+                # that is neither is the head's furniture)
+                if _SENTENCE_END.search(other.raw.strip()) or len(other.raw.strip()) >= 60:
+                    other.decide("keep")
+                else:
+                    other.decide("drop", "nav")
+            elif other.action == "title":
+                return  # (a title elsewhere: the page's checks found another layout)
+        lines[j].decide("title")
+        return
+
+
 _BIO_OPENING = regex.compile(r"^(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|del|van|von|la|le|bin|al)){0,3})"
                              r"(?:,\s+an?\s+[^,]{3,80},)?\s+is\s+an?\s")
 
@@ -5198,6 +5247,7 @@ def refine(lines: list[Line], rs: RuleSet) -> list[str]:
         return [NO_ARTICLE]
     first_heading_title(lines)
     dated_column_title(lines)
+    share_box_title(lines)
     inline_cards(lines, rules)  # (after it: a home page's teasers are the page, not cards in an article)
     list_block_strays(lines)
     poll_widget(lines)
