@@ -3762,10 +3762,15 @@ _PLAYER_WORD = regex.compile(r"^\s*(?:影片|视频|視頻|播放|暂停|暫停|
 _PLAYER_TIME = regex.compile(r"^\s*(?:時長|时长|片長|片长)?\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 
 
+_BARE_STAMP = regex.compile(r"^\s*(?:19|20)\d\d\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+
+
 def _player_titles(lines: list[Line]) -> None:
     """A video's title between its player's controls: a kept line right under a dropped control or
     label (影片, 播放) and right over the video's running time (時長 02:18) is the video's caption,
-    not a subhead (a shortened copy of the headline, as a TV station's site prints it).
+    not a subhead (a shortened copy of the headline, as a TV station's site prints it). A title
+    taken from a video's title right over its running time, when the same line stands over it
+    (dropped with the page's head), gives way to that copy: the headline.
 
     >>> ls = [Line(n=i, raw=t, text=t) for i, t in enumerate(["正文第一段。", "播放", "海晞邨逾百單位滲水", "時長 02:18", "正文第二段。"])]
     >>> for k in (1, 3): ls[k].decide("drop", "nav")
@@ -3777,6 +3782,19 @@ def _player_titles(lines: list[Line]) -> None:
         if (ln.kept and ln.action != "title" and not up.kept and not down.kept
                 and _PLAYER_WORD.match(up.text) and _PLAYER_TIME.match(down.text)):
             ln.decide("drop", "caption")
+        elif ln.action == "title" and not down.kept and _PLAYER_TIME.match(down.text):
+            # the title taken from the video's title, a copy of the headline printed over the
+            # player: the headline is the copy over it (dropped with the page's head)
+            text = ln.text.strip()
+            first = next((k for k in range(i) if lines[k].text.strip() == text and not lines[k].kept), None)
+            if first is not None:
+                lines[first].decide("title")
+                ln.decide("drop", "caption")
+                # (a date alone right under it, dropped with the head, is the story's)
+                for k in range(first + 1, min(first + 3, i)):
+                    if not lines[k].kept and _BARE_STAMP.match(lines[k].text):
+                        lines[k].decide("meta", "published")
+                        break
 
 
 _CAPTION_DATE = regex.compile(r"^\s*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[，,]")
