@@ -3470,6 +3470,8 @@ class _Page:
 
 
 _CELL_GAP = regex.compile(r"[ \u3000\t]+")
+# (a table's row holds a run of digits in most of its cells: more runs than half its words)
+_DIGIT_RUN = regex.compile(r"\d+")
 
 
 def _data_tables(lines: list[Line], least: int = 3, reach: int = 3) -> None:
@@ -3493,26 +3495,40 @@ def _data_tables(lines: list[Line], least: int = 3, reach: int = 3) -> None:
     >>> [ln.action for ln in ls]
     ['keep', 'keep', 'keep', 'keep', 'keep', 'keep']
     """
-    cells = [_CELL_GAP.split(ln.text.strip()) for ln in lines]
-    figured = [len(c) >= 3 and 2 * sum(any(ch.isdigit() for ch in x) for x in c) > len(c) for c in cells]
-    n, k = len(lines), 0
+    n = len(lines)
+    # (only a line of three cells or more, more runs of digits than half its words, can be a row:
+    # the rest are split only when asked)
+    rowish = [len(words := ln.text.split()) >= 3 and 2 * len(_DIGIT_RUN.findall(ln.text)) > len(words)
+              for ln in lines]
+    if sum(rowish) < least - 1:
+        return
+    cells: list[list[str] | None] = [_CELL_GAP.split(ln.text.strip()) if r else None for ln, r in zip(lines, rowish)]
+    figured = [c is not None and len(c) >= 3 and 2 * sum(any(ch.isdigit() for ch in x) for x in c) > len(c)
+               for c in cells]
+
+    def cells_of(i: int) -> list[str]:
+        if cells[i] is None:
+            cells[i] = _CELL_GAP.split(lines[i].text.strip())
+        return cells[i]
+
+    k = 0
     while k < n:
         j = k + 1
-        while j < n and figured[k] and figured[j] and len(cells[j]) == len(cells[k]):
+        while j < n and figured[k] and figured[j] and len(cells_of(j)) == len(cells_of(k)):
             j += 1
         if not figured[k] or j - k < least - 1:
             k = j
             continue
         top = k
-        if (k > 0 and len(cells[k - 1]) >= 2 and not any(ch.isdigit() for ch in lines[k - 1].text)
-                and abs(len(cells[k - 1]) - len(cells[k])) <= 1):
+        if (k > 0 and not any(ch.isdigit() for ch in lines[k - 1].text) and len(cells_of(k - 1)) >= 2
+                and abs(len(cells_of(k - 1)) - len(cells_of(k))) <= 1):
             top = k - 1  # the header row
         rows = range(top, j)
         above = any(lines[i].action == "keep" for i in range(max(0, top - reach), top))
         below = any(lines[i].action == "keep" for i in range(j, min(n, j + reach)))
         if len(rows) >= least and above and below and not all(lines[i].kept for i in rows):
             text = "\n".join(lines[i].text for i in range(n) if lines[i].kept and i not in rows)
-            firsts = [cells[i][0] for i in range(k, j)]
+            firsts = [cells_of(i)[0] for i in range(k, j)]
             if 2 * sum(len(c) >= 2 and c in text for c in firsts) >= len(firsts):
                 for i in rows:
                     lines[i].decide("keep")
@@ -3817,7 +3833,8 @@ def _agency_captions(lines: list[Line], caption: "regex.Pattern[str] | None", re
         return
     for i, ln in enumerate(lines):
         # (read as written: an early edit may have cut the agency into the metadata as the source)
-        if ln.action != "keep" or not caption.match(ln.raw.strip()):
+        raw = ln.raw.rstrip()
+        if ln.action != "keep" or not raw.endswith(("）", ")")) or not caption.match(raw.strip()):
             continue
         if not _CAPTION_DATE.match(ln.raw) and any(g.action == "keep" and len(g.text) >= 40 for g in lines[:i]):
             continue  # past the first paragraph, a caption opens with the picture's day (3月5日，…)
