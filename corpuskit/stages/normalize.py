@@ -281,6 +281,9 @@ _ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|  ")
 _SENTENCE = re.compile("[。；]")  # prose; a headline rarely holds one
 _LETTER_SPACED = re.compile(f"[{HAN}](?: [{HAN}]){{2,}}(?![{HAN}])")
 _EDGE_SPACES = re.compile("^ +| +$", re.M)
+# a space between a closing quotation mark or bracket and a Han character, or between a Han
+# character and an opening one: in a headline it sets two clauses apart (装上“防汛闸” 物业：…)
+_CLAUSE_GAP = re.compile(f"(?<=[”’」』》〉】]) (?=[{HAN}])|(?<=[{HAN}]) (?=[“‘「『《〈【])")
 
 
 @lru_cache(maxsize=None)
@@ -298,7 +301,7 @@ def normalize_whitespace(text: str, cjk_latin: str = "keep") -> str:
 
     Between two Han characters a space goes in prose (a line holding 。 or ；),
     and in letter-spaced runs (``产 业 园``); in a headline it separates clauses
-    and stays. Between Han and Latin letters or digits: ``keep`` as written,
+    and stays, as it does after a closing quotation mark (``装上“防汛闸” 物业：…``). Between Han and Latin letters or digits: ``keep`` as written,
     ``remove`` or ``add`` one. Works line by line on a text of many lines.
 
     >>> normalize_whitespace("　产业园 。 a\\u00a0\\u00a0b  ")
@@ -316,7 +319,13 @@ def normalize_whitespace(text: str, cjk_latin: str = "keep") -> str:
         return text
     around_marks, han_han, han_latin, han_latin_gap = _space_patterns()
     if " " in text:
+        clauses = _CLAUSE_GAP.search(text) is not None
+        if clauses:  # (a headline's clauses set apart after a closing quote: kept, as between Han)
+            text = "\n".join(_CLAUSE_GAP.sub("\x00", ln) if not _SENTENCE.search(ln) else ln
+                              for ln in text.split("\n"))
         text = around_marks.sub("", text)
+        if clauses:
+            text = text.replace("\x00", " ")
         if han_han.search(text):  # decided line by line, only for the lines that have such a space
             out, last = [], 0
             for m in han_han.finditer(text):
