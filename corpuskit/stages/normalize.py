@@ -283,7 +283,7 @@ _LETTER_SPACED = re.compile(f"[{HAN}](?: [{HAN}]){{2,}}(?![{HAN}])")
 _EDGE_SPACES = re.compile("^ +| +$", re.M)
 # a space between a closing quotation mark or bracket and a Han character, or between a Han
 # character and an opening one: in a headline it sets two clauses apart (装上“防汛闸” 物业：…)
-_CLAUSE_GAP = re.compile(f"(?<=[”’」』》〉】]) (?=[{HAN}])|(?<=[{HAN}]) (?=[“‘「『《〈【])")
+_CLAUSE_GAP = re.compile(f" (?:(?<=[”’」』》〉】] )(?=[{HAN}])|(?<=[{HAN}] )(?=[“‘「『《〈【]))")  # (a space first: a fast scan)
 
 
 @lru_cache(maxsize=None)
