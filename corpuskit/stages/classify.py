@@ -801,12 +801,8 @@ class ClassifyStage(Stage):
                 if not ln.kept:
                     for orig in g:
                         orig.decide(ln.action, ln.reason or "other")
-                        if ln.reason == "caption" and orig.moved:
-                            # a caption's credit names the picture's agency, not the article's
-                            # source (北京一家商场内的顾客。（路透社）: no source 路透社)
-                            cut = {name for name, _ in orig.moved}
-                            orig.moved.clear()
-                            orig.edits = [e for e in orig.edits if e not in cut]
+                        if ln.reason == "caption":
+                            _unmove(orig)
                     changed = True
             # A page read with no headline, whose kept text read again opens with one that the
             # output writes otherwise (a photo set's 【组图】X over the body: the badge is cut
@@ -3148,8 +3144,7 @@ class _Page:
                     break
                 if g.ruled:
                     continue
-                if (len(items) >= 2 and lines[j].block != lines[items[-1]].block
-                        and len({lines[x].block for x in items}) == 1
+                if (one_block_list(lines, items, j)
                         and (not g.prose and j + 1 <= self.end and self.f[j + 1].prose and not self.f[j + 1].ruled
                              and self.f[j + 1].n >= self.s["long_line"]
                              or g.sent and g.n >= self.s["long_line"] and g.commas >= 1)):
@@ -3535,6 +3530,13 @@ def _data_tables(lines: list[Line], least: int = 3, reach: int = 3) -> None:
         k = j
 
 
+def one_block_list(lines: list[Line], items: list[int], j: int) -> bool:
+    """Whether the list ``items`` (two or more lines) is printed as one block and line ``j``
+    stands in another: where a related box between paragraphs ends, and the article may resume."""
+    return (len(items) >= 2 and lines[j].block != lines[items[-1]].block
+            and len({lines[x].block for x in items}) == 1)
+
+
 def _toolbar_labels(lines: list[Line], feats: list[Features], reach: int = 3, longest: int = 24,
                     items: int = 3) -> None:
     """A short label closed by a colon over buttons or other stories, kept: inside a toolbar
@@ -3778,9 +3780,6 @@ _PLAYER_WORD = regex.compile(r"^\s*(?:影片|视频|視頻|播放|暂停|暫停|
 _PLAYER_TIME = regex.compile(r"^\s*(?:時長|时长|片長|片长)?\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 
 
-_BARE_STAMP = regex.compile(r"^\s*(?:19|20)\d\d\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
-
-
 def _player_titles(lines: list[Line]) -> None:
     """A video's title between its player's controls: a kept line right under a dropped control or
     label (影片, 播放) and right over the video's running time (時長 02:18) is the video's caption,
@@ -3808,9 +3807,19 @@ def _player_titles(lines: list[Line]) -> None:
                 ln.decide("drop", "caption")
                 # (a date alone right under it, dropped with the head, is the story's)
                 for k in range(first + 1, min(first + 3, i)):
-                    if not lines[k].kept and _BARE_STAMP.match(lines[k].text):
+                    if not lines[k].kept and _BARE_DATE.match(lines[k].text):
                         lines[k].decide("meta", "published")
                         break
+
+
+def _unmove(ln: Line) -> None:
+    """Take back what early edits cut from a line dropped as a caption for the metadata: a
+    caption's credit names the picture's agency, not the article's source (北京一家商场内的顾客。
+    （路透社）: no source 路透社)."""
+    if ln.moved:
+        cut = {name for name, _ in ln.moved}
+        ln.moved.clear()
+        ln.edits = [e for e in ln.edits if e not in cut]
 
 
 _CAPTION_DATE = regex.compile(r"^\s*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[，,]")
@@ -3841,10 +3850,7 @@ def _agency_captions(lines: list[Line], caption: "regex.Pattern[str] | None", re
         if any(lines[j].action == "keep" and len(lines[j].text) >= 20 and not caption.match(lines[j].raw.strip())
                for j in range(i + 1, min(len(lines), i + 1 + reach))):
             ln.decide("drop", "caption")
-            # (the agency an early edit cut from it credits the picture, not the article)
-            cut = {name for name, _ in ln.moved}
-            ln.moved.clear()
-            ln.edits = [e for e in ln.edits if e not in cut]
+            _unmove(ln)
 
 
 def _photo_story(lines: list[Line]) -> None:

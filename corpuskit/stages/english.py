@@ -88,7 +88,8 @@ from ..document import Line, title_at
 from ..rules import Rule, RuleSet
 from .dates import to_iso
 from .segment import compiled_open_end, open_ended
-from .classify import _BULLET, _HANDLE, _ONE_LINK_HEADER, _SPACED_ITEMS, _TIME_END, _spaceless, article_closes, in_separated_list, next_story_walk, unmarked_story_walk
+from .classify import (_BULLET, _HANDLE, _ONE_LINK_HEADER, _SPACED_ITEMS, _TIME_END, _spaceless, article_closes,
+                       in_separated_list, next_story_walk, one_block_list, unmarked_story_walk)
 
 # 2-4 capitalised words: a name alone on a line ("Jane Doe", "Jean-Luc de la Roe"); none of them a
 # word a headline set in capitals holds and a name does not ("Singer Cautious When Traveling")
@@ -2264,9 +2265,8 @@ def related_after_header(lines: list[Line], rules: list[Rule | None], open_end: 
                     break  # (its link, dropped: what follows is the article's)
                 items.append(k)
                 continue
-            if (len(items) >= 2 and len({lines[x].block for x in items}) == 1 and ln.block != lines[items[-1]].block
-                    and ln.action == "heading" and k + 1 < len(lines) and lines[k + 1].action == "keep"
-                    and _SENTENCE_END.search(lines[k + 1].raw)):
+            if (one_block_list(lines, items, k) and ln.action == "heading" and k + 1 < len(lines)
+                    and lines[k + 1].action == "keep" and _SENTENCE_END.search(lines[k + 1].raw)):
                 break  # the list printed as one block, then a subhead over a paragraph: the article's
             if ln.action not in ("keep", "heading") or _SENTENCE_END.search(ln.raw) and not _QUESTION_HEADLINE.match(ln.raw.strip()):
                 break
@@ -5133,8 +5133,8 @@ def subject_bios(lines: list[Line]) -> None:
         if m is None or lines[i - 1].action != "keep" or lines[i + 1].action != "keep":
             continue
         surname = m[1].split()[-1]
-        if len(surname) >= 3 and any(regex.search(rf"\b{regex.escape(surname)}\b", other.text)
-                                     for k, other in enumerate(lines) if k != i and other.kept):
+        named = regex.compile(rf"\b{regex.escape(surname)}\b")
+        if len(surname) >= 3 and any(named.search(other.text) for k, other in enumerate(lines) if k != i and other.kept):
             ln.decide("keep")
 
 
